@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "SanityChecker",
+  products: [
+    .library(name: "SanityChecker", targets: ["SanityChecker"]),
+    .executable(name: "sanity", targets: ["sanity"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(name: "CHDF5", providers: [.apt(["libhdf5-dev"])]),
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+    .target(name: "SanityChecker", dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG"]),
+    .executableTarget(
+      name: "sanity",
+      dependencies: [
+        "SanityChecker",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "SanityTestSupport", dependencies: ["SanityChecker"], path: "Tests/SanityTestSupport"),
+    .testTarget(name: "SanityCheckerTests", dependencies: ["SanityChecker", "SanityTestSupport"]),
+  ]
+)

@@ -1,0 +1,74 @@
+/// A sequential model: named layers applied in order, with shapes checked once at creation.
+///
+/// `Model` is a value: randomized or retrained copies are new values, and the original is
+/// never touched. Forward and backward passes work on any batch; ``forward(_:)`` cuts large
+/// batches into chunks of ``chunkSize`` items and runs them in parallel.
+public struct Model: Sendable {
+  /// The model's name (from the file, or given).
+  public var name: String
+  /// The shape of one input item, e.g. `[101, 4]` or `[28, 28, 1]`.
+  public let inputShape: Shape
+  /// The layers, first to last.
+  public private(set) var layers: [any Layer]
+  /// The shape of one item after each layer: `shapes[0]` is the input, `shapes[i + 1]` follows layer `i`.
+  public let shapes: [Shape]
+
+  /// Creates a model and checks every layer's shape and parameters once.
+  /// - Parameters:
+  ///   - name: The model's name.
+  ///   - inputShape: The shape of one input item.
+  ///   - layers: The layers, first to last.
+  /// - Throws: ``ModelError`` naming the first layer that does not fit or holds NaN/Inf.
+  public init(name: String = "model", inputShape: Shape, layers: [any Layer]) throws(ModelError) {
+    var shapes = [inputShape]
+    for layer in layers {
+      if let parameterized = layer as? any ParameterizedLayer {
+        for key in parameterized.parameterOrder {
+          if let value = parameterized.parameters[key], !value.isFinite {
+            throw .nonFiniteParameter(layer: layer.name, parameter: key)
+          }
+        }
+      }
+      shapes.append(try layer.outputShape(for: shapes[shapes.count - 1]))
+    }
+    self.name = name
+    self.inputShape = inputShape
+    self.layers = layers
+    self.shapes = shapes
+  }
+
+  /// The shape of one output item.
+  public var outputShape: Shape { shapes[shapes.count - 1] }
+
+  /// The layer names, first to last.
+  public var layerNames: [String] { layers.map(\.name) }
+
+  /// The index of the layer with the given name.
+  /// - Parameter name: A layer name.
+  /// - Returns: Its index in ``layers``.
+  /// - Throws: ``ModelError/unknownLayer(_:available:)``.
+  public func layerIndex(named name: String) throws(ModelError) -> Int {
+    guard let index = layers.firstIndex(where: { $0.name == name }) else {
+      throw .unknownLayer(name, available: layerNames)
+    }
+    return index
+  }
+
+  /// A copy with layer `index` replaced; the replacement must keep the layer's shapes.
+  /// - Parameters:
+  ///   - index: The layer's index.
+  ///   - layer: The new layer.
+  /// - Returns: The new model.
+  /// - Throws: ``ModelError`` if the replacement changes the shapes.
+  public func replacingLayer(at index: Int, with layer: any Layer) throws(ModelError) -> Model {
+    var copy = layers
+    copy[index] = layer
+    return try Model(name: name, inputShape: inputShape, layers: copy)
+  }
+
+  /// Items per parallel chunk: about 4 MB of the widest activation, at least 1, at most 256.
+  public var chunkSize: Int {
+    let widest = shapes.map(\.count).max() ?? 1
+    return max(1, min(256, (1 << 20) / max(widest, 1)))
+  }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (installing the system libraries first when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release --product sanity
+swift test -c release --parallel "$@"
