@@ -31,3 +31,19 @@ extension Tensor {
     withUnsafeBufferPointer { buffer in buffer.allSatisfy { $0.isFinite } }
   }
 }
+
+extension Tensor {
+  /// The items at the given indices of the leading axis, in that order.
+  /// - Parameter indices: Item indices.
+  /// - Returns: A tensor of shape `[indices.count] + shape.item`.
+  public func gathering(_ indices: [Int]) -> Tensor {
+    let stride = itemCount
+    return Tensor(shape: shape.item.batched(indices.count)) { out in
+      withUnsafeBufferPointer { x in
+        for (row, index) in indices.enumerated() {
+          for j in 0..<stride { out[row * stride + j] = x[index * stride + j] }
+        }
+      }
+    }
+  }
+}

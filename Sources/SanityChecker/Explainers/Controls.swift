@@ -1,0 +1,54 @@
+/// Uninformative "explanations" every sanity check reports beside the real methods.
+///
+/// They give the floor and ceiling a similarity score can reach without looking at the model:
+/// random noise "passes" model randomization (Binder et al. 2023, arXiv:2211.12486), and the
+/// input itself never changes when the model does.
+public struct ControlExplainer: Explainer {
+  /// `control`; each kind reports its own name as the method.
+  public static let identifier = "control"
+
+  /// The kind of control map.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// Standard normal noise, drawn from `(seed, item, model output)`, so it changes with the model.
+    case random
+    /// A constant map (every value 1): its rank correlation is undefined.
+    case constant
+    /// The input itself: identical for every model.
+    case input
+  }
+
+  /// The kind of control.
+  public var kind: Kind
+  /// The seed of the random control.
+  public var seed: UInt64
+
+  /// Creates a control.
+  /// - Parameters:
+  ///   - kind: Random, constant or input.
+  ///   - seed: The seed of the random control.
+  public init(_ kind: Kind, seed: UInt64 = 0) {
+    self.kind = kind
+    self.seed = seed
+  }
+
+  /// The control map in the input's shape.
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    let outputs = model.values(of: model.forward(input), at: targets)
+    let values: Tensor
+    switch kind {
+    case .random:
+      let width = input.itemCount
+      values = Tensor(shape: input.shape) { out in
+        for item in 0..<input.batchSize {
+          var generator = SeededGenerator(seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(item))
+          for j in 0..<width { out[item * width + j] = generator.normal() }
+        }
+      }
+    case .constant:
+      values = Tensor(shape: input.shape, repeating: 1)
+    case .input:
+      values = input
+    }
+    return Attribution(values: values, method: kind.rawValue, targets: targets, predictions: outputs)
+  }
+}

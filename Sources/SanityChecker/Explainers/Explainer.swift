@@ -1,0 +1,47 @@
+/// A method that attributes a model's output to its input.
+///
+/// An explainer is configuration only; the model is passed per call, because sanity checks
+/// run the same explainer on many randomized models. Batches are cut into chunks of
+/// ``Model/chunkSize`` items and explained in parallel; every random draw is seeded per item,
+/// so results do not depend on the thread count.
+public protocol Explainer: Sendable {
+  /// The method's name in the CLI and in reports, e.g. `guided-backprop`.
+  static var identifier: String { get }
+
+  /// Explains one output unit per item.
+  /// - Parameters:
+  ///   - input: `[N] + model.inputShape`.
+  ///   - targets: The output unit to explain for each of the N items.
+  ///   - model: The model (explained at its logits unless the explainer says otherwise).
+  /// - Returns: The attribution maps with the predictions.
+  /// - Throws: An error when the method does not apply to the model (e.g. no convolution for Grad-CAM).
+  func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+}
+
+/// Which output an explainer differentiates.
+public enum ExplainedOutput: String, Hashable, Sendable {
+  /// The pre-activation of a final sigmoid or softmax (the default, as Captum's references do).
+  case logit
+  /// The model's own output, after any final sigmoid or softmax.
+  case probability
+}
+
+extension Explainer {
+  /// Explains items `first ..< first + count` in order, in parallel chunks of the model's chunk size.
+  /// - Parameters:
+  ///   - input: The full batch.
+  ///   - targets: One target per item.
+  ///   - model: The model.
+  ///   - body: Explains one chunk: its input, its targets and the index of its first item.
+  /// - Returns: The chunks' attributions joined in order.
+  func chunked(
+    _ input: Tensor, targets: [Int], model: Model,
+    _ body: @Sendable (Tensor, [Int], Int) -> Attribution
+  ) -> Attribution {
+    precondition(targets.count == input.batchSize, "\(Self.identifier): \(targets.count) targets for \(input.batchSize) items")
+    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: model.chunkSize) { range in
+      body(input.items(range), Array(targets[range]), range.lowerBound)
+    }
+    return Attribution.concatenating(parts, method: Self.identifier)
+  }
+}

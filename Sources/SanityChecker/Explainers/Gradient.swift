@@ -1,0 +1,79 @@
+/// The backward pass every gradient-type explainer shares.
+enum Gradient {
+  /// The signal at the input for one chunk, with the explained outputs.
+  /// - Parameters:
+  ///   - model: The explained model.
+  ///   - input: One chunk, `[n] + inputShape`.
+  ///   - targets: One target per item.
+  ///   - rule: The backward rule.
+  /// - Returns: The input signal and the target outputs.
+  static func inputSignal(
+    _ model: Model, _ input: Tensor, targets: [Int], rule: BackwardRule
+  ) -> (signal: Tensor, outputs: [Float]) {
+    let trace = model.trace(input)
+    let outputs = model.values(of: trace.output, at: targets)
+    let seed: Tensor
+    switch rule {
+    case .gradient, .guidedBackprop, .deconvNet:
+      seed = model.targetSeed(targets)
+    case .epsilonLRP:
+      seed = model.targetSeed(targets, weights: outputs)
+    }
+    return (model.backward(trace, seed: seed, rule: rule), outputs)
+  }
+}
+
+/// Saliency: the signed gradient of the target output with respect to the input.
+///
+/// ```
+/// S(x) = ∂f_t(x) / ∂x
+/// ```
+/// Simonyan et al. 2014, arXiv:1312.6034. **Deviation:** the map is signed (Captum's
+/// `Saliency(abs=False)`); the absolute value is a comparison view, not another method.
+public struct Saliency: Explainer {
+  /// `saliency`.
+  public static let identifier = "saliency"
+  /// The explained output.
+  public var output: ExplainedOutput
+
+  /// Creates the explainer.
+  /// - Parameter output: The explained output (the logit by default).
+  public init(output: ExplainedOutput = .logit) { self.output = output }
+
+  /// The gradient per item.
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    let explained = model.explained(output)
+    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
+      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .gradient)
+      return Attribution(values: signal, method: Self.identifier, targets: chunkTargets, predictions: outputs)
+    }
+  }
+}
+
+/// Gradient × Input: the gradient multiplied elementwise by the input.
+///
+/// ```
+/// A(x) = x ⊙ ∂f_t(x) / ∂x
+/// ```
+/// Shrikumar et al. 2016, arXiv:1605.01713 (Captum's `InputXGradient`).
+public struct GradientTimesInput: Explainer {
+  /// `gradient-x-input`.
+  public static let identifier = "gradient-x-input"
+  /// The explained output.
+  public var output: ExplainedOutput
+
+  /// Creates the explainer.
+  /// - Parameter output: The explained output (the logit by default).
+  public init(output: ExplainedOutput = .logit) { self.output = output }
+
+  /// x ⊙ gradient per item.
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    let explained = model.explained(output)
+    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
+      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .gradient)
+      return Attribution(
+        values: signal.multiplied(by: chunk), method: Self.identifier, targets: chunkTargets,
+        predictions: outputs)
+    }
+  }
+}

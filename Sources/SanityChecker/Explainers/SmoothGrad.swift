@@ -1,0 +1,112 @@
+/// SmoothGrad and VarGrad: the mean (or variance) of gradients at noisy copies of the input.
+///
+/// ```
+/// SG(x)  = (1/n) Σ_k ∇f_t(x + ε_k),             ε_k ~ N(0, σ²),  σ = noiseLevel · (max x − min x)
+/// VG(x)  = (1/n) Σ_k (∇f_t(x + ε_k) − SG(x))²
+/// ```
+/// Smilkov et al. 2017, arXiv:1706.03825; Adebayo et al. 2018, arXiv:1810.03307 (VarGrad).
+/// Noise is drawn per item from `(seed, item index)`, so maps do not depend on batching or threads;
+/// it can also be supplied (`[n, N] + inputShape`), as the reference file stores its own.
+public struct SmoothGrad: Explainer {
+  /// `smoothgrad`.
+  public static let identifier = "smoothgrad"
+
+  /// Which statistic of the noisy gradients is returned.
+  public enum Statistic: String, Hashable, Sendable {
+    /// The mean (SmoothGrad).
+    case mean
+    /// The variance (VarGrad).
+    case variance
+  }
+
+  /// The number of noisy samples.
+  public var samples: Int
+  /// σ as a fraction of each item's input range (max − min).
+  public var noiseLevel: Float
+  /// The seed of the noise.
+  public var seed: UInt64
+  /// Supplied noise `[samples, N] + inputShape`, used instead of drawing when present.
+  public var noise: Tensor?
+  /// Mean or variance.
+  public var statistic: Statistic
+  /// The explained output.
+  public var output: ExplainedOutput
+
+  /// Creates the explainer.
+  /// - Parameters:
+  ///   - samples: Noisy copies per item (16 by default).
+  ///   - noiseLevel: σ as a fraction of the input range (0.15 by default).
+  ///   - seed: The noise seed.
+  ///   - noise: Noise to use instead of drawing, `[samples, N] + inputShape`.
+  ///   - statistic: `.mean` for SmoothGrad, `.variance` for VarGrad.
+  ///   - output: The explained output (the logit by default).
+  public init(
+    samples: Int = 16, noiseLevel: Float = 0.15, seed: UInt64 = 0, noise: Tensor? = nil,
+    statistic: Statistic = .mean, output: ExplainedOutput = .logit
+  ) {
+    self.samples = noise?.shape[0] ?? samples
+    self.noiseLevel = noiseLevel
+    self.seed = seed
+    self.noise = noise
+    self.statistic = statistic
+    self.output = output
+  }
+
+  /// The mean or variance of the noisy gradients.
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    let explained = model.explained(output)
+    let method = statistic == .mean ? Self.identifier : "vargrad"
+    if let noise {
+      precondition(
+        noise.shape.dimensions == [samples] + input.shape.dimensions,
+        "SmoothGrad: noise \(noise.shape) must be [\(samples)] + \(input.shape)")
+    }
+    var result = chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
+      let width = chunk.itemCount
+      var sum = Tensor(shape: chunk.shape)
+      var sumOfSquares = Tensor(shape: chunk.shape)
+      for sample in 0..<samples {
+        let noisy = noisyCopy(chunk, sample: sample, firstItem: first, batchSize: input.batchSize, width: width)
+        let (gradient, _) = Gradient.inputSignal(explained, noisy, targets: chunkTargets, rule: .gradient)
+        sum = sum.linearCombination(1, gradient, 1)
+        sumOfSquares = sumOfSquares.linearCombination(1, gradient.multiplied(by: gradient), 1)
+      }
+      let mean = sum.scaled(by: 1 / Float(samples))
+      let values =
+        statistic == .mean
+        ? mean : sumOfSquares.scaled(by: 1 / Float(samples)).linearCombination(1, mean.multiplied(by: mean), -1)
+      let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
+      return Attribution(values: values, method: method, targets: chunkTargets, predictions: predictions)
+    }
+    result.method = method
+    return result
+  }
+
+  /// One noisy copy of a chunk: supplied noise, or N(0, σ²) drawn from `(seed, item)`.
+  private func noisyCopy(_ chunk: Tensor, sample: Int, firstItem: Int, batchSize: Int, width: Int) -> Tensor {
+    Tensor(shape: chunk.shape) { out in
+      chunk.withUnsafeBufferPointer { x in
+        for item in 0..<chunk.batchSize {
+          let base = item * width
+          if let noise {
+            noise.withUnsafeBufferPointer { e in
+              let offset = (sample * batchSize + firstItem + item) * width
+              for j in 0..<width { out[base + j] = x[base + j] + e[offset + j] }
+            }
+          } else {
+            var low = Float.infinity
+            var high = -Float.infinity
+            for j in 0..<width {
+              low = min(low, x[base + j])
+              high = max(high, x[base + j])
+            }
+            let sigma = noiseLevel * (high - low)
+            var generator = SeededGenerator(
+              seed: seed, stream: UInt64(firstItem + item) &* 1_000_003 &+ UInt64(sample))
+            for j in 0..<width { out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma) }
+          }
+        }
+      }
+    }
+  }
+}

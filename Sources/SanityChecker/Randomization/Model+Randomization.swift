@@ -1,0 +1,91 @@
+/// The order in which model-parameter randomization (Adebayo et al. 2018, arXiv:1810.03292) re-draws layers.
+public enum RandomizationOrder: String, Hashable, Sendable, CaseIterable {
+  /// Cumulative, from the output layer down to the first (the paper's cascading randomization).
+  case cascadingTopDown = "cascading"
+  /// Cumulative, from the first layer up to the output.
+  case bottomUp = "bottom-up"
+  /// One layer at a time, the others trained.
+  case independent
+  /// Every layer at once (one stage).
+  case complete
+}
+
+/// One randomized model of a randomization sequence.
+public struct RandomizationStage: Sendable {
+  /// The stage's name: the last layer randomized (`dense_2`), or `all` for complete randomization.
+  public var name: String
+  /// Every layer whose parameters are random at this stage.
+  public var randomizedLayers: [String]
+  /// The randomized model.
+  public var model: Model
+}
+
+extension Model {
+  /// The names of layers that have parameters, first to last.
+  public var parameterizedLayerNames: [String] {
+    layers.compactMap { ($0 as? any ParameterizedLayer)?.name }
+  }
+
+  /// A copy with the given layers' parameters re-drawn; the original is never touched.
+  ///
+  /// Each layer draws from its own stream `(seed, layer index)`, so a layer gets the same
+  /// values whichever other layers are randomized with it (cascading and independent stages agree).
+  /// - Parameters:
+  ///   - layerNames: The layers to randomize.
+  ///   - scheme: How to re-draw.
+  ///   - seed: The seed.
+  /// - Returns: The randomized model.
+  /// - Throws: ``ModelError/unknownLayer(_:available:)`` for a name the model lacks.
+  public func randomized(layers layerNames: [String], scheme: InitializationScheme, seed: UInt64) throws(ModelError) -> Model {
+    var copy = layers
+    for name in layerNames {
+      let index = try layerIndex(named: name)
+      guard var layer = copy[index] as? any ParameterizedLayer else { continue }
+      var generator = SeededGenerator(seed: seed, stream: UInt64(index))
+      let (fanIn, fanOut) = Self.fans(of: layer)
+      for key in layer.parameterOrder {
+        guard let current = layer.parameters[key] else { continue }
+        layer.parameters[key] = scheme.redraw(key, current, fanIn: fanIn, fanOut: fanOut, using: &generator)
+      }
+      copy[index] = layer
+    }
+    return try Model(name: name, inputShape: inputShape, layers: copy)
+  }
+
+  /// The randomized models of a randomization order, in the order they are compared.
+  /// - Parameters:
+  ///   - order: Cascading, bottom-up, independent or complete.
+  ///   - scheme: How to re-draw.
+  ///   - seed: The seed.
+  /// - Returns: One stage per layer (one for `complete`).
+  public func randomizationStages(order: RandomizationOrder, scheme: InitializationScheme, seed: UInt64) -> [RandomizationStage] {
+    let names = parameterizedLayerNames
+    let sets: [(String, [String])]
+    switch order {
+    case .cascadingTopDown:
+      let topDown = Array(names.reversed())
+      sets = topDown.indices.map { (topDown[$0], Array(topDown[...$0])) }
+    case .bottomUp:
+      sets = names.indices.map { (names[$0], Array(names[...$0])) }
+    case .independent:
+      sets = names.map { ($0, [$0]) }
+    case .complete:
+      sets = [("all", names)]
+    }
+    return sets.compactMap { stageName, randomizedNames in
+      guard let model = try? randomized(layers: randomizedNames, scheme: scheme, seed: seed) else { return nil }
+      return RandomizationStage(name: stageName, randomizedLayers: randomizedNames, model: model)
+    }
+  }
+
+  /// Fan-in and fan-out of a layer from its kernel's shape.
+  static func fans(of layer: any ParameterizedLayer) -> (Int, Int) {
+    guard let kernel = layer.parameters["kernel"], kernel.shape.rank >= 2 else {
+      let width = layer.parameters.values.first?.shape.count ?? 1
+      return (width, width)
+    }
+    let dims = kernel.shape.dimensions
+    let receptive = dims.dropLast(2).reduce(1, *)
+    return (receptive * dims[dims.count - 2], receptive * dims[dims.count - 1])
+  }
+}
