@@ -7,9 +7,11 @@
 /// |---|---|---|---|---|
 /// | ReLU | s·1[z>0] | relu(s)·1[z>0] | relu(s) | s (pass) |
 /// | Conv / Dense | Wᵀs | Wᵀs | Wᵀs | x ⊙ Wᵀ(R / (z + ε·sign z)) |
-/// | max pool | to the first max | same | same | same |
-/// | average pool | s/K | s/K | s/K | R/K, or x·R/Σx |
+/// | max pool (windowed, global) | to the first max | same | same | same |
+/// | average pool (K real inputs) | s/K | s/K | s/K | R/K, or x·R/(Σx + ε·sign Σx) |
 /// | sigmoid, tanh, softmax | chain rule | chain rule | chain rule | pass |
+/// | batch normalization `y = a·x + b` | a·s | a·s | a·s | x·a·R / (y + ε·sign y) |
+/// | Flatten, Dropout | s | s | s | s |
 ///
 /// In ε-LRP, `z` includes the bias and `sign(0) = +1`, as zennit 0.5.1 does.
 public enum BackwardRule: Hashable, Sendable {

@@ -1,0 +1,28 @@
+extension Activation {
+  /// Applies the activation to a whole tensor in place; softmax normalizes over the last axis.
+  /// - Parameter tensor: Pre-activations `[…, C]`, overwritten with the activations.
+  func apply(to tensor: inout Tensor) {
+    guard self != .linear else { return }
+    let width = tensor.shape.dimensions.last ?? 1
+    tensor.withUnsafeMutableBufferPointer { apply($0, width: width) }
+  }
+
+  /// The signal at the activation's input, given the signal at its output.
+  /// - Parameters:
+  ///   - signal: The signal at the output, `[…, C]`.
+  ///   - output: The activation's output (same shape as `signal`).
+  ///   - rule: The backward rule (see ``BackwardRule``).
+  /// - Returns: The signal at the pre-activation, of `signal`'s shape.
+  func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+    guard self != .linear else { return signal }
+    precondition(
+      signal.shape.count == output.shape.count,
+      "Activation.backward: signal \(signal.shape) != output \(output.shape)")
+    var result = signal
+    let width = output.shape.dimensions.last ?? 1
+    output.withUnsafeBufferPointer { out in
+      result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule) }
+    }
+    return result
+  }
+}
