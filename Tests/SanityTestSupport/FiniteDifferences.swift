@@ -37,7 +37,7 @@ public enum TestSupport {
     return Tensor(shape: x.shape, scalars: gradient)
   }
 
-  /// Expects `actual ≈ expected` within `tolerance × max(1, max|expected|)`; reports the worst index.
+  /// Expects `actual ≈ expected` within `tolerance × max|expected|`; reports the worst index.
   public static func expectClose(
     _ actual: Tensor, _ expected: Tensor, relativeTolerance tolerance: Float,
     _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation

@@ -5,6 +5,8 @@ public protocol FusedActivationLayer: Layer {
 }
 
 extension Dense: FusedActivationLayer {}
+extension Conv1D: FusedActivationLayer {}
+extension Conv2D: FusedActivationLayer {}
 
 extension Model {
   /// The model whose output is the explained quantity.

@@ -93,3 +93,19 @@ import Testing
     #expect(one.values == two.values)
   }
 }
+
+@Suite struct ExplainedOutputTests {
+  /// A final fused sigmoid or a standalone softmax is skipped when the logit is explained.
+  @Test func logitModelDropsTheSquashing() throws {
+    let base = try TestSupport.denseNetwork(outputs: 3)
+    var last = try #require(base.layers[1] as? Dense)
+    last.activation = .sigmoid
+    let fused = try base.replacingLayer(at: 1, with: last)
+    let x = TestSupport.uniform([4, 6], seed: 3)
+    #expect(fused.explained(.logit).forward(x) == base.forward(x))
+    #expect(fused.explained(.probability).forward(x) == fused.forward(x))
+    let standalone = try Model(inputShape: [6], layers: base.layers + [ActivationLayer(name: "softmax", activation: .softmax)])
+    #expect(standalone.explained(.logit).forward(x) == base.forward(x))
+    #expect(standalone.explained(.logit).layers.count == 2)
+  }
+}
