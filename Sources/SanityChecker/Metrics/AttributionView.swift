@@ -20,9 +20,9 @@ public enum AttributionView: String, CaseIterable, Hashable, Sendable {
   /// Every value: `[…, L, 4]` unchanged.
   case full
   /// The attribution at the observed base of each position: `[…, L]`.
-  case observedBase
+  case observedBase = "observed-base"
   /// The sum over the four channels of each position: `[…, L]`.
-  case channelSum
+  case channelSum = "channel-sum"
 
   /// The values of `attribution` this view compares.
   /// - Parameters:

@@ -35,6 +35,6 @@ import Testing
     let observed = AttributionView.observedBase.values(of: inputTimesGradient, input: Self.input)
     let summed = AttributionView.channelSum.values(of: inputTimesGradient, input: Self.input)
     #expect(observed.scalars[0..<2] == summed.scalars[0..<2])
-    #expect(AttributionView.allCases.map(\.rawValue) == ["full", "observedBase", "channelSum"])
+    #expect(AttributionView.allCases.map(\.rawValue) == ["full", "observed-base", "channel-sum"])
   }
 }

@@ -1,0 +1,98 @@
+/// Class sensitivity (Random Logit): does the explanation change with the explained class?
+///
+/// ```
+/// score = metric(E(x, t_predicted), E(x, t_other))
+/// ```
+/// Sixt et al. 2020, "When explanations lie", arXiv:1912.09818: several backward-modifying methods
+/// give nearly the same map for every class. The other target is another task of a multi-task
+/// model, a named unit, or a random other unit drawn from `(seed, item)`.
+public struct ClassSensitivityCheck: Sendable {
+  /// Which unit the predicted one is compared with.
+  public enum OtherTarget: Hashable, Sendable {
+    /// A random other unit per item, drawn from the seed.
+    case random(seed: UInt64)
+    /// The same named unit for every item (items already predicting it use the next unit).
+    case unit(Int)
+  }
+
+  /// The metrics (the first decides the verdict).
+  public var metrics: [any SimilarityMetric]
+  /// The comparison view.
+  public var view: AttributionView
+  /// The other target.
+  public var other: OtherTarget
+  /// The verdict threshold.
+  public var threshold: Double
+
+  /// Creates the check.
+  /// - Parameters:
+  ///   - metrics: The metrics.
+  ///   - view: The comparison view.
+  ///   - other: The other target (a random other unit by default).
+  ///   - threshold: Similarity below which a method passes (0.5 by default).
+  public init(metrics: [any SimilarityMetric], view: AttributionView = .full, other: OtherTarget = .random(seed: 0), threshold: Double = 0.5) {
+    self.metrics = metrics
+    self.view = view
+    self.other = other
+    self.threshold = threshold
+  }
+
+  /// The other unit per item.
+  /// - Parameters:
+  ///   - predicted: The predicted unit per item.
+  ///   - units: The number of output units (≥ 2).
+  /// - Returns: A different unit per item.
+  public func otherTargets(_ predicted: [Int], units: Int) -> [Int] {
+    predicted.enumerated().map { item, target in
+      switch other {
+      case .random(let seed):
+        var generator = SeededGenerator(seed: seed, stream: UInt64(item))
+        let draw = generator.index(below: units - 1)
+        return draw >= target ? draw + 1 : draw
+      case .unit(let unit):
+        return unit == target ? (unit + 1) % units : unit
+      }
+    }
+  }
+
+  /// Compares each method's maps for the predicted and the other target.
+  /// - Parameters:
+  ///   - model: The model (at least two outputs).
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  /// - Returns: Rows and verdicts.
+  /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` for a single-output model, or an explainer's error.
+  public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    let units = model.outputShape.count
+    guard units >= 2 else {
+      throw ModelError.shapeMismatch(layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs", actual: model.outputShape)
+    }
+    let predicted = model.predictedTargets(input)
+    let others = otherTargets(predicted, units: units)
+    var rows: [ResultRow] = []
+    var means: [String: Double] = [:]
+    for explainer in explainers {
+      let a = try explainer.attribution(for: input, targets: predicted, in: model)
+      let b = try explainer.attribution(for: input, targets: others, in: model)
+      for metric in metrics {
+        let name = metric.name
+        let row = ResultRow(
+          check: "class-sensitivity", order: "-", method: a.method, layer: "other-class", seed: "all", metric: name,
+          view: view.rawValue, values: MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
+        rows.append(row)
+        if name == metrics.first.map({ $0.name }) { means[a.method] = row.mean }
+      }
+    }
+    let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
+    let controls = means.filter { controlNames.contains($0.key) }
+    let verdicts = means.keys.sorted().filter { !controlNames.contains($0) }.map { method in
+      Verdict.similarityRule(
+        check: "class-sensitivity", method: method, condition: "between the predicted and another class",
+        metric: metrics.first.map { $0.name } ?? "-", perSeedMeans: [means[method] ?? .nan],
+        threshold: threshold, controls: controls)
+    }
+    return CheckReport(
+      rows: rows, verdicts: verdicts,
+      settings: ["check": "class-sensitivity", "model": model.name, "other-target": "\(other)", "view": view.rawValue])
+  }
+}

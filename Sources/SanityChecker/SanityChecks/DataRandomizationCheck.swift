@@ -1,0 +1,117 @@
+/// Data randomization: does an explanation change when the model is trained on permuted labels?
+///
+/// ```
+/// model_true = train(init, X, y);  model_perm = train(init, X, π(y))
+/// score = metric(E(model_true, x), E(model_perm, x))
+/// ```
+/// Adebayo et al. 2018, arXiv:1810.03292, §5. Both models start from the same initialization and
+/// follow the same schedule; their training and test accuracy and AUROC are reported, since a
+/// permuted-label model is only meaningful once it has (partly) memorized its training set.
+public struct DataRandomizationCheck: Sendable {
+  /// The similarity metrics (the first decides the verdict).
+  public var metrics: [any SimilarityMetric]
+  /// The comparison view.
+  public var view: AttributionView
+  /// The verdict threshold.
+  public var threshold: Double
+
+  /// Creates the check.
+  /// - Parameters:
+  ///   - metrics: The metrics.
+  ///   - view: The comparison view.
+  ///   - threshold: Similarity below which a method passes (0.5 by default).
+  public init(metrics: [any SimilarityMetric], view: AttributionView = .full, threshold: Double = 0.5) {
+    self.metrics = metrics
+    self.view = view
+    self.threshold = threshold
+  }
+
+  /// Trains both models and compares their explanations.
+  /// - Parameters:
+  ///   - initial: The architecture with its initial weights.
+  ///   - training: Training inputs and labels.
+  ///   - test: Held-out inputs and labels (reported only).
+  ///   - trainer: The training schedule.
+  ///   - permutationSeed: The seed of the label permutation.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  /// - Returns: Similarity rows, accuracy rows for both models, and verdicts.
+  /// - Throws: An explainer's error.
+  public func run(
+    initial: Model, training: (inputs: Tensor, labels: [Float]), test: (inputs: Tensor, labels: [Float])?,
+    trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer]
+  ) throws -> CheckReport {
+    let labelsPerItem = training.labels.count / max(1, training.inputs.batchSize)
+    var generator = SeededGenerator(seed: permutationSeed)
+    let permutation = generator.permutation(training.inputs.batchSize)
+    let permuted = permutation.flatMap { training.labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)] }
+    let trueModel = trainer.train(initial, inputs: training.inputs, labels: training.labels).model
+    let permutedModel = trainer.train(initial, inputs: training.inputs, labels: permuted).model
+    var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
+    for (name, model, labels) in [("true-labels", trueModel, training.labels), ("permuted-labels", permutedModel, permuted)] {
+      report.rows += performanceRows(name, model, trainer: trainer, data: (training.inputs, labels), split: "train")
+      if let test { report.rows += performanceRows(name, model, trainer: trainer, data: test, split: "test") }
+    }
+    report.settings["permutation-seed"] = String(permutationSeed)
+    report.settings["training"] = "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)"
+    return report
+  }
+
+  /// Compares the explanations of two given models (e.g. a permuted-label model made elsewhere).
+  /// - Parameters:
+  ///   - trueModel: The model trained on the true labels.
+  ///   - permutedModel: The model trained on permuted labels.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  /// - Returns: Similarity rows and verdicts.
+  /// - Throws: An explainer's error.
+  public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    let targets = trueModel.predictedTargets(input)
+    var rows: [ResultRow] = []
+    var firstMetricMeans: [String: Double] = [:]
+    for explainer in explainers {
+      let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
+      let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
+      for metric in metrics {
+        let name = metric.name
+        let row = ResultRow(
+          check: "label-randomization", order: "-", method: a.method, layer: "permuted-labels", seed: "all",
+          metric: name, view: view.rawValue,
+          values: MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
+        rows.append(row)
+        if name == metrics.first.map({ $0.name }) { firstMetricMeans[a.method] = row.mean }
+      }
+    }
+    let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
+    let controls = firstMetricMeans.filter { controlNames.contains($0.key) }
+    let verdicts = firstMetricMeans.keys.sorted().filter { !controlNames.contains($0) }.map { method in
+      Verdict.similarityRule(
+        check: "label-randomization", method: method, condition: "between the true- and permuted-label models",
+        metric: metrics.first.map { $0.name } ?? "-", perSeedMeans: [firstMetricMeans[method] ?? .nan],
+        threshold: threshold, controls: controls)
+    }
+    return CheckReport(
+      rows: rows, verdicts: verdicts,
+      settings: [
+        "check": "label-randomization", "true-model": trueModel.name, "permuted-model": permutedModel.name,
+        "metrics": metrics.map { $0.name }.joined(separator: ","), "view": view.rawValue,
+        "threshold": ResultRow.number(threshold),
+      ])
+  }
+
+  private func performanceRows(_ name: String, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
+    let figures = trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0)
+    var rows = [
+      ResultRow(
+        check: "label-randomization", order: "-", method: "model", layer: name, seed: "all", metric: "\(split)-accuracy",
+        view: "-", values: [figures.trainingAccuracy])
+    ]
+    if let auroc = figures.trainingAUROC {
+      rows.append(
+        ResultRow(
+          check: "label-randomization", order: "-", method: "model", layer: name, seed: "all", metric: "\(split)-auroc",
+          view: "-", values: [auroc]))
+    }
+    return rows
+  }
+}

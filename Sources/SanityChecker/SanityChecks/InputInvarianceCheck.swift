@@ -1,0 +1,83 @@
+/// Input invariance: is the explanation unchanged when the input is shifted by a constant and
+/// the first layer's bias compensates, so that the model computes exactly the same function?
+///
+/// ```
+/// x' = x + c,   b'_o = b_o − c · Σ_{k,i} W[k, i, o]   ⇒   f'(x') = f(x)
+/// passes if  max |E(f', x') − E(f, x)| ≤ tolerance · max |E(f, x)|
+/// ```
+/// Kindermans et al. 2019, "The (un)reliability of saliency methods", arXiv:1711.00867. Gradients
+/// pass; Gradient × Input and zero-baseline Integrated Gradients are expected to fail, since they
+/// multiply by the shifted input.
+public struct InputInvarianceCheck: Sendable {
+  /// The constant added to every input value.
+  public var shift: Float
+  /// The relative tolerance on the largest map difference.
+  public var tolerance: Float
+
+  /// Creates the check.
+  /// - Parameters:
+  ///   - shift: The constant (1 by default).
+  ///   - tolerance: Relative tolerance (1e-3 by default).
+  public init(shift: Float = 1, tolerance: Float = 1e-3) {
+    self.shift = shift
+    self.tolerance = tolerance
+  }
+
+  /// The model with its first layer's bias compensating the shift.
+  /// - Parameter model: A model whose first layer is a Dense or a valid-padded convolution.
+  /// - Returns: The compensated model.
+  /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the first layer cannot compensate.
+  public func compensated(_ model: Model) throws -> Model {
+    guard var first = model.layers.first as? any ParameterizedLayer, let kernel = first.parameters["kernel"],
+      !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same)
+    else {
+      throw ModelError.shapeMismatch(
+        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer", actual: model.inputShape)
+    }
+    let outputs = kernel.shape.dimensions.last ?? 1
+    var bias = first.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: outputs)
+    for (index, weight) in kernel.scalars.enumerated() { bias[index % outputs] -= shift * weight }
+    first.parameters["bias"] = Tensor(shape: [outputs], scalars: bias)
+    return try model.replacingLayer(at: 0, with: first)
+  }
+
+  /// Compares each method's maps before and after the compensated shift.
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods.
+  /// - Returns: Rows of the relative maximum difference and verdicts.
+  /// - Throws: See ``compensated(_:)``, or an explainer's error.
+  public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    let shiftedModel = try compensated(model)
+    let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
+    let targets = model.predictedTargets(input)
+    var rows: [ResultRow] = []
+    var verdicts: [Verdict] = []
+    for explainer in explainers {
+      let a = try explainer.attribution(for: input, targets: targets, in: model)
+      let b = try explainer.attribution(for: shiftedInput, targets: targets, in: shiftedModel)
+      let width = a.values.itemCount
+      let differences: [Double?] = (0..<input.batchSize).map { item in
+        let range = (item * width)..<((item + 1) * width)
+        let scale = a.values.scalars[range].reduce(Float(0)) { max($0, abs($1)) }
+        let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) { max($0, abs($1.0 - $1.1)) }
+        return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
+      }
+      let row = ResultRow(
+        check: "input-invariance", order: "-", method: a.method, layer: "shift \(shift)", seed: "all",
+        metric: "relative-max-difference", view: "full", values: differences)
+      rows.append(row)
+      let worst = differences.compactMap { $0 }.max() ?? .nan
+      let outcome: Verdict.Outcome = worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
+      verdicts.append(
+        Verdict(
+          check: "input-invariance", method: a.method, outcome: outcome,
+          rule: "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
+          evidence: "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"))
+    }
+    return CheckReport(
+      rows: rows, verdicts: verdicts,
+      settings: ["check": "input-invariance", "shift": "\(shift)", "tolerance": "\(tolerance)", "model": model.name])
+  }
+}

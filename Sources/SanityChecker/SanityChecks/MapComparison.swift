@@ -1,0 +1,30 @@
+/// Per-item similarity of two batches of attribution maps under a metric and a view.
+enum MapComparison {
+  /// The metric's score for each item of `a` against the same item of `b`.
+  /// - Parameters:
+  ///   - a: Maps `[N, …]` (e.g. the original model's).
+  ///   - b: Maps of the same shape (e.g. a randomized model's).
+  ///   - input: The explained inputs `[N] + inputShape` (the views need the one-hot bases).
+  ///   - metric: The similarity metric.
+  ///   - view: How DNA maps are reduced before comparing.
+  /// - Returns: One score per item, `nil` where undefined.
+  static func scores(
+    _ a: Tensor, _ b: Tensor, input: Tensor, metric: any SimilarityMetric, view: AttributionView
+  ) -> [Double?] {
+    precondition(a.shape == b.shape, "MapComparison: \(a.shape) != \(b.shape)")
+    let parts = Parallel.mapChunks(count: a.batchSize, chunkSize: 64) { range in
+      range.map { item -> Double? in
+        let (left, right, x) = (a.items(item..<(item + 1)), b.items(item..<(item + 1)), input.items(item..<(item + 1)))
+        let itemShape = a.shape.item
+        let inputShape = input.shape.item
+        guard itemShape == inputShape, itemShape.dimensions.last == 4 else {
+          return metric.score(left.reshaped(itemShape), right.reshaped(itemShape))
+        }
+        return metric.score(
+          view.values(of: left.reshaped(itemShape), input: x.reshaped(inputShape)),
+          view.values(of: right.reshaped(itemShape), input: x.reshaped(inputShape)))
+      }
+    }
+    return parts.flatMap { $0 }
+  }
+}
