@@ -86,7 +86,7 @@ public struct IntegratedGradients: Explainer {
       return [Tensor(shape: chunk.shape, repeating: value)]
     case .shuffled(let count, let seed):
       return (0..<count).map { copy in
-        DinucleotideShuffle.shuffledOneHot(chunk, seed: seed, firstItem: firstItem, copy: copy)
+        ShuffledReferences.oneHot(chunk, seed: seed, firstItem: firstItem, copy: copy)
       }
     }
   }
