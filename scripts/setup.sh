@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages SanityChecker links against, and chromium for the HTML report's
-# browser test, when any is missing.
+# Installs the Debian packages SanityChecker links against when any is missing; with
+# --with-browser also chromium, which the HTML report's browser test uses.
 set -euo pipefail
-packages=(libhdf5-dev zlib1g-dev libopenblas-dev libjpeg62-turbo-dev chromium)
+packages=(libhdf5-dev zlib1g-dev libopenblas-dev libjpeg62-turbo-dev)
+[ "${1:-}" = "--with-browser" ] && packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,6 +2,6 @@
 # Runs the whole test suite (installing the system libraries first when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --with-browser
 swift build -c release --product sanity
 swift test -c release --parallel "$@"
