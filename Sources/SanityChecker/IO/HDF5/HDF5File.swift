@@ -22,16 +22,17 @@ public final class HDF5File: @unchecked Sendable {
 
   /// Opens an existing file for reading.
   /// - Parameter url: The file.
-  /// - Throws: ``ModelFileError/fileNotFound(file:)`` or ``ModelFileError/notHDF5(file:)``.
+  /// - Throws: ``ModelFileError/fileNotFound(file:)``, ``ModelFileError/notHDF5(file:)``, or
+  ///   ``ModelFileError/readFailed(file:path:)`` for a damaged (e.g. truncated) HDF5 file.
   public init(reading url: URL) throws(ModelFileError) {
     silenceHDF5Errors()
     self.url = url
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw .fileNotFound(file: url.path)
     }
-    guard H5Fis_hdf5(url.path) > 0,
-      let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
-    else { throw .notHDF5(file: url.path) }
+    guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
+    guard let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
+    else { throw .readFailed(file: url.path, path: "/") }
     self.handle = handle
   }
 
