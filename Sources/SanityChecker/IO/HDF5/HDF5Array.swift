@@ -11,7 +11,8 @@ public struct HDF5Array<Element: Sendable & Equatable>: Sendable, Equatable {
   ///   - shape: The extents.
   public init(elements: [Element], shape: Shape) {
     precondition(
-      elements.count == shape.count, "HDF5Array: shape \(shape) needs \(shape.count) elements, got \(elements.count)")
+      elements.count == shape.count,
+      "HDF5Array: shape \(shape) needs \(shape.count) elements, got \(elements.count)")
     self.elements = elements
     self.shape = shape
   }

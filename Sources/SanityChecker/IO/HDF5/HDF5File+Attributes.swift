@@ -8,7 +8,8 @@ extension HDF5File {
     guard H5Aexists(object.id, name) > 0,
       let attribute = HDF5Handle(H5Aopen(object.id, name, shim_H5P_DEFAULT()), .attribute)
     else { throw .missingAttribute(file: fileName, path: path, name: name) }
-    return HDF5Source(handle: attribute, isAttribute: true, location: "\(path)@\(name)", file: fileName)
+    return HDF5Source(
+      handle: attribute, isAttribute: true, location: "\(path)@\(name)", file: fileName)
   }
 
   /// Whether the group or dataset at `path` has an attribute called `name`.
@@ -32,10 +33,12 @@ extension HDF5File {
       throw .readFailed(file: fileName, path: Self.canonical(path))
     }
     return (0..<info.num_attrs).compactMap { index in
-      let length = H5Aget_name_by_idx(object.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, shim_H5P_DEFAULT())
+      let length = H5Aget_name_by_idx(
+        object.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, shim_H5P_DEFAULT())
       guard length >= 0 else { return nil }
       var name = [CChar](repeating: 0, count: length + 1)
-      H5Aget_name_by_idx(object.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &name, length + 1, shim_H5P_DEFAULT())
+      H5Aget_name_by_idx(
+        object.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &name, length + 1, shim_H5P_DEFAULT())
       return String(decoding: name.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
   }
@@ -47,22 +50,27 @@ extension HDF5File {
   /// - Returns: The string.
   /// - Throws: ``ModelFileError/missingAttribute(file:path:name:)`` or
   ///   ``ModelFileError/wrongType(file:path:expected:actual:)``.
-  public func readStringAttribute(_ name: String, of path: String) throws(ModelFileError) -> String {
+  public func readStringAttribute(_ name: String, of path: String) throws(ModelFileError) -> String
+  {
     let source = try attributeSource(name, of: path)
     let array = try source.strings()
     guard array.elements.count == 1, let value = array.elements.first else {
-      throw .wrongType(file: fileName, path: source.location, expected: "one string", actual: "\(array.elements.count) strings")
+      throw .wrongType(
+        file: fileName, path: source.location, expected: "one string",
+        actual: "\(array.elements.count) strings")
     }
     return value
   }
 
-  /// Reads a string-array attribute. An empty array of any type gives `[]`.
+  /// Reads a string-array attribute; an empty array of any type gives `[]`.
   /// - Parameters:
   ///   - name: The attribute's name.
   ///   - path: The object's path.
   /// - Returns: The strings, flattened in row-major order.
   /// - Throws: As ``readStringAttribute(_:of:)``.
-  public func readStringArrayAttribute(_ name: String, of path: String) throws(ModelFileError) -> [String] {
+  public func readStringArrayAttribute(_ name: String, of path: String) throws(ModelFileError)
+    -> [String]
+  {
     try attributeSource(name, of: path).strings().elements
   }
 
@@ -72,7 +80,9 @@ extension HDF5File {
   ///   - path: The object's path.
   /// - Returns: The integers, flattened.
   /// - Throws: As ``readStringAttribute(_:of:)``.
-  public func readIntegerAttribute(_ name: String, of path: String) throws(ModelFileError) -> [Int64] {
+  public func readIntegerAttribute(_ name: String, of path: String) throws(ModelFileError)
+    -> [Int64]
+  {
     try attributeSource(name, of: path)
       .numbers(shim_H5T_NATIVE_INT64(), integersOnly: true, expected: "integers").elements
   }
@@ -83,7 +93,8 @@ extension HDF5File {
   ///   - path: The object's path.
   /// - Returns: The numbers, flattened.
   /// - Throws: As ``readStringAttribute(_:of:)``.
-  public func readRealAttribute(_ name: String, of path: String) throws(ModelFileError) -> [Double] {
+  public func readRealAttribute(_ name: String, of path: String) throws(ModelFileError) -> [Double]
+  {
     try attributeSource(name, of: path)
       .numbers(shim_H5T_NATIVE_DOUBLE(), integersOnly: false, expected: "numbers").elements
   }
@@ -97,24 +108,31 @@ extension HDF5File {
   ///   - path: The object's path.
   /// - Returns: The value.
   /// - Throws: ``ModelFileError/wrongType(file:path:expected:actual:)`` for other types.
-  public func readAttribute(_ name: String, of path: String) throws(ModelFileError) -> HDF5AttributeValue {
+  public func readAttribute(_ name: String, of path: String) throws(ModelFileError)
+    -> HDF5AttributeValue
+  {
     let source = try attributeSource(name, of: path)
     let type = try source.datatype()
     let isScalar = try source.shape().rank == 0
     switch H5Tget_class(type.id) {
     case H5T_STRING:
       let kind = HDF5StringType(
-        isVariableLength: H5Tis_variable_str(type.id) > 0, isUTF8: H5Tget_cset(type.id) == H5T_CSET_UTF8)
+        isVariableLength: H5Tis_variable_str(type.id) > 0,
+        isUTF8: H5Tget_cset(type.id) == H5T_CSET_UTF8)
       let strings = try source.strings().elements
       return isScalar ? .string(strings.first ?? "", kind) : .strings(strings, kind)
     case H5T_INTEGER:
-      let values: HDF5Array<Int64> = try source.numbers(shim_H5T_NATIVE_INT64(), integersOnly: true, expected: "integers")
+      let values: HDF5Array<Int64> = try source.numbers(
+        shim_H5T_NATIVE_INT64(), integersOnly: true, expected: "integers")
       return isScalar ? .integer(values.elements.first ?? 0) : .integers(values.elements)
     case H5T_FLOAT:
-      let values: HDF5Array<Double> = try source.numbers(shim_H5T_NATIVE_DOUBLE(), integersOnly: false, expected: "numbers")
+      let values: HDF5Array<Double> = try source.numbers(
+        shim_H5T_NATIVE_DOUBLE(), integersOnly: false, expected: "numbers")
       return isScalar ? .real(values.elements.first ?? 0) : .reals(values.elements)
     default:
-      throw .wrongType(file: fileName, path: source.location, expected: "a string or number", actual: HDF5Datatype.describe(type.id))
+      throw .wrongType(
+        file: fileName, path: source.location, expected: "a string or number",
+        actual: HDF5Datatype.describe(type.id))
     }
   }
 }

@@ -3,7 +3,9 @@ import CHDF5
 extension HDF5File {
   /// Opens a dataset as a read source.
   func datasetSource(_ path: String) throws(ModelFileError) -> HDF5Source {
-    HDF5Source(handle: try openDataset(path), isAttribute: false, location: Self.canonical(path), file: fileName)
+    HDF5Source(
+      handle: try openDataset(path), isAttribute: false, location: Self.canonical(path),
+      file: fileName)
   }
 
   /// The shape of a dataset.
@@ -20,7 +22,8 @@ extension HDF5File {
   /// - Throws: ``ModelFileError/missingDataset(file:path:)``, or
   ///   ``ModelFileError/wrongType(file:path:expected:actual:)`` for non-numeric data.
   public func readFloats(_ path: String) throws(ModelFileError) -> HDF5Array<Float> {
-    try datasetSource(path).numbers(shim_H5T_NATIVE_FLOAT(), integersOnly: false, expected: "numbers")
+    try datasetSource(path).numbers(
+      shim_H5T_NATIVE_FLOAT(), integersOnly: false, expected: "numbers")
   }
 
   /// Reads a numeric dataset as a ``Tensor`` (converted to `Float`).
@@ -37,7 +40,8 @@ extension HDF5File {
   /// - Returns: The elements and shape.
   /// - Throws: As ``readFloats(_:)``.
   public func readDoubles(_ path: String) throws(ModelFileError) -> HDF5Array<Double> {
-    try datasetSource(path).numbers(shim_H5T_NATIVE_DOUBLE(), integersOnly: false, expected: "numbers")
+    try datasetSource(path).numbers(
+      shim_H5T_NATIVE_DOUBLE(), integersOnly: false, expected: "numbers")
   }
 
   /// Reads an integer dataset as `Int64`.
@@ -46,7 +50,8 @@ extension HDF5File {
   /// - Throws: ``ModelFileError/missingDataset(file:path:)``, or
   ///   ``ModelFileError/wrongType(file:path:expected:actual:)`` unless the data are integers.
   public func readInt64s(_ path: String) throws(ModelFileError) -> HDF5Array<Int64> {
-    try datasetSource(path).numbers(shim_H5T_NATIVE_INT64(), integersOnly: true, expected: "integers")
+    try datasetSource(path).numbers(
+      shim_H5T_NATIVE_INT64(), integersOnly: true, expected: "integers")
   }
 
   /// Reads a string dataset, fixed or variable length (NUL and, for space-padded types,

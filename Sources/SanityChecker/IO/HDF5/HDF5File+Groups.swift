@@ -57,6 +57,7 @@ private func collectLinkName(
   _ context: UnsafeMutableRawPointer?
 ) -> herr_t {
   guard let name, let context else { return -1 }
-  Unmanaged<NameCollector>.fromOpaque(context).takeUnretainedValue().names.append(String(cString: name))
+  Unmanaged<NameCollector>.fromOpaque(context).takeUnretainedValue().names.append(
+    String(cString: name))
   return 0
 }

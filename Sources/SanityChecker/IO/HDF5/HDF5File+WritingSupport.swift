@@ -27,12 +27,15 @@ extension HDF5File {
     let target = try prepareParent(of: path)
     guard let space = HDF5Datatype.dataspace(shape),
       let dataset = HDF5Handle(
-        H5Dcreate2(target.id, path, fileType, space.id, target.linkProperties, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()),
+        H5Dcreate2(
+          target.id, path, fileType, space.id, target.linkProperties, shim_H5P_DEFAULT(),
+          shim_H5P_DEFAULT()),
         .dataset)
     else { throw .writeFailed(file: fileName, path: path) }
     let status = elements.withUnsafeMutableBytes { bytes -> herr_t in
       guard let base = bytes.baseAddress else { return 0 }
-      return H5Dwrite(dataset.id, memoryType, shim_H5S_ALL(), shim_H5S_ALL(), shim_H5P_DEFAULT(), base)
+      return H5Dwrite(
+        dataset.id, memoryType, shim_H5S_ALL(), shim_H5S_ALL(), shim_H5P_DEFAULT(), base)
     }
     guard status >= 0 else { throw .writeFailed(file: fileName, path: path) }
   }
@@ -43,7 +46,9 @@ extension HDF5File {
     object: HDF5Handle, location: String
   ) throws(ModelFileError) {
     guard let space = HDF5Datatype.dataspace(shape),
-      let attribute = HDF5Handle(H5Acreate2(object.id, name, fileType, space.id, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()), .attribute)
+      let attribute = HDF5Handle(
+        H5Acreate2(object.id, name, fileType, space.id, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()),
+        .attribute)
     else { throw .writeFailed(file: fileName, path: location) }
     let status = elements.withUnsafeMutableBytes { bytes -> herr_t in
       guard let base = bytes.baseAddress else { return 0 }
@@ -54,12 +59,18 @@ extension HDF5File {
 
   /// Creates a string attribute (scalar for shape `[]`) and writes its strings.
   func writeStringAttribute(
-    _ strings: [String], shape: Shape, type: HDF5StringType, name: String, object: HDF5Handle, location: String
+    _ strings: [String], shape: Shape, type: HDF5StringType, name: String, object: HDF5Handle,
+    location: String
   ) throws(ModelFileError) {
-    guard let space = HDF5Datatype.dataspace(shape) else { throw .writeFailed(file: fileName, path: location) }
-    try withStringBuffer(strings, type: type, path: location) { (fileType, buffer) throws(ModelFileError) in
+    guard let space = HDF5Datatype.dataspace(shape) else {
+      throw .writeFailed(file: fileName, path: location)
+    }
+    try withStringBuffer(strings, type: type, path: location) {
+      (fileType, buffer) throws(ModelFileError) in
       guard
-        let attribute = HDF5Handle(H5Acreate2(object.id, name, fileType, space.id, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()), .attribute),
+        let attribute = HDF5Handle(
+          H5Acreate2(object.id, name, fileType, space.id, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()),
+          .attribute),
         strings.isEmpty || buffer.map({ H5Awrite(attribute.id, fileType, $0) }) ?? -1 >= 0
       else { throw .writeFailed(file: fileName, path: location) }
     }
@@ -91,7 +102,8 @@ extension HDF5File {
       }
       var bytes = [UInt8](repeating: 0, count: max(1, strings.count * size))
       for (index, string) in strings.enumerated() {
-        bytes.replaceSubrange((index * size)..<(index * size + string.utf8.count), with: string.utf8)
+        bytes.replaceSubrange(
+          (index * size)..<(index * size + string.utf8.count), with: string.utf8)
       }
       let result = bytes.withUnsafeBytes { buffer -> Result<Void, ModelFileError> in
         Result { () throws(ModelFileError) in try body(fileType.id, buffer.baseAddress) }

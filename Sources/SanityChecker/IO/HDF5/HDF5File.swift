@@ -31,7 +31,8 @@ public final class HDF5File: @unchecked Sendable {
       throw .fileNotFound(file: url.path)
     }
     guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
-    guard let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
+    guard
+      let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
     else { throw .readFailed(file: url.path, path: "/") }
     self.handle = handle
   }
@@ -124,7 +125,8 @@ public final class HDF5File: @unchecked Sendable {
   /// Opens a group or dataset that can carry attributes.
   func openObject(_ path: String) throws(ModelFileError) -> HDF5Handle {
     let path = Self.canonical(path)
-    guard exists(path), let object = HDF5Handle(H5Oopen(handle.id, path, shim_H5P_DEFAULT()), .object)
+    guard exists(path),
+      let object = HDF5Handle(H5Oopen(handle.id, path, shim_H5P_DEFAULT()), .object)
     else { throw .missingGroup(file: fileName, path: path) }
     return object
   }

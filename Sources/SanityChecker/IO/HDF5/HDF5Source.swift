@@ -15,14 +15,18 @@ struct HDF5Source {
   /// The stored datatype.
   func datatype() throws(ModelFileError) -> HDF5Handle {
     let id = isAttribute ? H5Aget_type(handle.id) : H5Dget_type(handle.id)
-    guard let type = HDF5Handle(id, .datatype) else { throw .readFailed(file: file, path: location) }
+    guard let type = HDF5Handle(id, .datatype) else {
+      throw .readFailed(file: file, path: location)
+    }
     return type
   }
 
   /// The dataspace.
   func dataspace() throws(ModelFileError) -> HDF5Handle {
     let id = isAttribute ? H5Aget_space(handle.id) : H5Dget_space(handle.id)
-    guard let space = HDF5Handle(id, .dataspace) else { throw .readFailed(file: file, path: location) }
+    guard let space = HDF5Handle(id, .dataspace) else {
+      throw .readFailed(file: file, path: location)
+    }
     return space
   }
 
@@ -45,7 +49,8 @@ struct HDF5Source {
   }
 
   /// Reads every element into an array's storage (which must hold all of them).
-  func readAll<Element>(_ memoryType: hid_t, into elements: inout [Element]) throws(ModelFileError) {
+  func readAll<Element>(_ memoryType: hid_t, into elements: inout [Element]) throws(ModelFileError)
+  {
     let result = elements.withUnsafeMutableBytes { bytes -> Result<Void, ModelFileError> in
       guard let base = bytes.baseAddress else { return .success(()) }
       return Result { () throws(ModelFileError) in try read(memoryType, into: base) }
@@ -58,6 +63,8 @@ struct HDF5Source {
   ///   - memoryType: The native type of `Element`.
   ///   - integersOnly: Whether floating-point data is refused.
   ///   - expected: The type named in a wrong-type error.
+  /// - Returns: The elements and shape.
+  /// - Throws: ``ModelFileError/wrongType(file:path:expected:actual:)`` or a read failure.
   func numbers<Element: Sendable & Equatable & Numeric>(
     _ memoryType: hid_t, integersOnly: Bool, expected: String
   ) throws(ModelFileError) -> HDF5Array<Element> {
@@ -65,7 +72,8 @@ struct HDF5Source {
     let isAcceptable =
       integersOnly ? H5Tget_class(type.id) == H5T_INTEGER : HDF5Datatype.isNumeric(type.id)
     guard isAcceptable else {
-      throw .wrongType(file: file, path: location, expected: expected, actual: HDF5Datatype.describe(type.id))
+      throw .wrongType(
+        file: file, path: location, expected: expected, actual: HDF5Datatype.describe(type.id))
     }
     let shape = try shape()
     var elements = [Element](repeating: 0, count: shape.count)
@@ -75,14 +83,16 @@ struct HDF5Source {
     return HDF5Array(elements: elements, shape: shape)
   }
 
-  /// Reads strings, fixed or variable length. An empty dataspace gives `[]` whatever its type,
-  /// as Keras stores empty `weight_names` as float64 or `|S1` arrays of shape `(0,)`.
+  /// Reads strings, fixed or variable length.
+  ///
+  /// An empty dataspace gives `[]` whatever its type, as Keras stores empty `weight_names` as float64 or `|S1` arrays of shape `(0,)`.
   func strings() throws(ModelFileError) -> HDF5Array<String> {
     let shape = try shape()
     if shape.count == 0 { return HDF5Array(elements: [], shape: shape) }
     let type = try datatype()
     guard H5Tget_class(type.id) == H5T_STRING else {
-      throw .wrongType(file: file, path: location, expected: "strings", actual: HDF5Datatype.describe(type.id))
+      throw .wrongType(
+        file: file, path: location, expected: "strings", actual: HDF5Datatype.describe(type.id))
     }
     let elements =
       H5Tis_variable_str(type.id) > 0
@@ -91,15 +101,20 @@ struct HDF5Source {
     return HDF5Array(elements: elements, shape: shape)
   }
 
-  private func variableLengthStrings(count: Int, fileType: hid_t) throws(ModelFileError) -> [String] {
-    guard let memoryType = HDF5Datatype.string(size: nil, isUTF8: H5Tget_cset(fileType) == H5T_CSET_UTF8)
+  private func variableLengthStrings(count: Int, fileType: hid_t) throws(ModelFileError) -> [String]
+  {
+    guard
+      let memoryType = HDF5Datatype.string(
+        size: nil, isUTF8: H5Tget_cset(fileType) == H5T_CSET_UTF8)
     else { throw .readFailed(file: file, path: location) }
     let space = try dataspace()
     var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
     try readAll(memoryType.id, into: &pointers)
     defer {
       pointers.withUnsafeMutableBytes { bytes in
-        if let base = bytes.baseAddress { H5Dvlen_reclaim(memoryType.id, space.id, shim_H5P_DEFAULT(), base) }
+        if let base = bytes.baseAddress {
+          H5Dvlen_reclaim(memoryType.id, space.id, shim_H5P_DEFAULT(), base)
+        }
       }
     }
     return pointers.map { $0.map { String(cString: $0) } ?? "" }

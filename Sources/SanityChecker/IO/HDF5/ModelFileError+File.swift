@@ -1,6 +1,7 @@
 extension ModelFileError {
-  /// The same error reported against another file name, e.g. the destination of a write
-  /// that went to a temporary file first.
+  /// The same error reported against another file name.
+  ///
+  /// Used for the destination of a write that went to a temporary file first.
   /// - Parameter newFile: The file to name.
   /// - Returns: The error with `file` replaced.
   func reported(as newFile: String) -> ModelFileError {
@@ -10,7 +11,8 @@ extension ModelFileError {
     case .writeFailed(_, let path): return .writeFailed(file: newFile, path: path)
     case .missingGroup(_, let path): return .missingGroup(file: newFile, path: path)
     case .missingDataset(_, let path): return .missingDataset(file: newFile, path: path)
-    case .missingAttribute(_, let path, let name): return .missingAttribute(file: newFile, path: path, name: name)
+    case .missingAttribute(_, let path, let name):
+      return .missingAttribute(file: newFile, path: path, name: name)
     case .wrongType(_, let path, let expected, let actual):
       return .wrongType(file: newFile, path: path, expected: expected, actual: actual)
     case .readFailed(_, let path): return .readFailed(file: newFile, path: path)
@@ -18,7 +20,8 @@ extension ModelFileError {
       return .shapeMismatch(file: newFile, path: path, expected: expected, actual: actual)
     case .nonFiniteValues(_, let path): return .nonFiniteValues(file: newFile, path: path)
     case .unsupportedLayer(_, let layer, let className, let supported):
-      return .unsupportedLayer(file: newFile, layer: layer, className: className, supported: supported)
+      return .unsupportedLayer(
+        file: newFile, layer: layer, className: className, supported: supported)
     case .unsupportedSetting(_, let layer, let setting, let value):
       return .unsupportedSetting(file: newFile, layer: layer, setting: setting, value: value)
     case .invalidConfiguration(_, let location, let reason):

@@ -59,21 +59,27 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case .missingGroup(let file, let path):
       return "\(file): missing group '\(path)'; the file does not have the Keras 2 HDF5 layout"
     case .missingDataset(let file, let path):
-      return "\(file): missing dataset '\(path)'; the file is truncated or not in the Keras 2 layout"
+      return
+        "\(file): missing dataset '\(path)'; the file is truncated or not in the Keras 2 layout"
     case .missingAttribute(let file, let path, let name):
-      return "\(file): '\(path)' has no attribute '\(name)'; the file does not have the Keras 2 HDF5 layout"
+      return
+        "\(file): '\(path)' has no attribute '\(name)'; the file does not have the Keras 2 HDF5 layout"
     case .wrongType(let file, let path, let expected, let actual):
-      return "\(file): '\(path)' holds \(actual), expected \(expected); check that the file has the expected layout"
+      return
+        "\(file): '\(path)' holds \(actual), expected \(expected); check that the file has the expected layout"
     case .readFailed(let file, let path):
       return "\(file): could not read '\(path)'; the file may be damaged"
     case .shapeMismatch(let file, let path, let expected, let actual):
-      return "\(file): dataset '\(path)' has shape \(actual), expected \(expected); the weights do not match the model configuration"
+      return
+        "\(file): dataset '\(path)' has shape \(actual), expected \(expected); the weights do not match the model configuration"
     case .nonFiniteValues(let file, let path):
       return "\(file): dataset '\(path)' contains NaN or Inf; the model's weights are corrupt"
     case .unsupportedLayer(let file, let layer, let className, let supported):
-      return "\(file): layer '\(layer)' has unsupported class '\(className)'; supported: \(supported.joined(separator: ", "))"
+      return
+        "\(file): layer '\(layer)' has unsupported class '\(className)'; supported: \(supported.joined(separator: ", "))"
     case .unsupportedSetting(let file, let layer, let setting, let value):
-      return "\(file): layer '\(layer)' has unsupported \(setting) '\(value)'; re-save the model without it"
+      return
+        "\(file): layer '\(layer)' has unsupported \(setting) '\(value)'; re-save the model without it"
     case .invalidConfiguration(let file, let location, let reason):
       return "\(file): \(location): \(reason); check the model's JSON configuration"
     case .invalidModel(let file, let error):

@@ -31,7 +31,8 @@ extension Dense: KerasConfigurable {
 
   var kerasConfig: [String: JSONValue] {
     [
-      "units": .number(Double(parameters["kernel"]?.shape[1] ?? 0)), "activation": activation.kerasValue,
+      "units": .number(Double(parameters["kernel"]?.shape[1] ?? 0)),
+      "activation": activation.kerasValue,
       "use_bias": .bool(parameters["bias"] != nil),
     ]
   }

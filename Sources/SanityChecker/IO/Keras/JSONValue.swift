@@ -86,7 +86,9 @@ enum JSONValue: Equatable, Sendable, Codable {
 
   /// The number as an `Int` when it is integral, or `nil`.
   var integer: Int? {
-    if case .number(let value) = self, value.rounded() == value, abs(value) < 0x1p53 { return Int(value) }
+    if case .number(let value) = self, value.rounded() == value, abs(value) < 0x1p53 {
+      return Int(value)
+    }
     return nil
   }
 
@@ -115,7 +117,8 @@ enum JSONValue: Equatable, Sendable, Codable {
   }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByFloatLiteral,
   ExpressibleByBooleanLiteral
 {
   init(stringLiteral value: String) { self = .string(value) }

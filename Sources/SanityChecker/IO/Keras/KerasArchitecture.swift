@@ -27,10 +27,13 @@ struct KerasArchitecture: Sendable {
     func invalid(_ location: String, _ reason: String) -> ModelFileError {
       .invalidConfiguration(file: file, location: location, reason: reason)
     }
-    guard let root = JSONValue.parse(json) else { throw invalid("model_config", "is not valid JSON") }
+    guard let root = JSONValue.parse(json) else {
+      throw invalid("model_config", "is not valid JSON")
+    }
     let className = root["class_name"]?.string ?? "(none)"
     guard ["Sequential", "Functional", "Model"].contains(className) else {
-      throw invalid("model_config", "has class '\(className)'; expected Sequential, Functional or Model")
+      throw invalid(
+        "model_config", "has class '\(className)'; expected Sequential, Functional or Model")
     }
     let config = root["config"]
     guard let rawLayers = config?.array ?? config?["layers"]?.array else {
@@ -41,11 +44,15 @@ struct KerasArchitecture: Sendable {
     for (index, raw) in rawLayers.enumerated() {
       guard let layerClass = raw["class_name"]?.string, let layerConfig = raw["config"]?.object,
         let name = layerConfig["name"]?.string ?? raw["name"]?.string
-      else { throw invalid("model_config.layers[\(index)]", "needs 'class_name' and 'config' with a 'name'") }
+      else {
+        throw invalid(
+          "model_config.layers[\(index)]", "needs 'class_name' and 'config' with a 'name'")
+      }
       guard !entries.contains(where: { $0.name == name }) else {
         throw invalid("layer '\(name)'", "appears twice in the configuration")
       }
-      entries.append(KerasLayerEntry(className: layerClass, name: name, config: layerConfig, file: file))
+      entries.append(
+        KerasLayerEntry(className: layerClass, name: name, config: layerConfig, file: file))
       inbound.append(raw["inbound_nodes"].flatMap(Self.inboundLayerNames))
     }
     if className != "Sequential" { try Self.requireChain(entries, inbound: inbound, file: file) }
@@ -61,7 +68,10 @@ struct KerasArchitecture: Sendable {
     guard let extents = batchShape.array?.dropFirst().map(\.integer), !extents.isEmpty,
       extents.allSatisfy({ ($0 ?? 0) > 0 })
     else {
-      throw invalid(first.location, "input shape \(batchShape.serialized) has an unknown extent; re-save the model with a fixed input shape")
+      throw invalid(
+        first.location,
+        "input shape \(batchShape.serialized) has an unknown extent; re-save the model with a fixed input shape"
+      )
     }
     self.inputShape = Shape(extents.compactMap { $0 })
     self.layers = inputIndex == nil ? entries : Array(entries.dropFirst())
@@ -83,14 +93,19 @@ struct KerasArchitecture: Sendable {
   }
 
   /// Checks that each layer of a functional model is fed by exactly the one before it.
-  static func requireChain(_ entries: [KerasLayerEntry], inbound: [[String]?], file: String) throws(ModelFileError) {
+  static func requireChain(_ entries: [KerasLayerEntry], inbound: [[String]?], file: String)
+    throws(ModelFileError)
+  {
     for (index, entry) in entries.enumerated() {
       let expected = index == 0 ? [] : [entries[index - 1].name]
       guard let sources = inbound[index], sources == expected else {
-        let fed = inbound[index].map { $0.isEmpty ? "nothing" : $0.joined(separator: ", ") } ?? "several nodes"
+        let fed =
+          inbound[index].map { $0.isEmpty ? "nothing" : $0.joined(separator: ", ") }
+          ?? "several nodes"
         throw .invalidConfiguration(
           file: file, location: entry.location,
-          reason: "is fed by \(fed), not by the layer before it; only chains of layers are supported")
+          reason:
+            "is fed by \(fed), not by the layer before it; only chains of layers are supported")
       }
     }
   }

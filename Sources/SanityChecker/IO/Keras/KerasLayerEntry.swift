@@ -3,9 +3,9 @@
 /// Each accessor throws ``ModelFileError/invalidConfiguration(file:location:reason:)`` naming
 /// the layer and the field when a value is missing or has the wrong JSON type.
 struct KerasLayerEntry: Sendable {
-  /// The Keras class, e.g. `Conv1D`.
+  /// The Keras class, such as `Conv1D`.
   let className: String
-  /// The layer's name, e.g. `conv1d_1`.
+  /// The layer's name, such as `conv1d_1`.
   let name: String
   /// The layer's `config` object.
   let config: [String: JSONValue]
@@ -26,14 +26,19 @@ struct KerasLayerEntry: Sendable {
   }
 
   /// A list of `count` integers; a single integer is repeated (`pool_size: 2` means `[2, 2]`).
-  func integers(_ key: String, count: Int, default fallback: [Int]? = nil) throws(ModelFileError) -> [Int] {
+  func integers(_ key: String, count: Int, default fallback: [Int]? = nil) throws(ModelFileError)
+    -> [Int]
+  {
     guard let value = config[key], value != .null else {
       guard let fallback else { throw invalid(key, "is missing") }
       return fallback
     }
     if let single = value.integer { return Array(repeating: single, count: count) }
-    guard let list = value.array?.compactMap(\.integer), list.count == value.array?.count, list.count == count
-    else { throw invalid(key, "should be \(count == 1 ? "an integer" : "a list of \(count) integers")") }
+    guard let list = value.array?.compactMap(\.integer), list.count == value.array?.count,
+      list.count == count
+    else {
+      throw invalid(key, "should be \(count == 1 ? "an integer" : "a list of \(count) integers")")
+    }
     return list
   }
 
@@ -86,7 +91,8 @@ struct KerasLayerEntry: Sendable {
   func activation() throws(ModelFileError) -> Activation {
     guard let value = config["activation"], value != .null else { return .linear }
     guard let raw = value.string else {
-      throw .unsupportedSetting(file: file, layer: name, setting: "activation", value: value.serialized)
+      throw .unsupportedSetting(
+        file: file, layer: name, setting: "activation", value: value.serialized)
     }
     guard let activation = Activation(rawValue: raw) else {
       throw .unsupportedSetting(file: file, layer: name, setting: "activation", value: raw)

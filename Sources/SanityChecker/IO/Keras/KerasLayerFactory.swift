@@ -7,7 +7,8 @@ struct KerasLayerFactory {
 
   /// The Keras classes SanityChecker builds, with their aliases.
   static let supportedClasses = [
-    "Conv1D", "Conv2D", "Dense", "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D",
+    "Conv1D", "Conv2D", "Dense", "MaxPooling1D", "AveragePooling1D", "MaxPooling2D",
+    "AveragePooling2D",
     "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
     "Flatten", "Dropout", "Activation", "ReLU", "BatchNormalization", "InputLayer",
   ]
@@ -33,22 +34,30 @@ struct KerasLayerFactory {
     case "Conv1D":
       try entry.requireChannelsLast()
       try requireSingleGroup(entry)
-      let (kernel, bias) = try kernelAndBias(entry, kernelShape: [try entry.integer("kernel_size"), channels, try entry.integer("filters")])
+      let (kernel, bias) = try kernelAndBias(
+        entry,
+        kernelShape: [try entry.integer("kernel_size"), channels, try entry.integer("filters")])
       return Conv1D(
-        name: entry.name, kernel: kernel, bias: bias, stride: try entry.integer("strides", default: 1),
+        name: entry.name, kernel: kernel, bias: bias,
+        stride: try entry.integer("strides", default: 1),
         padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integer("dilation_rate", default: 1), activation: try entry.activation())
+        dilation: try entry.integer("dilation_rate", default: 1), activation: try entry.activation()
+      )
     case "Conv2D":
       try entry.requireChannelsLast()
       try requireSingleGroup(entry)
       let size = try entry.integers("kernel_size", count: 2)
-      let (kernel, bias) = try kernelAndBias(entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters")])
+      let (kernel, bias) = try kernelAndBias(
+        entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters")])
       return Conv2D(
-        name: entry.name, kernel: kernel, bias: bias, strides: try entry.integers("strides", count: 2, default: [1, 1]),
+        name: entry.name, kernel: kernel, bias: bias,
+        strides: try entry.integers("strides", count: 2, default: [1, 1]),
         padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integers("dilation_rate", count: 2, default: [1, 1]), activation: try entry.activation())
+        dilation: try entry.integers("dilation_rate", count: 2, default: [1, 1]),
+        activation: try entry.activation())
     case "Dense":
-      let (kernel, bias) = try kernelAndBias(entry, kernelShape: [channels, try entry.integer("units")])
+      let (kernel, bias) = try kernelAndBias(
+        entry, kernelShape: [channels, try entry.integer("units")])
       return Dense(name: entry.name, kernel: kernel, bias: bias, activation: try entry.activation())
     case "MaxPooling1D", "AveragePooling1D":
       try entry.requireChannelsLast()
@@ -88,17 +97,23 @@ struct KerasLayerFactory {
   }
 
   /// Reads `kernel` and, when `use_bias` (default true), `bias` of the kernel's last extent.
-  private func kernelAndBias(_ entry: KerasLayerEntry, kernelShape: [Int]) throws(ModelFileError) -> (Tensor, Tensor?) {
+  private func kernelAndBias(_ entry: KerasLayerEntry, kernelShape: [Int]) throws(ModelFileError)
+    -> (Tensor, Tensor?)
+  {
     let hasBias = try entry.bool("use_bias", default: true)
-    let shapes = [Shape(kernelShape)] + (hasBias ? [Shape([kernelShape[kernelShape.count - 1]])] : [])
+    let shapes =
+      [Shape(kernelShape)] + (hasBias ? [Shape([kernelShape[kernelShape.count - 1]])] : [])
     let tensors = try weights.weights(of: entry.name, expected: shapes)
     return (tensors[0], hasBias ? tensors[1] : nil)
   }
 
-  private func globalPooling(_ entry: KerasLayerEntry, kind: String) throws(ModelFileError) -> any Layer {
+  private func globalPooling(_ entry: KerasLayerEntry, kind: String) throws(ModelFileError)
+    -> any Layer
+  {
     try entry.requireChannelsLast()
     if try entry.bool("keepdims", default: false) {
-      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: "keepdims", value: "true")
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "keepdims", value: "true")
     }
     switch kind {
     case "GlobalMaxPooling1D": return GlobalMaxPooling1D(name: entry.name)
@@ -113,36 +128,44 @@ struct KerasLayerFactory {
   }
 
   /// Reads gamma (if `scale`), beta (if `center`), moving mean and variance, over the last axis.
-  private func batchNormalization(_ entry: KerasLayerEntry, channels: Int, rank: Int) throws(ModelFileError) -> any Layer {
+  private func batchNormalization(_ entry: KerasLayerEntry, channels: Int, rank: Int)
+    throws(ModelFileError) -> any Layer
+  {
     let axis = try entry.integers("axis", count: 1, default: [-1])[0]
     guard axis == -1 || axis == rank else {
-      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: "axis", value: "\(axis)")
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "axis", value: "\(axis)")
     }
     let hasScale = try entry.bool("scale", default: true)
     let hasCenter = try entry.bool("center", default: true)
     let count = 2 + (hasScale ? 1 : 0) + (hasCenter ? 1 : 0)
-    var tensors = try weights.weights(of: entry.name, expected: Array(repeating: [channels], count: count))
+    var tensors = try weights.weights(
+      of: entry.name, expected: Array(repeating: [channels], count: count))
     let gamma = hasScale ? tensors.removeFirst() : nil
     let beta = hasCenter ? tensors.removeFirst() : nil
     return BatchNormalization(
-      name: entry.name, gamma: gamma, beta: beta, movingMean: tensors[0], movingVariance: tensors[1],
+      name: entry.name, gamma: gamma, beta: beta, movingMean: tensors[0],
+      movingVariance: tensors[1],
       epsilon: try entry.float("epsilon", default: 1e-3))
   }
 
   private func requireSingleGroup(_ entry: KerasLayerEntry) throws(ModelFileError) {
     let groups = try entry.integer("groups", default: 1)
     guard groups == 1 else {
-      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: "groups", value: "\(groups)")
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "groups", value: "\(groups)")
     }
   }
 
   /// Accepts `ReLU` only without a cap, a leak or a threshold.
   private func requirePlainReLU(_ entry: KerasLayerEntry) throws(ModelFileError) {
     for key in ["negative_slope", "threshold"] where try entry.float(key, default: 0) != 0 {
-      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: key, value: "\(try entry.float(key))")
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: key, value: "\(try entry.float(key))")
     }
     if let cap = entry.config["max_value"], cap != .null {
-      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: "max_value", value: cap.serialized)
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "max_value", value: cap.serialized)
     }
   }
 }

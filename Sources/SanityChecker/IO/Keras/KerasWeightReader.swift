@@ -28,14 +28,18 @@ struct KerasWeightReader {
 
   /// A list attribute that Keras may have split into `name0`, `name1`, ….
   func splitStringList(_ name: String, of path: String) throws(ModelFileError) -> [String] {
-    if file.hasAttribute(name, of: path) { return try file.readStringArrayAttribute(name, of: path) }
+    if file.hasAttribute(name, of: path) {
+      return try file.readStringArrayAttribute(name, of: path)
+    }
     var names: [String] = []
     var chunk = 0
     while file.hasAttribute("\(name)\(chunk)", of: path) {
       names += try file.readStringArrayAttribute("\(name)\(chunk)", of: path)
       chunk += 1
     }
-    guard chunk > 0 else { throw .missingAttribute(file: file.url.path, path: HDF5File.canonical(path), name: name) }
+    guard chunk > 0 else {
+      throw .missingAttribute(file: file.url.path, path: HDF5File.canonical(path), name: name)
+    }
     return names
   }
 
@@ -54,12 +58,16 @@ struct KerasWeightReader {
   ///   shape, or holding NaN/Inf.
   func weights(of layer: String, expected: [Shape]) throws(ModelFileError) -> [Tensor] {
     let group = HDF5File.join(root, layer)
-    guard file.kind(of: group) == .group else { throw .missingGroup(file: file.url.path, path: group) }
+    guard file.kind(of: group) == .group else {
+      throw .missingGroup(file: file.url.path, path: group)
+    }
     let names = try splitStringList("weight_names", of: group)
     guard names.count == expected.count else {
       throw .invalidConfiguration(
         file: file.url.path, location: "\(group)@weight_names",
-        reason: "lists \(names.count) weights (\(names.joined(separator: ", "))), but the layer's configuration needs \(expected.count)")
+        reason:
+          "lists \(names.count) weights (\(names.joined(separator: ", "))), but the layer's configuration needs \(expected.count)"
+      )
     }
     var tensors: [Tensor] = []
     for (name, shape) in zip(names, expected) {

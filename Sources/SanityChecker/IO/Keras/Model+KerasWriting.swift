@@ -32,10 +32,12 @@ extension Model {
       config["name"] = .string(layer.name)
       config["trainable"] = true
       config["dtype"] = "float32"
-      entries.append(.object(["class_name": .string(configurable.kerasClassName), "config": .object(config)]))
+      entries.append(
+        .object(["class_name": .string(configurable.kerasClassName), "config": .object(config)]))
     }
     let modelConfig = JSONValue.object([
-      "class_name": "Sequential", "config": .object(["name": .string(name), "layers": .array(entries)]),
+      "class_name": "Sequential",
+      "config": .object(["name": .string(name), "layers": .array(entries)]),
     ])
     try AtomicFile.write(to: url) { temporary in
       let file = try HDF5File(creating: temporary)
@@ -57,15 +59,22 @@ extension Model {
   /// Writes attributes, groups and datasets.
   private func writeKerasContents(modelConfig: String, to file: HDF5File) throws(ModelFileError) {
     let versionType: HDF5StringType = .variableUTF8
-    try file.writeAttribute(.string(Self.kerasVersion, versionType), named: "keras_version", of: "/")
+    try file.writeAttribute(
+      .string(Self.kerasVersion, versionType), named: "keras_version", of: "/")
     try file.writeAttribute(.string("tensorflow", versionType), named: "backend", of: "/")
     let isASCII = modelConfig.utf8.allSatisfy { $0 < 0x80 }
-    try file.writeAttribute(.string(modelConfig, isASCII ? .variableASCII : .variableUTF8), named: "model_config", of: "/")
+    try file.writeAttribute(
+      .string(modelConfig, isASCII ? .variableASCII : .variableUTF8), named: "model_config", of: "/"
+    )
     try file.createGroup("/model_weights")
-    let namesType: HDF5StringType = layerNames.joined().utf8.allSatisfy { $0 < 0x80 } ? .fixedASCII : .fixedUTF8
-    try file.writeAttribute(.strings(layerNames, namesType), named: "layer_names", of: "/model_weights")
-    try file.writeAttribute(.string("tensorflow", .variableASCII), named: "backend", of: "/model_weights")
-    try file.writeAttribute(.string(Self.kerasVersion, .variableASCII), named: "keras_version", of: "/model_weights")
+    let namesType: HDF5StringType =
+      layerNames.joined().utf8.allSatisfy { $0 < 0x80 } ? .fixedASCII : .fixedUTF8
+    try file.writeAttribute(
+      .strings(layerNames, namesType), named: "layer_names", of: "/model_weights")
+    try file.writeAttribute(
+      .string("tensorflow", .variableASCII), named: "backend", of: "/model_weights")
+    try file.writeAttribute(
+      .string(Self.kerasVersion, .variableASCII), named: "keras_version", of: "/model_weights")
     for layer in layers {
       let group = HDF5File.join("/model_weights", layer.name)
       try file.createGroup(group)

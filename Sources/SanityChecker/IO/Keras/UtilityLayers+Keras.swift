@@ -5,7 +5,9 @@ extension Flatten: KerasConfigurable {
 
 extension Dropout: KerasConfigurable {
   var kerasClassName: String { "Dropout" }
-  var kerasConfig: [String: JSONValue] { ["rate": .decimal(rate), "noise_shape": .null, "seed": .null] }
+  var kerasConfig: [String: JSONValue] {
+    ["rate": .decimal(rate), "noise_shape": .null, "seed": .null]
+  }
 }
 
 extension ActivationLayer: KerasConfigurable {

@@ -21,10 +21,13 @@ import Testing
     #expect(try file.readTensor("group/inner/tensor") == tensor)
     #expect(try file.shape(ofDataset: "/group/inner/tensor") == [2, 3, 4])
     #expect(try file.readFloats("/scalar") == HDF5Array(elements: [1.5], shape: []))
-    #expect(try file.readInt64s("/integers") == HDF5Array(elements: [-3, 0, 1 << 40, 7, 8, 9], shape: [2, 3]))
+    #expect(
+      try file.readInt64s("/integers")
+        == HDF5Array(elements: [-3, 0, 1 << 40, 7, 8, 9], shape: [2, 3]))
     #expect(try file.readDoubles("/integers").elements == [-3, 0, 0x1p40, 7, 8, 9])
     #expect(try file.readDoubles("/group/inner/tensor").elements == tensor.scalars.map(Double.init))
-    #expect(try file.readStrings("/ids") == HDF5Array(elements: ["ACGT", "naïve ✓", ""], shape: [3]))
+    #expect(
+      try file.readStrings("/ids") == HDF5Array(elements: ["ACGT", "naïve ✓", ""], shape: [3]))
     #expect(try file.readStrings("/fixed").elements == ["conv1d_1/kernel:0", "b"])
     #expect(try file.readStrings("/empty") == HDF5Array(elements: [], shape: [0]))
   }
@@ -101,19 +104,34 @@ import Testing
     }
     let file = try HDF5File(reading: url)
     let path = url.path
-    #expect(throws: ModelFileError.missingDataset(file: path, path: "/a/kernel:0")) { try file.readTensor("a/kernel:0") }
-    #expect(throws: ModelFileError.missingDataset(file: path, path: "/names/x")) { try file.readTensor("/names/x") }
-    #expect(throws: ModelFileError.missingGroup(file: path, path: "/values")) { try file.members(of: "/values") }
+    #expect(throws: ModelFileError.missingDataset(file: path, path: "/a/kernel:0")) {
+      try file.readTensor("a/kernel:0")
+    }
+    #expect(throws: ModelFileError.missingDataset(file: path, path: "/names/x")) {
+      try file.readTensor("/names/x")
+    }
+    #expect(throws: ModelFileError.missingGroup(file: path, path: "/values")) {
+      try file.members(of: "/values")
+    }
     #expect(throws: ModelFileError.missingAttribute(file: path, path: "/", name: "model_config")) {
       try file.readStringAttribute("model_config", of: "/")
     }
-    #expect(throws: ModelFileError.wrongType(file: path, path: "/names", expected: "numbers", actual: "string (variable length)")) {
+    #expect(
+      throws: ModelFileError.wrongType(
+        file: path, path: "/names", expected: "numbers", actual: "string (variable length)")
+    ) {
       try file.readFloats("/names")
     }
-    #expect(throws: ModelFileError.wrongType(file: path, path: "/values", expected: "integers", actual: "float32")) {
+    #expect(
+      throws: ModelFileError.wrongType(
+        file: path, path: "/values", expected: "integers", actual: "float32")
+    ) {
       try file.readInt64s("/values")
     }
-    #expect(throws: ModelFileError.wrongType(file: path, path: "/values", expected: "strings", actual: "float32")) {
+    #expect(
+      throws: ModelFileError.wrongType(
+        file: path, path: "/values", expected: "strings", actual: "float32")
+    ) {
       try file.readStrings("/values")
     }
     let error = ModelFileError.missingDataset(file: path, path: "/a/kernel:0")
@@ -129,7 +147,11 @@ import Testing
     try Data("not an HDF5 file\n".utf8).write(to: text)
     #expect(throws: ModelFileError.notHDF5(file: text.path)) { try HDF5File(reading: text) }
     let missing = folder.file("missing.h5")
-    #expect(throws: ModelFileError.fileNotFound(file: missing.path)) { try HDF5File(reading: missing) }
-    #expect(ModelFileError.notHDF5(file: text.path).description.hasPrefix("\(text.path): not an HDF5 file"))
+    #expect(throws: ModelFileError.fileNotFound(file: missing.path)) {
+      try HDF5File(reading: missing)
+    }
+    #expect(
+      ModelFileError.notHDF5(file: text.path).description.hasPrefix(
+        "\(text.path): not an HDF5 file"))
   }
 }

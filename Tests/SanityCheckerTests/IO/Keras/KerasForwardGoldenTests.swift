@@ -20,19 +20,26 @@ import Testing
       cases.append(Case(golden: golden, group: "/"))
       guard let file = try? HDF5File(reading: TestSupport.reference(golden)) else { continue }
       for parent in ["cascade", "independent"] {
-        for member in (try? file.members(of: parent)) ?? [] { cases.append(Case(golden: golden, group: "/\(parent)/\(member)")) }
+        for member in (try? file.members(of: parent)) ?? [] {
+          cases.append(Case(golden: golden, group: "/\(parent)/\(member)"))
+        }
       }
-      if file.exists("/label_permutation") { cases.append(Case(golden: golden, group: "/label_permutation")) }
+      if file.exists("/label_permutation") {
+        cases.append(Case(golden: golden, group: "/label_permutation"))
+      }
     }
     return cases
   }()
 
-  @Test(.enabled(if: TestSupport.hasReference, "needs ../shared/reference (models and golden files)"))
+  @Test(
+    .enabled(if: TestSupport.hasReference, "needs ../shared/reference (models and golden files)"))
   func everyReferenceModelIsCovered() {
     #expect(Self.cases.count == 2 + 3 + 3 + 1 + 6)
   }
 
-  @Test(.enabled(if: TestSupport.hasReference, "needs ../shared/reference (models and golden files)"), arguments: cases)
+  @Test(
+    .enabled(if: TestSupport.hasReference, "needs ../shared/reference (models and golden files)"),
+    arguments: cases)
   func logitsMatchGolden(_ testCase: Case) throws {
     let golden = try HDF5File(reading: TestSupport.reference(testCase.golden))
     let isOriginal = testCase.group == "/"
@@ -42,7 +49,9 @@ import Testing
       : try golden.readStringAttribute("model_file", of: testCase.group)
     let model = try Model.loadKeras(TestSupport.reference(modelFile))
     let inputs = try golden.readTensor("/inputs")
-    let expected = try golden.readTensor(isOriginal ? "/logits_float32" : HDF5File.join(testCase.group, "logits"))
-    TestSupport.expectClose(model.forward(inputs), expected, relativeTolerance: isOriginal ? 1e-5 : 1e-4, modelFile)
+    let expected = try golden.readTensor(
+      isOriginal ? "/logits_float32" : HDF5File.join(testCase.group, "logits"))
+    TestSupport.expectClose(
+      model.forward(inputs), expected, relativeTolerance: isOriginal ? 1e-5 : 1e-4, modelFile)
   }
 }
