@@ -12,3 +12,8 @@ static inline hid_t shim_H5P_DEFAULT(void) { return H5P_DEFAULT; }
 static inline hid_t shim_H5S_ALL(void) { return H5S_ALL; }
 static inline size_t shim_H5T_VARIABLE(void) { return H5T_VARIABLE; }
 static inline herr_t shim_H5_silence_errors(void) { return H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+// File datatypes and property-list classes used when writing (little-endian, as h5py writes).
+static inline hid_t shim_H5T_IEEE_F32LE(void) { return H5T_IEEE_F32LE; }
+static inline hid_t shim_H5T_IEEE_F64LE(void) { return H5T_IEEE_F64LE; }
+static inline hid_t shim_H5T_STD_I64LE(void) { return H5T_STD_I64LE; }
+static inline hid_t shim_H5P_LINK_CREATE(void) { return H5P_LINK_CREATE; }

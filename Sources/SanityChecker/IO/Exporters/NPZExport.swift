@@ -1,0 +1,73 @@
+import Foundation
+
+/// Writes float32 arrays as NumPy `.npz` archives (a zip of stored `.npy` files), including the
+/// layout TF-MoDISco reads.
+///
+/// `np.load(url)["name"]` returns each array with its shape. The archive is written under a
+/// temporary name and renamed, so a failure leaves nothing behind.
+public enum NPZExport {
+  /// Writes named arrays, in name order, as `<name>.npy` entries.
+  /// - Parameters:
+  ///   - arrays: The arrays by name (a name must be non-empty and contain no `/`).
+  ///   - url: The destination (replaced if it exists).
+  /// - Throws: ``ExportError``.
+  public static func write(_ arrays: [String: Tensor], to url: URL) throws {
+    for name in arrays.keys.sorted() where name.isEmpty || name.contains("/") {
+      throw ExportError.invalidName(file: url.path, name: name, reserved: [])
+    }
+    try AtomicFile.write(to: url) { temporary in
+      guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+        let handle = FileHandle(forWritingAtPath: temporary.path)
+      else { throw ExportError.writeFailed(file: url.path, reason: "cannot create the file") }
+      defer { try? handle.close() }
+      var archive = ZipArchiveWriter(handle: handle, file: url.path)
+      for (name, tensor) in arrays.sorted(by: { $0.key < $1.key }) {
+        try archive.addEntry(
+          named: "\(name).npy",
+          chunks: [NPYFormat.header(shape: tensor.shape), NPYFormat.data(tensor)])
+      }
+      try archive.finish()
+    }
+  }
+
+  /// Writes DNA maps or one-hot sequences `[N, L, 4]` in TF-MoDISco's layout: one array
+  /// `arr_0` of shape `[N, 4, L]` (channels first), float32.
+  ///
+  /// This is what `modisco motifs -s sequences.npz -a attributions.npz` loads (modisco-lite
+  /// reads `np.load(path)["arr_0"]`); write the attributions and the one-hot inputs with it.
+  /// - Parameters:
+  ///   - tensor: The maps or sequences, `[N, L, 4]`.
+  ///   - url: The destination (replaced if it exists).
+  /// - Throws: ``ExportError/unsupportedShape(file:dataset:shape:expected:)`` unless the tensor is `[N, L, 4]`.
+  public static func writeMoDISco(_ tensor: Tensor, to url: URL) throws {
+    let shape = tensor.shape
+    guard shape.rank == 3, shape[2] == 4 else {
+      throw ExportError.unsupportedShape(
+        file: url.path, dataset: "arr_0", shape: shape, expected: "[N, L, 4]")
+    }
+    let (items, length) = (shape[0], shape[1])
+    let channelsFirst = Tensor(shape: [items, 4, length]) { out in
+      tensor.withUnsafeBufferPointer { x in
+        for item in 0..<items {
+          for position in 0..<length {
+            for channel in 0..<4 {
+              out[(item * 4 + channel) * length + position] =
+                x[(item * length + position) * 4 + channel]
+            }
+          }
+        }
+      }
+    }
+    try write(["arr_0": channelsFirst], to: url)
+  }
+}
+
+extension AttributionExport {
+  /// Writes the attributions for TF-MoDISco: `arr_0`, `[N, 4, L]` float32 (see
+  /// ``NPZExport/writeMoDISco(_:to:)``).
+  /// - Parameter url: The destination `.npz`.
+  /// - Throws: ``ExportError`` unless the attributions are `[N, L, 4]`.
+  public func writeMoDISco(to url: URL) throws {
+    try NPZExport.writeMoDISco(attributions, to: url)
+  }
+}

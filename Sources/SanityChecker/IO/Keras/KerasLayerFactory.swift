@@ -1,0 +1,171 @@
+/// Builds SanityChecker layers from Keras configuration entries and their stored weights.
+///
+/// Expected weight shapes follow from the configuration and the shape reaching the layer, so
+/// a kernel that does not fit is reported with its HDF5 path before any layer is built.
+struct KerasLayerFactory {
+  let weights: KerasWeightReader
+
+  /// The Keras classes SanityChecker builds, with their aliases.
+  static let supportedClasses = [
+    "Conv1D", "Conv2D", "Dense", "MaxPooling1D", "AveragePooling1D", "MaxPooling2D",
+    "AveragePooling2D",
+    "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
+    "Flatten", "Dropout", "Activation", "ReLU", "BatchNormalization", "InputLayer",
+  ]
+
+  /// Alternative class names Keras also writes, mapped to the names above.
+  static let aliases = [
+    "Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "MaxPool1D": "MaxPooling1D",
+    "AvgPool1D": "AveragePooling1D", "MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D",
+    "GlobalMaxPool1D": "GlobalMaxPooling1D", "GlobalAvgPool1D": "GlobalAveragePooling1D",
+    "GlobalMaxPool2D": "GlobalMaxPooling2D", "GlobalAvgPool2D": "GlobalAveragePooling2D",
+  ]
+
+  /// Builds one layer.
+  /// - Parameters:
+  ///   - entry: The layer's configuration.
+  ///   - input: The shape of one item reaching the layer.
+  /// - Returns: The layer.
+  /// - Throws: ``ModelFileError`` naming the layer (unsupported class or setting, bad field)
+  ///   or the weight dataset (missing, wrong shape, NaN/Inf).
+  func layer(for entry: KerasLayerEntry, input: Shape) throws(ModelFileError) -> any Layer {
+    let channels = input.dimensions.last ?? 0
+    switch Self.aliases[entry.className] ?? entry.className {
+    case "Conv1D":
+      try entry.requireChannelsLast()
+      try requireSingleGroup(entry)
+      let (kernel, bias) = try kernelAndBias(
+        entry,
+        kernelShape: [try entry.integer("kernel_size"), channels, try entry.integer("filters")])
+      return Conv1D(
+        name: entry.name, kernel: kernel, bias: bias,
+        stride: try entry.integer("strides", default: 1),
+        padding: try entry.setting("padding", as: Padding.self, default: "valid"),
+        dilation: try entry.integer("dilation_rate", default: 1), activation: try entry.activation()
+      )
+    case "Conv2D":
+      try entry.requireChannelsLast()
+      try requireSingleGroup(entry)
+      let size = try entry.integers("kernel_size", count: 2)
+      let (kernel, bias) = try kernelAndBias(
+        entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters")])
+      return Conv2D(
+        name: entry.name, kernel: kernel, bias: bias,
+        strides: try entry.integers("strides", count: 2, default: [1, 1]),
+        padding: try entry.setting("padding", as: Padding.self, default: "valid"),
+        dilation: try entry.integers("dilation_rate", count: 2, default: [1, 1]),
+        activation: try entry.activation())
+    case "Dense":
+      let (kernel, bias) = try kernelAndBias(
+        entry, kernelShape: [channels, try entry.integer("units")])
+      return Dense(name: entry.name, kernel: kernel, bias: bias, activation: try entry.activation())
+    case "MaxPooling1D", "AveragePooling1D":
+      try entry.requireChannelsLast()
+      let poolSize = try entry.integer("pool_size", default: 2)
+      let stride = try entry.optionalIntegers("strides", count: 1)?[0]
+      let padding = try entry.setting("padding", as: Padding.self, default: "valid")
+      return entry.className.hasPrefix("Max")
+        ? MaxPooling1D(name: entry.name, poolSize: poolSize, stride: stride, padding: padding)
+        : AveragePooling1D(name: entry.name, poolSize: poolSize, stride: stride, padding: padding)
+    case "MaxPooling2D", "AveragePooling2D":
+      try entry.requireChannelsLast()
+      let poolSize = try entry.integers("pool_size", count: 2, default: [2, 2])
+      let strides = try entry.optionalIntegers("strides", count: 2)
+      let padding = try entry.setting("padding", as: Padding.self, default: "valid")
+      return entry.className.hasPrefix("Max")
+        ? MaxPooling2D(name: entry.name, poolSize: poolSize, strides: strides, padding: padding)
+        : AveragePooling2D(name: entry.name, poolSize: poolSize, strides: strides, padding: padding)
+    case let global where global.hasPrefix("Global"):
+      return try globalPooling(entry, kind: global)
+    case "Flatten":
+      try entry.requireChannelsLast()
+      return Flatten(name: entry.name)
+    case "Dropout":
+      return Dropout(name: entry.name, rate: try entry.float("rate", default: 0))
+    case "Activation":
+      return ActivationLayer(name: entry.name, activation: try entry.activation())
+    case "ReLU":
+      try requirePlainReLU(entry)
+      return ActivationLayer(name: entry.name, activation: .relu)
+    case "BatchNormalization":
+      return try batchNormalization(entry, channels: channels, rank: input.rank)
+    default:
+      throw .unsupportedLayer(
+        file: entry.file, layer: entry.name, className: entry.className,
+        supported: Self.supportedClasses.filter { $0 != "InputLayer" })
+    }
+  }
+
+  /// Reads `kernel` and, when `use_bias` (default true), `bias` of the kernel's last extent.
+  private func kernelAndBias(_ entry: KerasLayerEntry, kernelShape: [Int]) throws(ModelFileError)
+    -> (Tensor, Tensor?)
+  {
+    let hasBias = try entry.bool("use_bias", default: true)
+    let shapes =
+      [Shape(kernelShape)] + (hasBias ? [Shape([kernelShape[kernelShape.count - 1]])] : [])
+    let tensors = try weights.weights(of: entry.name, expected: shapes)
+    return (tensors[0], hasBias ? tensors[1] : nil)
+  }
+
+  private func globalPooling(_ entry: KerasLayerEntry, kind: String) throws(ModelFileError)
+    -> any Layer
+  {
+    try entry.requireChannelsLast()
+    if try entry.bool("keepdims", default: false) {
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "keepdims", value: "true")
+    }
+    switch kind {
+    case "GlobalMaxPooling1D": return GlobalMaxPooling1D(name: entry.name)
+    case "GlobalAveragePooling1D": return GlobalAveragePooling1D(name: entry.name)
+    case "GlobalMaxPooling2D": return GlobalMaxPooling2D(name: entry.name)
+    case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: entry.name)
+    default:
+      throw .unsupportedLayer(
+        file: entry.file, layer: entry.name, className: entry.className,
+        supported: Self.supportedClasses.filter { $0 != "InputLayer" })
+    }
+  }
+
+  /// Reads gamma (if `scale`), beta (if `center`), moving mean and variance, over the last axis.
+  private func batchNormalization(_ entry: KerasLayerEntry, channels: Int, rank: Int)
+    throws(ModelFileError) -> any Layer
+  {
+    let axis = try entry.integers("axis", count: 1, default: [-1])[0]
+    guard axis == -1 || axis == rank else {
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "axis", value: "\(axis)")
+    }
+    let hasScale = try entry.bool("scale", default: true)
+    let hasCenter = try entry.bool("center", default: true)
+    let count = 2 + (hasScale ? 1 : 0) + (hasCenter ? 1 : 0)
+    var tensors = try weights.weights(
+      of: entry.name, expected: Array(repeating: [channels], count: count))
+    let gamma = hasScale ? tensors.removeFirst() : nil
+    let beta = hasCenter ? tensors.removeFirst() : nil
+    return BatchNormalization(
+      name: entry.name, gamma: gamma, beta: beta, movingMean: tensors[0],
+      movingVariance: tensors[1],
+      epsilon: try entry.float("epsilon", default: 1e-3))
+  }
+
+  private func requireSingleGroup(_ entry: KerasLayerEntry) throws(ModelFileError) {
+    let groups = try entry.integer("groups", default: 1)
+    guard groups == 1 else {
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "groups", value: "\(groups)")
+    }
+  }
+
+  /// Accepts `ReLU` only without a cap, a leak or a threshold.
+  private func requirePlainReLU(_ entry: KerasLayerEntry) throws(ModelFileError) {
+    for key in ["negative_slope", "threshold"] where try entry.float(key, default: 0) != 0 {
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: key, value: "\(try entry.float(key))")
+    }
+    if let cap = entry.config["max_value"], cap != .null {
+      throw .unsupportedSetting(
+        file: entry.file, layer: entry.name, setting: "max_value", value: cap.serialized)
+    }
+  }
+}

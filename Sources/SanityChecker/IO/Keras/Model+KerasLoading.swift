@@ -1,0 +1,71 @@
+import Foundation
+
+extension Model {
+  /// Loads a Keras 2 model saved in HDF5: a full-model file, or a weights-only file plus its
+  /// architecture JSON.
+  ///
+  /// Full-model files (`model.save("x.h5")`) hold the architecture in the root attribute
+  /// `model_config` and the weights under `/model_weights/<layer>`. Weights-only files
+  /// (`model.save_weights("x.h5")`) hold the weights under `/<layer>`, with the architecture
+  /// in a separate JSON file (`model.to_json()`); the reference README §1 describes the layout.
+  ///
+  /// Accepted configurations: `Sequential` with `config.layers` (Keras ≥ 2.2) or with `config`
+  /// itself the layer list (Keras 2.1), and `Functional`/`Model` graphs that are simple chains.
+  /// The input shape comes from the `InputLayer`'s `batch_input_shape` (`batch_shape` in
+  /// Keras 3) or the first layer's `batch_input_shape`; every extent but the batch must be known.
+  ///
+  /// Each layer's weights are read in `weight_names` order and checked against the shapes its
+  /// configuration implies, and for NaN/Inf, before the model is assembled.
+  ///
+  /// Supported classes: Conv1D, Conv2D, Dense, MaxPooling1D/2D, AveragePooling1D/2D, the four
+  /// global poolings, Flatten, Dropout, Activation, ReLU (plain), BatchNormalization; the
+  /// activations linear, relu, sigmoid, softmax and tanh; channels-last data only.
+  ///
+  /// - Parameters:
+  ///   - url: The `.h5` file.
+  ///   - architecture: A Keras JSON architecture file; required for weights-only files, and
+  ///     used instead of the file's own configuration when given.
+  /// - Returns: The model, named after its configuration (or the file).
+  /// - Throws: ``ModelFileError`` naming the file and the HDF5 path or layer.
+  public static func loadKeras(_ url: URL, architecture: URL? = nil) throws(ModelFileError) -> Model
+  {
+    let file = try HDF5File(reading: url)
+    let configuration: KerasArchitecture
+    if let architecture {
+      guard let data = FileManager.default.contents(atPath: architecture.path) else {
+        throw .fileNotFound(file: architecture.path)
+      }
+      configuration = try KerasArchitecture(
+        json: String(decoding: data, as: UTF8.self), file: architecture.path)
+    } else {
+      guard file.hasAttribute("model_config", of: "/") else {
+        throw .invalidConfiguration(
+          file: url.path, location: "/",
+          reason:
+            "has no 'model_config' attribute (a weights-only file); pass the architecture JSON written by model.to_json()"
+        )
+      }
+      configuration = try KerasArchitecture(
+        json: try file.readStringAttribute("model_config", of: "/"), file: url.path)
+    }
+    let reader = try KerasWeightReader(file: file, isFullModel: architecture == nil)
+    let factory = KerasLayerFactory(weights: reader)
+    var layers: [any Layer] = []
+    var shape = configuration.inputShape
+    for entry in configuration.layers {
+      let layer = try factory.layer(for: entry, input: shape)
+      do {
+        shape = try layer.outputShape(for: shape)
+      } catch {
+        throw .invalidModel(file: url.path, error)
+      }
+      layers.append(layer)
+    }
+    let name = configuration.name ?? url.deletingPathExtension().lastPathComponent
+    do {
+      return try Model(name: name, inputShape: configuration.inputShape, layers: layers)
+    } catch {
+      throw .invalidModel(file: url.path, error)
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+extension Model {
+  /// The Keras version and backend written into model files.
+  static let kerasVersion = "2.15.0"
+
+  /// Writes the model as a Keras 2 full-model HDF5 file, the layout `tf.keras` 2.x
+  /// `model.save("x.h5")` writes (reference README §1).
+  ///
+  /// - Root attributes `keras_version` (`2.15.0`), `backend` (`tensorflow`) and `model_config`:
+  ///   a `Sequential` configuration whose first entry is an `InputLayer` with
+  ///   `batch_input_shape` `[null] + inputShape`.
+  /// - `/model_weights` with `layer_names` (fixed-length byte strings), `backend` and
+  ///   `keras_version`; one group per layer with `weight_names` (an empty `|S1` array for
+  ///   weightless layers) and the datasets `<layer>/<layer>/<key>:0` (float32).
+  ///
+  /// The file is written under a temporary name in the same folder and renamed at the end, so
+  /// a failure leaves nothing behind. ``loadKeras(_:architecture:)`` reads it back with
+  /// identical parameters.
+  /// - Parameter url: The destination (replaced if it exists).
+  /// - Throws: ``ModelFileError/unsupportedLayer(file:layer:className:supported:)`` for a layer
+  ///   with no Keras equivalent, or ``ModelFileError/writeFailed(file:path:)``.
+  public func writeKeras(to url: URL) throws {
+    var entries: [JSONValue] = [inputLayerEntry()]
+    for layer in layers {
+      guard let configurable = layer as? any KerasConfigurable else {
+        throw ModelFileError.unsupportedLayer(
+          file: url.path, layer: layer.name, className: String(describing: type(of: layer)),
+          supported: KerasLayerFactory.supportedClasses.filter { $0 != "InputLayer" })
+      }
+      var config = configurable.kerasConfig
+      config["name"] = .string(layer.name)
+      config["trainable"] = true
+      config["dtype"] = "float32"
+      entries.append(
+        .object(["class_name": .string(configurable.kerasClassName), "config": .object(config)]))
+    }
+    let modelConfig = JSONValue.object([
+      "class_name": "Sequential",
+      "config": .object(["name": .string(name), "layers": .array(entries)]),
+    ])
+    try AtomicFile.write(to: url) { temporary in
+      let file = try HDF5File(creating: temporary)
+      try writeKerasContents(modelConfig: modelConfig.serialized, to: file)
+    }
+  }
+
+  /// The `InputLayer` entry, named so it does not clash with a layer name.
+  private func inputLayerEntry() -> JSONValue {
+    var index = 1
+    while layerNames.contains("input_\(index)") { index += 1 }
+    let config: [String: JSONValue] = [
+      "name": .string("input_\(index)"), "dtype": "float32", "sparse": false, "ragged": false,
+      "batch_input_shape": .array([.null] + inputShape.dimensions.map { .number(Double($0)) }),
+    ]
+    return .object(["class_name": "InputLayer", "config": .object(config)])
+  }
+
+  /// Writes attributes, groups and datasets.
+  private func writeKerasContents(modelConfig: String, to file: HDF5File) throws(ModelFileError) {
+    let versionType: HDF5StringType = .variableUTF8
+    try file.writeAttribute(
+      .string(Self.kerasVersion, versionType), named: "keras_version", of: "/")
+    try file.writeAttribute(.string("tensorflow", versionType), named: "backend", of: "/")
+    let isASCII = modelConfig.utf8.allSatisfy { $0 < 0x80 }
+    try file.writeAttribute(
+      .string(modelConfig, isASCII ? .variableASCII : .variableUTF8), named: "model_config", of: "/"
+    )
+    try file.createGroup("/model_weights")
+    let namesType: HDF5StringType =
+      layerNames.joined().utf8.allSatisfy { $0 < 0x80 } ? .fixedASCII : .fixedUTF8
+    try file.writeAttribute(
+      .strings(layerNames, namesType), named: "layer_names", of: "/model_weights")
+    try file.writeAttribute(
+      .string("tensorflow", .variableASCII), named: "backend", of: "/model_weights")
+    try file.writeAttribute(
+      .string(Self.kerasVersion, .variableASCII), named: "keras_version", of: "/model_weights")
+    for layer in layers {
+      let group = HDF5File.join("/model_weights", layer.name)
+      try file.createGroup(group)
+      let parameterized = layer as? any ParameterizedLayer
+      let keys = parameterized?.parameterOrder ?? []
+      let weightNames = keys.map { "\(layer.name)/\($0):0" }
+      try file.writeAttribute(.strings(weightNames, namesType), named: "weight_names", of: group)
+      for (key, weightName) in zip(keys, weightNames) {
+        guard let tensor = parameterized?.parameters[key] else { continue }
+        try file.writeTensor(tensor, to: HDF5File.join(group, weightName))
+      }
+    }
+  }
+}
