@@ -1,0 +1,41 @@
+/// An error reading or writing a plain or gzip-compressed file.
+///
+/// Each case names the file as it was given (its relative path when the URL was made from a
+/// relative path), so messages read like a compiler's: `peaks.fa.gz: …`.
+public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file does not exist.
+  case fileNotFound(file: String)
+  /// The operating system refused to open, read or write the file.
+  case systemError(file: String, operation: String, reason: String)
+  /// The compressed stream is not valid deflate/gzip data.
+  case corrupt(file: String, offset: Int, reason: String)
+  /// The compressed stream ends before its last member is complete.
+  case truncated(file: String, offset: Int)
+
+  /// The file the error is about.
+  public var file: String {
+    switch self {
+    case .fileNotFound(let file), .systemError(let file, _, _), .corrupt(let file, _, _),
+      .truncated(let file, _):
+      return file
+    }
+  }
+
+  /// A message naming the file, with a remedy.
+  public var description: String {
+    switch self {
+    case .fileNotFound(let file):
+      return "\(file): no such file; check the path"
+    case .systemError(let file, let operation, let reason):
+      return "\(file): cannot \(operation): \(reason); check the path and its permissions"
+    case .corrupt(let file, let offset, let reason):
+      return
+        "\(file): corrupt gzip data near compressed byte \(offset) (\(reason)); "
+        + "re-download the file or re-compress it with gzip"
+    case .truncated(let file, let offset):
+      return
+        "\(file): gzip stream is truncated after \(offset) compressed bytes; "
+        + "the file is incomplete, re-download it or re-compress it with gzip"
+    }
+  }
+}
