@@ -21,21 +21,24 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// A message naming the file, with a remedy.
-  public var description: String {
+  /// The message without the file name: what went wrong and a remedy.
+  public var detail: String {
     switch self {
-    case .fileNotFound(let file):
-      return "\(file): no such file; check the path"
-    case .systemError(let file, let operation, let reason):
-      return "\(file): cannot \(operation): \(reason); check the path and its permissions"
-    case .corrupt(let file, let offset, let reason):
+    case .fileNotFound:
+      return "no such file; check the path"
+    case .systemError(_, let operation, let reason):
+      return "cannot \(operation): \(reason); check the path and its permissions"
+    case .corrupt(_, let offset, let reason):
       return
-        "\(file): corrupt gzip data near compressed byte \(offset) (\(reason)); "
+        "corrupt gzip data near compressed byte \(offset) (\(reason)); "
         + "re-download the file or re-compress it with gzip"
-    case .truncated(let file, let offset):
+    case .truncated(_, let offset):
       return
-        "\(file): gzip stream is truncated after \(offset) compressed bytes; "
+        "gzip stream is truncated after \(offset) compressed bytes; "
         + "the file is incomplete, re-download it or re-compress it with gzip"
     }
   }
+
+  /// A message naming the file, with a remedy.
+  public var description: String { "\(file): \(detail)" }
 }

@@ -65,7 +65,8 @@ public final class GzipWriter {
     guard !isFinished else { return }
     try deflater.deflate([], isFinal: true) { chunk throws(GzipError) in try append(chunk) }
     guard rename(temporary.path, destination.path) == 0 else {
-      throw .systemError(file: file, operation: "rename the temporary file", reason: GzipReader.reason(errno))
+      throw .systemError(
+        file: file, operation: "rename the temporary file", reason: GzipReader.reason(errno))
     }
     isFinished = true
   }

@@ -32,7 +32,8 @@ import Testing
     try writer.write(Array(original[12_345...]))
     try writer.finish()
     #expect(try directory.contents() == ["sample.txt.gz"], "no temporary file remains")
-    let compressedSize = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+    let compressedSize = try #require(
+      try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
     #expect(compressedSize < original.count / 2)
     let (bytes, chunks) = try Self.readAllChunks(url, chunkSize: chunkSize)
     #expect(bytes == original)
@@ -58,7 +59,9 @@ import Testing
 
   @Test func concatenatedMembersReadAsOneStream() throws {
     let directory = try TemporaryDirectory()
-    let parts = [Self.sampleBytes(count: 3000, seed: 3), [], Self.sampleBytes(count: 5000, seed: 4)]
+    let parts = [
+      Self.sampleBytes(count: 3000, seed: 3), [], Self.sampleBytes(count: 5000, seed: 4),
+    ]
     let members = try parts.flatMap { try GzipWriter.compressed($0) }
     let url = try directory.write(members, to: "multi.gz")
     for chunkSize in [1, 100, 1 << 20] {
