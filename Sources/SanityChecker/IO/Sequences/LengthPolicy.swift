@@ -1,0 +1,20 @@
+/// What one-hot encoding does when sequences differ in length.
+///
+/// A batch tensor `[N, L, 4]` needs one length `L`. The policies place each sequence of
+/// length `n` in a row of width `L`:
+///
+/// ```
+/// reject          L = length of the first sequence; any n != L is an error
+/// padWithN(to: L) n <= L: (L - n) / 2 N's before the sequence, the rest after it
+/// centreCrop(to: L) n >= L: keep bases (n - L) / 2 ..< (n - L) / 2 + L
+/// ```
+///
+/// Padding and cropping are both centred, so a peak summit at the centre stays there.
+public enum LengthPolicy: Hashable, Sendable {
+  /// All sequences must have the first one's length (the default).
+  case reject
+  /// Pads shorter sequences with `N` on both ends to `length`; longer ones are an error.
+  case padWithN(to: Int)
+  /// Keeps the central `length` bases of longer sequences; shorter ones are an error.
+  case centreCrop(to: Int)
+}

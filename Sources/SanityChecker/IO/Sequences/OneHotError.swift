@@ -1,0 +1,27 @@
+/// An error one-hot encoding a set of sequences: a length the ``LengthPolicy`` does not allow.
+public enum OneHotError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// With ``LengthPolicy/reject``, a sequence's length differs from the first sequence's.
+  case unequalLength(record: String, length: Int, expected: Int, firstRecord: String)
+  /// With ``LengthPolicy/padWithN(to:)``, a sequence is longer than the padded length.
+  case longerThanPadding(record: String, length: Int, target: Int)
+  /// With ``LengthPolicy/centreCrop(to:)``, a sequence is shorter than the cropped length.
+  case shorterThanCrop(record: String, length: Int, target: Int)
+
+  /// A message naming the record and the lengths, with a remedy.
+  public var description: String {
+    switch self {
+    case .unequalLength(let record, let length, let expected, let firstRecord):
+      return
+        "record '\(record)' has \(length) bases but the first record '\(firstRecord)' has "
+        + "\(expected); pad (padWithN) or crop (centreCrop) the sequences to one length"
+    case .longerThanPadding(let record, let length, let target):
+      return
+        "record '\(record)' has \(length) bases, more than the padded length \(target); "
+        + "pad to at least \(length) or crop with centreCrop(to: \(target))"
+    case .shorterThanCrop(let record, let length, let target):
+      return
+        "record '\(record)' has \(length) bases, fewer than the cropped length \(target); "
+        + "crop to at most \(length) or pad with padWithN(to: \(target))"
+    }
+  }
+}
