@@ -3,10 +3,10 @@ import Foundation
 /// A fresh directory under the system's temporary folder, removed when the value is released.
 ///
 /// Each test makes its own, so tests that run in parallel never share files.
-final class TemporaryDirectory {
-  let url: URL
+public final class TemporaryDirectory {
+  public let url: URL
 
-  init() throws {
+  public init() throws {
     url = FileManager.default.temporaryDirectory
       .appendingPathComponent("sanity-io-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -17,11 +17,11 @@ final class TemporaryDirectory {
   }
 
   /// A file in the directory.
-  func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+  public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
   /// Writes bytes to a file in the directory and returns its URL.
   @discardableResult
-  func write(_ bytes: [UInt8], to name: String) throws -> URL {
+  public func write(_ bytes: [UInt8], to name: String) throws -> URL {
     let file = file(name)
     try Data(bytes).write(to: file)
     return file
@@ -29,12 +29,12 @@ final class TemporaryDirectory {
 
   /// Writes text to a file in the directory and returns its URL.
   @discardableResult
-  func write(_ text: String, to name: String) throws -> URL {
+  public func write(_ text: String, to name: String) throws -> URL {
     try write(Array(text.utf8), to: name)
   }
 
   /// The names of the files now in the directory.
-  func contents() throws -> [String] {
+  public func contents() throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
   }
 }
