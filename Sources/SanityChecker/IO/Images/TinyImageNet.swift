@@ -79,9 +79,10 @@ public struct TinyImageNet: Sendable {
       throw .missingFile(file: url.path, reason: (error as NSError).localizedDescription)
     }
     var result: [(number: Int, text: String)] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-      if !trimmed.allSatisfy(\.isWhitespace) { result.append((index + 1, String(trimmed))) }
+    // Split on any newline: a Swift `Character` holds "\r\n" as one newline.
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+    where !line.allSatisfy(\.isWhitespace) {
+      result.append((index + 1, String(line)))
     }
     return result
   }
