@@ -54,4 +54,20 @@ struct DeepBindReferenceTests {
       #expect(abs(full - published) <= 1e-3, "\(model): reference AUROC \(full), published \(published)")
     }
   }
+
+  /// All 12 models, including GATA1 (D00765.001, which has no reference scores), equal the
+  /// direct computation (`DeepBindDirect`, in Double) on the first 40 bases of 3 CTCF
+  /// sequences (1 window for M = 36, 5 windows for M = 24), to 1e-5 relative.
+  @Test(arguments: DeepBindReferenceData.models)
+  func modelsMatchDirectScoring(model: String) throws {
+    let params = try DeepBindParams(contentsOf: DeepBindReferenceData.params(model))
+    let records = try DeepBindReferenceData.readFASTA(DeepBindReferenceData.fasta(of: "ctcf_keras_genomics_valid"))
+    let sequences = records.keys.sorted().prefix(3).compactMap { records[$0].map { String($0.prefix(40)) } }
+    let input = DeepBindReferenceData.oneHot(sequences)
+    let scores = try params.model(sequenceLength: 40).forward(input)
+    let expected = (0..<3).map { item in
+      Float(DeepBindDirect.score(input.items(item..<(item + 1)).scalars, weights: params.weights, options: params.options))
+    }
+    TestSupport.expectClose(scores, Tensor(shape: [3, 1], scalars: expected), relativeTolerance: 1e-5, model)
+  }
 }
