@@ -1,4 +1,6 @@
-/// The scoring switches of a DeepBind model (Alipanahi et al. 2015, doi:10.1038/nbt.3300).
+/// The scoring switches of a DeepBind model.
+///
+/// DeepBind: Alipanahi and others 2015, doi:10.1038/nbt.3300.
 ///
 /// They mirror the `reverse_complement` and `has_avg_pooling` lines of a params file and the
 /// `default_window_size` and `unknown_base_value` attributes of the converted HDF5 files.
@@ -21,7 +23,8 @@ public struct DeepBindOptions: Hashable, Sendable {
   ///   - windowSize: The window length W; see ``defaultWindowSize(detectorLength:)``.
   ///   - unknownBaseValue: The padding value, 0.25 in DeepBind.
   public init(
-    hasReverseComplement: Bool, hasAveragePooling: Bool, windowSize: Int, unknownBaseValue: Float = 0.25
+    hasReverseComplement: Bool, hasAveragePooling: Bool, windowSize: Int,
+    unknownBaseValue: Float = 0.25
   ) {
     self.hasReverseComplement = hasReverseComplement
     self.hasAveragePooling = hasAveragePooling

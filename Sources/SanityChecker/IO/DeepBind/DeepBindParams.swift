@@ -20,7 +20,7 @@ public struct DeepBindParams: Sendable {
   /// The scoring switches, with DeepBind's default window `⌊1.5·M⌋`.
   public let options: DeepBindOptions
 
-  /// The model id: the file name without `.txt` (e.g. `D00328.018`).
+  /// The model id: the file name without `.txt`, such as `D00328.018`.
   public var identifier: String {
     let name = URL(fileURLWithPath: file).lastPathComponent
     return name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
@@ -47,10 +47,13 @@ public struct DeepBindParams: Sendable {
   public init(text: String, file: String) throws(DeepBindParamsError) {
     let entries = try DeepBindParamsReader(text: text, file: file)
     let reverse = try entries.integer("reverse_complement", allowed: 0...1, expected: "0 or 1")
-    let count = try entries.integer("num_detectors", allowed: 1...Int(Int32.max), expected: "a positive integer")
-    let length = try entries.integer("detector_len", allowed: 1...Int(Int32.max), expected: "a positive integer")
+    let count = try entries.integer(
+      "num_detectors", allowed: 1...Int(Int32.max), expected: "a positive integer")
+    let length = try entries.integer(
+      "detector_len", allowed: 1...Int(Int32.max), expected: "a positive integer")
     let average = try entries.integer("has_avg_pooling", allowed: 0...1, expected: "0 or 1")
-    let hidden = try entries.integer("num_hidden", allowed: 0...Int(Int32.max), expected: "an integer ≥ 0")
+    let hidden = try entries.integer(
+      "num_hidden", allowed: 0...Int(Int32.max), expected: "an integer ≥ 0")
     let features = average == 1 ? 2 * count : count
     let units = max(hidden, 1)
     let detectors = try entries.floats(
@@ -61,7 +64,8 @@ public struct DeepBindParams: Sendable {
       rule: (average == 1 ? "2 × num_detectors" : "num_detectors") + " × max(num_hidden, 1)")
     let biases1 = try entries.floats("biases1", count: units, rule: "max(num_hidden, 1)")
     let weights2 = try entries.floats("weights2", count: hidden, rule: "num_hidden")
-    let biases2 = try entries.floats("biases2", count: hidden > 0 ? 1 : 0, rule: "1, or 0 when num_hidden = 0")
+    let biases2 = try entries.floats(
+      "biases2", count: hidden > 0 ? 1 : 0, rule: "1, or 0 when num_hidden = 0")
     self.file = file
     self.weights = DeepBindWeights(
       detectors: Tensor(shape: [length, 4, count], scalars: detectors),

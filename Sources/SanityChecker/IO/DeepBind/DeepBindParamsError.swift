@@ -15,7 +15,8 @@ public enum DeepBindParamsError: Error, Equatable, Sendable, CustomStringConvert
   /// A value of an array is not a finite decimal float; `column` is 1-based.
   case invalidFloat(file: String, line: Int, column: Int, key: String, text: String)
   /// An array has the wrong number of values for the model's sizes.
-  case wrongValueCount(file: String, line: Int, key: String, expected: Int, actual: Int, rule: String)
+  case wrongValueCount(
+    file: String, line: Int, key: String, expected: Int, actual: Int, rule: String)
 
   /// A compiler-style message, `file:line[:column]: problem; remedy`.
   public var description: String {

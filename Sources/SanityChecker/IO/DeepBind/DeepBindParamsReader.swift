@@ -18,7 +18,9 @@ struct DeepBindParamsReader {
     // DeepBind's own files end lines with CRLF; a Swift `Character` holds "\r\n" as one newline.
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     let header = lines.first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-    guard header == "# deepbind 0.1" else { throw .missingHeader(file: file, line: 1, found: header) }
+    guard header == "# deepbind 0.1" else {
+      throw .missingHeader(file: file, line: 1, found: header)
+    }
     var last = 1
     for (index, line) in lines.enumerated().dropFirst() {
       let number = index + 1
@@ -30,7 +32,9 @@ struct DeepBindParamsReader {
         throw .unexpectedLine(file: file, line: number, text: String(line))
       }
       let key = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
-      guard Self.keys.contains(key) else { throw .unexpectedLine(file: file, line: number, text: String(line)) }
+      guard Self.keys.contains(key) else {
+        throw .unexpectedLine(file: file, line: number, text: String(line))
+      }
       guard entries[key] == nil else { throw .duplicateKey(file: file, line: number, key: key) }
       let valueStart = line.index(after: equals)
       let column = line.distance(from: line.startIndex, to: valueStart) + 1
@@ -39,13 +43,17 @@ struct DeepBindParamsReader {
     lastLine = last
   }
 
-  private func entry(_ key: String) throws(DeepBindParamsError) -> (value: Substring, line: Int, column: Int) {
+  private func entry(_ key: String) throws(DeepBindParamsError) -> (
+    value: Substring, line: Int, column: Int
+  ) {
     guard let entry = entries[key] else { throw .missingKey(file: file, line: lastLine, key: key) }
     return entry
   }
 
   /// An integer setting within `allowed`.
-  func integer(_ key: String, allowed: ClosedRange<Int>, expected: String) throws(DeepBindParamsError) -> Int {
+  func integer(_ key: String, allowed: ClosedRange<Int>, expected: String)
+    throws(DeepBindParamsError) -> Int
+  {
     let entry = try entry(key)
     let text = String(entry.value).trimmingCharacters(in: .whitespaces)
     guard let value = Int(text), allowed.contains(value) else {
@@ -65,14 +73,16 @@ struct DeepBindParamsReader {
         let leading = token.prefix { $0 == " " || $0 == "\t" }.count
         let text = token.trimmingCharacters(in: .whitespaces)
         guard let value = Float(text), value.isFinite else {
-          throw .invalidFloat(file: file, line: entry.line, column: column + leading, key: key, text: text)
+          throw .invalidFloat(
+            file: file, line: entry.line, column: column + leading, key: key, text: text)
         }
         values.append(value)
         column += token.count + 1
       }
     }
     guard values.count == count else {
-      throw .wrongValueCount(file: file, line: entry.line, key: key, expected: count, actual: values.count, rule: rule)
+      throw .wrongValueCount(
+        file: file, line: entry.line, key: key, expected: count, actual: values.count, rule: rule)
     }
     return values
   }

@@ -19,7 +19,9 @@ enum DeepBindPooling {
     hasAveragePooling: Bool, rule: BackwardRule
   ) -> Tensor {
     // Legend: batch = B, outputs = T, d = D, width = H1.
-    let (batch, outputs, d, width) = (signal.batchSize, outputLength, detectorCount, signal.shape[1])
+    let (batch, outputs, d, width) = (
+      signal.batchSize, outputLength, detectorCount, signal.shape[1]
+    )
     return Tensor(shape: [batch * outputs, d]) { out in
       for i in 0..<out.count { out[i] = 0 }
       signal.withUnsafeBufferPointer { s in

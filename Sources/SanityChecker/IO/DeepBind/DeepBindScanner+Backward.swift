@@ -1,29 +1,38 @@
 extension DeepBindScanner {
-  /// Routes the signal through the winning window of each item under `rule`; see the type's
-  /// discussion. Returns `[N, L, 4]`; bases outside the winning window get 0.
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  /// Routes the signal through the winning window of each item under `rule`.
+  ///
+  /// See the type's discussion. Returns `[N, L, 4]`; bases outside the winning window get 0.
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     let (network, windows, winners) = winningWindows(input)
     let trace = network.forward(windows)
-    let atWindows = network.backward(signal.reshaped([input.batchSize, 1]), trace: trace, rule: rule)
+    let atWindows = network.backward(
+      signal.reshaped([input.batchSize, 1]), trace: trace, rule: rule)
     return scatter(atWindows, winners: winners, like: input, windowLength: network.windowLength)
   }
 
-  /// Parameter gradients of the summed scores at the winning windows (gradient rule).
-  public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String: Tensor] {
+  /// Parameter gradients of the summed scores at the winning windows, under the gradient rule.
+  public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String:
+    Tensor]
+  {
     let (network, windows, _) = winningWindows(input)
     let trace = network.forward(windows)
     return network.parameterGradients(signal.reshaped([input.batchSize, 1]), trace: trace)
   }
 
   /// The winner of each item, `(strand, start)`, and its padded window `[N, P, 4]`.
-  private func winningWindows(_ input: Tensor) -> (DeepBindWindowNetwork, Tensor, [(strand: Int, start: Int)]) {
+  private func winningWindows(_ input: Tensor) -> (
+    DeepBindWindowNetwork, Tensor, [(strand: Int, start: Int)]
+  ) {
     let scores = windowScores(input)
     let (batch, length) = (input.batchSize, input.shape[1])
     let (strands, count) = (scores.shape[1], scores.shape[2])
     let dims = dimensions
     let windowLength = length - count + 1
     let network = DeepBindWindowNetwork(
-      weights: weights, dimensions: dims, windowLength: windowLength, hasAveragePooling: options.hasAveragePooling)
+      weights: weights, dimensions: dims, windowLength: windowLength,
+      hasAveragePooling: options.hasAveragePooling)
     var winners: [(strand: Int, start: Int)] = []
     scores.withUnsafeBufferPointer { s in
       for item in 0..<batch {
@@ -43,7 +52,8 @@ extension DeepBindScanner {
           for i in 0..<windowLength {
             let position = winner.start + i
             for base in 0..<4 {
-              let source = winner.strand == 0
+              let source =
+                winner.strand == 0
                 ? (item * length + position) * 4 + base
                 : (item * length + length - 1 - position) * 4 + 3 - base
               w[(item * padded + padding + i) * 4 + base] = x[source]
@@ -69,7 +79,8 @@ extension DeepBindScanner {
           for i in 0..<windowLength {
             let position = winner.start + i
             for base in 0..<4 {
-              let target = winner.strand == 0
+              let target =
+                winner.strand == 0
                 ? (item * length + position) * 4 + base
                 : (item * length + length - 1 - position) * 4 + 3 - base
               dx[target] += s[(item * padded + offset + i) * 4 + base]

@@ -36,7 +36,7 @@ public struct DeepBindScanner: ParameterizedLayer {
     static let biases2 = "dense_2/bias"
   }
 
-  /// The layer's name (the DeepBind model id, e.g. `D00328.018`).
+  /// The layer's name: the DeepBind model id, such as `D00328.018`.
   public var name: String
   /// The scoring switches.
   public let options: DeepBindOptions
@@ -61,7 +61,8 @@ public struct DeepBindScanner: ParameterizedLayer {
   public var weights: DeepBindWeights {
     let empty = Tensor(shape: [0])
     return DeepBindWeights(
-      detectors: parameters[Key.detectors] ?? empty, thresholds: parameters[Key.thresholds] ?? empty,
+      detectors: parameters[Key.detectors] ?? empty,
+      thresholds: parameters[Key.thresholds] ?? empty,
       weights1: parameters[Key.weights1] ?? empty, biases1: parameters[Key.biases1] ?? empty,
       weights2: parameters[Key.weights2], biases2: parameters[Key.biases2])
   }
@@ -110,10 +111,13 @@ public struct DeepBindScanner: ParameterizedLayer {
   /// - Returns: `[N, S, windows]`: S = 2 strands (forward, then reverse complement) or 1;
   ///   `windows = L − min(L, W) + 1`, window k covering bases `k ..< k + min(L, W)` of its strand.
   public func windowScores(_ input: Tensor) -> Tensor {
-    precondition(input.shape.rank == 3 && input.shape[2] == 4, "DeepBindScanner: input \(input.shape) != [N, L, 4]")
+    precondition(
+      input.shape.rank == 3 && input.shape[2] == 4,
+      "DeepBindScanner: input \(input.shape) != [N, L, 4]")
     let dims = dimensions
     let (batch, length) = (input.batchSize, input.shape[1])
-    let scorer = DeepBindWindowScorer(weights: weights, dimensions: dims, options: options, sequenceLength: length)
+    let scorer = DeepBindWindowScorer(
+      weights: weights, dimensions: dims, options: options, sequenceLength: length)
     let strands = options.hasReverseComplement ? 2 : 1
     let windows = scorer.windowCount
     let workspace = DeepBindWindowScorer.Workspace(scorer)
@@ -122,26 +126,33 @@ public struct DeepBindScanner: ParameterizedLayer {
       input.withUnsafeBufferPointer { x in
         reverse.withUnsafeMutableBufferPointer { rc in
           for item in 0..<batch {
-            let sequence = UnsafeBufferPointer(rebasing: x[(item * length * 4)..<((item + 1) * length * 4)])
+            let sequence = UnsafeBufferPointer(
+              rebasing: x[(item * length * 4)..<((item + 1) * length * 4)])
             for strand in 0..<strands {
               if strand == 1 { Self.reverseComplement(sequence, into: rc) }
               let row = (item * strands + strand) * windows * dims.features
-              let target = UnsafeMutableBufferPointer(rebasing: h[row..<(row + windows * dims.features)])
-              scorer.features(of: strand == 1 ? UnsafeBufferPointer(rc) : sequence, into: target, workspace: workspace)
+              let target = UnsafeMutableBufferPointer(
+                rebasing: h[row..<(row + windows * dims.features)])
+              scorer.features(
+                of: strand == 1 ? UnsafeBufferPointer(rc) : sequence, into: target,
+                workspace: workspace)
             }
           }
         }
       }
     }
     let network = DeepBindWindowNetwork(
-      weights: weights, dimensions: dims, windowLength: scorer.windowLength, hasAveragePooling: options.hasAveragePooling)
+      weights: weights, dimensions: dims, windowLength: scorer.windowLength,
+      hasAveragePooling: options.hasAveragePooling)
     let hidden = network.firstDense.forward(features)
     let scores = network.secondDense?.forward(hidden) ?? hidden
     return scores.reshaped([batch, strands, windows])
   }
 
   /// Writes the reverse complement of `[L, 4]` (A, C, G, T): position i ← L−1−i, base b ← 3−b.
-  static func reverseComplement(_ sequence: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+  static func reverseComplement(
+    _ sequence: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
+  ) {
     let length = sequence.count / 4
     for i in 0..<length {
       for base in 0..<4 { output[i * 4 + base] = sequence[(length - 1 - i) * 4 + 3 - base] }

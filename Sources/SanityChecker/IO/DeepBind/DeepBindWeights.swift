@@ -64,37 +64,48 @@ public struct DeepBindWeights: Sendable, Equatable {
   /// - Returns: M, D, H1 and H2 (and whether there is a hidden layer).
   /// - Throws: ``ModelError/parameterShape(layer:parameter:expected:actual:)`` for the first
   ///   misfit (`-1` marks a free extent, an actual shape `[0]` an absent array).
-  func dimensions(options: DeepBindOptions, layer: String) throws(ModelError) -> DeepBindDimensions {
+  func dimensions(options: DeepBindOptions, layer: String) throws(ModelError) -> DeepBindDimensions
+  {
     typealias Key = DeepBindScanner.Key
-    guard detectors.shape.rank == 3, detectors.shape[1] == 4, detectors.shape[0] > 0, detectors.shape[2] > 0 else {
-      throw .parameterShape(layer: layer, parameter: Key.detectors, expected: [-1, 4, -1], actual: detectors.shape)
+    guard detectors.shape.rank == 3, detectors.shape[1] == 4, detectors.shape[0] > 0,
+      detectors.shape[2] > 0
+    else {
+      throw .parameterShape(
+        layer: layer, parameter: Key.detectors, expected: [-1, 4, -1], actual: detectors.shape)
     }
     let (length, count) = (detectors.shape[0], detectors.shape[2])
     guard thresholds.shape == [count] else {
-      throw .parameterShape(layer: layer, parameter: Key.thresholds, expected: [count], actual: thresholds.shape)
+      throw .parameterShape(
+        layer: layer, parameter: Key.thresholds, expected: [count], actual: thresholds.shape)
     }
     let features = options.hasAveragePooling ? 2 * count : count
     guard weights1.shape.rank == 2, weights1.shape[0] == features, weights1.shape[1] > 0 else {
-      throw .parameterShape(layer: layer, parameter: Key.weights1, expected: [features, -1], actual: weights1.shape)
+      throw .parameterShape(
+        layer: layer, parameter: Key.weights1, expected: [features, -1], actual: weights1.shape)
     }
     let units = weights1.shape[1]
     guard biases1.shape == [units] else {
-      throw .parameterShape(layer: layer, parameter: Key.biases1, expected: [units], actual: biases1.shape)
+      throw .parameterShape(
+        layer: layer, parameter: Key.biases1, expected: [units], actual: biases1.shape)
     }
     switch (weights2, biases2) {
     case (nil, nil):
       guard units == 1 else {
-        throw .parameterShape(layer: layer, parameter: Key.weights2, expected: [units, 1], actual: [0])
+        throw .parameterShape(
+          layer: layer, parameter: Key.weights2, expected: [units, 1], actual: [0])
       }
     case (let kernel?, let bias?):
       guard kernel.shape == [units, 1] else {
-        throw .parameterShape(layer: layer, parameter: Key.weights2, expected: [units, 1], actual: kernel.shape)
+        throw .parameterShape(
+          layer: layer, parameter: Key.weights2, expected: [units, 1], actual: kernel.shape)
       }
       guard bias.shape == [1] else {
-        throw .parameterShape(layer: layer, parameter: Key.biases2, expected: [1], actual: bias.shape)
+        throw .parameterShape(
+          layer: layer, parameter: Key.biases2, expected: [1], actual: bias.shape)
       }
     case (nil, _?):
-      throw .parameterShape(layer: layer, parameter: Key.weights2, expected: [units, 1], actual: [0])
+      throw .parameterShape(
+        layer: layer, parameter: Key.weights2, expected: [units, 1], actual: [0])
     case (_?, nil):
       throw .parameterShape(layer: layer, parameter: Key.biases2, expected: [1], actual: [0])
     }

@@ -21,7 +21,9 @@ extension DeepBindWindowNetwork {
     let (m, d) = (dimensions.detectorLength, dimensions.detectorCount)
     var delta = activationSignal(signal, trace: trace, rule: .gradient)
     trace.activation.withUnsafeBufferPointer { a in
-      delta.withUnsafeMutableBufferPointer { Activation.relu.backward($0, output: a, width: d, rule: .gradient) }
+      delta.withUnsafeMutableBufferPointer {
+        Activation.relu.backward($0, output: a, width: d, rule: .gradient)
+      }
     }
     let rows = delta.shape[0]
     gradients[Key.detectors] = Tensor(shape: [m, 4, d]) { dk in

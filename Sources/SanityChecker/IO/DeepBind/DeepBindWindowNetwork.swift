@@ -45,7 +45,9 @@ struct DeepBindWindowNetwork {
   }
 
   var secondDense: Dense? {
-    weights.weights2.map { Dense(name: "dense_2", kernel: $0, bias: weights.biases2, activation: .linear) }
+    weights.weights2.map {
+      Dense(name: "dense_2", kernel: $0, bias: weights.biases2, activation: .linear)
+    }
   }
 
   /// Runs the network on padded windows.
@@ -54,7 +56,9 @@ struct DeepBindWindowNetwork {
   func forward(_ windows: Tensor) -> Trace {
     let (batch, m, d) = (windows.batchSize, dimensions.detectorLength, dimensions.detectorCount)
     let (outputs, padded) = (outputLength, paddedLength)
-    precondition(windows.shape == [batch, padded, 4], "DeepBindWindowNetwork: windows \(windows.shape) != [B, \(padded), 4]")
+    precondition(
+      windows.shape == [batch, padded, 4],
+      "DeepBindWindowNetwork: windows \(windows.shape) != [B, \(padded), 4]")
     let columns = Tensor(shape: [batch * outputs, 4 * m]) { cols in
       windows.withUnsafeBufferPointer { x in
         for item in 0..<batch {
@@ -105,7 +109,8 @@ struct DeepBindWindowNetwork {
     let hidden = firstDense.forward(features)
     let score = secondDense?.forward(hidden) ?? hidden
     return Trace(
-      columns: columns, preActivation: z, activation: activation, argmax: argmax, features: features,
+      columns: columns, preActivation: z, activation: activation, argmax: argmax,
+      features: features,
       hidden: hidden, score: score)
   }
 
@@ -121,7 +126,9 @@ struct DeepBindWindowNetwork {
     let d = dimensions.detectorCount
     var atPreActivation = atActivation
     trace.activation.withUnsafeBufferPointer { a in
-      atPreActivation.withUnsafeMutableBufferPointer { Activation.relu.backward($0, output: a, width: d, rule: rule) }
+      atPreActivation.withUnsafeMutableBufferPointer {
+        Activation.relu.backward($0, output: a, width: d, rule: rule)
+      }
     }
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
@@ -139,7 +146,8 @@ struct DeepBindWindowNetwork {
     if let second = secondDense {
       atHidden = second.backward(signal, input: trace.hidden, output: trace.score, rule: rule)
     }
-    let atFeatures = firstDense.backward(atHidden, input: trace.features, output: trace.hidden, rule: rule)
+    let atFeatures = firstDense.backward(
+      atHidden, input: trace.features, output: trace.hidden, rule: rule)
     return DeepBindPooling.backward(
       atFeatures, trace: trace, outputLength: outputLength, detectorCount: dimensions.detectorCount,
       hasAveragePooling: hasAveragePooling, rule: rule)

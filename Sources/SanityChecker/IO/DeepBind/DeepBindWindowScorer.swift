@@ -44,7 +44,10 @@ struct DeepBindWindowScorer {
   ///   - dimensions: Their sizes.
   ///   - options: The window size and padding value.
   ///   - sequenceLength: L.
-  init(weights: DeepBindWeights, dimensions: DeepBindDimensions, options: DeepBindOptions, sequenceLength: Int) {
+  init(
+    weights: DeepBindWeights, dimensions: DeepBindDimensions, options: DeepBindOptions,
+    sequenceLength: Int
+  ) {
     let (m, d) = (dimensions.detectorLength, dimensions.detectorCount)
     let window = min(sequenceLength, max(1, options.windowSize))
     let outputs = window + m - 1
@@ -97,7 +100,9 @@ struct DeepBindWindowScorer {
     let pooled: UnsafeMutableBufferPointer<Double>
 
     init(_ scorer: DeepBindWindowScorer) {
-      let (l, m, d) = (scorer.sequenceLength, scorer.dimensions.detectorLength, scorer.dimensions.detectorCount)
+      let (l, m, d) = (
+        scorer.sequenceLength, scorer.dimensions.detectorLength, scorer.dimensions.detectorCount
+      )
       products = .allocate(capacity: l * m * d)
       diagonals = .allocate(capacity: (l + m - 1) * (m + 1) * d)
       pooled = .allocate(capacity: 2 * d)
@@ -116,7 +121,8 @@ struct DeepBindWindowScorer {
   ///   - output: Receives `[windowCount, H1]` features.
   ///   - workspace: Scratch memory from ``Workspace/init(_:)``.
   func features(
-    of strand: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, workspace: Workspace
+    of strand: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>,
+    workspace: Workspace
   ) {
     // Legend: l = L, m = M, d = D, t = output position, s = window start, r = s + t.
     let (l, m, d) = (sequenceLength, dimensions.detectorLength, dimensions.detectorCount)

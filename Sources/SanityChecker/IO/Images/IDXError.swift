@@ -19,7 +19,8 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unreadable(let file, let reason):
       return "\(file): cannot read the file (\(reason)); check the path and permissions"
     case .corruptGzip(let file, let reason):
-      return "\(file): gzip data does not inflate (\(reason)); the download is probably incomplete, fetch it again"
+      return
+        "\(file): gzip data does not inflate (\(reason)); the download is probably incomplete, fetch it again"
     case .badMagic(let file, let found, let expected):
       return "\(file): byte 0: magic number \(Self.hex(found)), expected \(Self.hex(expected)) "
         + "(\(Self.kind(expected))); \(Self.remedy(found: found, expected: expected))"
@@ -50,8 +51,10 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
 
   private static func remedy(found: UInt32, expected: UInt32) -> String {
     switch (found, expected) {
-    case (IDXFile.labelsMagic, IDXFile.imagesMagic): return "this is a labels file; pass the images file"
-    case (IDXFile.imagesMagic, IDXFile.labelsMagic): return "this is an images file; pass the labels file"
+    case (IDXFile.labelsMagic, IDXFile.imagesMagic):
+      return "this is a labels file; pass the images file"
+    case (IDXFile.imagesMagic, IDXFile.labelsMagic):
+      return "this is an images file; pass the labels file"
     default: return "the file is not an IDX file of this kind"
     }
   }

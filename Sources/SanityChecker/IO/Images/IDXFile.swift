@@ -30,7 +30,8 @@ struct IDXFile {
     } catch {
       throw .unreadable(file: file, reason: (error as NSError).localizedDescription)
     }
-    let bytes = raw.starts(with: [0x1F, 0x8B]) ? try Self.inflateGzip(raw, file: file) : [UInt8](raw)
+    let bytes =
+      raw.starts(with: [0x1F, 0x8B]) ? try Self.inflateGzip(raw, file: file) : [UInt8](raw)
     let rank = Int(magic & 0xFF)
     let headerSize = 4 + 4 * rank
     guard bytes.count >= 4 else {

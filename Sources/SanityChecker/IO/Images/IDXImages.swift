@@ -56,7 +56,8 @@ public struct IDXImages: Sendable {
     let size = rows * columns
     return Tensor(shape: [range.count, rows, columns, 1]) { output in
       pixels.withUnsafeBufferPointer { bytes in
-        let slice = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound * size)..<(range.upperBound * size)])
+        let slice = UnsafeBufferPointer(
+          rebasing: bytes[(range.lowerBound * size)..<(range.upperBound * size)])
         scaling.convert(slice, into: output)
       }
     }

@@ -9,7 +9,8 @@ public enum JPEGError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The image uses a color space SanityChecker does not decode (CMYK, YCCK).
   case unsupported(file: String, reason: String)
   /// The image does not have the size a dataset requires.
-  case unexpectedSize(file: String, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
+  case unexpectedSize(
+    file: String, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
 
   /// A compiler-style message, `file: problem; remedy`.
   public var description: String {
@@ -19,7 +20,8 @@ public enum JPEGError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalid(let file, let reason):
       return "\(file): not a readable JPEG (\(reason)); check that the file is a JPEG image"
     case .corrupt(let file, let reason):
-      return "\(file): corrupt JPEG data (\(reason)); the file is damaged or truncated, fetch it again"
+      return
+        "\(file): corrupt JPEG data (\(reason)); the file is damaged or truncated, fetch it again"
     case .unsupported(let file, let reason):
       return "\(file): unsupported JPEG (\(reason)); convert it to RGB or grayscale"
     case .unexpectedSize(let file, let width, let height, let expectedWidth, let expectedHeight):

@@ -22,7 +22,8 @@ public enum PixelScaling: String, Hashable, Sendable, CaseIterable {
   /// - Parameters:
   ///   - bytes: The pixel bytes.
   ///   - output: Receives `bytes.count` scalars.
-  func convert(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<Float>) {
+  func convert(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<Float>)
+  {
     let divisor = self.divisor
     for i in 0..<bytes.count { output[i] = Float(bytes[i]) / divisor }
   }

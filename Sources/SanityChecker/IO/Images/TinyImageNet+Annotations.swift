@@ -3,7 +3,7 @@ import Foundation
 extension TinyImageNet {
   /// One line of `val/val_annotations.txt`: a validation image, its class and a bounding box.
   public struct Annotation: Hashable, Sendable {
-    /// The image's file name, e.g. `val_0.JPEG`.
+    /// The image's file name, such as `val_0.JPEG`.
     public let file: String
     /// The class's WordNet id.
     public let wnid: String
@@ -47,20 +47,25 @@ extension TinyImageNet {
       guard fields.count == 6 else {
         throw .malformedLine(
           file: url.path, line: number,
-          reason: "expected 6 tab-separated fields (file, wnid, x0, y0, x1, y1), found \(fields.count)")
+          reason:
+            "expected 6 tab-separated fields (file, wnid, x0, y0, x1, y1), found \(fields.count)")
       }
       var box: [Int] = []
       for field in fields[2...] {
         guard let value = Int(field) else {
-          throw .malformedLine(file: url.path, line: number, reason: "box coordinate '\(field)' is not an integer")
+          throw .malformedLine(
+            file: url.path, line: number, reason: "box coordinate '\(field)' is not an integer")
         }
         box.append(value)
       }
       guard known.contains(fields[1]) else {
-        throw .malformedLine(file: url.path, line: number, reason: "class \(fields[1]) is not in wnids.txt")
+        throw .malformedLine(
+          file: url.path, line: number, reason: "class \(fields[1]) is not in wnids.txt")
       }
       annotations.append(
-        Annotation(file: fields[0], wnid: fields[1], left: box[0], top: box[1], right: box[2], bottom: box[3]))
+        Annotation(
+          file: fields[0], wnid: fields[1], left: box[0], top: box[1], right: box[2], bottom: box[3]
+        ))
     }
     return annotations
   }

@@ -23,7 +23,8 @@ extension TinyImageNet {
       do {
         names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       } catch {
-        throw TinyImageNetError.missingFile(file: folder.path, reason: (error as NSError).localizedDescription)
+        throw TinyImageNetError.missingFile(
+          file: folder.path, reason: (error as NSError).localizedDescription)
       }
       let images = names.filter { $0.uppercased().hasSuffix(".JPEG") }.sorted(by: Self.numericOrder)
       guard !images.isEmpty else { throw TinyImageNetError.noImages(folder: folder.path) }
@@ -44,10 +45,13 @@ extension TinyImageNet {
   ///   - scaling: How bytes become scalars.
   /// - Returns: `[N, 64, 64, 3]` images with labels in `0..<wnids.count`.
   /// - Throws: ``TinyImageNetError`` or ``JPEGError`` naming the file.
-  public func validationImages(of wnids: [String]? = nil, scaling: PixelScaling) throws -> LabeledImages {
+  public func validationImages(of wnids: [String]? = nil, scaling: PixelScaling) throws
+    -> LabeledImages
+  {
     let selected = wnids ?? classes.map(\.wnid)
     for wnid in selected { _ = try label(of: wnid) }
-    let labels = Dictionary(selected.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let labels = Dictionary(
+      selected.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let folder = root.appendingPathComponent("val")
     var items: [(url: URL, label: Int)] = []
     for annotation in try validationAnnotations() {
@@ -55,18 +59,21 @@ extension TinyImageNet {
       let nested = folder.appendingPathComponent("images/\(annotation.file)")
       let flat = folder.appendingPathComponent(annotation.file)
       let exists = FileManager.default.fileExists(atPath: nested.path)
-      items.append((exists || !FileManager.default.fileExists(atPath: flat.path) ? nested : flat, label))
+      items.append(
+        (exists || !FileManager.default.fileExists(atPath: flat.path) ? nested : flat, label))
     }
     return try Self.decode(items, classes: selected, scaling: scaling)
   }
 
   /// Decodes 64×64 JPEGs in parallel chunks into one batch.
-  static func decode(_ items: [(url: URL, label: Int)], classes: [String], scaling: PixelScaling) throws
+  static func decode(_ items: [(url: URL, label: Int)], classes: [String], scaling: PixelScaling)
+    throws
     -> LabeledImages
   {
     let side = imageSide
     let urls = items.map(\.url)
-    let chunks = Parallel.mapChunks(count: urls.count, chunkSize: 32) { range -> Result<[Float], JPEGError> in
+    let chunks = Parallel.mapChunks(count: urls.count, chunkSize: 32) {
+      range -> Result<[Float], JPEGError> in
       var scalars: [Float] = []
       scalars.reserveCapacity(range.count * side * side * 3)
       for index in range {
@@ -74,7 +81,8 @@ extension TinyImageNet {
           let image = try JPEGImage(contentsOf: urls[index])
           guard image.width == side, image.height == side else {
             throw .unexpectedSize(
-              file: image.file, width: image.width, height: image.height, expectedWidth: side, expectedHeight: side)
+              file: image.file, width: image.width, height: image.height, expectedWidth: side,
+              expectedHeight: side)
           }
           scalars.append(contentsOf: image.tensor(scaling: scaling).scalars)
         } catch {

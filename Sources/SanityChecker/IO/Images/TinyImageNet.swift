@@ -14,9 +14,9 @@ import Foundation
 public struct TinyImageNet: Sendable {
   /// One class: its WordNet id and its human-readable name.
   public struct Class: Hashable, Sendable {
-    /// The WordNet id, e.g. `n07753592`.
+    /// The WordNet id, such as `n07753592`.
     public let wnid: String
-    /// The name from `words.txt`, e.g. `banana`.
+    /// The name from `words.txt`, such as `banana`.
     public let name: String
   }
 
@@ -38,7 +38,8 @@ public struct TinyImageNet: Sendable {
     for (number, line) in try Self.lines(of: wnidsFile) {
       let wnid = line.trimmingCharacters(in: .whitespaces)
       guard !wnid.contains(where: \.isWhitespace) else {
-        throw .malformedLine(file: wnidsFile.path, line: number, reason: "expected one wnid, found '\(line)'")
+        throw .malformedLine(
+          file: wnidsFile.path, line: number, reason: "expected one wnid, found '\(line)'")
       }
       wnids.append(wnid)
     }
@@ -53,7 +54,9 @@ public struct TinyImageNet: Sendable {
     }
     var classes: [Class] = []
     for wnid in wnids {
-      guard let name = names[wnid] else { throw .missingClassName(file: wordsFile.path, wnid: wnid) }
+      guard let name = names[wnid] else {
+        throw .missingClassName(file: wordsFile.path, wnid: wnid)
+      }
       classes.append(Class(wnid: wnid, name: name))
     }
     self.classes = classes
@@ -80,7 +83,8 @@ public struct TinyImageNet: Sendable {
     }
     var result: [(number: Int, text: String)] = []
     // Split on any newline: a Swift `Character` holds "\r\n" as one newline.
-    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .enumerated()
     where !line.allSatisfy(\.isWhitespace) {
       result.append((index + 1, String(line)))
     }

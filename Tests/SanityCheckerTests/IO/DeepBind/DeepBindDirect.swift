@@ -5,7 +5,9 @@ import SanityTestSupport
 /// description (one padded window at a time, every product summed), as a test oracle.
 enum DeepBindDirect {
   /// The score of one sequence `[L, 4]` (row-major scalars).
-  static func score(_ sequence: [Float], weights: DeepBindWeights, options: DeepBindOptions) -> Double {
+  static func score(_ sequence: [Float], weights: DeepBindWeights, options: DeepBindOptions)
+    -> Double
+  {
     let kernel = weights.detectors.scalars.map(Double.init)
     let (m, d) = (weights.detectors.shape[0], weights.detectors.shape[2])
     let thresholds = weights.thresholds.scalars.map(Double.init)
@@ -13,7 +15,9 @@ enum DeepBindDirect {
     let window = min(length, options.windowSize)
     let forward = sequence.map(Double.init)
     var reverse = [Double](repeating: 0, count: forward.count)
-    for i in 0..<length { for b in 0..<4 { reverse[i * 4 + b] = forward[(length - 1 - i) * 4 + 3 - b] } }
+    for i in 0..<length {
+      for b in 0..<4 { reverse[i * 4 + b] = forward[(length - 1 - i) * 4 + 3 - b] }
+    }
     let padding = [Double](repeating: Double(options.unknownBaseValue), count: (m - 1) * 4)
     var best = -Double.infinity
     for strand in options.hasReverseComplement ? [forward, reverse] : [forward] {
@@ -25,7 +29,9 @@ enum DeepBindDirect {
           var values: [Double] = []
           for t in 0..<outputs {
             var z = thresholds[j]
-            for p in 0..<m { for b in 0..<4 { z += padded[(t + p) * 4 + b] * kernel[(p * 4 + b) * d + j] } }
+            for p in 0..<m {
+              for b in 0..<4 { z += padded[(t + p) * 4 + b] * kernel[(p * 4 + b) * d + j] }
+            }
             values.append(max(z, 0))
           }
           features.append(values.max() ?? 0)
@@ -41,9 +47,13 @@ enum DeepBindDirect {
     let units = weights.weights1.shape[1]
     let w1 = weights.weights1.scalars.map(Double.init)
     var hidden = weights.biases1.scalars.map(Double.init)
-    for i in 0..<features.count { for j in 0..<units { hidden[j] += features[i] * w1[i * units + j] } }
+    for i in 0..<features.count {
+      for j in 0..<units { hidden[j] += features[i] * w1[i * units + j] }
+    }
     guard let w2 = weights.weights2, let b2 = weights.biases2 else { return hidden[0] }
-    return zip(hidden, w2.scalars).reduce(Double(b2.scalars[0])) { $0 + max($1.0, 0) * Double($1.1) }
+    return zip(hidden, w2.scalars).reduce(Double(b2.scalars[0])) {
+      $0 + max($1.0, 0) * Double($1.1)
+    }
   }
 
   /// A random model: detectors and dense weights uniform in [−1, 1], thresholds in [−1.5, 0.5]
@@ -69,7 +79,9 @@ enum DeepBindDirect {
     var scalars: [Float] = []
     for _ in 0..<(count * length) {
       let letter = generator.index(below: 8)
-      scalars += letter >= 4 && letter < 5 ? [0.25, 0.25, 0.25, 0.25] : (0..<4).map { $0 == letter % 4 ? 1 : 0 }
+      scalars +=
+        letter >= 4 && letter < 5
+        ? [0.25, 0.25, 0.25, 0.25] : (0..<4).map { $0 == letter % 4 ? 1 : 0 }
     }
     return Tensor(shape: [count, length, 4], scalars: scalars)
   }

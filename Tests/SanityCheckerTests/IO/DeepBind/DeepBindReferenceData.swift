@@ -31,15 +31,21 @@ enum DeepBindReferenceData {
     let url = TestSupport.sharedData("deepbind/reference/computed_scores_v0.11_on_test_sets.tsv")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
     var result: [String: [Score]] = [:]
-    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("dataset\t") {
+    for line in text.split(separator: "\n")
+    where !line.hasPrefix("#") && !line.hasPrefix("dataset\t") {
       let fields = line.split(separator: "\t").map(String.init)
-      guard fields.count == 5, let label = Int(fields[2]), let score = Float(fields[4]) else { continue }
-      result[fields[3], default: []].append(Score(dataset: fields[0], sequenceID: fields[1], label: label, score: score))
+      guard fields.count == 5, let label = Int(fields[2]), let score = Float(fields[4]) else {
+        continue
+      }
+      result[fields[3], default: []].append(
+        Score(dataset: fields[0], sequenceID: fields[1], label: label, score: score))
     }
     return result
   }()
 
-  static func params(_ model: String) -> URL { TestSupport.sharedData("deepbind/params/\(model).txt") }
+  static func params(_ model: String) -> URL {
+    TestSupport.sharedData("deepbind/params/\(model).txt")
+  }
 
   /// The FASTA file of a dataset named in the TSV.
   static func fasta(of dataset: String) -> URL {

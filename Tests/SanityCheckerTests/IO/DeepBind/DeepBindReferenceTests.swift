@@ -3,10 +3,14 @@ import SanityChecker
 import SanityTestSupport
 import Testing
 
-/// DeepBind v0.11 scores of the 12 published ChIP-seq models against the shared reference
-/// (`computed_scores_v0.11_on_test_sets.tsv`, PROVENANCE §1.4). Debug builds score a
+/// DeepBind v0.11 scores of the 12 published ChIP-seq models against the shared reference.
+///
+/// The reference is `computed_scores_v0.11_on_test_sets.tsv` (PROVENANCE §1.4). Debug builds score a
 /// stratified sample of each test set; optimized builds score all of it.
-@Suite(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data/deepbind and chipseq (DeepBind models and test sets)"))
+@Suite(
+  .enabled(
+    if: TestSupport.hasSharedData,
+    "needs ../shared/data/deepbind and chipseq (DeepBind models and test sets)"))
 struct DeepBindReferenceTests {
   #if DEBUG
     static let stride = 25
@@ -15,10 +19,12 @@ struct DeepBindReferenceTests {
   #endif
 
   /// Every `stride`-th reference row of a model, with its one-hot sequence.
-  static func sample(_ model: String) throws -> (rows: [DeepBindReferenceData.Score], input: Tensor) {
+  static func sample(_ model: String) throws -> (rows: [DeepBindReferenceData.Score], input: Tensor)
+  {
     let all = try #require(DeepBindReferenceData.scores[model])
     let rows = Swift.stride(from: 0, to: all.count, by: stride).map { all[$0] }
-    let records = try DeepBindReferenceData.readFASTA(DeepBindReferenceData.fasta(of: rows[0].dataset))
+    let records = try DeepBindReferenceData.readFASTA(
+      DeepBindReferenceData.fasta(of: rows[0].dataset))
     let sequences = try rows.map { try #require(records[$0.sequenceID], "\($0.sequenceID)") }
     return (rows, DeepBindReferenceData.oneHot(sequences))
   }
@@ -38,7 +44,8 @@ struct DeepBindReferenceTests {
     }
     #expect(
       worst.difference <= 1e-5,
-      "\(model): max |difference| \(worst.difference) at \(rows[worst.index].sequenceID) (ours \(scores[worst.index]), reference \(rows[worst.index].score))")
+      "\(model): max |difference| \(worst.difference) at \(rows[worst.index].sequenceID) (ours \(scores[worst.index]), reference \(rows[worst.index].score))"
+    )
 
     let labels = rows.map(\.label)
     let ours = DeepBindReferenceData.auroc(scores: scores, labels: labels)
@@ -48,10 +55,13 @@ struct DeepBindReferenceTests {
       #expect(abs(ours - published) <= 1e-3, "\(model): AUROC \(ours), published \(published)")
     } else {
       let reference = DeepBindReferenceData.auroc(scores: rows.map(\.score), labels: labels)
-      #expect(abs(ours - reference) <= 1e-3, "\(model): AUROC \(ours) on the sample, reference \(reference)")
+      #expect(
+        abs(ours - reference) <= 1e-3,
+        "\(model): AUROC \(ours) on the sample, reference \(reference)")
       let all = try #require(DeepBindReferenceData.scores[model])
       let full = DeepBindReferenceData.auroc(scores: all.map(\.score), labels: all.map(\.label))
-      #expect(abs(full - published) <= 1e-3, "\(model): reference AUROC \(full), published \(published)")
+      #expect(
+        abs(full - published) <= 1e-3, "\(model): reference AUROC \(full), published \(published)")
     }
   }
 
@@ -61,13 +71,19 @@ struct DeepBindReferenceTests {
   @Test(arguments: DeepBindReferenceData.models)
   func modelsMatchDirectScoring(model: String) throws {
     let params = try DeepBindParams(contentsOf: DeepBindReferenceData.params(model))
-    let records = try DeepBindReferenceData.readFASTA(DeepBindReferenceData.fasta(of: "ctcf_keras_genomics_valid"))
-    let sequences = records.keys.sorted().prefix(3).compactMap { records[$0].map { String($0.prefix(40)) } }
+    let records = try DeepBindReferenceData.readFASTA(
+      DeepBindReferenceData.fasta(of: "ctcf_keras_genomics_valid"))
+    let sequences = records.keys.sorted().prefix(3).compactMap {
+      records[$0].map { String($0.prefix(40)) }
+    }
     let input = DeepBindReferenceData.oneHot(sequences)
     let scores = try params.model(sequenceLength: 40).forward(input)
     let expected = (0..<3).map { item in
-      Float(DeepBindDirect.score(input.items(item..<(item + 1)).scalars, weights: params.weights, options: params.options))
+      Float(
+        DeepBindDirect.score(
+          input.items(item..<(item + 1)).scalars, weights: params.weights, options: params.options))
     }
-    TestSupport.expectClose(scores, Tensor(shape: [3, 1], scalars: expected), relativeTolerance: 1e-5, model)
+    TestSupport.expectClose(
+      scores, Tensor(shape: [3, 1], scalars: expected), relativeTolerance: 1e-5, model)
   }
 }

@@ -34,9 +34,13 @@ import Testing
     let scores = scanner.forward(input)
     #expect(scores.shape == [5, 1])
     let expected = (0..<5).map { item in
-      Float(DeepBindDirect.score(input.items(item..<(item + 1)).scalars, weights: scanner.weights, options: scanner.options))
+      Float(
+        DeepBindDirect.score(
+          input.items(item..<(item + 1)).scalars, weights: scanner.weights, options: scanner.options
+        ))
     }
-    TestSupport.expectClose(scores, Tensor(shape: [5, 1], scalars: expected), relativeTolerance: 1e-5, "scores")
+    TestSupport.expectClose(
+      scores, Tensor(shape: [5, 1], scalars: expected), relativeTolerance: 1e-5, "scores")
     let windows = scanner.windowScores(input)
     let count = configuration.length - min(configuration.length, configuration.window) + 1
     #expect(windows.shape == [5, configuration.reverse ? 2 : 1, count])
@@ -49,7 +53,10 @@ import Testing
   @Test func rejectsInputsThatAreNotDNA() throws {
     let scanner = try DeepBindDirect.randomScanner(
       length: 3, detectors: 2, hidden: 0, options: Self.grid[0].options, seed: 1)
-    #expect(throws: ModelError.shapeMismatch(layer: "random", expected: "[L, 4] with L ≥ 1", actual: [10, 5])) {
+    #expect(
+      throws: ModelError.shapeMismatch(
+        layer: "random", expected: "[L, 4] with L ≥ 1", actual: [10, 5])
+    ) {
       _ = try Model(inputShape: [10, 5], layers: [scanner])
     }
     #expect(try Model(inputShape: [10, 4], layers: [scanner]).outputShape == [1])

@@ -3,14 +3,17 @@ import SanityChecker
 import SanityTestSupport
 import Testing
 
-@Suite(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data/mnist (MNIST and Fashion-MNIST in IDX)"))
+@Suite(
+  .enabled(
+    if: TestSupport.hasSharedData, "needs ../shared/data/mnist (MNIST and Fashion-MNIST in IDX)"))
 struct IDXSharedDataTests {
   static func mnist(_ name: String) -> URL { TestSupport.sharedData("mnist/\(name)") }
 
   /// PROVENANCE §5: the full MNIST test set, 10,000 images of 28×28; its first label is 7.
   @Test func mnistTestSet() throws {
     let dataset = try IDXDataset(
-      images: Self.mnist("t10k-images-idx3-ubyte.gz"), labels: Self.mnist("t10k-labels-idx1-ubyte.gz"),
+      images: Self.mnist("t10k-images-idx3-ubyte.gz"),
+      labels: Self.mnist("t10k-labels-idx1-ubyte.gz"),
       scaling: .unit)
     #expect(dataset.images.shape == [10_000, 28, 28, 1])
     #expect(dataset.count == 10_000)

@@ -21,7 +21,8 @@ import Testing
 
   @Test func pairsImagesWithLabels() throws {
     let dataset = try IDXDataset(
-      images: Self.fixture("tiny-images-idx3-ubyte"), labels: Self.fixture("tiny-labels-idx1-ubyte"),
+      images: Self.fixture("tiny-images-idx3-ubyte"),
+      labels: Self.fixture("tiny-labels-idx1-ubyte"),
       scaling: .unit)
     #expect(dataset.labels == [7, 2])
     #expect(dataset.images.shape == [2, 2, 3, 1])
@@ -29,12 +30,17 @@ import Testing
   }
 
   static let imageErrors: [(String, @Sendable (String) -> IDXError)] = [
-    ("little-endian-magic-idx3-ubyte", { .badMagic(file: $0, found: 0x0308_0000, expected: 0x803) }),
+    (
+      "little-endian-magic-idx3-ubyte", { .badMagic(file: $0, found: 0x0308_0000, expected: 0x803) }
+    ),
     ("tiny-labels-idx1-ubyte", { .badMagic(file: $0, found: 0x801, expected: 0x803) }),
     ("truncated-images-idx3-ubyte", { .truncated(file: $0, expectedBytes: 28, actualBytes: 23) }),
     ("truncated-header-idx3-ubyte", { .truncated(file: $0, expectedBytes: 16, actualBytes: 10) }),
     ("trailing-bytes-idx3-ubyte", { .trailingBytes(file: $0, expectedBytes: 28, actualBytes: 30) }),
-    ("truncated-images-idx3-ubyte.gz", { .corruptGzip(file: $0, reason: "unexpected end of compressed data") }),
+    (
+      "truncated-images-idx3-ubyte.gz",
+      { .corruptGzip(file: $0, reason: "unexpected end of compressed data") }
+    ),
     ("no-such-file-idx3-ubyte", { .unreadable(file: $0, reason: "") }),
   ]
 
@@ -70,7 +76,10 @@ import Testing
     let error = try #require(throws: IDXError.self) {
       _ = try IDXDataset(images: images, labels: labels, scaling: .raw)
     }
-    #expect(error == .countMismatch(imagesFile: images.path, imageCount: 2, labelsFile: labels.path, labelCount: 3))
+    #expect(
+      error
+        == .countMismatch(
+          imagesFile: images.path, imageCount: 2, labelsFile: labels.path, labelCount: 3))
     #expect(error.description.contains(images.path) && error.description.contains(labels.path))
   }
 }

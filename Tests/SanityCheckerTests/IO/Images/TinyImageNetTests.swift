@@ -10,19 +10,26 @@ import Testing
     let dataset = try TinyImageNet(root: Self.fixture("tinyimagenet-bad-annotation"))
     #expect(dataset.classes.map(\.name) == ["first class", "second class"])
     let file = Self.fixture("tinyimagenet-bad-annotation/val/val_annotations.txt").path
-    let error = try #require(throws: TinyImageNetError.self) { _ = try dataset.validationAnnotations() }
+    let error = try #require(throws: TinyImageNetError.self) {
+      _ = try dataset.validationAnnotations()
+    }
     #expect(
-      error == .malformedLine(
-        file: file, line: 2,
-        reason: "expected 6 tab-separated fields (file, wnid, x0, y0, x1, y1), found 5"))
+      error
+        == .malformedLine(
+          file: file, line: 2,
+          reason: "expected 6 tab-separated fields (file, wnid, x0, y0, x1, y1), found 5"))
     #expect(error.description.hasPrefix("\(file):2: "))
   }
 
   @Test func nonIntegerCoordinateFails() throws {
     let dataset = try TinyImageNet(root: Self.fixture("tinyimagenet-bad-coordinate"))
     let file = Self.fixture("tinyimagenet-bad-coordinate/val/val_annotations.txt").path
-    let error = try #require(throws: TinyImageNetError.self) { _ = try dataset.validationAnnotations() }
-    #expect(error == .malformedLine(file: file, line: 2, reason: "box coordinate 'ten' is not an integer"))
+    let error = try #require(throws: TinyImageNetError.self) {
+      _ = try dataset.validationAnnotations()
+    }
+    #expect(
+      error == .malformedLine(file: file, line: 2, reason: "box coordinate 'ten' is not an integer")
+    )
   }
 
   @Test func missingClassNameFails() {
@@ -45,7 +52,10 @@ import Testing
   @Test func unknownClassFails() throws {
     let root = Self.fixture("tinyimagenet-bad-annotation")
     let dataset = try TinyImageNet(root: root)
-    #expect(throws: TinyImageNetError.unknownClass(wnid: "n99", file: root.appendingPathComponent("wnids.txt").path)) {
+    #expect(
+      throws: TinyImageNetError.unknownClass(
+        wnid: "n99", file: root.appendingPathComponent("wnids.txt").path)
+    ) {
       _ = try dataset.trainingImages(of: ["n99"], scaling: .unit)
     }
   }
