@@ -2,9 +2,9 @@ extension DeepBindScanner {
   /// Routes the signal through the winning window of each item under `rule`.
   ///
   /// See the type's discussion. Returns `[N, L, 4]`; bases outside the winning window get 0.
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
-    -> Tensor
-  {
+  public func backward(
+    _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
+  ) -> Tensor {
     let (network, windows, winners) = winningWindows(input)
     let trace = network.forward(windows)
     let atWindows = network.backward(
@@ -13,9 +13,9 @@ extension DeepBindScanner {
   }
 
   /// Parameter gradients of the summed scores at the winning windows, under the gradient rule.
-  public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String:
-    Tensor]
-  {
+  public func parameterGradients(
+    _ signal: Tensor, input: Tensor, output: Tensor
+  ) -> [String: Tensor] {
     let (network, windows, _) = winningWindows(input)
     let trace = network.forward(windows)
     return network.parameterGradients(signal.reshaped([input.batchSize, 1]), trace: trace)
@@ -52,10 +52,8 @@ extension DeepBindScanner {
           for i in 0..<windowLength {
             let position = winner.start + i
             for base in 0..<4 {
-              let source =
-                winner.strand == 0
-                ? (item * length + position) * 4 + base
-                : (item * length + length - 1 - position) * 4 + 3 - base
+              let source = Self.inputIndex(
+                item: item, position: position, base: base, strand: winner.strand, length: length)
               w[(item * padded + padding + i) * 4 + base] = x[source]
             }
           }
@@ -79,15 +77,21 @@ extension DeepBindScanner {
           for i in 0..<windowLength {
             let position = winner.start + i
             for base in 0..<4 {
-              let target =
-                winner.strand == 0
-                ? (item * length + position) * 4 + base
-                : (item * length + length - 1 - position) * 4 + 3 - base
+              let target = Self.inputIndex(
+                item: item, position: position, base: base, strand: winner.strand, length: length)
               dx[target] += s[(item * padded + offset + i) * 4 + base]
             }
           }
         }
       }
     }
+  }
+
+  /// The flat input index of base `base` at `position` of a strand: on the reverse strand
+  /// (1), position i is input position L−1−i and base b is 3−b (A↔T, C↔G).
+  static func inputIndex(item: Int, position: Int, base: Int, strand: Int, length: Int) -> Int {
+    strand == 0
+      ? (item * length + position) * 4 + base
+      : (item * length + length - 1 - position) * 4 + 3 - base
   }
 }
