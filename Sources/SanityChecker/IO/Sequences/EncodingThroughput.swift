@@ -1,5 +1,3 @@
-import Foundation
-
 /// A measured rate of reading and one-hot encoding sequences.
 public struct EncodingThroughput: Sendable, CustomStringConvertible {
   /// The number of records encoded.
