@@ -99,12 +99,23 @@ public final class GzipReader {
   }
 
   private func nextPlainChunk() throws(GzipError) -> [UInt8]? {
-    if inputStart == inputCount { try refill() }
-    guard inputStart < inputCount else { return nil }
-    let end = min(inputCount, inputStart + chunkSize)
-    let chunk = Array(UnsafeBufferPointer(start: input + inputStart, count: end - inputStart))
-    inputStart = end
-    return chunk
+    if inputStart < inputCount {
+      let end = min(inputCount, inputStart + chunkSize)
+      defer { inputStart = end }
+      return Array(UnsafeBufferPointer(start: input + inputStart, count: end - inputStart))
+    }
+    guard !isAtEndOfFile else { return nil }
+    var failure: GzipError?
+    let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      do throws(GzipError) {
+        count = try readFile(into: base, capacity: chunkSize)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    return chunk.isEmpty ? nil : chunk
   }
 
   private func startInflating() throws(GzipError) {
@@ -159,17 +170,26 @@ public final class GzipReader {
   /// Refills the input buffer from the file, reading until it is full or the file ends.
   private func refill() throws(GzipError) {
     inputStart = 0
-    inputCount = 0
-    while inputCount < inputCapacity && !isAtEndOfFile {
-      let count = read(descriptor, input + inputCount, inputCapacity - inputCount)
+    inputCount = try readFile(into: input, capacity: inputCapacity)
+  }
+
+  /// Reads into `buffer` until `capacity` bytes are read or the file ends.
+  /// - Returns: The number of bytes read.
+  private func readFile(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(GzipError)
+    -> Int
+  {
+    var filled = 0
+    while filled < capacity && !isAtEndOfFile {
+      let count = read(descriptor, buffer + filled, capacity - filled)
       if count < 0 {
         let code = errno
         if code == EINTR { continue }
         throw .systemError(file: file, operation: "read", reason: Self.reason(code))
       }
       if count == 0 { isAtEndOfFile = true }
-      inputCount += count
+      filled += count
       bytesRead += count
     }
+    return filled
   }
 }

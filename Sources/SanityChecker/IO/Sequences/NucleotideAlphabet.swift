@@ -40,24 +40,84 @@ enum NucleotideAlphabet {
   }()
 
   /// Appends the normalized bases of `text` to `bases`, skipping whitespace.
+  ///
+  /// When `bases` has no storage yet it is given room for `expectedCount` bases (the previous
+  /// record's length), so a record usually costs one allocation; streaming readers reuse one
+  /// buffer and allocate nothing.
   /// - Returns: The offset in `text` of the first invalid byte, or `nil` when all are valid.
-  static func appendNormalized(_ text: UnsafeBufferPointer<UInt8>, to bases: inout [UInt8]) -> Int?
-  {
+  static func appendNormalized(
+    _ text: UnsafeBufferPointer<UInt8>, to bases: inout [UInt8], expectedCount: Int = 0
+  ) -> Int? {
     let start = bases.count
+    if bases.capacity == 0 { bases.reserveCapacity(max(text.count, expectedCount)) }
     bases.append(contentsOf: text)
-    var smallest = UInt8.max
+    var allBits: UInt8 = 0xFF
+    bases.withUnsafeMutableBufferPointer { buffer in
+      let appended = UnsafeMutableBufferPointer(rebasing: buffer[start...])
+      if !foldACGTN(appended) { allBits = translate(text, into: appended) }
+    }
+    guard allBits & 0x40 == 0 else { return nil }
+    return compactSkipped(text, in: &bases, from: start)
+  }
+
+  /// Uppercases `bytes` in place and tells whether all of them are A, C, G, T or N, in either
+  /// case: the common case, done sixteen bytes at a time with SIMD lanes and no table.
+  ///
+  /// Clearing bit 5 uppercases a letter; the only bytes it maps to A, C, G, T or N are those
+  /// letters in either case, so the check after folding is exact. Folding is idempotent, so the
+  /// last block may overlap the one before it. When the check fails, the caller redoes the
+  /// bytes through the table.
+  private static func foldACGTN(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    guard bytes.count >= 16 else {
+      var isValid = true
+      for index in 0..<bytes.count {
+        let byte = base[index] & 0xDF
+        isValid =
+          isValid && (byte == 0x41 || byte == 0x43 || byte == 0x47 || byte == 0x54 || byte == 0x4E)
+        base[index] = byte
+      }
+      return isValid
+    }
+    let raw = UnsafeMutableRawPointer(base)
+    let fold = SIMD16<UInt8>(repeating: 0xDF)
+    let (a, c, g, t, n) = (
+      SIMD16<UInt8>(repeating: 0x41), SIMD16<UInt8>(repeating: 0x43),
+      SIMD16<UInt8>(repeating: 0x47), SIMD16<UInt8>(repeating: 0x54),
+      SIMD16<UInt8>(repeating: 0x4E)
+    )
+    var valid = SIMD2<UInt64>(repeating: .max)
+    var offset = 0
+    while true {
+      let lanes = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self) & fold
+      let isBase = (lanes .== a) .| (lanes .== c) .| (lanes .== g) .| (lanes .== t) .| (lanes .== n)
+      valid &= unsafeBitCast(isBase, to: SIMD2<UInt64>.self)
+      raw.storeBytes(of: lanes, toByteOffset: offset, as: SIMD16<UInt8>.self)
+      guard offset &+ 16 < bytes.count else { break }
+      offset = min(offset &+ 16, bytes.count &- 16)
+    }
+    return valid[0] & valid[1] == .max
+  }
+
+  /// Writes the table value of each byte of `text` to `output` (which may alias `text`).
+  ///
+  /// Every valid output is an uppercase letter, with bit 6 set; ``invalid`` and ``skipped``
+  /// have it clear, so the AND of all outputs, returned, tells whether a slow path is needed.
+  private static func translate(
+    _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+  ) -> UInt8 {
+    var allBits: UInt8 = 0xFF
     normalization.withUnsafeBufferPointer { table in
-      bases.withUnsafeMutableBufferPointer { buffer in
-        guard let base = buffer.baseAddress, let lookup = table.baseAddress else { return }
-        for index in start..<buffer.count {
-          let value = lookup[Int(base[index])]
-          base[index] = value
-          smallest = min(smallest, value)
-        }
+      guard let lookup = table.baseAddress, let source = text.baseAddress,
+        let destination = output.baseAddress
+      else { return }
+      for index in 0..<text.count {
+        let value = lookup[Int(source[index])]
+        destination[index] = value
+        allBits &= value
       }
     }
-    guard smallest <= skipped else { return nil }
-    return compactSkipped(text, in: &bases, from: start)
+    return allBits
   }
 
   /// The slow path: removes skipped bytes appended from `start`, or finds the first invalid one.

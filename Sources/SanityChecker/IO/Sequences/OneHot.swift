@@ -104,31 +104,40 @@ public struct OneHot: Hashable, Sendable {
           ofLength: sequence.count, record: ids?[index] ?? "#\(indexOffset + index)", width: width,
           firstRecord: firstRecord))
     }
-    let lookup = unknownBase == .quarter ? Self.quarterTable : Self.zeroTable
-    let unknown = SIMD4<Float>(repeating: unknownBase.channelValue)
     return Tensor(shape: [sequences.count, width, 4]) { scalars in
       guard let base = scalars.baseAddress else { return }
-      let output = UnsafeMutableRawPointer(base)
-      lookup.withUnsafeBufferPointer { table in
-        for (row, sequence) in sequences.enumerated() {
-          let (kept, rowOffset) = placements[row]
-          let rowStart = row * width
-          for column in 0..<rowOffset {
-            output.storeBytes(
-              of: unknown, toByteOffset: (rowStart + column) * 16, as: SIMD4<Float>.self)
-          }
-          for column in (rowOffset + kept.count)..<width {
-            output.storeBytes(
-              of: unknown, toByteOffset: (rowStart + column) * 16, as: SIMD4<Float>.self)
-          }
-          sequence.withUnsafeBufferPointer { bases in
-            let destination = output + (rowStart + rowOffset) * 16
-            for (column, position) in kept.enumerated() {
-              destination.storeBytes(
-                of: table[Int(bases[position])], toByteOffset: column * 16, as: SIMD4<Float>.self)
-            }
-          }
+      for (row, sequence) in sequences.enumerated() {
+        sequence.withUnsafeBufferPointer { bases in
+          encodeRow(bases, placement: placements[row], width: width, into: base + row * width * 4)
         }
+      }
+    }
+  }
+
+  /// Encodes one sequence into a row of `width × 4` scalars: unknown-base padding around the
+  /// kept bases, each base one table lookup and one 16-byte store.
+  func encodeRow(
+    _ bases: UnsafeBufferPointer<UInt8>, placement: (kept: Range<Int>, rowOffset: Int), width: Int,
+    into row: UnsafeMutablePointer<Float>
+  ) {
+    let (kept, rowOffset) = placement
+    let output = UnsafeMutableRawPointer(row)
+    let unknown = SIMD4<Float>(repeating: unknownBase.channelValue)
+    for column in 0..<rowOffset {
+      output.storeBytes(of: unknown, toByteOffset: column &* 16, as: SIMD4<Float>.self)
+    }
+    for column in (rowOffset + kept.count)..<width {
+      output.storeBytes(of: unknown, toByteOffset: column &* 16, as: SIMD4<Float>.self)
+    }
+    let lookup = unknownBase == .quarter ? Self.quarterTable : Self.zeroTable
+    lookup.withUnsafeBufferPointer { table in
+      guard let rowOf = table.baseAddress,
+        let first = bases.baseAddress.map({ $0 + kept.lowerBound })
+      else { return }
+      let destination = output + rowOffset &* 16
+      for column in 0..<kept.count {
+        destination.storeBytes(
+          of: rowOf[Int(first[column])], toByteOffset: column &* 16, as: SIMD4<Float>.self)
       }
     }
   }

@@ -75,12 +75,14 @@ public final class SeqFileReader: SequenceRecordReader {
     return records
   }
 
-  /// The next row's identifier and bases (``SequenceRecordReader`` conformance).
-  /// - Returns: The row, or `nil` after the last one.
-  /// - Throws: ``SeqFileError``.
-  public func nextSequence() throws -> (id: String, sequence: [UInt8])? {
+  /// Reads the next row's bases into a buffer (``SequenceRecordReader`` conformance).
+  /// - Parameter bases: Replaced by the row's bases.
+  /// - Returns: The row's identifier (`EventID`), or `nil` after the last row.
+  /// - Throws: ``SeqFileError`` naming the file and line of the first defect.
+  public func nextSequence(into bases: inout [UInt8]) throws -> String? {
     guard let record = try next() else { return nil }
-    return (record.id, record.sequence)
+    bases = record.sequence
+    return record.id
   }
 
   private func nextLine() throws(SeqFileError) -> [UInt8]? {

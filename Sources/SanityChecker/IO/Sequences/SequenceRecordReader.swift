@@ -6,8 +6,12 @@ public protocol SequenceRecordReader: AnyObject {
   /// The file's name as given, used in messages.
   var file: String { get }
 
-  /// The next record's identifier and bases (uppercase ASCII IUPAC codes).
-  /// - Returns: The record, or `nil` after the last one.
+  /// Reads the next record's bases into a buffer, reusing the buffer's storage.
+  ///
+  /// Streaming consumers keep one buffer for the whole file, so reading a record allocates
+  /// nothing for its bases.
+  /// - Parameter bases: Replaced by the record's bases (uppercase ASCII IUPAC codes).
+  /// - Returns: The record's identifier, or `nil` after the last record.
   /// - Throws: The format's error enum (``FASTAError``, ``SeqFileError``).
-  func nextSequence() throws -> (id: String, sequence: [UInt8])?
+  func nextSequence(into bases: inout [UInt8]) throws -> String?
 }
