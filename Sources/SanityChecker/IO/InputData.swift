@@ -1,0 +1,110 @@
+import Foundation
+
+/// Inputs read from a user's file, with their ids and any labels.
+public struct InputData: Sendable {
+  /// What the inputs are.
+  public enum Kind: String, Sendable {
+    /// One-hot DNA `[N, L, 4]`.
+    case sequences
+    /// Images `[N, H, W, C]`.
+    case images
+  }
+
+  /// The inputs, `[N, L, 4]` or `[N, H, W, C]`.
+  public var inputs: Tensor
+  /// One id per item (record id, or file name / index for images).
+  public var ids: [String]
+  /// Labels per item (one value per task, or the class index), when the file has them.
+  public var labels: [[Float]]?
+  /// What the inputs are.
+  public var kind: Kind
+  /// Class names for image labels (Tiny-ImageNet), when known.
+  public var classNames: [String]
+
+  /// Creates input data.
+  /// - Parameters:
+  ///   - inputs: The inputs.
+  ///   - ids: One id per item.
+  ///   - labels: Labels per item, if any.
+  ///   - kind: Sequences or images.
+  ///   - classNames: Class names, if known.
+  public init(inputs: Tensor, ids: [String], labels: [[Float]]?, kind: Kind, classNames: [String] = []) {
+    self.inputs = inputs
+    self.ids = ids
+    self.labels = labels
+    self.kind = kind
+    self.classNames = classNames
+  }
+
+  /// The first `count` items (all when `nil` or larger).
+  /// - Parameter count: The number of items to keep.
+  /// - Returns: The leading items.
+  public func prefix(_ count: Int?) -> InputData {
+    guard let count, count < ids.count else { return self }
+    return InputData(
+      inputs: inputs.items(0..<count), ids: Array(ids.prefix(count)), labels: labels.map { Array($0.prefix(count)) },
+      kind: kind, classNames: classNames)
+  }
+
+  /// Labels flattened row by row (what ``Trainer`` takes), or `nil` without labels.
+  public var flatLabels: [Float]? { labels?.flatMap { $0 } }
+
+  /// Reads inputs, choosing the reader from the path.
+  ///
+  /// - `*.fa`, `*.fasta`, `*.fna` (optionally `.gz`): FASTA; labels from `label=` in the headers.
+  /// - `*.seq`, `*.seq.gz`: DeepBind's `.seq` (labels from `Bound`).
+  /// - `*idx3-ubyte(.gz)`: IDX images, labels from the matching `idx1-ubyte` file when present.
+  /// - a folder with `wnids.txt`: Tiny-ImageNet validation images.
+  /// - Parameters:
+  ///   - url: The file or folder.
+  ///   - oneHot: The one-hot encoder (unknown-base value and length policy).
+  ///   - scaling: Pixel scaling for images (0–1 by default).
+  /// - Returns: The inputs.
+  /// - Throws: The format's error, naming the file and place.
+  public static func load(_ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit) throws -> InputData {
+    let name = url.lastPathComponent.lowercased()
+    let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+      throw FASTAError.fileNotFound(file: url.path)
+    }
+    if isFolder.boolValue {
+      let dataset = try TinyImageNet(root: url)
+      let images = try dataset.validationImages(scaling: scaling)
+      return InputData(
+        inputs: images.images, ids: images.files, labels: images.labels.map { [Float($0)] }, kind: .images,
+        classNames: images.classes)
+    }
+    if stem.contains("idx3-ubyte") {
+      let labelsURL = url.deletingLastPathComponent().appendingPathComponent(
+        url.lastPathComponent.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
+          .replacingOccurrences(of: "idx3-ubyte", with: "idx1-ubyte"))
+      let images = try IDXImages(contentsOf: url)
+      let labels = FileManager.default.fileExists(atPath: labelsURL.path) && labelsURL != url
+        ? try IDXLabels(contentsOf: labelsURL).labels.map { [Float($0)] } : nil
+      return InputData(
+        inputs: images.tensor(scaling: scaling), ids: (0..<images.count).map { "\(url.lastPathComponent)#\($0)" },
+        labels: labels, kind: .images, classNames: (0..<10).map(String.init))
+    }
+    let sequences = stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    return InputData(
+      inputs: try oneHot.encode(sequences), ids: sequences.ids,
+      labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences)
+  }
+
+  /// FASTA records with `label=` values when every header has one, and without labels otherwise.
+  private static func fastaRecords(_ url: URL) throws -> LabeledSequences {
+    let reader = try FASTAReader(url: url)
+    var (ids, sequences, labels) = ([String](), [[UInt8]](), [[Float]]())
+    var isLabelled = true
+    while let record = try reader.next() {
+      ids.append(record.id)
+      sequences.append(record.sequence)
+      let row = record.attributes["label"]?.split(separator: ",").compactMap { Float($0) } ?? []
+      isLabelled = isLabelled && !row.isEmpty
+      labels.append(row)
+    }
+    if isLabelled, Set(labels.map(\.count)).count == 1 { return try LabeledSequences(fasta: url) }
+    return LabeledSequences(ids: ids, sequences: sequences, labels: ids.map { _ in [] })
+  }
+}

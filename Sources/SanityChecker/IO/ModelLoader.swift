@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads any model SanityChecker understands, choosing the reader from the file.
+///
+/// - `*.txt`: DeepBind's params text format (`# deepbind 0.1`).
+/// - `*.h5` with a root `format = "deepbind…"` attribute: a converted DeepBind model.
+/// - other `*.h5`: a Keras 2 full-model file, or a weights-only file with `architecture` JSON.
+///
+/// DeepBind models score sequences of any length; they are built for `sequenceLength`.
+public enum ModelLoader {
+  /// Loads a model.
+  /// - Parameters:
+  ///   - url: The model file.
+  ///   - architecture: A Keras JSON architecture for weights-only `.h5` files.
+  ///   - sequenceLength: The input length for DeepBind models (101 by default, the ENCODE peak length).
+  /// - Returns: The model.
+  /// - Throws: ``DeepBindParamsError``, ``ModelFileError`` or ``ModelError`` naming the file and place.
+  public static func load(_ url: URL, architecture: URL? = nil, sequenceLength: Int? = nil) throws -> Model {
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw ModelFileError.fileNotFound(file: url.path)
+    }
+    if url.pathExtension.lowercased() == "txt" {
+      return try DeepBindParams(contentsOf: url).model(sequenceLength: sequenceLength ?? 101)
+    }
+    if architecture == nil, DeepBindParams.isDeepBindHDF5(url) {
+      return try DeepBindParams(hdf5: url).model(sequenceLength: sequenceLength ?? 101)
+    }
+    return try Model.loadKeras(url, architecture: architecture)
+  }
+}
