@@ -104,7 +104,9 @@ public struct InputData: Sendable {
       isLabelled = isLabelled && !row.isEmpty
       labels.append(row)
     }
-    if isLabelled, Set(labels.map(\.count)).count == 1 { return try LabeledSequences(fasta: url) }
+    if isLabelled, Set(labels.map(\.count)).count == 1 {
+      return LabeledSequences(ids: ids, sequences: sequences, labels: labels)
+    }
     return LabeledSequences(ids: ids, sequences: sequences, labels: ids.map { _ in [] })
   }
 }
