@@ -18,6 +18,17 @@ public struct RandomizationStage: Sendable {
   public var randomizedLayers: [String]
   /// The randomized model.
   public var model: Model
+
+  /// Creates a stage.
+  /// - Parameters:
+  ///   - name: The stage's name.
+  ///   - randomizedLayers: The layers that are random at this stage.
+  ///   - model: The randomized model.
+  public init(name: String, randomizedLayers: [String], model: Model) {
+    self.name = name
+    self.randomizedLayers = randomizedLayers
+    self.model = model
+  }
 }
 
 extension Model {

@@ -47,3 +47,15 @@ public struct CheckReport: Sendable, Codable {
     return try encoder.encode(self)
   }
 }
+
+extension CheckReport {
+  /// Reads a report written by ``json()``.
+  /// - Parameter data: The JSON.
+  /// - Returns: The report.
+  /// - Throws: A decoding error.
+  public static func decoded(from data: Data) throws -> CheckReport {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return try decoder.decode(CheckReport.self, from: data)
+  }
+}

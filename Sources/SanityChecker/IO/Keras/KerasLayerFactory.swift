@@ -3,7 +3,7 @@
 /// Expected weight shapes follow from the configuration and the shape reaching the layer, so
 /// a kernel that does not fit is reported with its HDF5 path before any layer is built.
 struct KerasLayerFactory {
-  let weights: KerasWeightReader
+  let weights: any KerasWeightSource
 
   /// The Keras classes SanityChecker builds, with their aliases.
   static let supportedClasses = [

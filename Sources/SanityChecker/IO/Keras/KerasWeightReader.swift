@@ -5,7 +5,7 @@
 /// names the datasets under the group, e.g. `L/kernel:0`, `L/bias:0`. `<root>` is
 /// `/model_weights` in full-model files and `/` in weights-only files (`save_weights`).
 /// Datasets are taken in list order, never by their names.
-struct KerasWeightReader {
+struct KerasWeightReader: KerasWeightSource {
   let file: HDF5File
   /// `/model_weights` or `/`.
   let root: String

@@ -49,7 +49,29 @@ extension Model {
         json: try file.readStringAttribute("model_config", of: "/"), file: url.path)
     }
     let reader = try KerasWeightReader(file: file, isFullModel: architecture == nil)
-    let factory = KerasLayerFactory(weights: reader)
+    return try build(configuration, weights: reader, file: url)
+  }
+
+  /// A model with a Keras JSON architecture and fresh weights: Glorot-uniform kernels, zero biases,
+  /// and batch normalization at its identity (γ = 1, β = 0, mean 0, variance 1), as Keras initializes them.
+  /// - Parameters:
+  ///   - architecture: The JSON written by Keras' `model.to_json()`.
+  ///   - seed: The seed of the kernels.
+  /// - Returns: The initialized model.
+  /// - Throws: ``ModelFileError`` naming the file and layer.
+  public static func initializedKeras(architecture: URL, seed: UInt64) throws(ModelFileError) -> Model {
+    guard let data = FileManager.default.contents(atPath: architecture.path) else {
+      throw .fileNotFound(file: architecture.path)
+    }
+    let configuration = try KerasArchitecture(json: String(decoding: data, as: UTF8.self), file: architecture.path)
+    return try build(configuration, weights: ZeroWeights(), file: architecture).initialized(seed: seed)
+  }
+
+  /// Builds the layers of a configuration with weights from `weights`.
+  private static func build(
+    _ configuration: KerasArchitecture, weights: any KerasWeightSource, file url: URL
+  ) throws(ModelFileError) -> Model {
+    let factory = KerasLayerFactory(weights: weights)
     var layers: [any Layer] = []
     var shape = configuration.inputShape
     for entry in configuration.layers {

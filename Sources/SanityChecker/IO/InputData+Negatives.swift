@@ -1,0 +1,20 @@
+extension InputData {
+  /// Whether every item is labelled positive in every task (e.g. DeepBind's `*_AC.seq` training files).
+  public var hasOnlyPositives: Bool {
+    guard let labels else { return false }
+    return labels.allSatisfy { row in row.allSatisfy { $0 > 0.5 } }
+  }
+
+  /// The data with one dinucleotide-shuffled negative (all labels 0) per sequence appended, as
+  /// DeepBind's training drew its negatives. Negative `i` draws from the stream `(seed, i)`.
+  /// - Parameter seed: The shuffle seed.
+  /// - Returns: Positives then negatives; ids of negatives end in `_shuf`.
+  public func withShuffledNegatives(seed: UInt64) -> InputData {
+    let negatives = ShuffledReferences.oneHot(inputs, seed: seed, firstItem: 0, copy: 0)
+    let tasks = labels?.first?.count ?? 1
+    return InputData(
+      inputs: Tensor.concatenating([inputs, negatives]), ids: ids + ids.map { $0 + "_shuf" },
+      labels: (labels ?? ids.map { _ in [Float](repeating: 1, count: tasks) }) + ids.map { _ in [Float](repeating: 0, count: tasks) },
+      kind: kind, classNames: classNames)
+  }
+}

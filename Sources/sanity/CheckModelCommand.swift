@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity check model`: model parameter randomization (MPRT), smooth and efficient variants.
+struct CheckModelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "model",
+    abstract: "Model parameter randomization: do explanations change when the weights do?",
+    discussion: """
+      Example: sanity check model --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --seeds 3 --output results.tsv
+      With --stages s1.h5,s2.h5,… the given files are used as the successive stages (e.g. made by another tool).
+      """)
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var inputOptions: InputOptions
+  @Option(help: "cascading, bottom-up, independent or complete.")
+  var order: String = "cascading"
+  @Option(help: "glorot-uniform, he-normal, uniform[:a:b], fan-in-uniform, normal:σ or permutation.")
+  var scheme: String = "glorot-uniform"
+  @Option(help: "Number of seeds (seed, seed+1, …).")
+  var seeds: Int = 3
+  @Option(help: "Comma-separated model files to use as the stages instead of drawing them.")
+  var stages: String?
+  @Option(help: "sMPRT: average each explanation over N noisy inputs.")
+  var smooth: Int?
+  @Flag(help: "Also report eMPRT, the relative entropy rise at full randomization.")
+  var efficient = false
+  @OptionGroup var checkOptions: CheckOptions
+  @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    common.apply()
+    guard let randomizationOrder = RandomizationOrder(rawValue: order) else {
+      throw ValidationError("--order must be cascading, bottom-up, independent or complete, not '\(order)'")
+    }
+    guard let initialization = InitializationScheme(name: scheme) else {
+      throw ValidationError("unknown --scheme '\(scheme)'")
+    }
+    guard seeds > 0 else { throw ValidationError("--seeds must be at least 1") }
+    let data = try inputOptions.load()
+    let model = try modelOptions.load(for: data)
+    let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
+    let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
+    let check = ModelRandomizationCheck(
+      .init(
+        order: randomizationOrder, scheme: initialization, seeds: seedList, metrics: try checkOptions.similarityMetrics(),
+        view: try checkOptions.comparisonView(), threshold: checkOptions.threshold,
+        smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
+    Progress.note("model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items", quiet: common.quiet)
+    var report: CheckReport
+    if let stages {
+      let models = try stages.split(separator: ",").map { path -> RandomizationStage in
+        let stage = try ModelLoader.load(URL(fileURLWithPath: String(path)), sequenceLength: data.inputs.shape[1])
+        return RandomizationStage(
+          name: URL(fileURLWithPath: String(path)).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
+      }
+      report = try check.run(model: model, stagesPerSeed: [("given", models)], input: data.inputs, targets: nil, explainers: explainers)
+      report.settings["stages"] = stages
+    } else {
+      report = try check.run(model: model, input: data.inputs, explainers: explainers)
+    }
+    if efficient {
+      let entropy = try EfficientModelRandomization(scheme: initialization, seeds: seedList)
+        .run(model: model, input: data.inputs, explainers: explainers)
+      report = CheckReport.merging([report, entropy])
+    }
+    report.settings["model-file"] = modelOptions.model
+    report.settings["input-file"] = inputOptions.input
+    for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
+    try checkOptions.finish(report, quiet: common.quiet)
+  }
+}

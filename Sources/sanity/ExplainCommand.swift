@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity explain`: attribution maps of one method, written to HDF5 or to TF-MoDISco's `.npz`.
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain a model's predictions with one attribution method.",
+    discussion: """
+      Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
+      `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
+      Example: sanity explain --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --method integrated-gradients --output ig.h5
+      """)
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var inputOptions: InputOptions
+  @Option(help: "The method: \(MethodOptions.names.joined(separator: ", ")).")
+  var method: String
+  @Option(help: "The output unit to explain (default: the predicted one).")
+  var target: Int?
+  @Option(help: "Output file: .h5 or .npz.")
+  var output: String
+  @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    common.apply()
+    let outputURL = URL(fileURLWithPath: output)
+    guard ["h5", "hdf5", "npz"].contains(outputURL.pathExtension.lowercased()) else {
+      throw ValidationError("--output must end in .h5 or .npz, not '\(output)'")
+    }
+    let explainer = try methodOptions.explainer(method, seed: common.seed)
+    let data = try inputOptions.load()
+    let model = try modelOptions.load(for: data)
+    let targets = try Batches.targets(target, model: model, data: data)
+    let attribution = try Batches.explain(explainer, data: data, targets: targets, model: model, quiet: common.quiet, label: method)
+    var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
+    settings["seed"] = .string(String(common.seed), .variableUTF8)
+    settings["input_file"] = .string(inputOptions.input, .variableUTF8)
+    let export = AttributionExport(
+      attributions: attribution.values, predictions: Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions),
+      ids: data.ids,
+      extraDatasets: attribution.conservationGap.map { ["conservation_gap": Tensor(shape: [$0.count], scalars: $0)] } ?? [:],
+      metadata: .init(method: attribution.method, targets: targets, modelFile: modelOptions.model, settings: settings))
+    if outputURL.pathExtension.lowercased() == "npz" {
+      guard data.kind == .sequences, attribution.values.shape.rank == 3 else {
+        throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
+      }
+      try export.writeMoDISco(to: outputURL)
+    } else {
+      try export.writeHDF5(to: outputURL)
+    }
+    Progress.note("wrote \(output): \(attribution.method) for \(data.ids.count) items", quiet: common.quiet)
+  }
+}
+
+/// Batch helpers shared by the subcommands.
+enum Batches {
+  /// The target per item: the given unit, or the predicted one.
+  static func targets(_ target: Int?, model: Model, data: InputData) throws -> [Int] {
+    if let target {
+      guard (0..<model.outputShape.count).contains(target) else {
+        throw ValidationError("--target \(target) is outside the model's \(model.outputShape.count) outputs")
+      }
+      return [Int](repeating: target, count: data.ids.count)
+    }
+    return model.predictedTargets(data.inputs)
+  }
+
+  /// Explains the data in batches of 1,024 items, reporting progress between batches.
+  static func explain(
+    _ explainer: any Explainer, data: InputData, targets: [Int], model: Model, quiet: Bool, label: String
+  ) throws -> Attribution {
+    let progress = Progress(label, total: data.ids.count, quiet: quiet)
+    var parts: [Attribution] = []
+    for start in stride(from: 0, to: data.ids.count, by: 1024) {
+      let range = start..<min(data.ids.count, start + 1024)
+      parts.append(try explainer.attribution(for: data.inputs.items(range), targets: Array(targets[range]), in: model))
+      progress.update(range.upperBound)
+    }
+    guard var result = parts.first else { throw ValidationError("\(label): the input has no items") }
+    result.values = Tensor.concatenating(parts.map(\.values))
+    result.targets = parts.flatMap(\.targets)
+    result.predictions = parts.flatMap(\.predictions)
+    result.conservationGap = parts.allSatisfy { $0.conservationGap != nil } ? parts.flatMap { $0.conservationGap ?? [] } : nil
+    return result
+  }
+}

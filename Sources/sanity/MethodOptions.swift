@@ -1,0 +1,98 @@
+import Foundation
+import ArgumentParser
+import SanityChecker
+
+/// How each attribution method is configured from the command line.
+struct MethodOptions: ParsableArguments {
+  @Option(help: "Integration points (integrated-gradients).")
+  var steps: Int = 50
+
+  @Option(help: "riemann-trapezoid (Captum's, the default) or gauss-legendre.")
+  var integration: String = "riemann-trapezoid"
+
+  @Option(help: "Baseline: zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
+  var baseline: String = "zeros"
+
+  @Option(help: "Noisy samples (smoothgrad, vargrad).")
+  var samples: Int = 16
+
+  @Option(help: "Noise σ as a fraction of the input range (smoothgrad, vargrad).")
+  var sigma: Float = 0.15
+
+  @Option(help: "ε of epsilon-lrp.")
+  var epsilon: Float = 1e-6
+
+  @Option(help: "Layer for grad-cam (default: the last convolution).")
+  var layer: String?
+
+  @Option(help: "Grad-CAM upsampling: nearest or linear.")
+  var upsample: String = "nearest"
+
+  @Flag(help: "Explain the probability (after a final sigmoid/softmax) instead of the logit.")
+  var probability = false
+
+  /// Every method name the CLI accepts, with the controls last.
+  static let names = [
+    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp", "guided-backprop",
+    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant", "input",
+  ]
+
+  /// The explainer for a method name.
+  func explainer(_ name: String, seed: UInt64) throws -> any Explainer {
+    let output: ExplainedOutput = probability ? .probability : .logit
+    guard let rule = IntegrationRule(rawValue: integration) else {
+      throw ValidationError("--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
+    }
+    guard let upsampling = GradCAM.Upsampling(rawValue: upsample) else {
+      throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
+    }
+    let gradCAM = GradCAM(layer: layer, upsampling: upsampling, output: output)
+    switch name {
+    case "saliency": return Saliency(output: output)
+    case "gradient-x-input": return GradientTimesInput(output: output)
+    case "integrated-gradients":
+      return IntegratedGradients(steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
+    case "smoothgrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
+    case "vargrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
+    case "epsilon-lrp": return EpsilonLRPExplainer(epsilon: epsilon, output: output)
+    case "guided-backprop": return GuidedBackprop(output: output)
+    case "deconvnet": return DeconvNet(output: output)
+    case "grad-cam": return gradCAM
+    case "guided-grad-cam": return GuidedGradCAM(gradCAM: gradCAM)
+    case "ism": return InSilicoMutagenesis(output: output)
+    case "random": return ControlExplainer(.random, seed: seed)
+    case "constant": return ControlExplainer(.constant)
+    case "input": return ControlExplainer(.input)
+    default:
+      throw ValidationError("unknown method '\(name)'; choose from: \(Self.names.joined(separator: ", "))")
+    }
+  }
+
+  /// The explainers for a comma-separated list.
+  func explainers(_ list: String, seed: UInt64) throws -> [any Explainer] {
+    try list.split(separator: ",").map { try explainer(String($0).trimmingCharacters(in: .whitespaces), seed: seed) }
+  }
+
+  /// The IG baseline from `--baseline`.
+  func parsedBaseline(seed: UInt64) throws -> IntegratedGradients.Baseline {
+    let parts = baseline.split(separator: ":")
+    switch parts.first {
+    case "zeros": return .zeros
+    case "uniform": return .constant(0.25)
+    case "shuffle":
+      let count = parts.count == 2 ? Int(parts[1]) : 10
+      guard let count, count > 0 else { throw ValidationError("--baseline shuffle:K needs a positive K") }
+      return .shuffled(count: count, seed: seed)
+    default: throw ValidationError("--baseline must be zeros, uniform or shuffle[:K], not '\(baseline)'")
+    }
+  }
+
+  /// The settings recorded next to the results.
+  var settings: [String: String] {
+    [
+      "steps": String(steps), "integration": integration, "baseline": baseline, "samples": String(samples),
+      "sigma": String(sigma), "epsilon": String(epsilon), "layer": layer ?? "last convolution", "upsample": upsample,
+      "output": probability ? "probability" : "logit",
+    ]
+  }
+}

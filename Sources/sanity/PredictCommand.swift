@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity predict`: the model's outputs for every input.
+struct PredictCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "predict",
+    abstract: "Score inputs with a model and write a TSV (id, then one column per output).",
+    discussion: "Example: sanity predict --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --output scores.tsv")
+
+  @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var inputOptions: InputOptions
+  @Option(help: "Output TSV (standard output when absent).")
+  var output: String?
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    common.apply()
+    let data = try inputOptions.load()
+    let model = try modelOptions.load(for: data)
+    let outputs = model.forward(data.inputs)
+    guard outputs.isFinite else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
+    let width = outputs.itemCount
+    let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
+    var lines = [header.joined(separator: "\t")]
+    for (item, id) in data.ids.enumerated() {
+      let values = (0..<width).map { String(format: "%.7g", outputs.scalars[item * width + $0]) }
+      lines.append(([id] + values).joined(separator: "\t"))
+    }
+    try OutputFile.write(lines.joined(separator: "\n") + "\n", to: output)
+  }
+}

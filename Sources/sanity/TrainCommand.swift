@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity train`: trains a model and writes it as a Keras full-model `.h5`.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a model (DeepBind architecture, a small image CNN, or a Keras JSON architecture).",
+    discussion: """
+      Labels come from the training file (FASTA `label=`, .seq `Bound`, IDX labels, Tiny-ImageNet classes).
+      A file of positives only (DeepBind's *_AC.seq) gets one dinucleotide-shuffled negative per sequence.
+      Example: sanity train --architecture deepbind --train Genomes/ctcf-example-train.fa.gz --output model.h5
+      """)
+
+  @Option(help: "deepbind, image-cnn, or a Keras JSON architecture file.")
+  var architecture: String
+  @Option(help: "Training data with labels.")
+  var train: String
+  @Option(help: "Validation data with labels (reported each epoch; used for early stopping).")
+  var valid: String?
+  @Option(help: "Output model (.h5, Keras 2 full-model layout).")
+  var output: String
+  @Option(help: "Epochs.")
+  var epochs: Int = 10
+  @Option(help: "Mini-batch size.")
+  var batchSize: Int = 64
+  @Option(help: "Learning rate.")
+  var learningRate: Float = 3e-3
+  @Option(help: "adam or sgd (momentum 0.9).")
+  var optimizer: String = "adam"
+  @Option(help: "Stop after this many epochs without validation improvement.")
+  var patience: Int?
+  @Option(help: "Use only the first N training items.")
+  var limit: Int?
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    common.apply()
+    let training = try Self.labelled(train, limit: limit, seed: common.seed)
+    let validation = try valid.map { try Self.labelled($0, limit: nil, seed: common.seed &+ 1) }
+    let outputs = training.classNames.isEmpty ? training.labels?.first?.count ?? 1 : training.classNames.count
+    let model = try initialModel(for: training, outputs: outputs)
+    let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
+    let rule: Optimizer = optimizer == "sgd" ? .sgd(learningRate: learningRate) : .adam(learningRate: learningRate)
+    guard ["adam", "sgd"].contains(optimizer) else { throw ValidationError("--optimizer must be adam or sgd") }
+    let trainer = Trainer(.init(loss: loss, optimizer: rule, epochs: epochs, batchSize: batchSize, seed: common.seed, patience: patience))
+    let (trained, history) = trainer.train(
+      model, inputs: training.inputs, labels: training.flatLabels ?? [],
+      validation: validation.map { ($0.inputs, $0.flatLabels ?? []) })
+    for epoch in history where !common.quiet {
+      Progress.note(Self.describe(epoch), quiet: common.quiet)
+    }
+    try trained.writeKeras(to: URL(fileURLWithPath: output))
+    Progress.note("wrote \(output)", quiet: common.quiet)
+  }
+
+  /// The untrained model for the data.
+  func initialModel(for data: InputData, outputs: Int) throws -> Model {
+    let shape = data.inputs.shape.item
+    switch architecture {
+    case "deepbind":
+      guard data.kind == .sequences else { throw ValidationError("--architecture deepbind needs DNA sequences") }
+      return try Architectures.deepBind(length: shape[0], outputs: outputs, seed: common.seed)
+    case "image-cnn":
+      guard data.kind == .images else { throw ValidationError("--architecture image-cnn needs images") }
+      return try Architectures.imageCNN(height: shape[0], width: shape[1], channels: shape[2], classes: outputs, seed: common.seed)
+    default:
+      return try Model.initializedKeras(architecture: URL(fileURLWithPath: architecture), seed: common.seed)
+    }
+  }
+
+  /// Labelled data; positives-only DNA gets shuffled negatives.
+  static func labelled(_ path: String, limit: Int?, seed: UInt64) throws -> InputData {
+    let data = try InputData.load(URL(fileURLWithPath: path)).prefix(limit)
+    guard data.labels != nil else { throw ValidationError("\(path): has no labels (FASTA needs label= in every header)") }
+    return data.kind == .sequences && data.hasOnlyPositives ? data.withShuffledNegatives(seed: seed) : data
+  }
+
+  static func describe(_ epoch: Trainer.EpochReport) -> String {
+    var text = String(format: "epoch %d: loss %.4f, accuracy %.4f", epoch.epoch, epoch.trainingLoss, epoch.trainingAccuracy)
+    if let auroc = epoch.trainingAUROC { text += String(format: ", AUROC %.4f", auroc) }
+    if let loss = epoch.validationLoss, let accuracy = epoch.validationAccuracy {
+      text += String(format: "; validation loss %.4f, accuracy %.4f", loss, accuracy)
+      if let auroc = epoch.validationAUROC { text += String(format: ", AUROC %.4f", auroc) }
+    }
+    return text
+  }
+}
