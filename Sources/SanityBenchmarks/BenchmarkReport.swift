@@ -6,7 +6,8 @@ import Foundation
 /// {"dna.forward": {"items": 10000, "items_per_s": 1.2e6, "seconds": 0.0083,
 ///                  "peak_rss_mb": 61.2, "gflops": 288.8}}
 /// ```
-/// `gflops` appears only for items with a FLOP model (forward, gradient methods, IG, sgemm).
+/// `gflops` appears only for items with a FLOP model (forward, gradient methods, IG, sgemm);
+/// `cpu_s` is the median CPU time of one run over all threads.
 public enum BenchmarkReport {
   /// One item's fields, without its name (the key).
   struct Entry: Codable {
@@ -15,12 +16,14 @@ public enum BenchmarkReport {
     var items: Int
     var peakRSSMegabytes: Double
     var gflops: Double?
+    var cpuSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
       case itemsPerSecond = "items_per_s"
       case seconds, items
       case peakRSSMegabytes = "peak_rss_mb"
       case gflops
+      case cpuSeconds = "cpu_s"
     }
   }
 
@@ -32,7 +35,7 @@ public enum BenchmarkReport {
     for result in results {
       entries[result.item] = Entry(
         itemsPerSecond: result.itemsPerSecond, seconds: result.seconds, items: result.items,
-        peakRSSMegabytes: result.peakRSSMegabytes, gflops: result.gflops)
+        peakRSSMegabytes: result.peakRSSMegabytes, gflops: result.gflops, cpuSeconds: result.cpuSeconds)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -53,6 +56,7 @@ public enum BenchmarkReport {
         peakRSSMegabytes: entry.peakRSSMegabytes, flopsPerItem: nil)
       result.itemsPerSecond = entry.itemsPerSecond
       result.gflops = entry.gflops
+      result.cpuSeconds = entry.cpuSeconds
       results[item] = result
     }
     return results

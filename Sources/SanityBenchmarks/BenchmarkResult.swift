@@ -18,6 +18,9 @@ public struct BenchmarkResult: Hashable, Sendable, Codable {
   public var peakRSSMegabytes: Double
   /// The effective compute rate, in GFLOP/s, for items with a FLOP model; `nil` otherwise.
   public var gflops: Double?
+  /// The median CPU time of one run over all threads, in seconds, when measured. Less
+  /// sensitive than ``seconds`` to other processes sharing the machine.
+  public var cpuSeconds: Double?
 
   /// Creates a result.
   /// - Parameters:
@@ -42,5 +45,6 @@ public struct BenchmarkResult: Hashable, Sendable, Codable {
     case items
     case peakRSSMegabytes = "peak_rss_mb"
     case gflops
+    case cpuSeconds = "cpu_s"
   }
 }

@@ -52,11 +52,13 @@ public enum BenchmarkSuite {
   ) throws -> BenchmarkResult {
     Parallel.threadCount = options.threads
     let measurement = try workloads.measurement(for: item)
-    let seconds = try Stopwatch.median(
+    let times = try Stopwatch.median(
       runs: options.runs ?? item.defaultRuns, warmups: options.warmups, measurement.body)
-    return BenchmarkResult(
-      item: item.rawValue, seconds: seconds, items: measurement.items,
+    var result = BenchmarkResult(
+      item: item.rawValue, seconds: times.seconds, items: measurement.items,
       peakRSSMegabytes: PeakMemory.megabytes, flopsPerItem: measurement.flopsPerItem)
+    result.cpuSeconds = times.cpuSeconds
+    return result
   }
 }
 

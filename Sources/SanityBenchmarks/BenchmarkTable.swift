@@ -3,8 +3,8 @@ import Foundation
 /// A plain-text table of results beside the peers' figures, the ratio and the goals.
 ///
 /// ```
-/// item         items/s     s        RSS MiB  GFLOP/s  peer          peer/s   ratio  goal            met
-/// dna.forward  1,210,000   0.00826  58       291.3    torch bs100   492,909  2.45x  >= 1,000,000/s  yes
+/// item         items/s    s/run    CPU s   RSS MiB  GFLOP/s  peer         peer items/s  peer s  ratio  goal            met
+/// dna.forward  1,210,000  0.00826  0.0164  58       291.3    torch bs100  492,909       0.0203  2.45x  >= 1,000,000/s  yes
 /// ```
 /// `ratio` is our items per second over the peer's (above 1 means faster). `met` reads `yes`
 /// or `NO` for the speed goal, then `mem NO` when the peak RSS goal is missed.
@@ -15,7 +15,7 @@ public enum BenchmarkTable {
   ///   - peers: The peers' figures.
   /// - Returns: The table with a header line and a closing note naming the peers' source.
   public static func render(_ results: [BenchmarkResult], peers: PeerBaselines) -> String {
-    let header = ["item", "items/s", "s/run", "RSS MiB", "GFLOP/s", "peer", "peer items/s", "peer s", "ratio", "goal", "met"]
+    let header = ["item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "peer", "peer items/s", "peer s", "ratio", "goal", "met"]
     var rows = [header]
     for result in results {
       let peer = peers.figures[result.item]
@@ -24,6 +24,7 @@ public enum BenchmarkTable {
       if goal.isMemoryMet(by: result) == false { met += ", mem NO" }
       rows.append([
         result.item, number(result.itemsPerSecond), seconds(result.seconds),
+        result.cpuSeconds.map(seconds) ?? "-",
         String(format: "%.0f", result.peakRSSMegabytes), result.gflops.map { String(format: "%.1f", $0) } ?? "-",
         peer?.library ?? "-", peer.map { number($0.itemsPerSecond) } ?? "-",
         peer.map { seconds($0.seconds) } ?? "-",
