@@ -57,11 +57,11 @@ public enum Activation: String, Hashable, Sendable, CaseIterable {
       (.softmax, .epsilonLRP):
       return
     case (.relu, .gradient):
-      for i in signal.indices where output[i] <= 0 { signal[i] = 0 }
+      SIMDRows.rectifiedBackward(signal, output: output, isGuided: false)
     case (.relu, .guidedBackprop):
-      for i in signal.indices where output[i] <= 0 || signal[i] < 0 { signal[i] = 0 }
+      SIMDRows.rectifiedBackward(signal, output: output, isGuided: true)
     case (.relu, .deconvNet):
-      for i in signal.indices where signal[i] < 0 { signal[i] = 0 }
+      for i in signal.indices { signal[i] = signal[i] < 0 ? 0 : signal[i] }
     case (.sigmoid, .gradient), (.sigmoid, .guidedBackprop), (.sigmoid, .deconvNet):
       for i in signal.indices { signal[i] *= output[i] * (1 - output[i]) }
     case (.tanh, .gradient), (.tanh, .guidedBackprop), (.tanh, .deconvNet):

@@ -61,13 +61,15 @@ struct ConvolutionCore: Sendable {
     }
   }
 
-  /// `col2im(δ·Kᵀ)`: the input gradient of the linear part.
+  /// `col2im(δ·Kᵀ)`: the input gradient of the linear part (scattered nonzero by nonzero when
+  /// `δ` is sparse, see ``sparseTransposedProduct(_:kernel:inputShape:)``).
   /// - Parameters:
   ///   - delta: The signal at the pre-activation, `N·OH·OW·O` scalars.
   ///   - kernel: The kernel.
   ///   - inputShape: The batched input shape of the result.
   /// - Returns: The signal at the input.
   func transposedProduct(_ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor {
+    if let sparse = sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape) { return sparse }
     let (rows, outputs, width, geometry) = (rows, outputs, geometry.columnWidth, geometry)
     let columnSignal = Tensor(shape: [rows, width]) { columns in
       delta.withUnsafeBufferPointer { d in

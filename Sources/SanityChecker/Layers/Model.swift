@@ -66,9 +66,10 @@ public struct Model: Sendable {
     return try Model(name: name, inputShape: inputShape, layers: copy)
   }
 
-  /// Items per parallel chunk: about 4 MB of the widest activation, at least 1, at most 256.
+  /// Items per parallel chunk: about 1 MB of the widest activation (it stays in a core's L2
+  /// cache and below the allocator's mmap threshold range), at least 1, at most 256.
   public var chunkSize: Int {
     let widest = shapes.map(\.count).max() ?? 1
-    return max(1, min(256, (1 << 20) / max(widest, 1)))
+    return max(1, min(256, (1 << 18) / max(widest, 1)))
   }
 }

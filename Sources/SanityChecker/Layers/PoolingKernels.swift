@@ -85,19 +85,35 @@ enum PoolingKernels {
   ) {
     guard let x = input.baseAddress else { return }
     let first = item + (rows.lowerBound * width + columns.lowerBound) * c
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { best in
-      for channel in 0..<c {
-        winner[channel] = first + channel
-        best[channel] = x[first + channel]
-      }
+    var channel = 0
+    // Four channels at a time: a strictly larger value takes the lane, so the first maximum
+    // (and a leading NaN) stays.
+    while channel &+ 4 <= c {
+      let origin = first &+ channel
+      var best = UnsafeRawPointer(x + origin).loadUnaligned(as: SIMD4<Float>.self)
+      var offset = SIMD4<Int32>(0, 1, 2, 3)  // from `origin`
       for ih in rows {
         for iw in columns {
-          let base = item + (ih * width + iw) * c
-          for channel in 0..<c {
-            let value = x[base + channel]
-            let isLarger = value > best[channel]
-            best[channel] = isLarger ? value : best[channel]
-            winner[channel] = isLarger ? base + channel : winner[channel]
+          let base = item &+ (ih &* width &+ iw) &* c &+ channel
+          let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD4<Float>.self)
+          let isLarger = value .> best
+          best.replace(with: value, where: isLarger)
+          let shift = Int32(truncatingIfNeeded: base &- origin)
+          offset.replace(with: SIMD4<Int32>(shift, shift &+ 1, shift &+ 2, shift &+ 3), where: isLarger)
+        }
+      }
+      for lane in 0..<4 { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
+      channel &+= 4
+    }
+    for channel in channel..<c {
+      var best = x[first &+ channel]
+      winner[channel] = first &+ channel
+      for ih in rows {
+        for iw in columns {
+          let base = item &+ (ih &* width &+ iw) &* c &+ channel
+          if x[base] > best {
+            best = x[base]
+            winner[channel] = base
           }
         }
       }

@@ -83,4 +83,66 @@ enum SIMDRows {
       i &+= 1
     }
   }
+
+  /// Whether `x[i] == 0` for every `i < count` (NaN counts as nonzero).
+  @inline(__always)
+  static func isZero(_ x: UnsafePointer<Float>, count: Int) -> Bool {
+    var i = 0
+    let source = UnsafeRawPointer(x)
+    while i &+ 16 <= count {
+      if any(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) .!= .zero) { return false }
+      i &+= 16
+    }
+    while i < count {
+      if x[i] != 0 { return false }
+      i &+= 1
+    }
+    return true
+  }
+
+  /// ReLU backward in place: `s[i] = 0` where `output[i] <= 0` (and, when guided, where
+  /// `s[i] < 0`); other signals pass unchanged.
+  static func rectifiedBackward(
+    _ signal: UnsafeMutableBufferPointer<Float>, output: UnsafeBufferPointer<Float>, isGuided: Bool
+  ) {
+    guard let s = signal.baseAddress, let y = output.baseAddress else { return }
+    let count = signal.count
+    let (target, mask) = (UnsafeMutableRawPointer(s), UnsafeRawPointer(y))
+    var i = 0
+    while i &+ 16 <= count {
+      var value = target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+      var isOff = mask.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) .<= .zero
+      if isGuided { isOff = isOff .| (value .< .zero) }
+      value.replace(with: 0, where: isOff)
+      target.storeBytes(of: value, toByteOffset: i &* 4, as: SIMD16<Float>.self)
+      i &+= 16
+    }
+    while i < count {
+      if y[i] <= 0 || (isGuided && s[i] < 0) { s[i] = 0 }
+      i &+= 1
+    }
+  }
+
+  /// Whether `x` holds at most `limit` nonzero values (NaN counts as nonzero); stops counting
+  /// as soon as the limit is passed.
+  static func hasAtMost(_ limit: Int, nonzerosIn x: UnsafeBufferPointer<Float>) -> Bool {
+    guard let base = x.baseAddress else { return true }
+    let source = UnsafeRawPointer(base)
+    var (i, count) = (0, 0)
+    while i &+ 64 <= x.count {
+      var lanes = SIMD16<Int32>(repeating: 0)
+      for block in 0..<4 {
+        let value = source.loadUnaligned(fromByteOffset: (i &+ 16 &* block) &* 4, as: SIMD16<Float>.self)
+        lanes.replace(with: lanes &+ 1, where: value .!= .zero)
+      }
+      count &+= Int(lanes.wrappedSum())
+      if count > limit { return false }
+      i &+= 64
+    }
+    while i < x.count {
+      count &+= x[i] != 0 ? 1 : 0
+      i &+= 1
+    }
+    return count <= limit
+  }
 }

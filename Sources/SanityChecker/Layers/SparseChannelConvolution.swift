@@ -172,21 +172,44 @@ enum SparseChannelConvolution {
     codes: UnsafeMutablePointer<Int32>, into z: UnsafeMutablePointer<Float>
   ) {
     let (length, taps) = (axis.input, axis.kernel)
-    // codes[l] reads the full group at l; codes[L + l] the last, shorter group (if any).
+    // codes[l] is the row offset `code · F` of the full group read at l; codes[L + l] that of the
+    // last, shorter group (if any).
     let lastSize = tables.groups.last?.size ?? 0
     for (slot, size) in [(0, tables.groupSize), (length, lastSize)] where size > 0 {
       guard length >= size else { continue }
+      // Slide the window: drop the leading channel's digit, append the next one.
+      var high: Int32 = 1
+      for _ in 0..<(size - 1) { high &*= Int32(channels) }
+      var code: Int32 = 0
+      for t in 0..<(size - 1) { code = code &* Int32(channels) &+ index[t] }
+      if size == 3 {
+        // Independent per position, so the loop pipelines (DNA: 64-entry groups).
+        let (c1, c2) = (Int32(channels) &* Int32(channels), Int32(channels))
+        for l in 0...(length - 3) {
+          codes[slot &+ l] = (index[l] &* c1 &+ index[l &+ 1] &* c2 &+ index[l &+ 2]) &* Int32(filters)
+        }
+        continue
+      }
       for l in 0...(length - size) {
-        var code: Int32 = 0
-        for t in 0..<size { code = code &* Int32(channels) &+ index[l &+ t] }
-        codes[slot &+ l] = code
+        if l > 0 { code &-= index[l &- 1] &* high }
+        code = code &* Int32(channels) &+ index[l &+ size &- 1]
+        codes[slot &+ l] = code &* Int32(filters)
       }
     }
     let groupCount = tables.groups.count
-    let lastSlot = tables.groups.last.map { $0.size != tables.groupSize ? length : 0 } ?? 0
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: groupCount) { offsets in
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * groupCount) { workspace in
+      guard let base = workspace.baseAddress else { return }
+      // Per group: its table's offset and where its code sits relative to `start`.
+      let (tableOffsets, codeOffsets, offsets) = (base, base + groupCount, base + 2 * groupCount)
+      for (number, group) in tables.groups.enumerated() {
+        tableOffsets[number] = group.offset
+        codeOffsets[number] = (group.size != tables.groupSize ? length : 0) &+ group.first
+      }
       tables.rows.withUnsafeBufferPointer { table in
         guard let rows = table.baseAddress else { return }
+        let source = UnsafeRawPointer(rows)
+        let zero = SIMD16<Float>(repeating: 0)
+        let bias16 = filters == 16 ? bias.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? zero : zero
         for q in 0..<axis.output {
           let start = q &- axis.padBefore
           let row = z + q &* filters
@@ -197,11 +220,28 @@ enum SparseChannelConvolution {
             }
             continue
           }
-          for (number, group) in tables.groups.enumerated() {
-            let slot = number == groupCount &- 1 ? lastSlot : 0
-            offsets[number] = group.offset &+ Int(codes[slot &+ start &+ group.first]) &* filters
+          if filters == 16 {
+            // Two partial sums (even and odd groups) halve the dependency chain.
+            var (even, odd) = (bias16, zero)
+            var j = 0
+            while j &+ 1 < groupCount {
+              let first = tableOffsets[j] &+ Int(codes[codeOffsets[j] &+ start])
+              let second = tableOffsets[j &+ 1] &+ Int(codes[codeOffsets[j &+ 1] &+ start])
+              even += source.loadUnaligned(fromByteOffset: first &* 4, as: SIMD16<Float>.self)
+              odd += source.loadUnaligned(fromByteOffset: second &* 4, as: SIMD16<Float>.self)
+              j &+= 2
+            }
+            if j < groupCount {
+              let last = tableOffsets[j] &+ Int(codes[codeOffsets[j] &+ start])
+              even += source.loadUnaligned(fromByteOffset: last &* 4, as: SIMD16<Float>.self)
+            }
+            UnsafeMutableRawPointer(row).storeBytes(of: even + odd, as: SIMD16<Float>.self)
+            continue
           }
-          SIMDRows.sum(of: rows, at: UnsafeBufferPointer(offsets), plus: bias, into: row, count: filters)
+          for j in 0..<groupCount { offsets[j] = tableOffsets[j] &+ Int(codes[codeOffsets[j] &+ start]) }
+          SIMDRows.sum(
+            of: rows, at: UnsafeBufferPointer(start: offsets, count: groupCount), plus: bias, into: row,
+            count: filters)
         }
       }
     }
