@@ -57,12 +57,8 @@ public struct IntegratedGradients: Explainer {
       let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
       for reference in references {
         let difference = chunk.linearCombination(1, reference, -1)
-        var accumulated = Tensor(shape: chunk.shape)
-        for (alpha, weight) in zip(alphas, weights) {
-          let point = reference.linearCombination(1, difference, Float(alpha))
-          let (gradient, _) = Gradient.inputSignal(explained, point, targets: chunkTargets, rule: .gradient)
-          accumulated = accumulated.linearCombination(1, gradient, Float(weight))
-        }
+        let accumulated = Self.pathGradient(
+          explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas, weights: weights)
         let map = accumulated.multiplied(by: difference)
         let referenceOutputs = explained.values(of: explained.forward(reference), at: chunkTargets)
         let sums = map.itemSums()

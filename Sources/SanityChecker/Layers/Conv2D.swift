@@ -108,7 +108,7 @@ public struct Conv2D: ParameterizedLayer {
   /// `activation(conv(x, K) + b)`, `[N, OH, OW, O]`.
   public func forward(_ input: Tensor) -> Tensor {
     let core = core(for: input)
-    var output = core.preActivation(core.columns(input), kernel: kernel, bias: parameters["bias"])
+    var output = core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
     activation.apply(to: &output)
     let geometry = core.geometry
     return output.reshaped([

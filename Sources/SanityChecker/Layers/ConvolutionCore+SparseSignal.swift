@@ -71,4 +71,91 @@ extension ConvolutionCore {
       }
     }
   }
+
+  /// `R / (z + ε·sign z)` where `R` is nonzero, 0 elsewhere, with `z` computed only there:
+  /// `z[r, o] = b[o] + columns[r]·K[:, o]`. `nil` when more than 1/16 of `R` is nonzero.
+  /// - Parameters:
+  ///   - relevance: The relevance at the pre-activation, `N·OH·OW·O` scalars.
+  ///   - input: The input the forward pass saw.
+  ///   - kernel: The kernel, `[KH·KW·C, O]` scalars.
+  ///   - bias: The bias `[O]`, or `nil`.
+  ///   - epsilon: The stabilizer ε.
+  /// - Returns: The ratio `[N·OH·OW, O]`, equal to ``EpsilonLRP/stabilizedRatio(_:_:epsilon:)``
+  ///   of the full pre-activation, with `z` summed in `Double` and rounded once.
+  func sparseStabilizedRatio(
+    _ relevance: Tensor, input: Tensor, kernel: Tensor, bias: Tensor?, epsilon: Float
+  ) -> Tensor? {
+    let isSparse = relevance.withUnsafeBufferPointer { SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0) }
+    guard isSparse else { return nil }
+    let (outputs, width, geometry) = (outputs, geometry.columnWidth, geometry)
+    let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
+    var transposed = [Float](repeating: 0, count: width * outputs)  // Kᵀ, one row per filter
+    kernel.withUnsafeBufferPointer { k in
+      for column in 0..<width { for o in 0..<outputs { transposed[o * width + column] = k[column * outputs + o] } }
+    }
+    let biases = bias?.scalars ?? [Float](repeating: 0, count: outputs)
+    return Tensor(shape: [geometry.outputPositions, outputs]) { ratio in
+      ratio.update(repeating: 0)
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { gathered in
+        relevance.withUnsafeBufferPointer { r in
+          input.withUnsafeBufferPointer { x in
+            transposed.withUnsafeBufferPointer { kt in
+              guard let r = r.baseAddress, let x = x.baseAddress, let kt = kt.baseAddress,
+                let gathered = gathered.baseAddress
+              else { return }
+              var row = 0
+              for n in 0..<geometry.batch {
+                let item = x + n * hAxis.input * wAxis.input * c
+                for oh in 0..<hAxis.output {
+                  for ow in 0..<wAxis.output {
+                    defer { row += 1 }
+                    let signal = r + row * outputs
+                    guard !SIMDRows.isZero(signal, count: outputs) else { continue }
+                    let column = Self.columnRow(item, oh: oh, ow: ow, geometry, gathering: gathered)
+                    for o in 0..<outputs where signal[o] != 0 {
+                      // In Double: z can be a small difference of large terms, and ε-LRP divides by it.
+                      let weights = kt + o * width
+                      var z = Double(biases[o])
+                      for j in 0..<width { z += Double(column[j]) * Double(weights[j]) }
+                      let stabilized = Float(z) + (Float(z) >= 0 ? epsilon : -epsilon)
+                      ratio[row * outputs + o] = stabilized == 0 ? 0 : signal[o] / stabilized
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The im2col row of window `(oh, ow)` of one item: a pointer into the item when the window
+  /// is one contiguous run (1-D, unit dilation, no padding), else gathered into `buffer`.
+  private static func columnRow(
+    _ item: UnsafePointer<Float>, oh: Int, ow: Int, _ geometry: WindowGeometry,
+    gathering buffer: UnsafeMutablePointer<Float>
+  ) -> UnsafePointer<Float> {
+    let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
+    let ih0 = oh * hAxis.stride - hAxis.padBefore
+    let iw0 = ow * wAxis.stride - wAxis.padBefore
+    if hAxis.kernel == 1, ih0 >= 0, ih0 < hAxis.input, wAxis.dilation == 1, iw0 >= 0,
+      iw0 + wAxis.kernel <= wAxis.input
+    {
+      return item + (ih0 * wAxis.input + iw0) * c
+    }
+    var j = 0
+    for kh in 0..<hAxis.kernel {
+      let ih = ih0 + kh * hAxis.dilation
+      for kw in 0..<wAxis.kernel {
+        let iw = iw0 + kw * wAxis.dilation
+        let isInside = ih >= 0 && ih < hAxis.input && iw >= 0 && iw < wAxis.input
+        for channel in 0..<c {
+          buffer[j] = isInside ? item[(ih * wAxis.input + iw) * c + channel] : 0
+          j += 1
+        }
+      }
+    }
+    return UnsafePointer(buffer)
+  }
 }

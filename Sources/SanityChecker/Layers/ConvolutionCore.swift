@@ -96,8 +96,10 @@ struct ConvolutionCore: Sendable {
   func relevance(
     _ relevance: Tensor, input: Tensor, kernel: Tensor, bias: Tensor?, epsilon: Float
   ) -> Tensor {
-    let z = preActivation(of: input, kernel: kernel, bias: bias)
-    let ratio = EpsilonLRP.stabilizedRatio(relevance.reshaped(z.shape), z, epsilon: epsilon)
+    let ratio = sparseStabilizedRatio(relevance, input: input, kernel: kernel, bias: bias, epsilon: epsilon)
+      ?? EpsilonLRP.stabilizedRatio(
+        relevance.reshaped([rows, outputs]), preActivation(of: input, kernel: kernel, bias: bias),
+        epsilon: epsilon)
     return EpsilonLRP.times(
       transposedProduct(ratio, kernel: kernel, inputShape: input.shape), input)
   }

@@ -89,7 +89,7 @@ public struct Dense: ParameterizedLayer {
   }
 
   /// `s·Wᵀ`, `[N, I]`.
-  private func transposedProduct(_ signal: Tensor) -> Tensor {
+  func transposedProduct(_ signal: Tensor) -> Tensor {
     let batch = signal.batchSize
     let (inputs, outputs) = (inputUnits, outputUnits)
     return Tensor(shape: [batch, inputs]) { dx in

@@ -46,12 +46,28 @@ enum PoolingKernels {
     guard let x = input.baseAddress, let y = output.baseAddress else { return }
     forEachWindow(geometry) { out, item, rows, columns in
       let best = y + out
-      best.update(from: x + item + (rows.lowerBound * width + columns.lowerBound) * c, count: c)
-      for ih in rows {
-        for iw in columns {
-          let candidate = x + item + (ih * width + iw) * c
-          // A strictly larger value replaces the best, so the first maximum (and a leading NaN) stays.
-          for channel in 0..<c { best[channel] = candidate[channel] > best[channel] ? candidate[channel] : best[channel] }
+      let origin = x + item + (rows.lowerBound * width + columns.lowerBound) * c
+      best.update(from: origin, count: c)
+      var channel = 0
+      // A strictly larger value replaces the best, so the first maximum (and a leading NaN)
+      // stays; sixteen channels at a time are kept in registers.
+      while channel &+ 16 <= c {
+        var block = UnsafeRawPointer(origin + channel).loadUnaligned(as: SIMD16<Float>.self)
+        for ih in rows {
+          for iw in columns {
+            let value = UnsafeRawPointer(x + item + (ih * width + iw) * c + channel).loadUnaligned(as: SIMD16<Float>.self)
+            block.replace(with: value, where: value .> block)
+          }
+        }
+        UnsafeMutableRawPointer(best + channel).storeBytes(of: block, as: SIMD16<Float>.self)
+        channel &+= 16
+      }
+      if channel < c {
+        for ih in rows {
+          for iw in columns {
+            let candidate = x + item + (ih * width + iw) * c
+            for lane in channel..<c { best[lane] = candidate[lane] > best[lane] ? candidate[lane] : best[lane] }
+          }
         }
       }
     }
@@ -86,23 +102,16 @@ enum PoolingKernels {
     guard let x = input.baseAddress else { return }
     let first = item + (rows.lowerBound * width + columns.lowerBound) * c
     var channel = 0
-    // Four channels at a time: a strictly larger value takes the lane, so the first maximum
-    // (and a leading NaN) stays.
+    // Sixteen, then four channels at a time: a strictly larger value takes the lane, so the
+    // first maximum (and a leading NaN) stays.
+    while channel &+ 16 <= c {
+      blockWinners16(x, first: first, channel: channel, item: item,
+        rows: rows, columns: columns, width: width, channels: c, into: winner)
+      channel &+= 16
+    }
     while channel &+ 4 <= c {
-      let origin = first &+ channel
-      var best = UnsafeRawPointer(x + origin).loadUnaligned(as: SIMD4<Float>.self)
-      var offset = SIMD4<Int32>(0, 1, 2, 3)  // from `origin`
-      for ih in rows {
-        for iw in columns {
-          let base = item &+ (ih &* width &+ iw) &* c &+ channel
-          let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD4<Float>.self)
-          let isLarger = value .> best
-          best.replace(with: value, where: isLarger)
-          let shift = Int32(truncatingIfNeeded: base &- origin)
-          offset.replace(with: SIMD4<Int32>(shift, shift &+ 1, shift &+ 2, shift &+ 3), where: isLarger)
-        }
-      }
-      for lane in 0..<4 { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
+      blockWinners4(x, first: first, channel: channel, item: item,
+        rows: rows, columns: columns, width: width, channels: c, into: winner)
       channel &+= 4
     }
     for channel in channel..<c {
@@ -118,6 +127,54 @@ enum PoolingKernels {
         }
       }
     }
+  }
+
+  /// The first-maximum winners of the 16 channels from `channel` on.
+  @inline(__always)
+  private static func blockWinners16(
+    _ x: UnsafePointer<Float>, first: Int, channel: Int, item: Int,
+    rows: Range<Int>, columns: Range<Int>, width: Int, channels c: Int,
+    into winner: UnsafeMutableBufferPointer<Int>
+  ) {
+    let origin = first &+ channel
+    var best = UnsafeRawPointer(x + origin).loadUnaligned(as: SIMD16<Float>.self)
+    var lanes = SIMD16<Int32>()
+    for lane in 0..<SIMD16<Int32>.scalarCount { lanes[lane] = Int32(truncatingIfNeeded: lane) }
+    var offset = lanes  // from `origin`
+    for ih in rows {
+      for iw in columns {
+        let base = item &+ (ih &* width &+ iw) &* c &+ channel
+        let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD16<Float>.self)
+        let isLarger = value .> best
+        best.replace(with: value, where: isLarger)
+        offset.replace(with: lanes &+ SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)), where: isLarger)
+      }
+    }
+    for lane in 0..<SIMD16<Int32>.scalarCount { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
+  }
+
+  /// The first-maximum winners of the 4 channels from `channel` on.
+  @inline(__always)
+  private static func blockWinners4(
+    _ x: UnsafePointer<Float>, first: Int, channel: Int, item: Int,
+    rows: Range<Int>, columns: Range<Int>, width: Int, channels c: Int,
+    into winner: UnsafeMutableBufferPointer<Int>
+  ) {
+    let origin = first &+ channel
+    var best = UnsafeRawPointer(x + origin).loadUnaligned(as: SIMD4<Float>.self)
+    var lanes = SIMD4<Int32>()
+    for lane in 0..<SIMD4<Int32>.scalarCount { lanes[lane] = Int32(truncatingIfNeeded: lane) }
+    var offset = lanes  // from `origin`
+    for ih in rows {
+      for iw in columns {
+        let base = item &+ (ih &* width &+ iw) &* c &+ channel
+        let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD4<Float>.self)
+        let isLarger = value .> best
+        best.replace(with: value, where: isLarger)
+        offset.replace(with: lanes &+ SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)), where: isLarger)
+      }
+    }
+    for lane in 0..<SIMD4<Int32>.scalarCount { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
   }
 
   /// `y = (1/K)·Σ x` over the window's real inputs, per channel.
