@@ -1,94 +1,152 @@
 extension FastISM {
-  /// Per-sequence workspace, allocated once per chunk.
-  struct Scratch {
-    var z: [Float]  // [P, F] pre-activations
-    var prefix: [Float]  // [P + 1, F] max (or sum) of activations before q
-    var suffix: [Float]  // [P + 1, F] max (or sum) of activations from q on
-    var old: [Float]  // [K, F] the observed column's contribution per tap
+  /// The lanes one filter block holds.
+  typealias Block = SIMD8<Float>
 
-    init(positions: Int, filters: Int, width: Int) {
-      z = [Float](repeating: 0, count: positions * filters)
-      prefix = [Float](repeating: 0, count: (positions + 1) * filters)
-      suffix = [Float](repeating: 0, count: (positions + 1) * filters)
-      old = [Float](repeating: 0, count: width * filters)
+  /// Per-sequence workspace, allocated once per chunk; filters padded to ``lanes``.
+  struct Scratch {
+    var z: [Float]  // [P, lanes] pre-activations
+    var prefix: [Float]  // [P + 1, lanes] max (or sum) of activations before q
+    var suffix: [Float]  // [P + 1, lanes] max (or sum) of activations from q on
+    var change: [Float]  // [K, 4, lanes] Δ of each base at a position that is not one-hot
+
+    init(positions: Int, lanes: Int, width: Int) {
+      z = [Float](repeating: 0, count: positions * lanes)
+      prefix = [Float](repeating: 0, count: (positions + 1) * lanes)
+      suffix = [Float](repeating: 0, count: (positions + 1) * lanes)
+      change = [Float](repeating: 0, count: width * 4 * lanes)
     }
+  }
+
+  /// `Δ[k, c, b, :] = W[k, b, :] − W[k, c, :]` for kernel `[K, 4, F]`, padded to whole blocks.
+  static func changeTable(_ kernel: [Float], width: Int, filters: Int) -> [Float] {
+    let lanes = (filters + Block.scalarCount - 1) / Block.scalarCount * Block.scalarCount
+    var table = [Float](repeating: 0, count: width * 16 * lanes)
+    for k in 0..<width {
+      for c in 0..<4 {
+        for b in 0..<4 {
+          for f in 0..<filters {
+            table[((k * 4 + c) * 4 + b) * lanes + f] = kernel[(k * 4 + b) * filters + f] - kernel[(k * 4 + c) * filters + f]
+          }
+        }
+      }
+    }
+    return table
   }
 
   /// Writes the pooled vector of every mutant (`L·4` rows) and of the original (last row).
   ///
-  /// Legend: P output positions, F filters, K kernel width, l input position, q output position,
-  /// k = l + padBefore − q the kernel tap that sees l from q.
-  func pooledMutants(x: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>, scratch: inout Scratch) {
-    let (P, F, K) = (positions, filters, kernelWidth)
+  /// A substitution at `l` to base `b` moves the pre-activation at each output position `q`
+  /// whose window covers `l` by `Δ[k, c(l), b]`, `k = l + pad − q`; every other position keeps
+  /// its activation, summarized by the prefix (before `first`) and suffix (after `last`)
+  /// maxima or sums. ReLU before a max pool folds into one `max(0, …)`:
+  /// `max_i relu(v_i) = max(0, max_i v_i)` for a nonempty set.
+  ///
+  /// Legend: P output positions, F filters (padded to `lanes`), K kernel width, l input
+  /// position, q output position, c(l) the observed base.
+  func pooledMutants(
+    x: UnsafeBufferPointer<Float>, z zItem: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>,
+    scratch: inout Scratch
+  ) {
+    let (P, F, K, lanes) = (positions, filters, kernelWidth, lanes)
     let isMax = pooling == .maximum
-    let identity: Float = isMax ? -.infinity : 0
-    kernel.withUnsafeBufferPointer { w in
-      scratch.z.withUnsafeMutableBufferPointer { z in
-        // Pre-activations z[q, f] = bias[f] + Σ_k Σ_c x[q + k − pad, c] · w[k, c, f].
-        for q in 0..<P {
-          for f in 0..<F { z[q * F + f] = bias[f] }
-          for k in 0..<K {
-            let l = q + k - padBefore
-            guard l >= 0, l < length else { continue }
-            for c in 0..<4 {
-              let value = x[l * 4 + c]
-              if value == 0 { continue }
-              let row = (k * 4 + c) * F
-              for f in 0..<F { z[q * F + f] += value * w[row + f] }
-            }
-          }
-        }
-        scratch.prefix.withUnsafeMutableBufferPointer { prefix in
-          scratch.suffix.withUnsafeMutableBufferPointer { suffix in
-            for f in 0..<F {
-              prefix[f] = identity
-              suffix[P * F + f] = identity
-            }
-            for q in 0..<P {
-              for f in 0..<F {
-                let a = activate(z[q * F + f])
-                prefix[(q + 1) * F + f] = isMax ? max(prefix[q * F + f], a) : prefix[q * F + f] + a
-              }
-            }
-            for q in stride(from: P - 1, through: 0, by: -1) {
-              for f in 0..<F {
-                let a = activate(z[q * F + f])
-                suffix[q * F + f] = isMax ? max(suffix[(q + 1) * F + f], a) : suffix[(q + 1) * F + f] + a
-              }
-            }
-            let scale: Float = isMax ? 1 : 1 / Float(P)
-            let originalRow = length * 4 * F
-            for f in 0..<F { out[originalRow + f] = prefix[P * F + f] * scale }
-            scratch.old.withUnsafeMutableBufferPointer { old in
-              for l in 0..<length {
-                let first = max(0, l + padBefore - (K - 1))
-                let last = min(P - 1, l + padBefore)
-                for k in 0..<K {
-                  for f in 0..<F {
-                    var contribution: Float = 0
-                    for c in 0..<4 { contribution += x[l * 4 + c] * w[(k * 4 + c) * F + f] }
-                    old[k * F + f] = contribution
+    let identity = Block(repeating: isMax ? -.infinity : 0)
+    let zero = Block(repeating: 0)
+    let scale = Block(repeating: isMax ? 1 : 1 / Float(P))
+    @inline(__always) func load(_ p: UnsafePointer<Float>) -> Block { UnsafeRawPointer(p).loadUnaligned(as: Block.self) }
+    @inline(__always) func store(_ v: Block, _ p: UnsafeMutablePointer<Float>) {
+      UnsafeMutableRawPointer(p).storeBytes(of: v, as: Block.self)
+    }
+    @inline(__always) func activate(_ v: Block) -> Block { isRectified ? v.replacing(with: 0, where: v .< 0) : v }
+    @inline(__always) func combine(_ a: Block, _ b: Block) -> Block { isMax ? a.replacing(with: b, where: b .> a) : a + b }
+    scratch.z.withUnsafeMutableBufferPointer { zBuffer in
+      scratch.prefix.withUnsafeMutableBufferPointer { prefixBuffer in
+        scratch.suffix.withUnsafeMutableBufferPointer { suffixBuffer in
+          scratch.change.withUnsafeMutableBufferPointer { changeBuffer in
+            changes.withUnsafeBufferPointer { table in
+              kernel.withUnsafeBufferPointer { w in
+                guard let z = zBuffer.baseAddress, let prefix = prefixBuffer.baseAddress,
+                  let suffix = suffixBuffer.baseAddress, let change = changeBuffer.baseAddress,
+                  let delta = table.baseAddress, let zSource = zItem.baseAddress, let rows = out.baseAddress
+                else { return }
+                for q in 0..<P { (z + q * lanes).update(from: zSource + q * F, count: F) }
+                for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
+                  store(identity, prefix + f)
+                  store(identity, suffix + P * lanes + f)
+                  for q in 0..<P { store(combine(load(prefix + q * lanes + f), activate(load(z + q * lanes + f))), prefix + (q + 1) * lanes + f) }
+                  for q in stride(from: P - 1, through: 0, by: -1) {
+                    store(combine(load(suffix + (q + 1) * lanes + f), activate(load(z + q * lanes + f))), suffix + q * lanes + f)
                   }
                 }
-                for base in 0..<4 {
-                  let row = (l * 4 + base) * F
-                  guard first <= last else {
-                    for f in 0..<F { out[row + f] = out[originalRow + f] }
-                    continue
-                  }
-                  for f in 0..<F {
-                    out[row + f] = isMax ? max(prefix[first * F + f], suffix[(last + 1) * F + f])
-                      : prefix[first * F + f] + suffix[(last + 1) * F + f]
-                  }
-                  for q in first...last {
-                    let k = l + padBefore - q
-                    let column = (k * 4 + base) * F
-                    for f in 0..<F {
-                      let a = activate(z[q * F + f] + w[column + f] - old[k * F + f])
-                      out[row + f] = isMax ? max(out[row + f], a) : out[row + f] + a
+                let originalRow = rows + length * 4 * F
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * lanes) { pooledBuffer in
+                  guard let pooled = pooledBuffer.baseAddress else { return }
+                  for f in stride(from: 0, to: lanes, by: Block.scalarCount) { store(load(prefix + P * lanes + f) * scale, pooled + f) }
+                  originalRow.update(from: pooled, count: F)
+                  for l in 0..<length {
+                    let first = max(0, l + padBefore - (K - 1))
+                    let last = min(P - 1, l + padBefore)
+                    var (ones, zeros, observed) = (0, 0, 0)
+                    for c in 0..<4 {
+                      if x[l * 4 + c] == 1 { (ones, observed) = (ones + 1, c) } else if x[l * 4 + c] == 0 { zeros += 1 }
+                    }
+                    let isOneHot = ones == 1 && zeros == 3
+                    guard first <= last else {
+                      for b in 0..<4 { (rows + (l * 4 + b) * F).update(from: originalRow, count: F) }
+                      continue
+                    }
+                    // Δ of base b through tap k: from the table (one-hot) or computed here.
+                    let changeRows: UnsafePointer<Float>
+                    let tapStride: Int
+                    if isOneHot {
+                      changeRows = delta + observed * 4 * lanes
+                      tapStride = 16 * lanes
+                    } else {
+                      for k in 0..<K {
+                        for b in 0..<4 {
+                          let row = change + (k * 4 + b) * lanes
+                          for f in 0..<lanes {
+                            var old: Float = 0
+                            if f < F { for c in 0..<4 { old += x[l * 4 + c] * w[(k * 4 + c) * F + f] } }
+                            row[f] = f < F ? w[(k * 4 + b) * F + f] - old : 0
+                          }
+                        }
+                      }
+                      changeRows = UnsafePointer(change)
+                      tapStride = 4 * lanes
+                    }
+                    for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
+                      let outside = combine(load(prefix + first * lanes + f), load(suffix + (last + 1) * lanes + f))
+                      let start = isMax && isRectified ? outside.replacing(with: zero, where: zero .> outside) : outside
+                      var (a, c, g, t) = (start, start, start, start)
+                      if isMax {
+                        for q in first...last {
+                          let value = load(z + (q &* lanes &+ f))
+                          let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
+                          a = combine(a, value + load(base))
+                          c = combine(c, value + load(base + lanes))
+                          g = combine(g, value + load(base + 2 &* lanes))
+                          t = combine(t, value + load(base + 3 &* lanes))
+                        }
+                      } else {
+                        for q in first...last {
+                          let value = load(z + (q &* lanes &+ f))
+                          let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
+                          a += activate(value + load(base))
+                          c += activate(value + load(base + lanes))
+                          g += activate(value + load(base + 2 &* lanes))
+                          t += activate(value + load(base + 3 &* lanes))
+                        }
+                      }
+                      store(a * scale, pooled + f)
+                      store(c * scale, pooled + lanes + f)
+                      store(g * scale, pooled + 2 * lanes + f)
+                      store(t * scale, pooled + 3 * lanes + f)
+                    }
+                    for b in 0..<4 {
+                      let isObserved = isOneHot && observed == b
+                      (rows + (l * 4 + b) * F).update(from: isObserved ? originalRow : pooled + b * lanes, count: F)
                     }
                   }
-                  if !isMax { for f in 0..<F { out[row + f] *= scale } }
                 }
               }
             }
@@ -96,9 +154,5 @@ extension FastISM {
         }
       }
     }
-  }
-
-  @inline(__always) private func activate(_ z: Float) -> Float {
-    isRectified ? max(z, 0) : z
   }
 }

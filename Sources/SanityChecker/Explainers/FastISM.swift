@@ -29,6 +29,13 @@ struct FastISM: Sendable {
   let isRectified: Bool
   let pooling: Pooling
   let tail: Model
+  /// The first convolution, whose pre-activation the updates start from.
+  let convolution: Conv1D
+  /// `Δ[k, c, b, :] = W[k, b, :] − W[k, c, :]`, filters padded with zeros to ``lanes``.
+  let changes: [Float]
+
+  /// Filters rounded up to whole ``Block``s.
+  var lanes: Int { (filters + Block.scalarCount - 1) / Block.scalarCount * Block.scalarCount }
 
   /// The fast plan for a model, or why there is none.
   static func plan(for model: Model) -> Result<FastISM, Unsupported> {
@@ -72,36 +79,48 @@ struct FastISM: Sendable {
         FastISM(
           kernel: kernel.scalars, bias: conv.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: filters),
           kernelWidth: width, filters: filters, padBefore: padBefore, positions: positions, length: length,
-          isRectified: activations.contains(.relu), pooling: pooling, tail: tail))
+          isRectified: activations.contains(.relu), pooling: pooling, tail: tail, convolution: conv,
+          changes: changeTable(kernel.scalars, width: width, filters: filters)))
     } catch {
       return .failure(Unsupported(message: "the layers after pooling do not form a model: \(error)"))
     }
   }
 
-  /// The deltas `[N, L, 4, O]` of every output.
-  func deltas(for input: Tensor) -> Tensor {
+  /// The deltas `[N, L, 4, O]` of every output, and the original outputs `[N, O]`.
+  func deltas(for input: Tensor) -> (deltas: Tensor, outputs: Tensor) {
     let cells = length * 4
     let width = tail.outputShape.count
-    let sequencesPerChunk = max(1, 4096 / cells)
+    let sequencesPerChunk = max(1, 16_384 / cells)
     let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: sequencesPerChunk) { range in
       let chunk = input.items(range)
+      let preActivation = convolution.preActivationOutput(chunk)  // [n, P, F]
       // Row (item · (L·4 + 1) + l·4 + b) is the mutant's pooled vector; the last row of each item is the original.
       let rowsPerItem = cells + 1
       var pooled = Tensor(shape: [range.count * rowsPerItem, filters])
       chunk.withUnsafeBufferPointer { x in
-        pooled.withUnsafeMutableBufferPointer { out in
-          var scratch = Scratch(positions: positions, filters: filters, width: kernelWidth)
-          for item in 0..<range.count {
-            pooledMutants(
-              x: UnsafeBufferPointer(rebasing: x[(item * cells)..<((item + 1) * cells)]),
-              into: UnsafeMutableBufferPointer(
-                rebasing: out[(item * rowsPerItem * filters)..<((item + 1) * rowsPerItem * filters)]),
-              scratch: &scratch)
+        preActivation.withUnsafeBufferPointer { z in
+          pooled.withUnsafeMutableBufferPointer { out in
+            var scratch = Scratch(positions: positions, lanes: lanes, width: kernelWidth)
+            for item in 0..<range.count {
+              pooledMutants(
+                x: UnsafeBufferPointer(rebasing: x[(item * cells)..<((item + 1) * cells)]),
+                z: UnsafeBufferPointer(rebasing: z[(item * positions * filters)..<((item + 1) * positions * filters)]),
+                into: UnsafeMutableBufferPointer(
+                  rebasing: out[(item * rowsPerItem * filters)..<((item + 1) * rowsPerItem * filters)]),
+                scratch: &scratch)
+            }
           }
         }
       }
       let outputs = tail.layers.reduce(pooled) { $1.forward($0) }
-      return Tensor(shape: [range.count, length, 4, width]) { deltas in
+      let originals = Tensor(shape: [range.count, width]) { originals in
+        outputs.withUnsafeBufferPointer { o in
+          for item in 0..<range.count {
+            for unit in 0..<width { originals[item * width + unit] = o[(item * rowsPerItem + cells) * width + unit] }
+          }
+        }
+      }
+      let deltas = Tensor(shape: [range.count, length, 4, width]) { deltas in
         outputs.withUnsafeBufferPointer { o in
           chunk.withUnsafeBufferPointer { x in
             for item in 0..<range.count {
@@ -117,7 +136,8 @@ struct FastISM: Sendable {
           }
         }
       }
+      return (deltas, originals)
     }
-    return Tensor.concatenating(parts)
+    return (Tensor.concatenating(parts.map(\.0)), Tensor.concatenating(parts.map(\.1)))
   }
 }

@@ -52,8 +52,8 @@ public struct InSilicoMutagenesis: Explainer {
     if fast {
       switch FastISM.plan(for: explained) {
       case .success(let plan):
-        return Deltas(
-          values: plan.deltas(for: input), outputs: explained.forward(input), isFast: true, note: nil)
+        let (values, outputs) = plan.deltas(for: input)
+        return Deltas(values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true, note: nil)
       case .failure(let reason):
         return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
       }

@@ -50,7 +50,8 @@ struct ConvolutionCore: Sendable {
     return Tensor(shape: [rows, outputs]) { z in
       if let bias {
         bias.withUnsafeBufferPointer { b in
-          for row in 0..<rows { for o in 0..<outputs { z[row * outputs + o] = b[o] } }
+          guard let source = b.baseAddress, let target = z.baseAddress else { return }
+          SIMDRows.broadcast(source, count: outputs, into: target, rows: rows)
         }
       }
       columns.withUnsafeBufferPointer { x in

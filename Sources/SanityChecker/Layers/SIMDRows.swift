@@ -145,4 +145,25 @@ enum SIMDRows {
     }
     return count <= limit
   }
+
+  /// Copies the row `x[0..<count]` into each of `rows` consecutive rows of `y`.
+  static func broadcast(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>, rows: Int) {
+    guard count < 64 else {
+      for row in 0..<rows { (y + row &* count).update(from: x, count: count) }
+      return
+    }
+    for row in 0..<rows {
+      let target = y + row &* count
+      var i = 0
+      while i &+ 4 <= count {
+        UnsafeMutableRawPointer(target + i).storeBytes(
+          of: UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+        i &+= 4
+      }
+      while i < count {
+        target[i] = x[i]
+        i &+= 1
+      }
+    }
+  }
 }
