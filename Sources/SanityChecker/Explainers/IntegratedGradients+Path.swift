@@ -40,7 +40,9 @@ extension IntegratedGradients {
       start.withUnsafeBufferPointer { z0 in
         slope.withUnsafeBufferPointer { dz in
           point.withUnsafeMutableBufferPointer { z in
-            for i in 0..<z.count { z[i] = z0[i] + a * dz[i] }
+            guard let target = z.baseAddress, let origin = z0.baseAddress, let direction = dz.baseAddress else { return }
+            target.update(from: origin, count: z.count)
+            SIMDRows.add(scaled: a, direction, to: target, count: z.count)
             first.activation.apply(z, width: start.shape.dimensions.last ?? 1)
           }
         }
@@ -54,7 +56,8 @@ extension IntegratedGradients {
       }
       summed.withUnsafeMutableBufferPointer { total in
         delta.withUnsafeBufferPointer { d in
-          for i in 0..<total.count { total[i] += w * d[i] }
+          guard let target = total.baseAddress, let source = d.baseAddress else { return }
+          SIMDRows.add(scaled: w, source, to: target, count: total.count)
         }
       }
     }

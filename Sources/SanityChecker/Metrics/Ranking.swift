@@ -83,21 +83,33 @@ enum Ranking {
     of values: UnsafeBufferPointer<Float>, isAbsolute: Bool,
     keys: UnsafeMutableBufferPointer<UInt64>, into ranks: UnsafeMutableBufferPointer<Double>
   ) -> Bool {
+    // Zeros (attributions multiplied by one-hot input are zero at 3 of 4 bases) form one tie
+    // block whose place is known from the count of negatives, so only nonzero values are sorted.
     let count = values.count
-    let sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
+    var (nonzero, negatives) = (0, 0)
     for index in 0..<count {
       let value = isAbsolute ? abs(values[index]) : values[index]
       if value.isNaN { return false }
-      sorted[index] = sortKey(value, index: index)
+      if value == 0 { continue }
+      negatives &+= value < 0 ? 1 : 0
+      keys[nonzero] = sortKey(value, index: index)
+      nonzero &+= 1
     }
-    sortByValue(sorted, scratch: UnsafeMutableBufferPointer(rebasing: keys[count..<(2 * count)]))
+    let zeros = count - nonzero
+    let zeroRank = Double(2 * negatives + zeros + 1) / 2
+    if zeros > 0 {
+      for index in 0..<count where values[index] == 0 { ranks[index] = zeroRank }
+    }
+    let sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<nonzero])
+    sortByValue(sorted, scratch: UnsafeMutableBufferPointer(rebasing: keys[count..<(count + nonzero)]))
     var start = 0
-    while start < count {
+    while start < nonzero {
       let bits = valueBits(sorted[start])
       var end = start + 1
-      while end < count && valueBits(sorted[end]) == bits { end += 1 }
-      // Positions start..<end (0-based) share the mean 1-based rank (start + 1 + end) / 2.
-      let rank = Double(start + 1 + end) / 2
+      while end < nonzero && valueBits(sorted[end]) == bits { end += 1 }
+      // Sorted positions start..<end share the mean 1-based rank; positives sit after the zeros.
+      let offset = start >= negatives ? zeros : 0
+      let rank = Double(start + offset + 1 + end + offset) / 2
       for position in start..<end { ranks[index(sorted[position])] = rank }
       start = end
     }

@@ -42,9 +42,24 @@ public protocol SimilarityMetric: Sendable {
   ///   - b: The second map, of the same shape as `a`.
   /// - Returns: The score, or `nil` when it is undefined for these maps.
   func score(_ a: Tensor, _ b: Tensor) -> Double?
+
+  /// The scores of one reference map against several maps, in order.
+  ///
+  /// A default implementation calls ``score(_:_:)`` per map; metrics that can prepare the
+  /// reference once (``SpearmanRankCorrelation`` ranks it once) override it with equal results.
+  /// - Parameters:
+  ///   - reference: The map every other map is compared with.
+  ///   - maps: Maps of the reference's shape.
+  /// - Returns: One score per map.
+  func scores(_ reference: Tensor, against maps: [Tensor]) -> [Double?]
 }
 
 extension SimilarityMetric {
   /// The metric family's ``identifier``.
   public var name: String { Self.identifier }
+
+  /// `score(reference, map)` for each map.
+  public func scores(_ reference: Tensor, against maps: [Tensor]) -> [Double?] {
+    maps.map { score(reference, $0) }
+  }
 }

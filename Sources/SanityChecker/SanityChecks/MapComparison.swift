@@ -27,4 +27,36 @@ enum MapComparison {
     }
     return parts.flatMap { $0 }
   }
+
+  /// The metric's score for each item of `reference` against the same item of each of `maps`.
+  ///
+  /// Equal to ``scores(_:_:input:metric:view:)`` per map; each reference item is prepared once
+  /// for all maps through ``SimilarityMetric/scores(_:against:)``.
+  /// - Parameters:
+  ///   - reference: Maps `[N, …]` (the original model's).
+  ///   - maps: Batches of the same shape (e.g. one per randomization stage).
+  ///   - input: The explained inputs `[N] + inputShape`.
+  ///   - metric: The similarity metric.
+  ///   - view: How DNA maps are reduced before comparing.
+  /// - Returns: Per batch of `maps`, one score per item.
+  static func scores(
+    _ reference: Tensor, against maps: [Tensor], input: Tensor, metric: any SimilarityMetric, view: AttributionView
+  ) -> [[Double?]] {
+    for map in maps { precondition(reference.shape == map.shape, "MapComparison: \(reference.shape) != \(map.shape)") }
+    let itemShape = reference.shape.item
+    let inputShape = input.shape.item
+    let isDNAView = itemShape == inputShape && itemShape.dimensions.last == 4
+    let parts = Parallel.mapChunks(count: reference.batchSize, chunkSize: 64) { range in
+      range.map { item -> [Double?] in
+        let x = isDNAView ? input.items(item..<(item + 1)).reshaped(inputShape) : nil
+        func prepared(_ batch: Tensor) -> Tensor {
+          let map = batch.items(item..<(item + 1)).reshaped(itemShape)
+          return x.map { view.values(of: map, input: $0) } ?? map
+        }
+        return metric.scores(prepared(reference), against: maps.map(prepared))
+      }
+    }
+    let perItem = parts.flatMap { $0 }
+    return maps.indices.map { index in perItem.map { $0[index] } }
+  }
 }

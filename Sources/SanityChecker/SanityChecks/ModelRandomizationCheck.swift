@@ -110,11 +110,16 @@ public struct ModelRandomizationCheck: Sendable {
       let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
       var pooled: [String: [String: [Double?]]] = [:]  // stage → metric → values over seeds
       for (seedLabel, stages) in stagesPerSeed {
+        let randomized = try stages.map { stage in
+          try explain(explainer, model: stage.model, input: input, targets: fixedTargets).values
+        }
+        let scores = configuration.metrics.map { metric in
+          MapComparison.scores(original.values, against: randomized, input: input, metric: metric, view: configuration.view)
+        }
         for (stageIndex, stage) in stages.enumerated() {
-          let randomized = try explain(explainer, model: stage.model, input: input, targets: fixedTargets)
-          for metric in configuration.metrics {
+          for (metricIndex, metric) in configuration.metrics.enumerated() {
             let metricName = metric.name
-            let values = MapComparison.scores(original.values, randomized.values, input: input, metric: metric, view: configuration.view)
+            let values = scores[metricIndex][stageIndex]
             let row = ResultRow(
               check: checkName, order: orderName, method: original.method, layer: stage.name, seed: seedLabel,
               metric: metricName, view: viewName, values: values, keepValues: configuration.keepsItemValues)
