@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
   @Flag(help: "No progress output.")
   var quiet = false
 
-  @Flag(help: "Print results as JSON on standard output.")
+  @Flag(help: "Write results as JSON (predictions, check results) instead of TSV.")
   var json = false
 
   /// Applies the thread count.
