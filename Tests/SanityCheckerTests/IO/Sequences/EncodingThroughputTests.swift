@@ -1,5 +1,6 @@
 import Foundation
 import SanityChecker
+import SanityTestSupport
 import Testing
 
 /// The measurement's bookkeeping (its speed is measured from release builds, not here).
