@@ -4,8 +4,9 @@ extension DeepLIFT {
   /// ```
   /// hyp[n, l, b] = mean_r ( m_r[n, l, b] − Σ_c r[n, l, c] · m_r[n, l, c] )
   /// ```
-  /// with `m_r` the multipliers against reference `r` (see ``HypotheticalContributions``). For
-  /// one-hot input, `Σ_b hyp ⊙ x` at each position equals the DeepLIFT map summed over bases.
+  /// with `m_r` the multipliers against reference `r`, as the DeepLIFT and SHAP genomics
+  /// examples define it. For one-hot input, `Σ_b hyp ⊙ x` at each position equals the DeepLIFT
+  /// map summed over bases.
   /// - Parameters:
   ///   - input: One-hot DNA `[N, L, 4]`.
   ///   - targets: The output unit to explain for each of the N items.

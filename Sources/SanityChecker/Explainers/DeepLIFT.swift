@@ -10,7 +10,7 @@
 /// formulation of Ancona et al. 2018, arXiv:1711.06104). With several references (e.g.
 /// dinucleotide-shuffled copies) the maps are averaged; that is ``DeepSHAP``.
 ///
-/// The backward pass runs over ``DeepLIFTChain``'s steps using the layers' own API:
+/// The backward pass is its own loop over the model's layers, through their public API:
 /// - ReLU, sigmoid and tanh, fused into Dense/Conv1D/Conv2D or standalone, use the rescale rule
 ///   above. Where `|z − z'| < ε` the multiplier falls back to the gradient `f'(z)`, Captum's
 ///   convention. **Deviation:** ε is 1e-6 by default, not Captum's 1e-10: in `Float`, sigmoid
