@@ -14,7 +14,7 @@ struct DemoRun {
 
   static let methodNames = [
     "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "guided-backprop", "deconvnet", "epsilon-lrp",
-    "grad-cam", "guided-grad-cam", "ism",
+    "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism",
   ]
 
   init(root: URL, count: Int, seeds: Int, seed: UInt64, quiet: Bool) throws {
