@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-browser
-swift test -c release --parallel "$@"
+swift test -c release "$@"
