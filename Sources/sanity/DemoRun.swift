@@ -7,6 +7,7 @@ struct DemoRun {
   let data: InputData
   let training: InputData
   let truth: [String: Range<Int>]
+  let motifs: [MEMEMotif]
   let seeds: [UInt64]
   let seed: UInt64
   let quiet: Bool
@@ -22,7 +23,9 @@ struct DemoRun {
     data = try InputData.load(genomes.appendingPathComponent("example-test.fa")).prefix(count)
     training = try InputData.load(genomes.appendingPathComponent("example-train.fa.gz")).prefix(3000)
     model = try ModelLoader.load(root.appendingPathComponent("Models/deepbind-example.h5"), sequenceLength: data.inputs.shape[1])
-    truth = try Self.motifPositions(genomes.appendingPathComponent("example-test.motifs.tsv"), motif: "MA0139.2")
+    motifs = try MEMEMotif.read(genomes.appendingPathComponent("motifs.meme"))
+    truth = try Self.motifPositions(
+      genomes.appendingPathComponent("example-test.motifs.tsv"), motif: motifs.first?.identifier ?? "")
     methods = try MethodOptions.parse([])
     self.seeds = (0..<UInt64(max(1, seeds))).map { seed &+ $0 }
     self.seed = seed
@@ -96,7 +99,7 @@ struct DemoRun {
           AttributionView.observedBase.values(of: try explainer.attribution(for: input, targets: [task], in: model).values, input: input).scalars
         }
         pairs.append(
-          ClassSensitivityExample(id: id, method: name, classA: "CTCF task", classB: "GATA1 task", mapA: maps[0], mapB: maps[1], width: maps[0].count))
+          ClassSensitivityExample(id: id, method: name, classA: "\(taskName(0)) task", classB: "\(taskName(1)) task", mapA: maps[0], mapB: maps[1], width: maps[0].count))
       }
     }
     return ReportContent(
@@ -105,6 +108,11 @@ struct DemoRun {
       report: report, modelDescription: "Models/deepbind-example.h5 (\(model.layerNames.joined(separator: " → ")))",
       dataDescription: "Genomes/example-test.fa, \(data.ids.count) sequences of \(data.inputs.shape[1]) bp",
       dnaExamples: dnaExamples, classSensitivity: pairs)
+  }
+
+  /// The factor of a task, from the example's motif file.
+  func taskName(_ task: Int) -> String {
+    task < motifs.count ? motifs[task].name : "task \(task)"
   }
 
   /// The planted positions of one motif per sequence id, from the ground-truth table.
