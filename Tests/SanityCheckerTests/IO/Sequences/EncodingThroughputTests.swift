@@ -1,3 +1,4 @@
+import SanityTestSupport
 import Foundation
 import SanityChecker
 import Testing
