@@ -38,7 +38,14 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     common.apply()
     let training = try Self.labelled(train, limit: limit, seed: common.seed)
-    let validation = try valid.map { try Self.labelled($0, limit: nil, seed: common.seed &+ 1) }
+    let validation = try valid.map { path in
+      let data = try Self.labelled(path, limit: nil, seed: common.seed &+ 1)
+      // A Tiny-ImageNet validation folder lists all 200 classes: keep and relabel the trained ones.
+      guard data.kind == .images, !training.classNames.isEmpty, data.classNames != training.classNames else { return data }
+      let restricted = data.restricted(toClasses: training.classNames)
+      guard !restricted.ids.isEmpty else { throw ValidationError("\(path): has none of the training classes") }
+      return restricted
+    }
     let outputs = training.classNames.isEmpty ? training.labels?.first?.count ?? 1 : training.classNames.count
     let model = try initialModel(for: training, outputs: outputs)
     let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
