@@ -10,8 +10,8 @@ struct SimulateCommand: ParsableCommand {
     discussion: """
       Writes motifs.meme, example-train.fa.gz, example-test.fa(.gz) and example-test.motifs.tsv.
       Each motif is one task; positives carry planted sites, negatives are their dinucleotide shuffles.
-      The same seed gives byte-identical files. The shipped example was made with:
-        sanity simulate --output Genomes --seed 1
+      The same seed gives byte-identical files; Genomes/ was made by the example below.
+      Example: sanity simulate --output Genomes --seed 1
       """)
 
   @Option(help: "Output folder.")
