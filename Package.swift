@@ -24,5 +24,6 @@ let package = Package(
       ]),
     .target(name: "SanityTestSupport", dependencies: ["SanityChecker"], path: "Tests/SanityTestSupport"),
     .testTarget(name: "SanityCheckerTests", dependencies: ["SanityChecker", "SanityTestSupport"]),
+    .testTarget(name: "SanityCLITests", dependencies: ["sanity", "SanityChecker", "SanityTestSupport"]),
   ]
 )

@@ -69,6 +69,6 @@ struct CheckModelCommand: ParsableCommand {
     report.settings["model-file"] = modelOptions.model
     report.settings["input-file"] = inputOptions.input
     for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }

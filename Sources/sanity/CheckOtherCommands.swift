@@ -55,7 +55,7 @@ struct CheckLabelsCommand: ParsableCommand {
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs, explainers: explainers)
     }
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }
 
@@ -91,7 +91,7 @@ struct CheckClassCommand: ParsableCommand {
       threshold: checkOptions.threshold
     ).run(model: model, input: data.inputs, explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }
 
@@ -117,6 +117,6 @@ struct CheckInvarianceCommand: ParsableCommand {
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }

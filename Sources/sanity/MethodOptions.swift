@@ -10,8 +10,11 @@ struct MethodOptions: ParsableArguments {
   @Option(help: "riemann-trapezoid (Captum's, the default) or gauss-legendre.")
   var integration: String = "riemann-trapezoid"
 
-  @Option(help: "Baseline: zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
+  @Option(help: "Baseline (integrated-gradients, deeplift): zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
   var baseline: String = "zeros"
+
+  @Option(help: "Dinucleotide-shuffled references (deepshap).")
+  var references: Int = 10
 
   @Option(help: "Noisy samples (smoothgrad, vargrad).")
   var samples: Int = 16
@@ -59,6 +62,8 @@ struct MethodOptions: ParsableArguments {
     case "deconvnet": return DeconvNet(output: output)
     case "grad-cam": return gradCAM
     case "guided-grad-cam": return GuidedGradCAM(gradCAM: gradCAM)
+    case "deeplift": return DeepLIFT(baseline: try parsedBaseline(seed: seed), output: output)
+    case "deepshap": return DeepSHAP(referenceCount: references, seed: seed, output: output)
     case "ism": return InSilicoMutagenesis(output: output)
     case "random": return ControlExplainer(.random, seed: seed)
     case "constant": return ControlExplainer(.constant)
