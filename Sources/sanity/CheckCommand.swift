@@ -21,8 +21,8 @@ struct CheckOptions: ParsableArguments {
   @Option(help: "DNA comparison view: full, observed-base or channel-sum.")
   var view: String = "observed-base"
 
-  @Option(help: "Similarity below which a method passes.")
-  var threshold: Double = 0.5
+  @Option(help: "Similarity below which a method passes (default 0.4 for model randomization, 0.5 otherwise).")
+  var threshold: Double?
 
   @Option(help: "k of the top-k metric.")
   var topK: Int = 20

@@ -40,7 +40,14 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     common.apply()
     var training = try Self.labelled(train, limit: limit, seed: common.seed)
-    var validation = try valid.map { try Self.labelled($0, limit: nil, seed: common.seed &+ 1) }
+    var validation = try valid.map { path in
+      let data = try Self.labelled(path, limit: nil, seed: common.seed &+ 1)
+      // A Tiny-ImageNet validation folder lists all 200 classes: keep and relabel the trained ones.
+      guard data.kind == .images, !training.classNames.isEmpty, data.classNames != training.classNames else { return data }
+      let restricted = data.restricted(toClasses: training.classNames)
+      guard !restricted.ids.isEmpty else { throw ValidationError("\(path): has none of the training classes") }
+      return restricted
+    }
     if validation == nil, let fraction = validationSplit {
       guard fraction > 0, fraction < 1 else { throw ValidationError("--validation-split must be between 0 and 1") }
       (training, validation) = training.split(validationFraction: fraction, seed: common.seed)
