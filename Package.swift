@@ -16,14 +16,18 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
     .target(name: "SanityChecker", dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG"]),
+    .target(name: "SanityBenchmarks", dependencies: ["SanityChecker"]),
     .executableTarget(
       name: "sanity",
       dependencies: [
         "SanityChecker",
+        "SanityBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "SanityTestSupport", dependencies: ["SanityChecker"], path: "Tests/SanityTestSupport"),
     .testTarget(name: "SanityCheckerTests", dependencies: ["SanityChecker", "SanityTestSupport"]),
     .testTarget(name: "SanityCLITests", dependencies: ["sanity", "SanityChecker", "SanityTestSupport"]),
+    .testTarget(
+      name: "SanityBenchmarksTests", dependencies: ["SanityBenchmarks", "SanityChecker", "SanityTestSupport"]),
   ]
 )

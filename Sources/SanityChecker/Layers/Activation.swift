@@ -22,7 +22,7 @@ public enum Activation: String, Hashable, Sendable, CaseIterable {
     case .linear:
       return
     case .relu:
-      for i in values.indices where values[i] < 0 { values[i] = 0 }
+      for i in values.indices { values[i] = values[i] < 0 ? 0 : values[i] }
     case .sigmoid:
       for i in values.indices { values[i] = 1 / (1 + Foundation.exp(-values[i])) }
     case .tanh:

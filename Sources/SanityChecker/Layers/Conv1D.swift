@@ -98,7 +98,7 @@ public struct Conv1D: ParameterizedLayer {
   /// `activation(conv(x, K) + b)`, `[N, OL, O]`.
   public func forward(_ input: Tensor) -> Tensor {
     let core = core(for: input)
-    var output = core.preActivation(core.columns(input), kernel: kernel, bias: parameters["bias"])
+    var output = core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
     activation.apply(to: &output)
     return output.reshaped([core.geometry.batch, core.geometry.width.output, core.outputs])
   }

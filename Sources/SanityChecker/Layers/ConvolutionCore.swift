@@ -94,7 +94,7 @@ struct ConvolutionCore: Sendable {
   func relevance(
     _ relevance: Tensor, input: Tensor, kernel: Tensor, bias: Tensor?, epsilon: Float
   ) -> Tensor {
-    let z = preActivation(columns(input), kernel: kernel, bias: bias)
+    let z = preActivation(of: input, kernel: kernel, bias: bias)
     let ratio = EpsilonLRP.stabilizedRatio(relevance.reshaped(z.shape), z, epsilon: epsilon)
     return EpsilonLRP.times(
       transposedProduct(ratio, kernel: kernel, inputShape: input.shape), input)

@@ -43,11 +43,16 @@ enum PoolingKernels {
     _ geometry: WindowGeometry
   ) {
     let (width, c) = (geometry.width.input, geometry.channels)
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: c) { winner in
-      forEachWindow(geometry) { out, item, rows, columns in
-        winners(
-          input, item: item, rows: rows, columns: columns, width: width, channels: c, into: winner)
-        for channel in 0..<c { output[out + channel] = input[winner[channel]] }
+    guard let x = input.baseAddress, let y = output.baseAddress else { return }
+    forEachWindow(geometry) { out, item, rows, columns in
+      let best = y + out
+      best.update(from: x + item + (rows.lowerBound * width + columns.lowerBound) * c, count: c)
+      for ih in rows {
+        for iw in columns {
+          let candidate = x + item + (ih * width + iw) * c
+          // A strictly larger value replaces the best, so the first maximum (and a leading NaN) stays.
+          for channel in 0..<c { best[channel] = candidate[channel] > best[channel] ? candidate[channel] : best[channel] }
+        }
       }
     }
   }
@@ -78,13 +83,22 @@ enum PoolingKernels {
     _ input: UnsafeBufferPointer<Float>, item: Int, rows: Range<Int>, columns: Range<Int>,
     width: Int, channels c: Int, into winner: UnsafeMutableBufferPointer<Int>
   ) {
+    guard let x = input.baseAddress else { return }
     let first = item + (rows.lowerBound * width + columns.lowerBound) * c
-    for channel in 0..<c { winner[channel] = first + channel }
-    for ih in rows {
-      for iw in columns {
-        let base = item + (ih * width + iw) * c
-        for channel in 0..<c where input[base + channel] > input[winner[channel]] {
-          winner[channel] = base + channel
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { best in
+      for channel in 0..<c {
+        winner[channel] = first + channel
+        best[channel] = x[first + channel]
+      }
+      for ih in rows {
+        for iw in columns {
+          let base = item + (ih * width + iw) * c
+          for channel in 0..<c {
+            let value = x[base + channel]
+            let isLarger = value > best[channel]
+            best[channel] = isLarger ? value : best[channel]
+            winner[channel] = isLarger ? base + channel : winner[channel]
+          }
         }
       }
     }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A plain-text table of results beside the peers' figures, the ratio and the goals.
+///
+/// ```
+/// item         items/s    s/run    CPU s   RSS MiB  GFLOP/s  peer         peer items/s  peer s  ratio  goal            met
+/// dna.forward  1,210,000  0.00826  0.0164  58       291.3    torch bs100  492,909       0.0203  2.45x  >= 1,000,000/s  yes
+/// ```
+/// `ratio` is our items per second over the peer's (above 1 means faster). `met` reads `yes`
+/// or `NO` for the speed goal, then `mem NO` when the peak RSS goal is missed.
+public enum BenchmarkTable {
+  /// Renders the table.
+  /// - Parameters:
+  ///   - results: Our results.
+  ///   - peers: The peers' figures.
+  /// - Returns: The table with a header line and a closing note naming the peers' source.
+  public static func render(_ results: [BenchmarkResult], peers: PeerBaselines) -> String {
+    let header = ["item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "peer", "peer items/s", "peer s", "ratio", "goal", "met"]
+    var rows = [header]
+    for result in results {
+      let peer = peers.figures[result.item]
+      let goal = BenchmarkGoal.goal(for: result.item)
+      var met = goal.isSpeedMet(by: result).map { $0 ? "yes" : "NO" } ?? "-"
+      if goal.isMemoryMet(by: result) == false { met += ", mem NO" }
+      rows.append([
+        result.item, number(result.itemsPerSecond), seconds(result.seconds),
+        result.cpuSeconds.map(seconds) ?? "-",
+        String(format: "%.0f", result.peakRSSMegabytes), result.gflops.map { String(format: "%.1f", $0) } ?? "-",
+        peer?.library ?? "-", peer.map { number($0.itemsPerSecond) } ?? "-",
+        peer.map { seconds($0.seconds) } ?? "-",
+        peer.map { String(format: "%.2fx", result.itemsPerSecond / $0.itemsPerSecond) } ?? "-",
+        goal.speedDescription, met,
+      ])
+    }
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    let lines = rows.map { row in
+      row.enumerated().map { column, text in
+        text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+    return (lines + ["peers: \(peers.source)"]).joined(separator: "\n")
+  }
+
+  /// A rate or count with thousands separators and at most 3 significant decimals.
+  static func number(_ value: Double) -> String {
+    if value >= 1000 {
+      let digits = String(Int(value.rounded()))
+      var grouped = ""
+      for (offset, digit) in digits.reversed().enumerated() {
+        if offset > 0 && offset % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+      }
+      return String(grouped.reversed())
+    }
+    return String(format: value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.3g", value)
+  }
+
+  /// Seconds with 3 significant digits.
+  static func seconds(_ value: Double) -> String {
+    String(format: "%.3g", value)
+  }
+}
