@@ -3,5 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-browser
-swift build -c release --product sanity
-swift test -c release --parallel "$@"
+swift test -c release "$@"

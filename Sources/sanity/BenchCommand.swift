@@ -11,6 +11,7 @@ struct BenchCommand: ParsableCommand {
       With several items (or none: every item), each item runs in a fresh child process \
       (`sanity bench --item NAME --json`), so its peak RSS is its own. With one --item the \
       item runs in this process. Items: \(BenchmarkItem.allCases.map(\.rawValue).joined(separator: ", ")).
+      Example: sanity bench --json --reference ../shared/reference
       """)
 
   @Flag(help: "Print one JSON object keyed by item instead of the table.")

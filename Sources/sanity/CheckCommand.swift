@@ -21,8 +21,8 @@ struct CheckOptions: ParsableArguments {
   @Option(help: "DNA comparison view: full, observed-base or channel-sum.")
   var view: String = "observed-base"
 
-  @Option(help: "Similarity below which a method passes.")
-  var threshold: Double = 0.5
+  @Option(help: "Similarity below which a method passes (default 0.4 for model randomization, 0.5 otherwise).")
+  var threshold: Double?
 
   @Option(help: "k of the top-k metric.")
   var topK: Int = 20
@@ -68,8 +68,8 @@ struct CheckOptions: ParsableArguments {
     return try methodOptions.explainers(names.joined(separator: ","), seed: seed)
   }
 
-  /// Writes the report and applies `--fail-on-fail`.
-  func finish(_ report: CheckReport, quiet: Bool) throws {
+  /// Writes the report (JSON on standard output with `--json` and no `--output`) and applies `--fail-on-fail`.
+  func finish(_ report: CheckReport, quiet: Bool, json: Bool = false) throws {
     if let output {
       if output.hasSuffix(".json") {
         try OutputFile.write(try report.json(), to: URL(fileURLWithPath: output))
@@ -77,6 +77,9 @@ struct CheckOptions: ParsableArguments {
         try OutputFile.write(report.tsv, to: output)
       }
       Progress.note("wrote \(output)", quiet: quiet)
+    } else if json {
+      FileHandle.standardOutput.write(try report.json())
+      FileHandle.standardOutput.write(Data("\n".utf8))
     } else {
       try OutputFile.write(report.tsv, to: nil)
     }

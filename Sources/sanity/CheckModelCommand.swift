@@ -22,6 +22,8 @@ struct CheckModelCommand: ParsableCommand {
   var seeds: Int = 3
   @Option(help: "Comma-separated model files to use as the stages instead of drawing them.")
   var stages: String?
+  @Option(help: "What the verdict reads: mean (over all stages), first (the first stage) or last.")
+  var verdictStage: String = "mean"
   @Option(help: "sMPRT: average each explanation over N noisy inputs.")
   var smooth: Int?
   @Flag(help: "Also report eMPRT, the relative entropy rise at full randomization.")
@@ -39,6 +41,9 @@ struct CheckModelCommand: ParsableCommand {
       throw ValidationError("unknown --scheme '\(scheme)'")
     }
     guard seeds > 0 else { throw ValidationError("--seeds must be at least 1") }
+    guard let stage = VerdictStage(rawValue: verdictStage) else {
+      throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
+    }
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
@@ -46,7 +51,7 @@ struct CheckModelCommand: ParsableCommand {
     let check = ModelRandomizationCheck(
       .init(
         order: randomizationOrder, scheme: initialization, seeds: seedList, metrics: try checkOptions.similarityMetrics(),
-        view: try checkOptions.comparisonView(), threshold: checkOptions.threshold,
+        view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
     Progress.note("model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items", quiet: common.quiet)
     var report: CheckReport
@@ -69,6 +74,6 @@ struct CheckModelCommand: ParsableCommand {
     report.settings["model-file"] = modelOptions.model
     report.settings["input-file"] = inputOptions.input
     for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }

@@ -33,7 +33,7 @@ struct CheckLabelsCommand: ParsableCommand {
   func run() throws {
     common.apply()
     let check = DataRandomizationCheck(
-      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), threshold: checkOptions.threshold)
+      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.5)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     var report: CheckReport
     if let permutedModel {
@@ -55,7 +55,7 @@ struct CheckLabelsCommand: ParsableCommand {
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs, explainers: explainers)
     }
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }
 
@@ -88,10 +88,10 @@ struct CheckClassCommand: ParsableCommand {
     let model = try modelOptions.load(for: data)
     var report = try ClassSensitivityCheck(
       metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), other: otherTarget,
-      threshold: checkOptions.threshold
+      threshold: checkOptions.threshold ?? 0.5
     ).run(model: model, input: data.inputs, explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }
 
@@ -117,6 +117,6 @@ struct CheckInvarianceCommand: ParsableCommand {
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet)
+    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
   }
 }

@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Run every method and check on the shipped example (Models/, Genomes/) and write a report.",
     discussion: """
-      Uses Models/deepbind-example.h5 (a DeepBind-architecture model with two tasks, CTCF and GATA1) and the
+      Uses Models/deepbind-example.h5 (a DeepBind-architecture model with two tasks, CTCF and REST) and the
       simulated ChIP-seq sequences in Genomes/, whose planted motifs are known. Writes results.tsv, results.json,
       one attribution file per method and report.html to --output, and prints the report's path.
       Example: sanity demo --output sanity-demo

@@ -6,7 +6,8 @@ struct DemoRun {
   let model: Model
   let data: InputData
   let training: InputData
-  let truth: [String: Range<Int>]
+  let sites: [[MotifInstance]]
+  let motifs: [MEMEMotif]
   let seeds: [UInt64]
   let seed: UInt64
   let quiet: Bool
@@ -14,7 +15,7 @@ struct DemoRun {
 
   static let methodNames = [
     "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "guided-backprop", "deconvnet", "epsilon-lrp",
-    "grad-cam", "guided-grad-cam", "ism",
+    "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism",
   ]
 
   init(root: URL, count: Int, seeds: Int, seed: UInt64, quiet: Bool) throws {
@@ -22,7 +23,10 @@ struct DemoRun {
     data = try InputData.load(genomes.appendingPathComponent("example-test.fa")).prefix(count)
     training = try InputData.load(genomes.appendingPathComponent("example-train.fa.gz")).prefix(3000)
     model = try ModelLoader.load(root.appendingPathComponent("Models/deepbind-example.h5"), sequenceLength: data.inputs.shape[1])
-    truth = try Self.motifPositions(genomes.appendingPathComponent("example-test.motifs.tsv"), motif: "MA0139.2")
+    motifs = try MEMEMotif.read(genomes.appendingPathComponent("motifs.meme"))
+    sites = MotifInstance.grouped(
+      try MotifInstance.readTable(genomes.appendingPathComponent("example-test.motifs.tsv")), by: data.ids,
+      motifs: Set(motifs.prefix(1).map(\.identifier)))
     methods = try MethodOptions.parse([])
     self.seeds = (0..<UInt64(max(1, seeds))).map { seed &+ $0 }
     self.seed = seed
@@ -64,7 +68,10 @@ struct DemoRun {
       .run(model: model, input: data.inputs, explainers: all)
     let invariance = try InputInvarianceCheck().run(
       model: model, input: data.inputs, explainers: try methods.explainers("saliency,gradient-x-input,integrated-gradients", seed: seed))
-    var report = CheckReport.merging([cascade, labels, classes, invariance])
+    Progress.note("motif recovery on the trained and randomized models", quiet: quiet)
+    let recovery = try MotifRecovery(.init(seeds: seeds)).run(
+      model: model, input: data.inputs, instances: sites, targets: targets, explainers: all)
+    var report = CheckReport.merging([cascade, labels, classes, invariance, recovery])
     report.settings["model-file"] = "Models/deepbind-example.h5"
     report.settings["input-file"] = "Genomes/example-test.fa (first \(data.ids.count))"
     return report
@@ -72,7 +79,7 @@ struct DemoRun {
 
   /// The report page: verdicts, curves, logos of example sequences per stage, and a class pair.
   func reportContent(_ report: CheckReport) throws -> ReportContent {
-    let examples = Array(data.ids.enumerated().filter { truth[$0.element] != nil }.prefix(3))
+    let examples = Array(data.ids.enumerated().filter { !sites[$0.offset].isEmpty }.prefix(3))
     let stages = model.randomizationStages(order: .cascadingTopDown, scheme: .glorotUniform, seed: seeds[0])
     var dnaExamples: [DNAExample] = []
     for (item, id) in examples {
@@ -85,7 +92,7 @@ struct DemoRun {
           maps.append(StageMap(stage: stageName, method: name, values: AttributionView.observedBase.values(of: map, input: input).scalars))
         }
       }
-      dnaExamples.append(DNAExample(id: id, sequence: String(decoding: OneHot.sequences(from: input)[0], as: UTF8.self), motif: truth[id], stages: maps))
+      dnaExamples.append(DNAExample(id: id, sequence: String(decoding: OneHot.sequences(from: input)[0], as: UTF8.self), motif: sites[item].first.map { $0.start..<$0.end }, stages: maps))
     }
     var pairs: [ClassSensitivityExample] = []
     if let (item, id) = examples.first {
@@ -96,7 +103,7 @@ struct DemoRun {
           AttributionView.observedBase.values(of: try explainer.attribution(for: input, targets: [task], in: model).values, input: input).scalars
         }
         pairs.append(
-          ClassSensitivityExample(id: id, method: name, classA: "CTCF task", classB: "GATA1 task", mapA: maps[0], mapB: maps[1], width: maps[0].count))
+          ClassSensitivityExample(id: id, method: name, classA: "\(taskName(0)) task", classB: "\(taskName(1)) task", mapA: maps[0], mapB: maps[1], width: maps[0].count))
       }
     }
     return ReportContent(
@@ -107,15 +114,8 @@ struct DemoRun {
       dnaExamples: dnaExamples, classSensitivity: pairs)
   }
 
-  /// The planted positions of one motif per sequence id, from the ground-truth table.
-  static func motifPositions(_ url: URL, motif: String) throws -> [String: Range<Int>] {
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
-    var positions: [String: Range<Int>] = [:]
-    for line in text.split(separator: "\n").dropFirst() {
-      let fields = line.split(separator: "\t").map(String.init)
-      guard fields.count >= 4, fields[1] == motif, let start = Int(fields[2]), let end = Int(fields[3]) else { continue }
-      positions[fields[0]] = start..<end
-    }
-    return positions
+  /// The factor of a task, from the example's motif file.
+  func taskName(_ task: Int) -> String {
+    task < motifs.count ? motifs[task].name : "task \(task)"
   }
 }

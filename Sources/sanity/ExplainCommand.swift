@@ -31,6 +31,9 @@ struct ExplainCommand: ParsableCommand {
       throw ValidationError("--output must end in .h5 or .npz, not '\(output)'")
     }
     let explainer = try methodOptions.explainer(method, seed: common.seed)
+    if isStreamableInput, outputURL.pathExtension.lowercased() != "npz" {
+      return try streamSequences(explainer, to: outputURL)
+    }
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
     let targets = try Batches.targets(target, model: model, data: data)

@@ -10,8 +10,11 @@ struct MethodOptions: ParsableArguments {
   @Option(help: "riemann-trapezoid (Captum's, the default) or gauss-legendre.")
   var integration: String = "riemann-trapezoid"
 
-  @Option(help: "Baseline: zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
+  @Option(help: "Baseline (integrated-gradients, deeplift): zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
   var baseline: String = "zeros"
+
+  @Option(help: "Dinucleotide-shuffled references (deepshap).")
+  var references: Int = 10
 
   @Option(help: "Noisy samples (smoothgrad, vargrad).")
   var samples: Int = 16
@@ -37,8 +40,9 @@ struct MethodOptions: ParsableArguments {
     "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant", "input",
   ]
 
-  /// The explainer for a method name.
-  func explainer(_ name: String, seed: UInt64) throws -> any Explainer {
+  /// The explainer for a method name; for comparisons, ISM gives its mean-centred map (the raw
+  /// delta is 0 at every observed base).
+  func explainer(_ name: String, seed: UInt64, comparing: Bool = false) throws -> any Explainer {
     let output: ExplainedOutput = probability ? .probability : .logit
     guard let rule = IntegrationRule(rawValue: integration) else {
       throw ValidationError("--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
@@ -59,7 +63,9 @@ struct MethodOptions: ParsableArguments {
     case "deconvnet": return DeconvNet(output: output)
     case "grad-cam": return gradCAM
     case "guided-grad-cam": return GuidedGradCAM(gradCAM: gradCAM)
-    case "ism": return InSilicoMutagenesis(output: output)
+    case "deeplift": return DeepLIFT(baseline: try parsedBaseline(seed: seed), output: output)
+    case "deepshap": return DeepSHAP(referenceCount: references, seed: seed, output: output)
+    case "ism": return InSilicoMutagenesis(centred: comparing, output: output)
     case "random": return ControlExplainer(.random, seed: seed)
     case "constant": return ControlExplainer(.constant)
     case "input": return ControlExplainer(.input)
@@ -68,9 +74,11 @@ struct MethodOptions: ParsableArguments {
     }
   }
 
-  /// The explainers for a comma-separated list.
+  /// The explainers for a comma-separated list, configured for comparing maps.
   func explainers(_ list: String, seed: UInt64) throws -> [any Explainer] {
-    try list.split(separator: ",").map { try explainer(String($0).trimmingCharacters(in: .whitespaces), seed: seed) }
+    try list.split(separator: ",").map {
+      try explainer(String($0).trimmingCharacters(in: .whitespaces), seed: seed, comparing: true)
+    }
   }
 
   /// The IG baseline from `--baseline`.

@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
   @Flag(help: "No progress output.")
   var quiet = false
 
-  @Flag(help: "Print results as JSON on standard output.")
+  @Flag(help: "Write results as JSON (predictions, check results) instead of TSV.")
   var json = false
 
   /// Applies the thread count.
@@ -55,17 +55,20 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Keep image pixels in 0–255 instead of scaling to 0–1.")
   var rawPixels = false
 
-  /// Reads the inputs.
-  func load() throws -> InputData {
+  /// The length policy from `--lengths`.
+  func lengthPolicy() throws -> LengthPolicy {
     let parts = lengths.split(separator: ":")
-    let policy: LengthPolicy
     switch (parts.first, parts.count == 2 ? Int(parts[1]) : nil) {
-    case ("reject", _): policy = .reject
-    case ("pad", let length?): policy = .padWithN(to: length)
-    case ("crop", let length?): policy = .centreCrop(to: length)
+    case ("reject", _): return .reject
+    case ("pad", let length?): return .padWithN(to: length)
+    case ("crop", let length?): return .centreCrop(to: length)
     default: throw ValidationError("--lengths must be reject, pad:LENGTH or crop:LENGTH, not '\(lengths)'")
     }
-    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: policy)
+  }
+
+  /// Reads the inputs.
+  func load() throws -> InputData {
+    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let data = try InputData.load(URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit)
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     return data.prefix(limit)

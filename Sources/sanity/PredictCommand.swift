@@ -22,6 +22,14 @@ struct PredictCommand: ParsableCommand {
     let outputs = model.forward(data.inputs)
     guard outputs.isFinite else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
     let width = outputs.itemCount
+    if common.json {
+      let rows = data.ids.enumerated().map { item, id in
+        ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }] as [String: any Sendable]
+      }
+      let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
+      try OutputFile.write(String(decoding: json, as: UTF8.self) + "\n", to: output)
+      return
+    }
     let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
     var lines = [header.joined(separator: "\t")]
     for (item, id) in data.ids.enumerated() {

@@ -29,6 +29,8 @@ struct TrainCommand: ParsableCommand {
   var learningRate: Float = 3e-3
   @Option(help: "adam or sgd (momentum 0.9).")
   var optimizer: String = "adam"
+  @Option(help: "Without --valid, hold out this share of the training items (seeded) for validation.")
+  var validationSplit: Double?
   @Option(help: "Stop after this many epochs without validation improvement.")
   var patience: Int?
   @Option(help: "Use only the first N training items.")
@@ -37,8 +39,19 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     common.apply()
-    let training = try Self.labelled(train, limit: limit, seed: common.seed)
-    let validation = try valid.map { try Self.labelled($0, limit: nil, seed: common.seed &+ 1) }
+    var training = try Self.labelled(train, limit: limit, seed: common.seed)
+    var validation = try valid.map { path in
+      let data = try Self.labelled(path, limit: nil, seed: common.seed &+ 1)
+      // A Tiny-ImageNet validation folder lists all 200 classes: keep and relabel the trained ones.
+      guard data.kind == .images, !training.classNames.isEmpty, data.classNames != training.classNames else { return data }
+      let restricted = data.restricted(toClasses: training.classNames)
+      guard !restricted.ids.isEmpty else { throw ValidationError("\(path): has none of the training classes") }
+      return restricted
+    }
+    if validation == nil, let fraction = validationSplit {
+      guard fraction > 0, fraction < 1 else { throw ValidationError("--validation-split must be between 0 and 1") }
+      (training, validation) = training.split(validationFraction: fraction, seed: common.seed)
+    }
     let outputs = training.classNames.isEmpty ? training.labels?.first?.count ?? 1 : training.classNames.count
     let model = try initialModel(for: training, outputs: outputs)
     let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy

@@ -9,7 +9,8 @@ public struct Attribution: Sendable {
   /// The explained output (logit, or probability) of each item at its target.
   public var predictions: [Float]
   /// Per item, Σ attribution − (f(x) − f(baseline)) for methods with a completeness property
-  /// (Integrated Gradients, ε-LRP: Σ R − f(x)); `nil` otherwise.
+  /// (Integrated Gradients, DeepLIFT and DeepSHAP: summation to delta; ε-LRP: Σ R − f(x));
+  /// `nil` otherwise.
   public var conservationGap: [Float]?
 
   /// Creates an attribution.

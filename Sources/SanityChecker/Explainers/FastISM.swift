@@ -8,6 +8,12 @@
 /// mutant on the pooled vector, batched. Cost per sequence: about `3L·K·F` for the updates
 /// instead of `3L` full forward passes.
 ///
+/// A mutant whose pooled vector equals the original's value for value (the substitution moved no
+/// window that decides the pooling) gets a delta of exactly 0, as the model's output cannot
+/// change. Running such rows through the batched remaining layers would instead give ±1–2 ulp of
+/// the output, depending on the row's place in the matrix product, and those specks break the
+/// ties at 0 that rank metrics on ISM maps depend on.
+///
 /// Applies when the first layer is a `Conv1D` with stride 1 and dilation 1 whose activation (fused
 /// or the next standalone layer) is linear or ReLU, followed by `GlobalMaxPooling1D` or
 /// `GlobalAveragePooling1D`. Anything else reports why, and naive ISM is used.
@@ -112,6 +118,8 @@ struct FastISM: Sendable {
           }
         }
       }
+      let isUnchanged = Self.unchangedMutants(
+        pooled, items: range.count, mutants: cells, filters: filters)
       let outputs = tail.layers.reduce(pooled) { $1.forward($0) }
       let originals = Tensor(shape: [range.count, width]) { originals in
         outputs.withUnsafeBufferPointer { o in
@@ -126,10 +134,10 @@ struct FastISM: Sendable {
             for item in 0..<range.count {
               let original = (item * rowsPerItem + cells) * width
               for cell in 0..<cells {
-                let isObserved = x[item * cells + cell] == 1
+                let isZero = x[item * cells + cell] == 1 || isUnchanged[item * cells + cell]
                 for unit in 0..<width {
                   deltas[(item * cells + cell) * width + unit] =
-                    isObserved ? 0 : o[(item * rowsPerItem + cell) * width + unit] - o[original + unit]
+                    isZero ? 0 : o[(item * rowsPerItem + cell) * width + unit] - o[original + unit]
                 }
               }
             }
@@ -139,5 +147,31 @@ struct FastISM: Sendable {
       return (deltas, originals)
     }
     return (Tensor.concatenating(parts.map(\.0)), Tensor.concatenating(parts.map(\.1)))
+  }
+
+  /// Whether each mutant's pooled vector equals the original's, value for value.
+  /// - Parameters:
+  ///   - pooled: `[items · (mutants + 1), F]`: each item's mutants, then its original.
+  ///   - items: The items in the chunk.
+  ///   - mutants: The mutant rows per item (`L · 4`).
+  ///   - filters: F.
+  /// - Returns: `[items · mutants]` flags.
+  static func unchangedMutants(_ pooled: Tensor, items: Int, mutants: Int, filters: Int) -> [Bool] {
+    pooled.withUnsafeBufferPointer { p in
+      var flags = [Bool](repeating: false, count: items * mutants)
+      for item in 0..<items {
+        let original = (item * (mutants + 1) + mutants) * filters
+        for mutant in 0..<mutants {
+          let row = (item * (mutants + 1) + mutant) * filters
+          var isSame = true
+          for f in 0..<filters where p[row + f] != p[original + f] {
+            isSame = false
+            break
+          }
+          flags[item * mutants + mutant] = isSame
+        }
+      }
+      return flags
+    }
   }
 }

@@ -23,6 +23,30 @@ enum Gradient {
   }
 }
 
+extension Explainer {
+  /// The attribution every backward-signal method computes: the signal at the input under
+  /// `rule`, optionally combined with the input, chunk by chunk.
+  /// - Parameters:
+  ///   - input: The batch.
+  ///   - targets: One target per item.
+  ///   - model: The model (made into the explained model here).
+  ///   - output: The explained output.
+  ///   - rule: The backward rule.
+  ///   - combine: Makes the map from a chunk's signal and its input (the signal itself by default).
+  /// - Returns: The maps with the explained outputs.
+  func signalAttribution(
+    _ input: Tensor, targets: [Int], model: Model, output: ExplainedOutput, rule: BackwardRule,
+    combine: @escaping @Sendable (Tensor, Tensor) -> Tensor = { signal, _ in signal }
+  ) -> Attribution {
+    let explained = model.explained(output)
+    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
+      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: rule)
+      return Attribution(
+        values: combine(signal, chunk), method: Self.identifier, targets: chunkTargets, predictions: outputs)
+    }
+  }
+}
+
 /// Saliency: the signed gradient of the target output with respect to the input.
 ///
 /// ```
@@ -42,11 +66,7 @@ public struct Saliency: Explainer {
 
   /// The gradient per item.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    let explained = model.explained(output)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .gradient)
-      return Attribution(values: signal, method: Self.identifier, targets: chunkTargets, predictions: outputs)
-    }
+    signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
   }
 }
 
@@ -68,12 +88,8 @@ public struct GradientTimesInput: Explainer {
 
   /// x ⊙ gradient per item.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    let explained = model.explained(output)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .gradient)
-      return Attribution(
-        values: signal.multiplied(by: chunk), method: Self.identifier, targets: chunkTargets,
-        predictions: outputs)
+    signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient) { signal, input in
+      signal.multiplied(by: input)
     }
   }
 }

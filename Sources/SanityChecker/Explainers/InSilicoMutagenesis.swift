@@ -14,6 +14,10 @@ public struct InSilicoMutagenesis: Explainer {
   public static let identifier = "ism"
   /// Whether to use the incremental path when the model allows it.
   public var fast: Bool
+  /// Whether ``attribution(for:targets:in:)`` returns tangermeme's mean-centred map
+  /// `x ⊙ (Δ − mean_b Δ)` instead of the raw delta. The raw delta is 0 at every observed base, so
+  /// comparisons in the observed-base view need the centred map.
+  public var isCentred: Bool
   /// The explained output.
   public var output: ExplainedOutput
 
@@ -32,9 +36,11 @@ public struct InSilicoMutagenesis: Explainer {
   /// Creates the explainer.
   /// - Parameters:
   ///   - fast: Use the incremental path when possible (default).
+  ///   - centred: Return the mean-centred map instead of the raw delta.
   ///   - output: The explained output (the logit by default).
-  public init(fast: Bool = true, output: ExplainedOutput = .logit) {
+  public init(fast: Bool = true, centred: Bool = false, output: ExplainedOutput = .logit) {
     self.fast = fast
+    self.isCentred = centred
     self.output = output
   }
 
@@ -61,7 +67,7 @@ public struct InSilicoMutagenesis: Explainer {
     return naiveDeltas(input, explained, note: nil)
   }
 
-  /// The deltas of the target output, `[N, L, 4]` (0 at the observed base).
+  /// The deltas of the target output, `[N, L, 4]` (0 at the observed base), or their centred map.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
     let result = try deltas(for: input, in: model)
     let outputsPerItem = result.outputs.itemCount
@@ -76,7 +82,7 @@ public struct InSilicoMutagenesis: Explainer {
       }
     }
     let predictions = targets.enumerated().map { result.outputs.scalars[$0.offset * outputsPerItem + $0.element] }
-    return Attribution(values: values, method: Self.identifier, targets: targets, predictions: predictions)
+    return Attribution(values: isCentred ? Self.centred(values, input: input) : values, method: Self.identifier, targets: targets, predictions: predictions)
   }
 
   /// tangermeme's default output: `x ⊙ (Δ − mean_b Δ)` per position.

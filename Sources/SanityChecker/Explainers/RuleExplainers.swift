@@ -17,11 +17,7 @@ public struct GuidedBackprop: Explainer {
 
   /// The guided signal at the input.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    let explained = model.explained(output)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .guidedBackprop)
-      return Attribution(values: signal, method: Self.identifier, targets: chunkTargets, predictions: outputs)
-    }
+    signalAttribution(input, targets: targets, model: model, output: output, rule: .guidedBackprop)
   }
 }
 
@@ -44,11 +40,7 @@ public struct DeconvNet: Explainer {
 
   /// The deconvolution signal at the input.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    let explained = model.explained(output)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: .deconvNet)
-      return Attribution(values: signal, method: Self.identifier, targets: chunkTargets, predictions: outputs)
-    }
+    signalAttribution(input, targets: targets, model: model, output: output, rule: .deconvNet)
   }
 }
 

@@ -18,3 +18,22 @@ extension InputData {
       kind: kind, classNames: classNames)
   }
 }
+
+extension InputData {
+  /// A seeded random split into training and validation items.
+  /// - Parameters:
+  ///   - fraction: The share of items held out for validation, in (0, 1).
+  ///   - seed: The seed of the permutation.
+  /// - Returns: The training and validation parts (validation keeps at least one item).
+  public func split(validationFraction fraction: Double, seed: UInt64) -> (training: InputData, validation: InputData) {
+    var generator = SeededGenerator(seed: seed)
+    let order = generator.permutation(ids.count)
+    let held = max(1, min(ids.count - 1, Int((Double(ids.count) * fraction).rounded())))
+    func subset(_ indices: [Int]) -> InputData {
+      InputData(
+        inputs: inputs.gathering(indices), ids: indices.map { ids[$0] }, labels: labels.map { all in indices.map { all[$0] } },
+        kind: kind, classNames: classNames)
+    }
+    return (subset(Array(order.dropFirst(held))), subset(Array(order.prefix(held))))
+  }
+}

@@ -54,7 +54,9 @@ public struct InputData: Sendable {
   /// - `*.fa`, `*.fasta`, `*.fna` (optionally `.gz`): FASTA; labels from `label=` in the headers.
   /// - `*.seq`, `*.seq.gz`: DeepBind's `.seq` (labels from `Bound`).
   /// - `*idx3-ubyte(.gz)`: IDX images, labels from the matching `idx1-ubyte` file when present.
-  /// - a folder with `wnids.txt`: Tiny-ImageNet validation images.
+  /// - a folder with `wnids.txt`: Tiny-ImageNet validation images (`val/`); a folder with
+  ///   `train/<wnid>/images/` and no `val/` gives the training images of the classes present
+  ///   (those of `wnids_subset.txt` when it exists), labelled in that order.
   /// - Parameters:
   ///   - url: The file or folder.
   ///   - oneHot: The one-hot encoder (unknown-base value and length policy).
@@ -68,13 +70,7 @@ public struct InputData: Sendable {
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
       throw FASTAError.fileNotFound(file: url.path)
     }
-    if isFolder.boolValue {
-      let dataset = try TinyImageNet(root: url)
-      let images = try dataset.validationImages(scaling: scaling)
-      return InputData(
-        inputs: images.images, ids: images.files, labels: images.labels.map { [Float($0)] }, kind: .images,
-        classNames: images.classes)
-    }
+    if isFolder.boolValue { return try tinyImageNet(url, scaling: scaling) }
     if stem.contains("idx3-ubyte") {
       let labelsURL = url.deletingLastPathComponent().appendingPathComponent(
         url.lastPathComponent.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
@@ -90,6 +86,46 @@ public struct InputData: Sendable {
     return InputData(
       inputs: try oneHot.encode(sequences), ids: sequences.ids,
       labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences)
+  }
+
+  /// Keeps the items of some classes and relabels them by their place in `names`.
+  ///
+  /// For example, a 200-class Tiny-ImageNet validation set read for a model trained on 10 of
+  /// its classes.
+  /// - Parameter names: The class names, in the new label order.
+  /// - Returns: The items whose class is in `names`, in their order; unchanged without class names.
+  public func restricted(toClasses names: [String]) -> InputData {
+    guard let labels, !classNames.isEmpty else { return self }
+    let newLabel = Dictionary(names.enumerated().map { ($1, Float($0)) }, uniquingKeysWith: { first, _ in first })
+    let kept = labels.indices.filter { item in
+      labels[item].first.map { classNames.indices.contains(Int($0)) && newLabel[classNames[Int($0)]] != nil } ?? false
+    }
+    return InputData(
+      inputs: inputs.gathering(kept), ids: kept.map { ids[$0] },
+      labels: kept.map { [newLabel[classNames[Int(labels[$0][0])]] ?? 0] }, kind: kind, classNames: names)
+  }
+
+  /// Tiny-ImageNet images: validation images when the folder has `val/`, otherwise the training
+  /// images of the classes in `wnids_subset.txt` (or of every `wnids.txt` class with a `train/` folder).
+  private static func tinyImageNet(_ url: URL, scaling: PixelScaling) throws -> InputData {
+    let dataset = try TinyImageNet(root: url)
+    let manager = FileManager.default
+    let hasValidation = manager.fileExists(atPath: url.appendingPathComponent("val").path)
+    let images: LabeledImages
+    if !hasValidation, manager.fileExists(atPath: url.appendingPathComponent("train").path) {
+      let subset = url.appendingPathComponent("wnids_subset.txt")
+      let wnids = manager.fileExists(atPath: subset.path)
+        ? try TinyImageNet.lines(of: subset).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        : dataset.classes.map(\.wnid).filter {
+          manager.fileExists(atPath: url.appendingPathComponent("train/\($0)/images").path)
+        }
+      images = try dataset.trainingImages(of: wnids, scaling: scaling)
+    } else {
+      images = try dataset.validationImages(scaling: scaling)
+    }
+    return InputData(
+      inputs: images.images, ids: images.files, labels: images.labels.map { [Float($0)] }, kind: .images,
+      classNames: images.classes)
   }
 
   /// FASTA records with `label=` values when every header has one, and without labels otherwise.

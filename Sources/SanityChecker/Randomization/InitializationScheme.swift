@@ -56,32 +56,35 @@ public enum InitializationScheme: Hashable, Sendable, CustomStringConvertible {
 
   /// A freshly drawn value for one parameter.
   /// - Parameters:
-  ///   - key: The parameter's key (`kernel`, `bias`, `gamma`, …).
+  ///   - key: The parameter's key (`kernel`, `bias`, `gamma`, …, or `dense_1/kernel` in a
+  ///     composite layer).
   ///   - current: Its trained value.
-  ///   - fanIn: The layer's fan-in.
-  ///   - fanOut: The layer's fan-out.
+  ///   - fanIn: The fan-in of the kernel the parameter belongs to.
+  ///   - fanOut: Its fan-out.
   ///   - generator: The layer's generator.
   /// - Returns: The new value, of the same shape.
   func redraw(
     _ key: String, _ current: Tensor, fanIn: Int, fanOut: Int, using generator: inout SeededGenerator
   ) -> Tensor {
-    if key == "moving_mean" || key == "moving_variance" { return current }
+    // A composite layer's keys carry a prefix (`dense_1/kernel`): the role is the last part.
+    let role = key.split(separator: "/").last.map(String.init) ?? key
+    if role == "moving_mean" || role == "moving_variance" { return current }
     let count = current.shape.count
     var values = [Float](repeating: 0, count: count)
-    let isKernel = key == "kernel"
+    let isKernel = role == "kernel"
     switch self {
     case .glorotUniform:
       if isKernel {
         let limit = (6 / Float(fanIn + fanOut)).squareRoot()
         for i in 0..<count { values[i] = generator.uniform(-limit, limit) }
-      } else if key == "gamma" {
+      } else if role == "gamma" {
         values = [Float](repeating: 1, count: count)
       }
     case .heNormal:
       if isKernel {
         let sigma = (2 / Float(fanIn)).squareRoot()
         for i in 0..<count { values[i] = generator.normal(standardDeviation: sigma) }
-      } else if key == "gamma" {
+      } else if role == "gamma" {
         values = [Float](repeating: 1, count: count)
       }
     case .uniform(let low, let high):

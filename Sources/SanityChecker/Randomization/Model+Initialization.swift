@@ -8,10 +8,10 @@ extension Model {
     for index in copy.indices {
       guard var layer = copy[index] as? any ParameterizedLayer else { continue }
       var generator = SeededGenerator(seed: seed, stream: UInt64(index))
-      let (fanIn, fanOut) = Self.fans(of: layer)
       for key in layer.parameterOrder {
         guard let current = layer.parameters[key] else { continue }
-        switch key {
+        let (fanIn, fanOut) = Self.fans(of: layer, parameter: key)
+        switch key.split(separator: "/").last.map(String.init) ?? key {
         case "moving_mean": layer.parameters[key] = Tensor(shape: current.shape)
         case "moving_variance": layer.parameters[key] = Tensor(shape: current.shape, repeating: 1)
         default:

@@ -53,9 +53,9 @@ extension Model {
       let index = try layerIndex(named: name)
       guard var layer = copy[index] as? any ParameterizedLayer else { continue }
       var generator = SeededGenerator(seed: seed, stream: UInt64(index))
-      let (fanIn, fanOut) = Self.fans(of: layer)
       for key in layer.parameterOrder {
         guard let current = layer.parameters[key] else { continue }
+        let (fanIn, fanOut) = Self.fans(of: layer, parameter: key)
         layer.parameters[key] = scheme.redraw(key, current, fanIn: fanIn, fanOut: fanOut, using: &generator)
       }
       copy[index] = layer
@@ -89,10 +89,20 @@ extension Model {
     }
   }
 
-  /// Fan-in and fan-out of a layer from its kernel's shape.
-  static func fans(of layer: any ParameterizedLayer) -> (Int, Int) {
-    guard let kernel = layer.parameters["kernel"], kernel.shape.rank >= 2 else {
-      let width = layer.parameters.values.first?.shape.count ?? 1
+  /// Fan-in and fan-out for one parameter, from the shape of the kernel it belongs to.
+  ///
+  /// `kernel` and `bias` belong to the layer's `kernel`. A composite layer keys its parts with a
+  /// prefix (``DeepBindScanner``: `conv1d_1/kernel`, `conv1d_1/bias`, `dense_1/kernel`, …), and
+  /// `<part>/bias` belongs to `<part>/kernel`. A kernel `[K…, I, O]` gives `(∏K·I, ∏K·O)`. Without
+  /// a kernel of rank ≥ 2 (e.g. batch normalization) both fans are the parameter's own size.
+  /// - Parameters:
+  ///   - layer: The layer.
+  ///   - key: The parameter's key.
+  /// - Returns: `(fanIn, fanOut)`.
+  static func fans(of layer: any ParameterizedLayer, parameter key: String) -> (Int, Int) {
+    let prefix = key.lastIndex(of: "/").map { String(key[...$0]) } ?? ""
+    guard let kernel = layer.parameters[prefix + "kernel"], kernel.shape.rank >= 2 else {
+      let width = max(1, layer.parameters[key]?.shape.count ?? 1)
       return (width, width)
     }
     let dims = kernel.shape.dimensions

@@ -27,8 +27,10 @@ public struct ModelRandomizationCheck: Sendable {
     public var metrics: [any SimilarityMetric]
     /// How DNA maps are reduced before comparing.
     public var view: AttributionView
-    /// The verdict threshold on the first metric after the first stage.
+    /// The verdict threshold on the first metric at ``verdictStage``.
     public var threshold: Double
+    /// Which part of the randomization curve the verdict reads.
+    public var verdictStage: VerdictStage
     /// sMPRT: average each explanation over this many noisy inputs (σ = `noiseLevel` × range).
     public var smoothing: (samples: Int, noiseLevel: Float)?
     /// Whether rows keep per-item values.
@@ -41,13 +43,15 @@ public struct ModelRandomizationCheck: Sendable {
     ///   - seeds: Three seeds by default.
     ///   - metrics: The metrics; Spearman and absolute Spearman by default.
     ///   - view: The comparison view (`full`).
-    ///   - threshold: 0.5 by default.
+    ///   - threshold: 0.4 by default.
+    ///   - verdictStage: The mean over all stages by default.
     ///   - smoothing: sMPRT settings, or `nil`.
     ///   - keepsItemValues: Keep per-item values.
     public init(
       order: RandomizationOrder = .cascadingTopDown, scheme: InitializationScheme = .glorotUniform,
       seeds: [UInt64] = [0, 1, 2], metrics: [any SimilarityMetric], view: AttributionView = .full,
-      threshold: Double = 0.5, smoothing: (samples: Int, noiseLevel: Float)? = nil, keepsItemValues: Bool = false
+      threshold: Double = 0.4, verdictStage: VerdictStage = .meanOverStages,
+      smoothing: (samples: Int, noiseLevel: Float)? = nil, keepsItemValues: Bool = false
     ) {
       self.order = order
       self.scheme = scheme
@@ -55,6 +59,7 @@ public struct ModelRandomizationCheck: Sendable {
       self.metrics = metrics
       self.view = view
       self.threshold = threshold
+      self.verdictStage = verdictStage
       self.smoothing = smoothing
       self.keepsItemValues = keepsItemValues
     }
@@ -105,7 +110,7 @@ public struct ModelRandomizationCheck: Sendable {
     var verdicts: [Verdict] = []
     let orderName = configuration.order.rawValue
     let viewName = configuration.view.rawValue
-    var firstStageMeans: [String: [Double]] = [:]
+    var stageMeans: [String: [String: [Double]]] = [:]  // method → seed → per-stage means
     for explainer in explainers {
       let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
       var pooled: [String: [String: [Double?]]] = [:]  // stage → metric → values over seeds
@@ -125,8 +130,8 @@ public struct ModelRandomizationCheck: Sendable {
               metric: metricName, view: viewName, values: values, keepValues: configuration.keepsItemValues)
             rows.append(row)
             pooled[stage.name, default: [:]][metricName, default: []] += values
-            if stageIndex == 0, metricName == configuration.metrics.first.map({ $0.name }) {
-              firstStageMeans[original.method, default: []].append(row.mean)
+            if metricName == configuration.metrics.first.map({ $0.name }) {
+              stageMeans[original.method, default: [:]][seedLabel, default: []].append(row.mean)
             }
           }
         }
@@ -142,15 +147,19 @@ public struct ModelRandomizationCheck: Sendable {
       }
     }
     let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
-    let controls = firstStageMeans.filter { controlNames.contains($0.key) }.mapValues { means in
+    let seedOrder = stagesPerSeed.map(\.0)
+    let verdictMeans = stageMeans.mapValues { perSeed in
+      seedOrder.map { configuration.verdictStage.summary(of: perSeed[$0] ?? []) }
+    }
+    let controls = verdictMeans.filter { controlNames.contains($0.key) }.mapValues { means in
       means.filter(\.isFinite).reduce(0, +) / Double(max(1, means.filter(\.isFinite).count))
     }
-    let firstStage = stagesPerSeed.first?.1.first?.name ?? "-"
+    let stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
     let metricName = configuration.metrics.first.map { $0.name } ?? "-"
-    for (method, means) in firstStageMeans.sorted(by: { $0.key < $1.key }) where !controlNames.contains(method) {
+    for (method, means) in verdictMeans.sorted(by: { $0.key < $1.key }) where !controlNames.contains(method) {
       verdicts.append(
         Verdict.similarityRule(
-          check: checkName, method: method, condition: "after randomizing \(firstStage)", metric: metricName,
+          check: checkName, method: method, condition: configuration.verdictStage.condition(stageNames), metric: metricName,
           perSeedMeans: means, threshold: configuration.threshold, controls: controls))
     }
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
@@ -172,6 +181,7 @@ public struct ModelRandomizationCheck: Sendable {
       "scheme": configuration.scheme.description, "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "metrics": configuration.metrics.map { $0.name }.joined(separator: ","),
       "view": configuration.view.rawValue, "threshold": ResultRow.number(configuration.threshold),
+      "verdict-stage": configuration.verdictStage.rawValue,
     ]
     if let smoothing = configuration.smoothing {
       values["smoothing"] = "\(smoothing.samples) samples, noise level \(smoothing.noiseLevel)"

@@ -1,6 +1,7 @@
 import SanityTestSupport
 import Foundation
 import SanityChecker
+import SanityTestSupport
 import Testing
 
 /// The measurement's bookkeeping (its speed is measured from release builds, not here).

@@ -1,0 +1,47 @@
+import Foundation
+
+extension ExampleGenome {
+  /// The file names ``write(to:trainCount:testCount:seed:)`` creates, in order.
+  public static let fileNames = [
+    "motifs.meme", "example-train.fa.gz", "example-test.fa", "example-test.fa.gz",
+    "example-test.motifs.tsv",
+  ]
+
+  /// Writes the example's files into a folder.
+  ///
+  /// ```
+  /// motifs.meme               the motifs (MEME minimal format, ``MEMEMotif/format(_:)``)
+  /// example-train.fa.gz       `trainCount` training records (gzip)
+  /// example-test.fa           `testCount` test records
+  /// example-test.fa.gz        the same, gzip-compressed
+  /// example-test.motifs.tsv   the test set's planted sites (``MotifInstance/table(_:)``)
+  /// ```
+  /// Every file is written under a temporary name and renamed into place. The gzip members carry
+  /// no time stamp, so equal seeds and counts give byte-identical files.
+  /// - Parameters:
+  ///   - folder: The output folder (created when missing).
+  ///   - trainCount: Training records.
+  ///   - testCount: Test records.
+  ///   - seed: The seed.
+  /// - Returns: The files written, in ``fileNames`` order.
+  /// - Throws: A file-system error, or ``GzipError`` naming the file.
+  @discardableResult
+  public func write(to folder: URL, trainCount: Int, testCount: Int, seed: UInt64) throws -> [URL] {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let urls = Self.fileNames.map { folder.appendingPathComponent($0) }
+    let training = records(count: trainCount, split: .train, seed: seed)
+    let test = records(count: testCount, split: .test, seed: seed)
+    let testText = test.map(\.fasta).joined()
+    try Data(MEMEMotif.format(motifs).utf8).write(to: urls[0], options: .atomic)
+    let trainingWriter = try GzipWriter(url: urls[1], level: 9)
+    for record in training { try trainingWriter.write(record.fasta) }
+    try trainingWriter.finish()
+    try Data(testText.utf8).write(to: urls[2], options: .atomic)
+    let testWriter = try GzipWriter(url: urls[3], level: 9)
+    try testWriter.write(testText)
+    try testWriter.finish()
+    try Data(MotifInstance.table(test.flatMap(\.instances)).utf8).write(
+      to: urls[4], options: .atomic)
+    return urls
+  }
+}

@@ -1,0 +1,167 @@
+/// DeepLIFT with the rescale rule: differences from a reference times multipliers propagated
+/// like gradients, with difference quotients at the nonlinearities.
+///
+/// ```
+/// A(x) = (x − x') ⊙ m,   m = ∂_DeepLIFT f_t / ∂x   (chain rule over the steps below)
+/// ReLU, sigmoid, tanh:  m_z = m_y · (f(z) − f(z')) / (z − z'),  or m_y · f'(z) if |z − z'| < ε
+/// linear layers:        m_x = Wᵀ m_y                             (the gradient)
+/// ```
+/// Shrikumar et al. 2017, arXiv:1704.02685, as Captum's `DeepLift` (rescale rule, the gradient
+/// formulation of Ancona et al. 2018, arXiv:1711.06104). With several references (e.g.
+/// dinucleotide-shuffled copies) the maps are averaged; that is ``DeepSHAP``.
+///
+/// The backward pass is its own loop over the model's layers, through their public API:
+/// - ReLU, sigmoid and tanh, fused into Dense/Conv1D/Conv2D or standalone, use the rescale rule
+///   above. Where `|z − z'| < ε` the multiplier falls back to the gradient `f'(z)`, Captum's
+///   convention. **Deviation:** ε is 1e-6 by default, not Captum's 1e-10: in `Float`, sigmoid
+///   and tanh differences below ~1e-6 are dominated by rounding (the ulp of 0.5 is 6e-8).
+/// - Dense, Conv (linear part), BatchNormalization (an affine map at inference), Flatten,
+///   Dropout and average pooling pass multipliers exactly as the gradient.
+/// - Max pooling, windowed and global: ``MaxPoolingRule/differenceRouting`` by default, the rule
+///   Captum applies to `nn.MaxPool1d/2d/3d`; see ``MaxPoolingRule``.
+/// - Softmax inside the model (a final one is removed by ``Model/explained(_:)`` when the logit
+///   is explained) and layers DeepLIFT has no rule for, such as the composite
+///   ``DeepBindScanner``, pass their gradient at the input. **Deviation:** Captum rescales
+///   softmax elementwise and then subtracts the mean; neither choice conserves the delta.
+///   Through a ``DeepBindScanner`` the multipliers are therefore its gradient, and the result
+///   for a DeepBind model is Gradient × (x − x').
+///
+/// Properties:
+/// - Summation-to-delta: `Σ A = f_t(x) − f_t(x')` per item, reported as
+///   ``Attribution/conservationGap``. It holds exactly, up to `Float` rounding, for chains of
+///   linear layers, ReLU/sigmoid/tanh and max pooling under difference routing; fallbacks
+///   where `|Δ| < ε` change it by at most about ε·|m| per scalar. It does not hold through
+///   softmax, through layers on the gradient fallback, or through max pooling under
+///   ``MaxPoolingRule/winnerTakesAll`` when the input and reference have different winners.
+/// - With a zero reference on a linear model, DeepLIFT equals Gradient × Input.
+/// - Golden values: `../shared/reference` has no DeepLIFT or DeepSHAP maps, so the tests check
+///   the properties above and hand-computed toy networks instead.
+public struct DeepLIFT: Explainer {
+  /// `deeplift`.
+  public static let identifier = "deeplift"
+
+  /// The reference input(s), as for Integrated Gradients: zeros, a constant, or shuffled copies.
+  public typealias Baseline = IntegratedGradients.Baseline
+
+  /// How multipliers pass back through max pooling (windowed and global).
+  public enum MaxPoolingRule: Hashable, Sendable {
+    /// Captum's rule for `nn.MaxPoolNd`: with `u = max(y, y')` per window, `s·(u − y')` goes
+    /// to the input's first maximum and `s·(y − u)` to the reference's, each divided by that
+    /// scalar's `Δx` (the gradient where `|Δx| < ε`). Conserves `Σ s·Δy` exactly. The default.
+    case differenceRouting
+    /// The plain gradient: winner takes all at the input's first maximum. Conserves the delta
+    /// only where input and reference have the same winner. Captum applies no DeepLIFT rule to
+    /// `nn.AdaptiveMaxPool1d` or `torch.max`, so this matches Captum on a PyTorch model whose
+    /// global max pooling is written that way (as `../shared/peers` builds the DNA model).
+    case winnerTakesAll
+  }
+
+  /// The reference(s).
+  public var baseline: Baseline
+  /// The max-pooling rule.
+  public var maxPooling: MaxPoolingRule
+  /// Below this `|Δ|` a step uses its gradient instead of a difference quotient.
+  public var epsilon: Float
+  /// The explained output.
+  public var output: ExplainedOutput
+
+  /// Creates the explainer.
+  /// - Parameters:
+  ///   - baseline: The reference(s) (zeros by default, as Captum).
+  ///   - maxPooling: The max-pooling rule (difference routing by default).
+  ///   - epsilon: The gradient-fallback threshold (1e-6 by default).
+  ///   - output: The explained output (the logit by default).
+  public init(
+    baseline: Baseline = .zeros, maxPooling: MaxPoolingRule = .differenceRouting,
+    epsilon: Float = 1e-6, output: ExplainedOutput = .logit
+  ) {
+    self.baseline = baseline
+    self.maxPooling = maxPooling
+    self.epsilon = epsilon
+    self.output = output
+  }
+
+  /// The DeepLIFT maps, averaged over references, with the summation-to-delta gap per item.
+  /// - Parameters:
+  ///   - input: `[N] + model.inputShape`.
+  ///   - targets: The output unit to explain for each of the N items.
+  ///   - model: The model.
+  /// - Returns: Maps of the input's shape; ``Attribution/conservationGap`` is
+  ///   `Σ A − (f_t(x) − mean_r f_t(x'_r))` per item.
+  /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when shuffled references
+  ///   are asked for and the input is not one-hot DNA `[L, 4]`.
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
+    let explained = model.explained(output)
+    try validate(explained)
+    let chain = DeepLIFTChain(explained, maxPooling: maxPooling)
+    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
+      let run = multipliers(
+        chunk, targets: chunkTargets, firstItem: first, chain: chain, model: explained)
+      var total = Tensor(shape: chunk.shape)
+      var gaps = [Float](repeating: 0, count: chunk.batchSize)
+      let share = 1 / Float(run.references.count)
+      for reference in run.references {
+        let map = chunk.linearCombination(1, reference.input, -1).multiplied(
+          by: reference.multipliers)
+        for (item, sum) in map.itemSums().enumerated() {
+          gaps[item] += (sum - (run.predictions[item] - reference.outputs[item])) * share
+        }
+        total = total.linearCombination(1, map, share)
+      }
+      return Attribution(
+        values: total, method: Self.identifier, targets: chunkTargets, predictions: run.predictions,
+        conservationGap: gaps)
+    }
+  }
+}
+
+extension DeepLIFT {
+  /// One reference of a chunk with the multipliers computed against it.
+  struct ReferenceRun {
+    /// The reference, of the chunk's shape.
+    let input: Tensor
+    /// The multipliers at the input, of the chunk's shape.
+    let multipliers: Tensor
+    /// The explained output on the reference, per item.
+    let outputs: [Float]
+  }
+
+  /// Throws when the baseline needs one-hot DNA and the model does not take it.
+  func validate(_ model: Model) throws {
+    if case .shuffled = baseline, !(model.inputShape.rank == 2 && model.inputShape[1] == 4) {
+      throw ModelError.shapeMismatch(
+        layer: "input", expected: "[L, 4] one-hot DNA for shuffled references",
+        actual: model.inputShape)
+    }
+  }
+
+  /// The multipliers of one chunk against each of its references.
+  /// - Parameters:
+  ///   - chunk: `[n] + inputShape`.
+  ///   - targets: One target per item.
+  ///   - firstItem: The batch index of the chunk's first item (seeds shuffled references).
+  ///   - chain: The explained model's chain.
+  ///   - model: The explained model.
+  /// - Returns: The explained outputs on the chunk, and one run per reference.
+  func multipliers(
+    _ chunk: Tensor, targets: [Int], firstItem: Int, chain: DeepLIFTChain, model: Model
+  ) -> (predictions: [Float], references: [ReferenceRun]) {
+    let inputTrace = chain.trace(chunk)
+    let predictions = model.values(of: inputTrace[inputTrace.count - 1], at: targets)
+    let seed = model.targetSeed(targets)
+    // The same references Integrated Gradients draws for this baseline.
+    let references = IntegratedGradients(baseline: baseline).baselines(
+      for: chunk, firstItem: firstItem)
+    precondition(!references.isEmpty, "DeepLIFT: shuffled(count:seed:) needs count ≥ 1, got 0")
+    let runs = references.map { reference in
+      let referenceTrace = chain.trace(reference)
+      return ReferenceRun(
+        input: reference,
+        multipliers: chain.multipliers(
+          seed: seed, input: inputTrace, reference: referenceTrace, epsilon: epsilon),
+        outputs: model.values(of: referenceTrace[referenceTrace.count - 1], at: targets))
+    }
+    return (predictions, runs)
+  }
+}
