@@ -52,7 +52,7 @@ extension ExplainCommand {
         let inputs = batch.inputs.items(0..<min(batch.inputs.batchSize, count - batch.offset))
         let targets = target.map { [Int](repeating: $0, count: inputs.batchSize) } ?? model.predictedTargets(inputs)
         try export.append(
-          try explainer.attribution(for: inputs, targets: targets, in: model), ids: Array(batch.ids.prefix(inputs.batchSize)))
+          try explainer.numberingItems(from: batch.offset).attribution(for: inputs, targets: targets, in: model), ids: Array(batch.ids.prefix(inputs.batchSize)))
         progress.update(batch.offset + inputs.batchSize)
       }
     }

@@ -79,7 +79,7 @@ enum Batches {
     var parts: [Attribution] = []
     for start in stride(from: 0, to: data.ids.count, by: 1024) {
       let range = start..<min(data.ids.count, start + 1024)
-      parts.append(try explainer.attribution(for: data.inputs.items(range), targets: Array(targets[range]), in: model))
+      parts.append(try explainer.numberingItems(from: start).attribution(for: data.inputs.items(range), targets: Array(targets[range]), in: model))
       progress.update(range.upperBound)
     }
     guard var result = parts.first else { throw ValidationError("\(label): the input has no items") }

@@ -3,7 +3,7 @@
 /// They give the floor and ceiling a similarity score can reach without looking at the model:
 /// random noise "passes" model randomization (Binder et al. 2023, arXiv:2211.12486), and the
 /// input itself never changes when the model does.
-public struct ControlExplainer: Explainer {
+public struct ControlExplainer: SeededExplainer {
   /// `control`; each kind reports its own name as the method.
   public static let identifier = "control"
 
@@ -21,6 +21,8 @@ public struct ControlExplainer: Explainer {
   public var kind: Kind
   /// The seed of the random control.
   public var seed: UInt64
+  /// The data-set index of the first item (see ``SeededExplainer``).
+  public var firstItem = 0
 
   /// Creates a control.
   /// - Parameters:
@@ -40,7 +42,7 @@ public struct ControlExplainer: Explainer {
       let width = input.itemCount
       values = Tensor(shape: input.shape) { out in
         for item in 0..<input.batchSize {
-          var generator = SeededGenerator(seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(item))
+          var generator = SeededGenerator(seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(firstItem + item))
           for j in 0..<width { out[item * width + j] = generator.normal() }
         }
       }

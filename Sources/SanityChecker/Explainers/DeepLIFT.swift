@@ -36,7 +36,7 @@
 /// - With a zero reference on a linear model, DeepLIFT equals Gradient × Input.
 /// - Golden values: `../shared/reference` has no DeepLIFT or DeepSHAP maps, so the tests check
 ///   the properties above and hand-computed toy networks instead.
-public struct DeepLIFT: Explainer {
+public struct DeepLIFT: SeededExplainer {
   /// `deeplift`.
   public static let identifier = "deeplift"
 
@@ -64,6 +64,8 @@ public struct DeepLIFT: Explainer {
   public var epsilon: Float
   /// The explained output.
   public var output: ExplainedOutput
+  /// The data-set index of the first item (see ``SeededExplainer``); it seeds shuffled references.
+  public var firstItem = 0
 
   /// Creates the explainer.
   /// - Parameters:
@@ -97,7 +99,7 @@ public struct DeepLIFT: Explainer {
     let chain = DeepLIFTChain(explained, maxPooling: maxPooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
       let run = multipliers(
-        chunk, targets: chunkTargets, firstItem: first, chain: chain, model: explained)
+        chunk, targets: chunkTargets, firstItem: firstItem + first, chain: chain, model: explained)
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
       let share = 1 / Float(run.references.count)
@@ -140,7 +142,7 @@ extension DeepLIFT {
   /// - Parameters:
   ///   - chunk: `[n] + inputShape`.
   ///   - targets: One target per item.
-  ///   - firstItem: The batch index of the chunk's first item (seeds shuffled references).
+  ///   - firstItem: The data-set index of the chunk's first item (seeds shuffled references).
   ///   - chain: The explained model's chain.
   ///   - model: The explained model.
   /// - Returns: The explained outputs on the chunk, and one run per reference.

@@ -17,7 +17,7 @@
 ///   `Σ A − (f_t(x) − mean_r f_t(x'_r))`, 0 up to rounding where DeepLIFT conserves the delta.
 /// - The references keep each sequence's dinucleotide counts, so a motif-free signal of
 ///   composition contributes nothing on average.
-public struct DeepSHAP: Explainer {
+public struct DeepSHAP: SeededExplainer {
   /// `deepshap`.
   public static let identifier = "deepshap"
 
@@ -29,6 +29,8 @@ public struct DeepSHAP: Explainer {
   public var maxPooling: DeepLIFT.MaxPoolingRule
   /// The explained output.
   public var output: ExplainedOutput
+  /// The data-set index of the first item (see ``SeededExplainer``); it seeds shuffled references.
+  public var firstItem = 0
 
   /// Creates the explainer.
   /// - Parameters:
@@ -49,9 +51,11 @@ public struct DeepSHAP: Explainer {
 
   /// The DeepLIFT explainer this configuration runs.
   public var deepLIFT: DeepLIFT {
-    DeepLIFT(
+    var explainer = DeepLIFT(
       baseline: .shuffled(count: referenceCount, seed: seed), maxPooling: maxPooling, output: output
     )
+    explainer.firstItem = firstItem
+    return explainer
   }
 
   /// The DeepSHAP maps with the mean summation-to-delta gap per item.

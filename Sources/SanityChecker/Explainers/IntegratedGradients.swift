@@ -7,7 +7,7 @@
 /// references) the maps are averaged. Property (completeness): Σ IG ≈ f_t(x) − f_t(x'); the gap
 /// is reported per item in ``Attribution/conservationGap`` (it includes Captum's 1/n weight deficit
 /// for the trapezoid rule).
-public struct IntegratedGradients: Explainer {
+public struct IntegratedGradients: SeededExplainer {
   /// `integrated-gradients`.
   public static let identifier = "integrated-gradients"
 
@@ -29,6 +29,8 @@ public struct IntegratedGradients: Explainer {
   public var baseline: Baseline
   /// The explained output.
   public var output: ExplainedOutput
+  /// The data-set index of the first item (see ``SeededExplainer``); it seeds shuffled references.
+  public var firstItem = 0
 
   /// Creates the explainer.
   /// - Parameters:
@@ -51,7 +53,7 @@ public struct IntegratedGradients: Explainer {
     let explained = model.explained(output)
     let (alphas, weights) = integration.nodes(steps: steps)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
-      let references = baselines(for: chunk, firstItem: first)
+      let references = baselines(for: chunk, firstItem: firstItem + first)
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
       let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
@@ -73,7 +75,7 @@ public struct IntegratedGradients: Explainer {
     }
   }
 
-  /// The baseline tensors for one chunk whose first item has index `firstItem` in the batch.
+  /// The baseline tensors for one chunk whose first item has index `firstItem` in the data set.
   func baselines(for chunk: Tensor, firstItem: Int) -> [Tensor] {
     switch baseline {
     case .zeros:

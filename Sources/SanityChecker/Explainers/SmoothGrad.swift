@@ -7,7 +7,7 @@
 /// Smilkov et al. 2017, arXiv:1706.03825; Adebayo et al. 2018, arXiv:1810.03307 (VarGrad).
 /// Noise is drawn per item from `(seed, item index)`, so maps do not depend on batching or threads;
 /// it can also be supplied (`[n, N] + inputShape`), as the reference file stores its own.
-public struct SmoothGrad: Explainer {
+public struct SmoothGrad: SeededExplainer {
   /// `smoothgrad`.
   public static let identifier = "smoothgrad"
 
@@ -31,6 +31,9 @@ public struct SmoothGrad: Explainer {
   public var statistic: Statistic
   /// The explained output.
   public var output: ExplainedOutput
+  /// The data-set index of the first item (see ``SeededExplainer``); supplied noise is indexed
+  /// from the call's own first item.
+  public var firstItem = 0
 
   /// Creates the explainer.
   /// - Parameters:
@@ -82,7 +85,8 @@ public struct SmoothGrad: Explainer {
     return result
   }
 
-  /// One noisy copy of a chunk: supplied noise, or N(0, σ²) drawn from `(seed, item)`.
+  /// One noisy copy of a chunk (whose first item is `firstItem` of the call): supplied noise, or
+  /// N(0, σ²) drawn from `(seed, data-set item)`.
   private func noisyCopy(_ chunk: Tensor, sample: Int, firstItem: Int, batchSize: Int, width: Int) -> Tensor {
     Tensor(shape: chunk.shape) { out in
       chunk.withUnsafeBufferPointer { x in
@@ -102,7 +106,7 @@ public struct SmoothGrad: Explainer {
             }
             let sigma = noiseLevel * (high - low)
             var generator = SeededGenerator(
-              seed: seed, stream: UInt64(firstItem + item) &* 1_000_003 &+ UInt64(sample))
+              seed: seed, stream: UInt64(self.firstItem + firstItem + item) &* 1_000_003 &+ UInt64(sample))
             for j in 0..<width { out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma) }
           }
         }
