@@ -33,7 +33,12 @@ extension FastISM {
     return table
   }
 
-  /// Writes the pooled vector of every mutant (`L·4` rows) and of the original (last row).
+  /// Writes the pooled vector of the original (first row) and of every mutant that moves it.
+  ///
+  /// Mutants whose pooled vector equals the original's value for value, and the observed base
+  /// (`x = 1`), get slot −1 (their delta is exactly 0, see ``FastISM``); every other mutant gets
+  /// the next row and its slot. The comparison runs on the registers that computed the
+  /// mutant, so unchanged mutants cost no copy and no row of the remaining layers.
   ///
   /// A substitution at `l` to base `b` moves the pre-activation at each output position `q`
   /// whose window covers `l` by `Δ[k, c(l), b]`, `k = l + pad − q`; every other position keeps
@@ -43,10 +48,18 @@ extension FastISM {
   ///
   /// Legend: P output positions, F filters (padded to `lanes`), K kernel width, l input
   /// position, q output position, c(l) the observed base.
+  /// - Parameters:
+  ///   - x: The item `[L, 4]`.
+  ///   - zItem: Its pre-activation `[P, F]`.
+  ///   - rows: Receives the original's row, then one row per changed mutant, `F` values each.
+  ///   - slots: Receives, per mutant `l·4 + b`, `firstRow` plus its row's index, or −1.
+  ///   - firstRow: The index of the original's row in the caller's matrix.
+  ///   - scratch: The workspace.
+  /// - Returns: The rows written (1 + the changed mutants).
   func pooledMutants(
-    x: UnsafeBufferPointer<Float>, z zItem: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>,
-    scratch: inout Scratch
-  ) {
+    x: UnsafeBufferPointer<Float>, z zItem: UnsafeBufferPointer<Float>, into rows: UnsafeMutablePointer<Float>,
+    slots: UnsafeMutablePointer<Int32>, firstRow: Int, scratch: inout Scratch
+  ) -> Int {
     let (P, F, K, lanes) = (positions, filters, kernelWidth, lanes)
     let isMax = pooling == .maximum
     let identity = Block(repeating: isMax ? -.infinity : 0)
@@ -58,6 +71,7 @@ extension FastISM {
     }
     @inline(__always) func activate(_ v: Block) -> Block { isRectified ? v.replacing(with: 0, where: v .< 0) : v }
     @inline(__always) func combine(_ a: Block, _ b: Block) -> Block { isMax ? a.replacing(with: b, where: b .> a) : a + b }
+    var written = 1
     scratch.z.withUnsafeMutableBufferPointer { zBuffer in
       scratch.prefix.withUnsafeMutableBufferPointer { prefixBuffer in
         scratch.suffix.withUnsafeMutableBufferPointer { suffixBuffer in
@@ -66,7 +80,7 @@ extension FastISM {
               kernel.withUnsafeBufferPointer { w in
                 guard let z = zBuffer.baseAddress, let prefix = prefixBuffer.baseAddress,
                   let suffix = suffixBuffer.baseAddress, let change = changeBuffer.baseAddress,
-                  let delta = table.baseAddress, let zSource = zItem.baseAddress, let rows = out.baseAddress
+                  let delta = table.baseAddress, let zSource = zItem.baseAddress
                 else { return }
                 for q in 0..<P { (z + q * lanes).update(from: zSource + q * F, count: F) }
                 for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
@@ -77,11 +91,11 @@ extension FastISM {
                     store(combine(load(suffix + (q + 1) * lanes + f), activate(load(z + q * lanes + f))), suffix + q * lanes + f)
                   }
                 }
-                let originalRow = rows + length * 4 * F
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * lanes) { pooledBuffer in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 5 * lanes) { pooledBuffer in
                   guard let pooled = pooledBuffer.baseAddress else { return }
-                  for f in stride(from: 0, to: lanes, by: Block.scalarCount) { store(load(prefix + P * lanes + f) * scale, pooled + f) }
-                  originalRow.update(from: pooled, count: F)
+                  let original = pooled + 4 * lanes
+                  for f in stride(from: 0, to: lanes, by: Block.scalarCount) { store(load(prefix + P * lanes + f) * scale, original + f) }
+                  rows.update(from: original, count: F)
                   for l in 0..<length {
                     let first = max(0, l + padBefore - (K - 1))
                     let last = min(P - 1, l + padBefore)
@@ -91,7 +105,7 @@ extension FastISM {
                     }
                     let isOneHot = ones == 1 && zeros == 3
                     guard first <= last else {
-                      for b in 0..<4 { (rows + (l * 4 + b) * F).update(from: originalRow, count: F) }
+                      for b in 0..<4 { slots[l * 4 + b] = -1 }
                       continue
                     }
                     // Δ of base b through tap k: from the table (one-hot) or computed here.
@@ -114,37 +128,66 @@ extension FastISM {
                       changeRows = UnsafePointer(change)
                       tapStride = 4 * lanes
                     }
+                    var changedBases = 0  // bit b: base b's pooled vector differs from the original's
                     for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
                       let outside = combine(load(prefix + first * lanes + f), load(suffix + (last + 1) * lanes + f))
                       let start = isMax && isRectified ? outside.replacing(with: zero, where: zero .> outside) : outside
-                      var (a, c, g, t) = (start, start, start, start)
-                      if isMax {
+                      let reference = load(original + f)
+                      if isMax && isOneHot {
+                        // The observed base's mutant is the original: only the other three run.
+                        let (b0, b1, b2) = (observed == 0 ? 1 : 0, observed <= 1 ? 2 : 1, observed <= 2 ? 3 : 2)
+                        let (o0, o1, o2) = (b0 &* lanes, b1 &* lanes, b2 &* lanes)
+                        var (p0, p1, p2) = (start, start, start)
                         for q in first...last {
                           let value = load(z + (q &* lanes &+ f))
                           let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
-                          a = combine(a, value + load(base))
-                          c = combine(c, value + load(base + lanes))
-                          g = combine(g, value + load(base + 2 &* lanes))
-                          t = combine(t, value + load(base + 3 &* lanes))
+                          p0 = combine(p0, value + load(base + o0))
+                          p1 = combine(p1, value + load(base + o1))
+                          p2 = combine(p2, value + load(base + o2))
                         }
+                        store(p0 * scale, pooled + o0 + f)
+                        store(p1 * scale, pooled + o1 + f)
+                        store(p2 * scale, pooled + o2 + f)
+                        store(reference, pooled + observed &* lanes + f)
                       } else {
-                        for q in first...last {
-                          let value = load(z + (q &* lanes &+ f))
-                          let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
-                          a += activate(value + load(base))
-                          c += activate(value + load(base + lanes))
-                          g += activate(value + load(base + 2 &* lanes))
-                          t += activate(value + load(base + 3 &* lanes))
+                        var (a, c, g, t) = (start, start, start, start)
+                        if isMax {
+                          for q in first...last {
+                            let value = load(z + (q &* lanes &+ f))
+                            let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
+                            a = combine(a, value + load(base))
+                            c = combine(c, value + load(base + lanes))
+                            g = combine(g, value + load(base + 2 &* lanes))
+                            t = combine(t, value + load(base + 3 &* lanes))
+                          }
+                        } else {
+                          for q in first...last {
+                            let value = load(z + (q &* lanes &+ f))
+                            let base = changeRows + ((l &+ padBefore &- q) &* tapStride &+ f)
+                            a += activate(value + load(base))
+                            c += activate(value + load(base + lanes))
+                            g += activate(value + load(base + 2 &* lanes))
+                            t += activate(value + load(base + 3 &* lanes))
+                          }
                         }
+                        store(a * scale, pooled + f)
+                        store(c * scale, pooled + lanes + f)
+                        store(g * scale, pooled + 2 * lanes + f)
+                        store(t * scale, pooled + 3 * lanes + f)
                       }
-                      store(a * scale, pooled + f)
-                      store(c * scale, pooled + lanes + f)
-                      store(g * scale, pooled + 2 * lanes + f)
-                      store(t * scale, pooled + 3 * lanes + f)
+                      for b in 0..<4 {
+                        let mutant: Block = load(pooled + (b &* lanes &+ f))
+                        if any(mutant .!= reference) { changedBases |= 1 << b }
+                      }
                     }
                     for b in 0..<4 {
-                      let isObserved = isOneHot && observed == b
-                      (rows + (l * 4 + b) * F).update(from: isObserved ? originalRow : pooled + b * lanes, count: F)
+                      guard changedBases & (1 << b) != 0, x[l * 4 + b] != 1 else {
+                        slots[l * 4 + b] = -1
+                        continue
+                      }
+                      slots[l * 4 + b] = Int32(truncatingIfNeeded: firstRow + written)
+                      (rows + written * F).update(from: pooled + b * lanes, count: F)
+                      written += 1
                     }
                   }
                 }
@@ -154,5 +197,6 @@ extension FastISM {
         }
       }
     }
+    return written
   }
 }

@@ -39,6 +39,8 @@ struct FastISM: Sendable {
   let convolution: Conv1D
   /// `Δ[k, c, b, :] = W[k, b, :] − W[k, c, :]`, filters padded with zeros to ``lanes``.
   let changes: [Float]
+  /// The convolution's one-hot group tables, built once per plan.
+  let tables: SparseChannelConvolution.Tables?
 
   /// Filters rounded up to whole ``Block``s.
   var lanes: Int { (filters + Block.scalarCount - 1) / Block.scalarCount * Block.scalarCount }
@@ -86,59 +88,69 @@ struct FastISM: Sendable {
           kernel: kernel.scalars, bias: conv.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: filters),
           kernelWidth: width, filters: filters, padBefore: padBefore, positions: positions, length: length,
           isRectified: activations.contains(.relu), pooling: pooling, tail: tail, convolution: conv,
-          changes: changeTable(kernel.scalars, width: width, filters: filters)))
+          changes: changeTable(kernel.scalars, width: width, filters: filters),
+          tables: kernel.withUnsafeBufferPointer {
+            SparseChannelConvolution.Tables(kernel: $0, taps: width, channels: 4, filters: filters)
+          }))
     } catch {
       return .failure(Unsupported(message: "the layers after pooling do not form a model: \(error)"))
     }
   }
 
   /// The deltas `[N, L, 4, O]` of every output, and the original outputs `[N, O]`.
+  ///
+  /// Per chunk, the remaining layers run once on a matrix holding each item's original pooled
+  /// vector and only the mutants that changed it; the other mutants' deltas are exactly 0.
   func deltas(for input: Tensor) -> (deltas: Tensor, outputs: Tensor) {
     let cells = length * 4
     let width = tail.outputShape.count
-    let sequencesPerChunk = max(1, 16_384 / cells)
+    let sequencesPerChunk = max(1, 4_096 / cells)
     let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: sequencesPerChunk) { range in
       let chunk = input.items(range)
-      let preActivation = convolution.preActivationOutput(chunk)  // [n, P, F]
-      // Row (item · (L·4 + 1) + l·4 + b) is the mutant's pooled vector; the last row of each item is the original.
-      let rowsPerItem = cells + 1
-      var pooled = Tensor(shape: [range.count * rowsPerItem, filters])
+      var slots = [Int32](repeating: -1, count: range.count * cells)
+      var originalRows = [Int](repeating: 0, count: range.count)
+      var rows = [Float](repeating: 0, count: range.count * (cells + 1) * filters)
+      var written = 0
       chunk.withUnsafeBufferPointer { x in
-        preActivation.withUnsafeBufferPointer { z in
-          pooled.withUnsafeMutableBufferPointer { out in
+        rows.withUnsafeMutableBufferPointer { out in
+          slots.withUnsafeMutableBufferPointer { slot in
+            guard let out = out.baseAddress, let slot = slot.baseAddress else { return }
             var scratch = Scratch(positions: positions, lanes: lanes, width: kernelWidth)
             for item in 0..<range.count {
-              pooledMutants(
-                x: UnsafeBufferPointer(rebasing: x[(item * cells)..<((item + 1) * cells)]),
-                z: UnsafeBufferPointer(rebasing: z[(item * positions * filters)..<((item + 1) * positions * filters)]),
-                into: UnsafeMutableBufferPointer(
-                  rebasing: out[(item * rowsPerItem * filters)..<((item + 1) * rowsPerItem * filters)]),
-                scratch: &scratch)
+              let sequence = UnsafeBufferPointer(rebasing: x[(item * cells)..<((item + 1) * cells)])
+              let preActivation = self.preActivation(of: sequence, item: chunk, at: item)
+              originalRows[item] = written
+              written += preActivation.withUnsafeBufferPointer { z in
+                pooledMutants(
+                  x: sequence, z: z, into: out + written * filters, slots: slot + item * cells, firstRow: written,
+                  scratch: &scratch)
+              }
             }
           }
         }
       }
-      let isUnchanged = Self.unchangedMutants(
-        pooled, items: range.count, mutants: cells, filters: filters)
+      let pooled = Tensor(shape: [written, filters]) { target in
+        rows.withUnsafeBufferPointer { source in
+          guard let from = source.baseAddress, let to = target.baseAddress else { return }
+          to.update(from: from, count: written * filters)
+        }
+      }
       let outputs = tail.layers.reduce(pooled) { $1.forward($0) }
       let originals = Tensor(shape: [range.count, width]) { originals in
         outputs.withUnsafeBufferPointer { o in
           for item in 0..<range.count {
-            for unit in 0..<width { originals[item * width + unit] = o[(item * rowsPerItem + cells) * width + unit] }
+            for unit in 0..<width { originals[item * width + unit] = o[originalRows[item] * width + unit] }
           }
         }
       }
       let deltas = Tensor(shape: [range.count, length, 4, width]) { deltas in
         outputs.withUnsafeBufferPointer { o in
-          chunk.withUnsafeBufferPointer { x in
-            for item in 0..<range.count {
-              let original = (item * rowsPerItem + cells) * width
-              for cell in 0..<cells {
-                let isZero = x[item * cells + cell] == 1 || isUnchanged[item * cells + cell]
-                for unit in 0..<width {
-                  deltas[(item * cells + cell) * width + unit] =
-                    isZero ? 0 : o[(item * rowsPerItem + cell) * width + unit] - o[original + unit]
-                }
+          for item in 0..<range.count {
+            let original = originalRows[item] * width
+            for cell in 0..<cells {
+              let row = Int(slots[item * cells + cell])
+              for unit in 0..<width {
+                deltas[(item * cells + cell) * width + unit] = row < 0 ? 0 : o[row * width + unit] - o[original + unit]
               }
             }
           }
@@ -149,29 +161,35 @@ struct FastISM: Sendable {
     return (Tensor.concatenating(parts.map(\.0)), Tensor.concatenating(parts.map(\.1)))
   }
 
-  /// Whether each mutant's pooled vector equals the original's, value for value.
+  /// One item's first-layer pre-activation `[P, F]`: from the one-hot tables when the item is
+  /// exact one-hot (the same sums as the layer's forward pass), else through the layer.
   /// - Parameters:
-  ///   - pooled: `[items · (mutants + 1), F]`: each item's mutants, then its original.
-  ///   - items: The items in the chunk.
-  ///   - mutants: The mutant rows per item (`L · 4`).
-  ///   - filters: F.
-  /// - Returns: `[items · mutants]` flags.
-  static func unchangedMutants(_ pooled: Tensor, items: Int, mutants: Int, filters: Int) -> [Bool] {
-    pooled.withUnsafeBufferPointer { p in
-      var flags = [Bool](repeating: false, count: items * mutants)
-      for item in 0..<items {
-        let original = (item * (mutants + 1) + mutants) * filters
-        for mutant in 0..<mutants {
-          let row = (item * (mutants + 1) + mutant) * filters
-          var isSame = true
-          for f in 0..<filters where p[row + f] != p[original + f] {
-            isSame = false
-            break
+  ///   - sequence: The item's scalars `[L, 4]`.
+  ///   - chunk: The batch holding it.
+  ///   - item: Its index in `chunk`.
+  func preActivation(of sequence: UnsafeBufferPointer<Float>, item chunk: Tensor, at item: Int) -> [Float] {
+    var z = [Float](repeating: 0, count: positions * filters)
+    let axis = AxisWindow(input: length, kernel: kernelWidth, padding: convolution.padding)
+    let isOneHot = tables.map { tables in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * length) { workspace in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: length) { values in
+          guard let index = workspace.baseAddress, let value = values.baseAddress,
+            SparseChannelConvolution.analyze(sequence, channels: 4, index: index, value: value) == .oneHot
+          else { return false }
+          kernel.withUnsafeBufferPointer { k in
+            z.withUnsafeMutableBufferPointer { out in
+              guard let k = k.baseAddress, let out = out.baseAddress else { return }
+              bias.withUnsafeBufferPointer { b in
+                SparseChannelConvolution.oneHotForward(
+                  index: index, tables: tables, kernel: k, bias: b.baseAddress, axis: axis, channels: 4,
+                  filters: filters, codes: index + length, into: out)
+              }
+            }
           }
-          flags[item * mutants + mutant] = isSame
+          return true
         }
       }
-      return flags
-    }
+    } ?? false
+    return isOneHot ? z : convolution.preActivationOutput(chunk.items(item..<(item + 1))).scalars
   }
 }

@@ -6,7 +6,8 @@ extension IntegratedGradients {
   /// for the two end points only, each step runs the remaining layers from
   /// `φ(z' + α_k (z − z'))`, and the input gradient is one transposed product of the summed
   /// pre-activation signals, `Lᵀ(Σ_k w_k δ_k)`. This equals the step-by-step sum up to the order
-  /// of float operations.
+  /// of float operations. A model starting `Conv1D → GlobalMaxPooling1D` takes
+  /// ``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)`` for the steps.
   /// - Parameters:
   ///   - model: The explained model.
   ///   - chunk: The inputs `[n] + inputShape`.
@@ -32,6 +33,11 @@ extension IntegratedGradients {
     }
     let start = first.preActivationOutput(reference)
     let slope = first.preActivationOutput(chunk).linearCombination(1, start, -1)
+    if let summed = maxPooledPathSignal(
+      model, activation: first.activation, start: start, slope: slope, targets: targets, alphas: alphas, weights: weights)
+    {
+      return first.linearInputGradient(summed, inputShape: chunk.shape)
+    }
     let seed = rest.targetSeed(targets)
     var summed = Tensor(shape: start.shape)
     var point = Tensor(shape: start.shape)

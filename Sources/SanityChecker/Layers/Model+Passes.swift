@@ -10,12 +10,18 @@ public struct Trace: Sendable {
 
 extension Model {
   /// Runs the model on a batch, in parallel chunks.
+  ///
+  /// A model starting `Conv1D → GlobalMaxPooling1D` runs chunks of exact one-hot items through
+  /// ``MaxPooledConvolution`` (the same values without the convolution's activation tensor).
   /// - Parameter input: `[N] + inputShape`.
   /// - Returns: `[N] + outputShape`.
   public func forward(_ input: Tensor) -> Tensor {
     precondition(input.shape.item == inputShape, "Model.forward: input \(input.shape.item) != \(inputShape)")
+    let fused = MaxPooledConvolution(model: self)
+    let tail = layers.dropFirst(2)
     let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: chunkSize) { range in
-      layers.reduce(input.items(range)) { $1.forward($0) }
+      if let pooled = fused?.pooled(input, items: range) { return tail.reduce(pooled) { $1.forward($0) } }
+      return layers.reduce(input.items(range)) { $1.forward($0) }
     }
     return Tensor.concatenating(parts).reshaped(outputShape.batched(input.batchSize))
   }
