@@ -30,16 +30,10 @@ extension Conv1D: AffineLayer {
 }
 
 extension Conv2D: AffineLayer {
-  func preActivationOutput(_ input: Tensor) -> Tensor {
-    let core = core(batch: input.shape[0], height: input.shape[1], width: input.shape[2])
-    let geometry = core.geometry
-    return core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
-      .reshaped([geometry.batch, geometry.height.output, geometry.width.output, core.outputs])
-  }
+  func preActivationOutput(_ input: Tensor) -> Tensor { preActivation(input) }
 
   func linearInputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
-    core(batch: inputShape[0], height: inputShape[1], width: inputShape[2])
-      .transposedProduct(delta, kernel: kernel, inputShape: inputShape)
+    inputGradient(delta, inputShape: inputShape)
   }
 }
 

@@ -8,8 +8,11 @@
 ///                                        · K[kh, kw, i, o]
 /// ```
 ///
-/// with zeros in the padding (`pt`, `pl`: the padding before, see ``Padding``). The forward pass, the input gradient and the kernel gradient are
-/// each one im2col (or col2im) plus one `sgemm` over the whole batch (see ``Im2Col``).
+/// with zeros in the padding (`pt`, `pl`: the padding before, see ``Padding``). The kernel
+/// gradient is one im2col plus one `sgemm` over the whole batch (see ``Im2Col``). The forward
+/// pass and the input gradient use Winograd's F(2×2, 3×3) for 3×3 kernels with unit strides
+/// and dilations (see ``WinogradConvolution``; equal to im2col within about `1e-5·max|y|`),
+/// else im2col (or col2im) plus one `sgemm`.
 ///
 /// Backward rules: the fused activation is passed by the rule (see ``BackwardRule``), then the
 /// linear part uses `Kᵀ` (gradient, Guided Backprop, DeconvNet) or the ε-LRP z-rule with the
@@ -18,7 +21,9 @@ public struct Conv2D: ParameterizedLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[KH, KW, I, O]` and, when present, the bias `[O]`.
-  public var parameters: [String: Tensor]
+  public var parameters: [String: Tensor] {
+    didSet { winogradKernels = WinogradKernels() }
+  }
   /// The strides `[sh, sw]`.
   public let strides: [Int]
   /// The padding mode.
@@ -29,6 +34,10 @@ public struct Conv2D: ParameterizedLayer {
   public var activation: Activation
   /// The kernel's shape, fixed at creation; replacement kernels must keep it.
   public let kernelShape: Shape
+  /// How the forward and input-gradient products are computed (tests force ``ConvolutionAlgorithm/im2col``).
+  var algorithm = ConvolutionAlgorithm.automatic
+  /// The transformed kernels of the current parameters, computed on first use.
+  private(set) var winogradKernels = WinogradKernels()
 
   /// Creates a 2-D convolution.
   /// - Parameters:
@@ -107,27 +116,23 @@ public struct Conv2D: ParameterizedLayer {
 
   /// `activation(conv(x, K) + b)`, `[N, OH, OW, O]`.
   public func forward(_ input: Tensor) -> Tensor {
-    let core = core(for: input)
-    var output = core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
+    _ = core(for: input)
+    var output = preActivation(input)
     activation.apply(to: &output)
-    let geometry = core.geometry
-    return output.reshaped([
-      geometry.batch, geometry.height.output, geometry.width.output, core.outputs,
-    ])
+    return output
   }
 
-  /// Activation backward (by rule), then `Kᵀ` via col2im, or the ε-LRP z-rule.
+  /// Activation backward (by rule), then `Kᵀ` (Winograd or col2im), or the ε-LRP z-rule.
   public func backward(
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
-    let core = core(for: input)
+    _ = core(for: input)
     let delta = activation.backward(signal, output: output, rule: rule)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
-      return core.transposedProduct(delta, kernel: kernel, inputShape: input.shape)
+      return inputGradient(delta, inputShape: input.shape)
     case .epsilonLRP(let epsilon, _):
-      return core.relevance(
-        delta, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
+      return relevance(delta, input: input, epsilon: epsilon)
     }
   }
 
