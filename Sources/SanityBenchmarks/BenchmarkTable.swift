@@ -14,8 +14,11 @@ public enum BenchmarkTable {
   /// - Parameters:
   ///   - results: Our results.
   ///   - peers: The peers' figures.
-  /// - Returns: The table with a header line and a closing note naming the peers' source.
-  public static func render(_ results: [BenchmarkResult], peers: PeerBaselines) -> String {
+  ///   - host: The processor the results came from, named under the table when known.
+  /// - Returns: The table with a header line and closing notes naming the peers' source and the host.
+  public static func render(
+    _ results: [BenchmarkResult], peers: PeerBaselines, host: HostProcessor? = nil
+  ) -> String {
     let header = ["item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "peer", "peer items/s", "peer s", "ratio", "goal", "met"]
     var rows = [header]
     for result in results {
@@ -39,7 +42,8 @@ public enum BenchmarkTable {
         text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
-    return (lines + ["peers: \(peers.source)"]).joined(separator: "\n")
+    let notes = ["peers: \(peers.source)"] + (host.map { ["host: \($0.summary)"] } ?? [])
+    return (lines + notes).joined(separator: "\n")
   }
 
   /// A rate or count with thousands separators and at most 3 significant decimals.

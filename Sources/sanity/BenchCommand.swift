@@ -73,7 +73,7 @@ struct BenchCommand: ParsableCommand {
       print(BenchmarkReport.json(results))
     } else {
       let baselines = try peers.map { try PeerBaselines(resultsFolder: URL(fileURLWithPath: $0)) } ?? .recorded
-      print(BenchmarkTable.render(results, peers: baselines))
+      print(BenchmarkTable.render(results, peers: baselines, host: .current))
     }
   }
 }
