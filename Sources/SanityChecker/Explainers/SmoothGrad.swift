@@ -69,7 +69,7 @@ public struct SmoothGrad: SeededExplainer {
       var sum = Tensor(shape: chunk.shape)
       var sumOfSquares = Tensor(shape: chunk.shape)
       for sample in 0..<samples {
-        let noisy = noisyCopy(chunk, sample: sample, firstItem: first, batchSize: input.batchSize, width: width)
+        let noisy = noisyCopy(chunk, sample: sample, chunkStart: first, batchSize: input.batchSize, width: width)
         let (gradient, _) = Gradient.inputSignal(explained, noisy, targets: chunkTargets, rule: .gradient)
         sum = sum.linearCombination(1, gradient, 1)
         sumOfSquares = sumOfSquares.linearCombination(1, gradient.multiplied(by: gradient), 1)
@@ -85,16 +85,16 @@ public struct SmoothGrad: SeededExplainer {
     return result
   }
 
-  /// One noisy copy of a chunk (whose first item is `firstItem` of the call): supplied noise, or
-  /// N(0, σ²) drawn from `(seed, data-set item)`.
-  private func noisyCopy(_ chunk: Tensor, sample: Int, firstItem: Int, batchSize: Int, width: Int) -> Tensor {
+  /// One noisy copy of a chunk whose first item is item `chunkStart` of the call: supplied noise
+  /// (indexed by the call's item), or N(0, σ²) drawn from `(seed, data-set item)`.
+  private func noisyCopy(_ chunk: Tensor, sample: Int, chunkStart: Int, batchSize: Int, width: Int) -> Tensor {
     Tensor(shape: chunk.shape) { out in
       chunk.withUnsafeBufferPointer { x in
         for item in 0..<chunk.batchSize {
           let base = item * width
           if let noise {
             noise.withUnsafeBufferPointer { e in
-              let offset = (sample * batchSize + firstItem + item) * width
+              let offset = (sample * batchSize + chunkStart + item) * width
               for j in 0..<width { out[base + j] = x[base + j] + e[offset + j] }
             }
           } else {
@@ -106,7 +106,7 @@ public struct SmoothGrad: SeededExplainer {
             }
             let sigma = noiseLevel * (high - low)
             var generator = SeededGenerator(
-              seed: seed, stream: UInt64(self.firstItem + firstItem + item) &* 1_000_003 &+ UInt64(sample))
+              seed: seed, stream: UInt64(firstItem + chunkStart + item) &* 1_000_003 &+ UInt64(sample))
             for j in 0..<width { out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma) }
           }
         }

@@ -25,6 +25,13 @@ struct WinogradPlane: Hashable, Sendable {
   var tileColumns: Int { (outputWidth + 1) / 2 }
   /// Tiles over the batch.
   var tiles: Int { batch * tileRows * tileColumns }
+
+  /// The item, tile row and tile column of a tile index (flattened over items, rows, columns).
+  func position(ofTile tile: Int) -> (item: Int, row: Int, column: Int) {
+    let (item, offset) = tile.quotientAndRemainder(dividingBy: tileRows * tileColumns)
+    let (row, column) = offset.quotientAndRemainder(dividingBy: tileColumns)
+    return (item, row, column)
+  }
 }
 
 /// A 3×3, stride-1 correlation by Winograd's F(2×2, 3×3) (see ``WinogradTransforms``), with
@@ -115,11 +122,9 @@ struct WinogradConvolution: Sendable {
   ) {
     let c = inputs
     let stride = tiles.count * c
-    let (tileRows, tileColumns) = (padded.plane.tileRows, padded.plane.tileColumns)
     let rowStride = padded.width * c
     for tile in tiles {
-      let (item, position) = tile.quotientAndRemainder(dividingBy: tileRows * tileColumns)
-      let (tileRow, tileColumn) = position.quotientAndRemainder(dividingBy: tileColumns)
+      let (item, tileRow, tileColumn) = padded.plane.position(ofTile: tile)
       let origin = x + ((item * padded.height + 2 * tileRow) * padded.width + 2 * tileColumn) * c
       let target = v + (tile - tiles.lowerBound) * c
       var channel = 0
@@ -147,8 +152,7 @@ struct WinogradConvolution: Sendable {
     let stride = tiles.count * o
     let (height, width) = (plane.outputHeight, plane.outputWidth)
     for tile in tiles {
-      let (item, position) = tile.quotientAndRemainder(dividingBy: plane.tileRows * plane.tileColumns)
-      let (tileRow, tileColumn) = position.quotientAndRemainder(dividingBy: plane.tileColumns)
+      let (item, tileRow, tileColumn) = plane.position(ofTile: tile)
       let (row, column) = (2 * tileRow, 2 * tileColumn)
       let target = y + ((item * height + row) * width + column) * o
       let corners = (column + 1 < width, row + 1 < height)

@@ -15,14 +15,10 @@ final class WinogradKernels: Sendable {
   /// - Parameter kernel: `[3, 3, C, O]`.
   /// - Returns: The transformed kernel, `C` inputs and `O` outputs.
   func forward(_ kernel: Tensor) -> WinogradConvolution {
-    forwardKernel.withLock { cached in
-      if let cached { return cached }
-      let (inputs, outputs) = (kernel.shape[2], kernel.shape[3])
-      let made = kernel.withUnsafeBufferPointer {
-        WinogradConvolution(kernel: $0, inputs: inputs, outputs: outputs)
+    Self.cached(in: forwardKernel) {
+      kernel.withUnsafeBufferPointer {
+        WinogradConvolution(kernel: $0, inputs: kernel.shape[2], outputs: kernel.shape[3])
       }
-      cached = made
-      return made
     }
   }
 
@@ -31,15 +27,24 @@ final class WinogradKernels: Sendable {
   /// - Parameter kernel: `[3, 3, C, O]`.
   /// - Returns: The transformed kernel, `O` inputs and `C` outputs.
   func adjoint(_ kernel: Tensor) -> WinogradConvolution {
-    adjointKernel.withLock { cached in
-      if let cached { return cached }
+    Self.cached(in: adjointKernel) {
       let (inputs, outputs) = (kernel.shape[2], kernel.shape[3])
       let rotated = kernel.withUnsafeBufferPointer {
         WinogradTransforms.adjoint($0, inputs: inputs, outputs: outputs)
       }
-      let made = rotated.withUnsafeBufferPointer {
+      return rotated.withUnsafeBufferPointer {
         WinogradConvolution(kernel: $0, inputs: outputs, outputs: inputs)
       }
+    }
+  }
+
+  /// The slot's kernel, made (under the lock, so once) on first use.
+  private static func cached(
+    in slot: borrowing Mutex<WinogradConvolution?>, _ make: () -> WinogradConvolution
+  ) -> WinogradConvolution {
+    slot.withLock { cached in
+      if let cached { return cached }
+      let made = make()
       cached = made
       return made
     }
