@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
   @OptionGroup var memoryOptions: MemoryOptions
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    try FlagCheck.atLeast(1, threads, "--threads")
     try FlagCheck.positive(scale, "--scale")
     try FlagCheck.atLeast(1, runs, "--runs")
     try FlagCheck.atLeast(0, warmups, "--warmups")

@@ -41,7 +41,6 @@ struct CheckOptions: ParsableArguments {
     try FlagCheck.finite(threshold, "--threshold")
     _ = try similarityMetrics()
     _ = try comparisonView()
-    if let output { _ = try OutputFormat.of(output, accepting: [.tsv, .json]) }
   }
 
   /// Checks `--output` against the run's inputs before any work starts.

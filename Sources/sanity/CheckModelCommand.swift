@@ -8,8 +8,8 @@ struct CheckModelCommand: ParsableCommand {
     commandName: "model",
     abstract: "Model parameter randomization: do explanations change when the weights do?",
     discussion: """
-      Example: sanity check model --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --seeds 2 --output results.json
       With --stages s1.h5,s2.h5,… the given files are used as the successive stages (e.g. made by another tool).
+      Example: sanity check model --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --seeds 2 --output results.json
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -59,15 +59,15 @@ struct CheckModelCommand: ParsableCommand {
         order: randomizationOrder, scheme: initialization, seeds: seedList, metrics: try checkOptions.similarityMetrics(),
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
+    let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
+      let stage = try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1])
+      return RandomizationStage(
+        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
+    }
     Progress.note("model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items", quiet: common.quiet)
     var report: CheckReport
     if let stages {
-      let models = try stages.split(separator: ",").map { path -> RandomizationStage in
-        let stage = try ModelLoader.load(URL(fileURLWithPath: String(path)), sequenceLength: data.inputs.shape[1])
-        return RandomizationStage(
-          name: URL(fileURLWithPath: String(path)).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
-      }
-      report = try check.run(model: model, stagesPerSeed: [("given", models)], input: data.inputs, targets: nil, explainers: explainers)
+      report = try check.run(model: model, stagesPerSeed: [("given", givenStages)], input: data.inputs, targets: nil, explainers: explainers)
       report.settings["stages"] = stages
     } else {
       report = try check.run(model: model, input: data.inputs, explainers: explainers)

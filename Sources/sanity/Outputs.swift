@@ -15,8 +15,16 @@ enum Outputs {
     _ path: String?, formats: [OutputFormat], standardOutputFormat: OutputFormat? = nil, inputs: [String?]
   ) throws -> (destination: OutputDestination, format: OutputFormat) {
     let path = path ?? "-"
-    let format = try OutputFormat.of(path, accepting: formats) ?? standardOutputFormat ?? formats[0]
-    return (try OutputDestination(path, format: format, inputs: inputs.compactMap { $0 }), format)
+    let inputs = inputs.compactMap { $0 }
+    let format: OutputFormat
+    do {
+      format = try OutputFormat.of(path, accepting: formats) ?? standardOutputFormat ?? formats[0]
+    } catch {
+      // A folder, FIFO or input named as the output says so before the extension does.
+      _ = try OutputDestination(path, format: formats[0], inputs: inputs)
+      throw error
+    }
+    return (try OutputDestination(path, format: format, inputs: inputs), format)
   }
 
   /// Checks an output folder (created later when missing) and the named files inside it.
