@@ -14,7 +14,8 @@ enum InterruptCleanup {
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         AtomicOutput.removePendingTemporaryFiles()
-        FileHandle.standardError.write(Data("\nsanity: interrupted; no partial output was left\n".utf8))
+        FileHandle.standardError.write(
+          Data("\nsanity: interrupted; no partial output was left\n".utf8))
         _exit(128 + signalNumber)
       }
       source.resume()

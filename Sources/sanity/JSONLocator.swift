@@ -26,7 +26,9 @@ struct JSONLocator {
       scanner.skipSpace()
       try scanner.value()
       scanner.skipSpace()
-      guard scanner.offset == bytes.count else { throw scanner.failure("end of file after the top-level value") }
+      guard scanner.offset == bytes.count else {
+        throw scanner.failure("end of file after the top-level value")
+      }
       return nil
     } catch let failure as Failure {
       return failure.location
@@ -61,7 +63,8 @@ struct JSONLocator {
   }
 
   private func failure(_ expected: String) -> Failure {
-    let seen = offset < bytes.count ? "'\(Character(UnicodeScalar(bytes[offset])))'" : "the end of the file"
+    let seen =
+      offset < bytes.count ? "'\(Character(UnicodeScalar(bytes[offset])))'" : "the end of the file"
     return Failure(location: location(at: offset, problem: "expected \(expected), found \(seen)"))
   }
 
@@ -96,7 +99,9 @@ struct JSONLocator {
     }
     while true {
       skipSpace()
-      guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
+      guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+        throw failure("a key in quotes")
+      }
       let key = try string()
       skipSpace()
       try expect(":", "':' after the key")

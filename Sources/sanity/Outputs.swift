@@ -10,9 +10,11 @@ enum Outputs {
   ///     `standardOutputFormat` says otherwise.
   ///   - standardOutputFormat: The format written to standard output.
   ///   - inputs: Every file the run reads (`nil` entries are skipped).
+  /// - Returns: The destination, and the format to write.
   /// - Throws: ``OutputError``.
   static func destination(
-    _ path: String?, formats: [OutputFormat], standardOutputFormat: OutputFormat? = nil, inputs: [String?]
+    _ path: String?, formats: [OutputFormat], standardOutputFormat: OutputFormat? = nil,
+    inputs: [String?]
   ) throws -> (destination: OutputDestination, format: OutputFormat) {
     let path = path ?? "-"
     let inputs = inputs.compactMap { $0 }
@@ -34,7 +36,9 @@ enum Outputs {
   ///   - inputs: Every file the run reads.
   /// - Returns: One destination per name.
   /// - Throws: ``OutputError``.
-  static func folder(_ folder: String, files names: [String], inputs: [String]) throws -> [OutputDestination] {
+  static func folder(_ folder: String, files names: [String], inputs: [String]) throws
+    -> [OutputDestination]
+  {
     var status = stat()
     if lstat(folder, &status) == 0 || stat(folder, &status) == 0 {
       guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
@@ -45,7 +49,9 @@ enum Outputs {
     let destinations = try names.compactMap { name -> OutputDestination? in
       let url = root.appendingPathComponent(name)
       // Files in folders that do not exist yet are checked when they are written.
-      guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) else { return nil }
+      guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) else {
+        return nil
+      }
       return try OutputDestination(url.path, format: .hdf5, inputs: inputs)
     }
     try OutputDestination.checkDistinct(destinations)

@@ -14,7 +14,8 @@ enum ResultsFile {
     }
     let bytes = [UInt8](data)
     if let error = JSONLocator.syntaxError(in: bytes) {
-      throw ValidationError("\(path):\(error.line):\(error.column): not valid JSON: \(error.problem)")
+      throw ValidationError(
+        "\(path):\(error.line):\(error.column): not valid JSON: \(error.problem)")
     }
     do {
       return try CheckReport.decoded(from: data)
@@ -27,7 +28,8 @@ enum ResultsFile {
       @unknown default: context = nil
       }
       let keys = context?.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } ?? []
-      let place = JSONLocator.location(of: keys, in: bytes).map { "\(path):\($0.line):\($0.column)" } ?? path
+      let place =
+        JSONLocator.location(of: keys, in: bytes).map { "\(path):\($0.line):\($0.column)" } ?? path
       throw ValidationError(
         "\(SystemErrorText.message(for: error, file: place)); this is not a SanityChecker results file "
           + "(`sanity check … --output results.json` writes one)")

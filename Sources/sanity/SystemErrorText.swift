@@ -8,8 +8,11 @@ enum SystemErrorText {
   static func message(for error: Error) -> String? {
     if let decoding = error as? DecodingError { return message(for: decoding, file: nil) }
     let nsError = error as NSError
-    guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { return nil }
-    let path = (nsError.userInfo[NSFilePathErrorKey] as? String)
+    guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else {
+      return nil
+    }
+    let path =
+      (nsError.userInfo[NSFilePathErrorKey] as? String)
       ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path ?? "a file"
     if nsError.domain == NSPOSIXErrorDomain {
       return "\(path): \(String(cString: strerror(Int32(nsError.code))).lowercased())"
@@ -40,6 +43,7 @@ enum SystemErrorText {
   /// - Parameters:
   ///   - error: The decoder's error.
   ///   - file: The file, when known.
+  /// - Returns: `file: what is wrong where`.
   static func message(for error: DecodingError, file: String?) -> String {
     let prefix = file.map { "\($0): " } ?? ""
     switch error {
@@ -51,7 +55,8 @@ enum SystemErrorText {
       return "\(prefix)\(place(context.codingPath)) is null; expected \(name(of: type))"
     case .dataCorrupted(let context):
       return context.codingPath.isEmpty
-        ? "\(prefix)not valid JSON" : "\(prefix)\(place(context.codingPath)) has a value that is not allowed here"
+        ? "\(prefix)not valid JSON"
+        : "\(prefix)\(place(context.codingPath)) has a value that is not allowed here"
     @unknown default:
       return "\(prefix)the file's contents do not fit the expected layout"
     }
@@ -74,7 +79,8 @@ enum SystemErrorText {
   private static func name(of type: Any.Type) -> String {
     switch type {
     case is String.Type: return "a string"
-    case is Double.Type, is Float.Type, is Int.Type, is Int64.Type, is UInt64.Type: return "a number"
+    case is Double.Type, is Float.Type, is Int.Type, is Int64.Type, is UInt64.Type:
+      return "a number"
     case is Bool.Type: return "true or false"
     default:
       let text = String(describing: type)

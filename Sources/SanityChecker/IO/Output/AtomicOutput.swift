@@ -96,7 +96,8 @@ public enum AtomicOutput {
   }
 
   /// Creates an empty temporary file beside `url` with permissions `0666 & ~umask`.
-  private static func createTemporaryFile(beside url: URL, path: String) throws(OutputError) -> URL {
+  private static func createTemporaryFile(beside url: URL, path: String) throws(OutputError) -> URL
+  {
     let template = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).XXXXXX.tmp").path
     var bytes = Array(template.utf8CString)
@@ -121,7 +122,8 @@ public enum AtomicOutput {
   }
 
   /// Writes every byte to a descriptor.
-  private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(OutputError) {
+  private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(OutputError)
+  {
     let failure: Int32? = data.withUnsafeBytes { buffer in
       guard let start = buffer.baseAddress else { return nil }
       var offset = 0
@@ -146,7 +148,9 @@ public enum AtomicOutput {
     let descriptor = open(temporary.path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .writeFailed(path: path, reason: FileKind.reason(errno)) }
     defer { close(descriptor) }
-    guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: FileKind.reason(errno)) }
+    guard fsync(descriptor) == 0 else {
+      throw .writeFailed(path: path, reason: FileKind.reason(errno))
+    }
   }
 
   /// Renames the temporary file over the destination after checking the destination again.
@@ -155,7 +159,8 @@ public enum AtomicOutput {
     case .missing, .regular: break
     case .folder: throw .isFolder(path: path)
     case .special(let kind): throw .specialFile(path: path, kind: kind)
-    case .symbolicLink: throw .specialFile(path: path, kind: "a symbolic link created during the run")
+    case .symbolicLink:
+      throw .specialFile(path: path, kind: "a symbolic link created during the run")
     case .unreachable(let code): throw .notWritable(path: path, reason: FileKind.reason(code))
     }
     let renamed = pending.withLock { files -> Int32? in

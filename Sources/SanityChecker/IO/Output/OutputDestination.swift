@@ -124,8 +124,10 @@ public struct OutputDestination: Sendable, Equatable, CustomStringConvertible {
     return URL(fileURLWithPath: String(cString: resolved))
   }
 
-  /// Checks that no two destinations are the same file (the same resolved path, or the same
-  /// device and inode when both exist). Standard output may appear once.
+  /// Checks that no two destinations are the same file.
+  ///
+  /// Two destinations clash when they resolve to the same path, or to the same device and inode
+  /// when both exist. Standard output may appear once.
   /// - Parameter destinations: The outputs of one run.
   /// - Throws: ``OutputError/sameAsOtherOutput(path:other:)``.
   public static func checkDistinct(_ destinations: [OutputDestination]) throws(OutputError) {

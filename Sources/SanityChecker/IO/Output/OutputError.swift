@@ -38,17 +38,20 @@ public enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .isFolder(let path):
       return "\(path): is a folder; give a file name inside it (nothing was written or removed)"
     case .specialFile(let path, let kind):
-      return "\(path): is \(kind), not a regular file; give the name of a regular file to create or replace"
+      return
+        "\(path): is \(kind), not a regular file; give the name of a regular file to create or replace"
     case .notAFolder(let path):
       return "\(path): exists and is not a folder; give the name of a folder to create or reuse"
     case .danglingLink(let path):
-      return "\(path): is a symbolic link to a file that does not exist; remove the link or give another name"
+      return
+        "\(path): is a symbolic link to a file that does not exist; remove the link or give another name"
     case .missingFolder(let path, let folder):
       return "\(path): the folder '\(folder)' does not exist; create it first"
     case .notWritable(let path, let reason):
       return "\(path): cannot be written (\(reason)); check that the folder exists and is writable"
     case .sameAsInput(let path, let input):
-      return "\(path): is the same file as the input '\(input)'; give another output name so the input is kept"
+      return
+        "\(path): is the same file as the input '\(input)'; give another output name so the input is kept"
     case .sameAsOtherOutput(let path, let other):
       return "\(path): is the same file as the output '\(other)'; give each output its own name"
     case .standardOutputNotSupported(let format):
