@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SanityBenchmarks
+import SanityChecker
 
 /// `sanity bench`: times the benchmark items and compares them with the Python peers.
 struct BenchCommand: ParsableCommand {
@@ -26,16 +27,16 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "The shared data folder holding mnist/t10k-images-idx3-ubyte.gz (default: data beside --reference).")
   var data: String?
 
-  @Option(help: "Threads for batch work.")
+  @Option(parsing: .unconditional, help: "Threads for batch work (at least 1).")
   var threads = 2
 
-  @Option(help: "Timed runs per item (default: 5, or 3 for the long items).")
+  @Option(parsing: .unconditional, help: "Timed runs per item (default: 5, or 3 for the long items).")
   var runs: Int?
 
-  @Option(help: "Untimed warm-up runs per item.")
+  @Option(parsing: .unconditional, help: "Untimed warm-up runs per item.")
   var warmups = 1
 
-  @Option(help: "The fraction of each workload size to run (1 is the documented suite).")
+  @Option(parsing: .unconditional, help: "The fraction of each workload size to run (1 is the documented suite).")
   var scale = 1.0
 
   @Option(help: "A peers run's results folder (bench_dna.json, …) to compare with instead of RESULTS.md.")
@@ -44,14 +45,18 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Run every item in this process (peak RSS then only grows).")
   var inProcess = false
 
+  @OptionGroup var memoryOptions: MemoryOptions
+
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
-    guard scale > 0 else { throw ValidationError("--scale must be positive, got \(scale)") }
-    if let runs, runs < 1 { throw ValidationError("--runs must be at least 1, got \(runs)") }
+    try FlagCheck.atLeast(1, threads, "--threads")
+    try FlagCheck.positive(scale, "--scale")
+    try FlagCheck.atLeast(1, runs, "--runs")
+    try FlagCheck.atLeast(0, warmups, "--warmups")
     _ = try BenchmarkItem.parse(items)
   }
 
   func run() throws {
+    try memoryOptions.apply()
     let referenceFolder = URL(fileURLWithPath: reference)
     let options = BenchmarkOptions(
       threads: threads, runs: runs, warmups: warmups, dataFolder: data.map { URL(fileURLWithPath: $0) },
@@ -70,10 +75,10 @@ struct BenchCommand: ParsableCommand {
       }
     }
     if json {
-      print(BenchmarkReport.json(results))
+      try AtomicOutput.write(BenchmarkReport.json(results) + "\n", to: .standardOutput)
     } else {
       let baselines = try peers.map { try PeerBaselines(resultsFolder: URL(fileURLWithPath: $0)) } ?? .recorded
-      print(BenchmarkTable.render(results, peers: baselines, host: .current))
+      try AtomicOutput.write(BenchmarkTable.render(results, peers: baselines, host: .current) + "\n", to: .standardOutput)
     }
   }
 }

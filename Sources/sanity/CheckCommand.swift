@@ -24,10 +24,10 @@ struct CheckOptions: ParsableArguments {
   @Option(help: "Similarity below which a method passes (default 0.4 for model randomization, 0.5 otherwise).")
   var threshold: Double?
 
-  @Option(help: "k of the top-k metric.")
+  @Option(parsing: .unconditional, help: "k of the top-k metric (at least 1).")
   var topK: Int = 20
 
-  @Option(help: "Results: .tsv or .json (the TSV is printed when absent).")
+  @Option(help: "Results: .tsv or .json (standard output when absent or `-`: TSV, or JSON with --json).")
   var output: String?
 
   @Flag(help: "Keep per-item values in JSON results.")
@@ -35,6 +35,18 @@ struct CheckOptions: ParsableArguments {
 
   @Flag(help: "Exit with code 1 when any method fails a check.")
   var failOnFail = false
+
+  func validate() throws {
+    try FlagCheck.atLeast(1, topK, "--top-k")
+    try FlagCheck.finite(threshold, "--threshold")
+    _ = try similarityMetrics()
+    _ = try comparisonView()
+  }
+
+  /// Checks `--output` against the run's inputs before any work starts.
+  func destination(json: Bool, inputs: [String?]) throws -> (destination: OutputDestination, format: OutputFormat) {
+    try Outputs.destination(output, formats: [.tsv, .json], standardOutputFormat: json ? .json : .tsv, inputs: inputs)
+  }
 
   /// The similarity metrics.
   func similarityMetrics() throws -> [any SimilarityMetric] {
@@ -68,21 +80,17 @@ struct CheckOptions: ParsableArguments {
     return try methodOptions.explainers(names.joined(separator: ","), seed: seed)
   }
 
-  /// Writes the report (JSON on standard output with `--json` and no `--output`) and applies `--fail-on-fail`.
-  func finish(_ report: CheckReport, quiet: Bool, json: Bool = false) throws {
-    if let output {
-      if output.hasSuffix(".json") {
-        try OutputFile.write(try report.json(), to: URL(fileURLWithPath: output))
-      } else {
-        try OutputFile.write(report.tsv, to: output)
-      }
-      Progress.note("wrote \(output)", quiet: quiet)
-    } else if json {
-      FileHandle.standardOutput.write(try report.json())
-      FileHandle.standardOutput.write(Data("\n".utf8))
-    } else {
-      try OutputFile.write(report.tsv, to: nil)
+  /// Writes the report to the checked destination and applies `--fail-on-fail`.
+  func finish(_ report: CheckReport, to output: (destination: OutputDestination, format: OutputFormat), quiet: Bool) throws {
+    guard !report.rows.isEmpty else { throw ValidationError("the check produced no results; give at least one method and metric") }
+    switch output.format {
+    case .json:
+      let text = try report.json()
+      try AtomicOutput.write(output.destination.url == nil ? text + Data("\n".utf8) : text, to: output.destination)
+    default:
+      try AtomicOutput.write(report.tsv, to: output.destination)
     }
+    if output.destination.url != nil { Progress.note("wrote \(output.destination)", quiet: quiet) }
     for verdict in report.verdicts {
       Progress.note("\(verdict.check) \(verdict.method): \(verdict.outcome.rawValue) — \(verdict.evidence)", quiet: quiet)
     }

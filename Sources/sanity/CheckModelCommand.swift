@@ -8,8 +8,8 @@ struct CheckModelCommand: ParsableCommand {
     commandName: "model",
     abstract: "Model parameter randomization: do explanations change when the weights do?",
     discussion: """
-      Example: sanity check model --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --seeds 3 --output results.tsv
       With --stages s1.h5,s2.h5,… the given files are used as the successive stages (e.g. made by another tool).
+      Example: sanity check model --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --seeds 2 --output results.json
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -18,13 +18,13 @@ struct CheckModelCommand: ParsableCommand {
   var order: String = "cascading"
   @Option(help: "glorot-uniform, he-normal, uniform[:a:b], fan-in-uniform, normal:σ or permutation.")
   var scheme: String = "glorot-uniform"
-  @Option(help: "Number of seeds (seed, seed+1, …).")
+  @Option(parsing: .unconditional, help: "Number of seeds (seed, seed+1, …; at least 1).")
   var seeds: Int = 3
   @Option(help: "Comma-separated model files to use as the stages instead of drawing them.")
   var stages: String?
   @Option(help: "What the verdict reads: mean (over all stages), first (the first stage) or last.")
   var verdictStage: String = "mean"
-  @Option(help: "sMPRT: average each explanation over N noisy inputs.")
+  @Option(parsing: .unconditional, help: "sMPRT: average each explanation over N noisy inputs (at least 1).")
   var smooth: Int?
   @Flag(help: "Also report eMPRT, the relative entropy rise at full randomization.")
   var efficient = false
@@ -32,15 +32,21 @@ struct CheckModelCommand: ParsableCommand {
   @OptionGroup var methodOptions: MethodOptions
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, seeds, "--seeds")
+    try FlagCheck.atLeast(1, smooth, "--smooth")
+  }
+
   func run() throws {
-    common.apply()
+    try common.apply()
+    let output = try checkOptions.destination(
+      json: common.json, inputs: modelOptions.files + [inputOptions.input] + Outputs.paths(stages))
     guard let randomizationOrder = RandomizationOrder(rawValue: order) else {
       throw ValidationError("--order must be cascading, bottom-up, independent or complete, not '\(order)'")
     }
     guard let initialization = InitializationScheme(name: scheme) else {
       throw ValidationError("unknown --scheme '\(scheme)'")
     }
-    guard seeds > 0 else { throw ValidationError("--seeds must be at least 1") }
     guard let stage = VerdictStage(rawValue: verdictStage) else {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
@@ -53,15 +59,15 @@ struct CheckModelCommand: ParsableCommand {
         order: randomizationOrder, scheme: initialization, seeds: seedList, metrics: try checkOptions.similarityMetrics(),
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
+    let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
+      let stage = try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1])
+      return RandomizationStage(
+        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
+    }
     Progress.note("model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items", quiet: common.quiet)
     var report: CheckReport
     if let stages {
-      let models = try stages.split(separator: ",").map { path -> RandomizationStage in
-        let stage = try ModelLoader.load(URL(fileURLWithPath: String(path)), sequenceLength: data.inputs.shape[1])
-        return RandomizationStage(
-          name: URL(fileURLWithPath: String(path)).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
-      }
-      report = try check.run(model: model, stagesPerSeed: [("given", models)], input: data.inputs, targets: nil, explainers: explainers)
+      report = try check.run(model: model, stagesPerSeed: [("given", givenStages)], input: data.inputs, targets: nil, explainers: explainers)
       report.settings["stages"] = stages
     } else {
       report = try check.run(model: model, input: data.inputs, explainers: explainers)
@@ -74,6 +80,6 @@ struct CheckModelCommand: ParsableCommand {
     report.settings["model-file"] = modelOptions.model
     report.settings["input-file"] = inputOptions.input
     for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
-    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
+    try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
 }

@@ -10,7 +10,7 @@ struct CheckLabelsCommand: ParsableCommand {
     discussion: """
       Trains the model's architecture from one initialization on the true and on permuted labels (same schedule),
       or compares two given models with --permuted-model.
-      Example: sanity check labels --model Models/deepbind-ctcf.h5 --train Genomes/ctcf-example-train.fa.gz --input Genomes/ctcf-example.fa
+      Example: sanity check labels --model Models/deepbind-example.h5 --train Genomes/example-train.fa.gz --input Genomes/example-test.fa --epochs 2
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -20,32 +20,39 @@ struct CheckLabelsCommand: ParsableCommand {
   var input: String?
   @Option(help: "A model trained on permuted labels elsewhere; compared with --model directly.")
   var permutedModel: String?
-  @Option(help: "Epochs of each training run.")
+  @Option(parsing: .unconditional, help: "Epochs of each training run (at least 1).")
   var epochs: Int = 10
-  @Option(help: "Learning rate (Adam).")
+  @Option(parsing: .unconditional, help: "Learning rate (Adam; above 0).")
   var learningRate: Float = 3e-3
-  @Option(help: "Use only the first N items of the explained inputs.")
+  @Option(parsing: .unconditional, help: "Use only the first N items of the explained inputs (at least 1).")
   var limit: Int = 200
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, epochs, "--epochs")
+    try FlagCheck.positive(learningRate, "--learning-rate")
+    try FlagCheck.atLeast(1, limit, "--limit")
+  }
+
   func run() throws {
-    common.apply()
+    try common.apply()
+    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [train, input, permutedModel])
     let check = DataRandomizationCheck(
       metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.5)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     var report: CheckReport
     if let permutedModel {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
-      let data = try InputData.load(URL(fileURLWithPath: input)).prefix(limit)
+      let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
       let model = try modelOptions.load(for: data)
       let permuted = try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
       report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
     } else {
       guard let train else { throw ValidationError("give --train (or --permuted-model with --input)") }
       let training = try TrainCommand.labelled(train, limit: nil, seed: common.seed)
-      let explained = try input.map { try InputData.load(URL(fileURLWithPath: $0)) } ?? training
+      let explained = try input.map { try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: $0)), file: $0) } ?? training
       let model = try modelOptions.load(for: training)
       let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
       let trainer = Trainer(.init(loss: loss, optimizer: .adam(learningRate: learningRate), epochs: epochs, batchSize: 64, seed: common.seed))
@@ -55,7 +62,7 @@ struct CheckLabelsCommand: ParsableCommand {
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs, explainers: explainers)
     }
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
+    try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
 }
 
@@ -64,18 +71,23 @@ struct CheckClassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "class",
     abstract: "Class sensitivity: compare explanations of the predicted and another class.",
-    discussion: "Example: sanity check class --model Models/tiny-imagenet-cnn.h5 --input ../shared/data/tinyimagenet/tiny-imagenet-200-sample")
+    discussion: """
+      --other must be a unit of the model (0 to outputs − 1). For the image experiment, give --model Models/tiny-imagenet-cnn.h5
+      and a Tiny-ImageNet folder as --input.
+      Example: sanity check class --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --other 1
+      """)
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "The other class: random (per item, seeded) or a unit index.")
+  @Option(parsing: .unconditional, help: "The other class: random (per item, seeded) or a unit index.")
   var other: String = "random"
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    common.apply()
+    try common.apply()
+    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let otherTarget: ClassSensitivityCheck.OtherTarget
     if other == "random" {
       otherTarget = .random(seed: common.seed)
@@ -86,12 +98,16 @@ struct CheckClassCommand: ParsableCommand {
     }
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
+    if case .unit(let unit) = otherTarget { try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count) }
+    guard model.outputShape.count >= 2 else {
+      throw ValidationError("\(modelOptions.model): the model has one output; class sensitivity needs at least two")
+    }
     var report = try ClassSensitivityCheck(
       metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), other: otherTarget,
       threshold: checkOptions.threshold ?? 0.5
     ).run(model: model, input: data.inputs, explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
+    try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
 }
 
@@ -100,23 +116,28 @@ struct CheckInvarianceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "invariance",
     abstract: "Input invariance: shift the input by a constant, compensate in the first bias, compare explanations.",
-    discussion: "Example: sanity check invariance --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --methods saliency,gradient-x-input")
+    discussion: "Example: sanity check invariance --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --methods saliency,gradient-x-input")
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "The constant added to every input value.")
+  @Option(parsing: .unconditional, help: "The constant added to every input value.")
   var shift: Float = 1
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.finite(shift, "--shift")
+  }
+
   func run() throws {
-    common.apply()
+    try common.apply()
+    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)
     report.settings["model-file"] = modelOptions.model
-    try checkOptions.finish(report, quiet: common.quiet, json: common.json)
+    try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
 }

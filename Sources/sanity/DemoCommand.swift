@@ -18,21 +18,28 @@ struct DemoCommand: ParsableCommand {
   var output: String = "sanity-demo"
   @Option(help: "The repository folder holding Models/ and Genomes/.")
   var root: String = "."
-  @Option(help: "Explained test sequences.")
+  @Option(parsing: .unconditional, help: "Explained test sequences (at least 1).")
   var count: Int = 200
-  @Option(help: "Seeds of the randomization checks.")
+  @Option(parsing: .unconditional, help: "Seeds of the randomization checks (at least 1).")
   var seeds: Int = 3
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, count, "--count")
+    try FlagCheck.atLeast(1, seeds, "--seeds")
+  }
+
   func run() throws {
-    common.apply()
+    try common.apply()
     let rootURL = URL(fileURLWithPath: root)
     let outputURL = URL(fileURLWithPath: output)
+    let names = ["results.tsv", "results.json", "report.html"] + DemoRun.methodNames.map { "attributions/\($0).h5" }
+    _ = try Outputs.folder(output, files: names, inputs: DemoRun.inputFiles(root: rootURL).map(\.path))
     try FileManager.default.createDirectory(at: outputURL, withIntermediateDirectories: true)
     let demo = try DemoRun(root: rootURL, count: count, seeds: seeds, seed: common.seed, quiet: common.quiet)
     let report = try demo.run(writingAttributionsTo: outputURL.appendingPathComponent("attributions"))
-    try OutputFile.write(report.tsv, to: outputURL.appendingPathComponent("results.tsv").path)
-    try OutputFile.write(try report.json(), to: outputURL.appendingPathComponent("results.json"))
+    try AtomicOutput.write(report.tsv, to: OutputDestination(outputURL.appendingPathComponent("results.tsv")))
+    try AtomicOutput.write(try report.json(), to: OutputDestination(outputURL.appendingPathComponent("results.json")))
     let page = outputURL.appendingPathComponent("report.html")
     try HTMLReport.write(try demo.reportContent(report), to: page)
     for verdict in report.verdicts {

@@ -18,6 +18,12 @@ struct DemoRun {
     "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism",
   ]
 
+  /// The files the demo reads, below `root`.
+  static func inputFiles(root: URL) -> [URL] {
+    ["Genomes/example-test.fa", "Genomes/example-train.fa.gz", "Models/deepbind-example.h5", "Genomes/motifs.meme",
+     "Genomes/example-test.motifs.tsv"].map { root.appendingPathComponent($0) }
+  }
+
   init(root: URL, count: Int, seeds: Int, seed: UInt64, quiet: Bool) throws {
     let genomes = root.appendingPathComponent("Genomes")
     data = try InputData.load(genomes.appendingPathComponent("example-test.fa")).prefix(count)

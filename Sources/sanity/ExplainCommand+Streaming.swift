@@ -19,7 +19,7 @@ extension ExplainCommand {
 
   /// Explains a sequence file batch by batch into an `.h5`, in constant memory: one pass counts
   /// the records, a second encodes, explains and writes 1,024 sequences at a time.
-  func streamSequences(_ explainer: any Explainer, to url: URL) throws {
+  func streamSequences(_ explainer: any Explainer, to destination: OutputDestination) throws {
     var bases: [UInt8] = []
     var first: [UInt8]?
     let counter = try sequenceReader()
@@ -35,16 +35,14 @@ extension ExplainCommand {
     let model = try ModelLoader.load(
       URL(fileURLWithPath: modelOptions.model), architecture: modelOptions.architecture.map { URL(fileURLWithPath: $0) },
       sequenceLength: probe.shape[1])
-    if let target, !(0..<model.outputShape.count).contains(target) {
-      throw ValidationError("--target \(target) is outside the model's \(model.outputShape.count) outputs")
-    }
+    if let target { try FlagCheck.unit(target, "--target", outputs: model.outputShape.count) }
     let itemShape = try explainer.attribution(for: probe, targets: [target ?? 0], in: model).values.shape.item
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     let progress = Progress(method, total: count, quiet: common.quiet)
     try StreamingAttributionExport.write(
-      to: url, itemShape: itemShape, count: count,
+      to: destination, itemShape: itemShape, count: count,
       metadata: .init(method: method, targets: [], modelFile: modelOptions.model, settings: settings)
     ) { export in
       _ = try encoder.forEachBatch(from: try sequenceReader(), batchSize: 1024) { batch in

@@ -10,7 +10,7 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
       `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
-      Example: sanity explain --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --method integrated-gradients --output ig.h5
+      Example: sanity explain --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method integrated-gradients --output ig.h5
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -25,14 +25,12 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    common.apply()
-    let outputURL = URL(fileURLWithPath: output)
-    guard ["h5", "hdf5", "npz"].contains(outputURL.pathExtension.lowercased()) else {
-      throw ValidationError("--output must end in .h5 or .npz, not '\(output)'")
-    }
+    try common.apply()
+    let (destination, format) = try Outputs.destination(
+      output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
     let explainer = try methodOptions.explainer(method, seed: common.seed)
-    if isStreamableInput, outputURL.pathExtension.lowercased() != "npz" {
-      return try streamSequences(explainer, to: outputURL)
+    if isStreamableInput, format == .hdf5 {
+      return try streamSequences(explainer, to: destination)
     }
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
@@ -46,13 +44,13 @@ struct ExplainCommand: ParsableCommand {
       ids: data.ids,
       extraDatasets: attribution.conservationGap.map { ["conservation_gap": Tensor(shape: [$0.count], scalars: $0)] } ?? [:],
       metadata: .init(method: attribution.method, targets: targets, modelFile: modelOptions.model, settings: settings))
-    if outputURL.pathExtension.lowercased() == "npz" {
+    if format == .npz {
       guard data.kind == .sequences, attribution.values.shape.rank == 3 else {
         throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
       }
-      try export.writeMoDISco(to: outputURL)
+      try export.writeMoDISco(to: destination)
     } else {
-      try export.writeHDF5(to: outputURL)
+      try export.writeHDF5(to: destination)
     }
     Progress.note("wrote \(output): \(attribution.method) for \(data.ids.count) items", quiet: common.quiet)
   }
@@ -63,9 +61,7 @@ enum Batches {
   /// The target per item: the given unit, or the predicted one.
   static func targets(_ target: Int?, model: Model, data: InputData) throws -> [Int] {
     if let target {
-      guard (0..<model.outputShape.count).contains(target) else {
-        throw ValidationError("--target \(target) is outside the model's \(model.outputShape.count) outputs")
-      }
+      try FlagCheck.unit(target, "--target", outputs: model.outputShape.count)
       return [Int](repeating: target, count: data.ids.count)
     }
     return model.predictedTargets(data.inputs)

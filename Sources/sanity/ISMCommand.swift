@@ -10,7 +10,7 @@ struct ISMCommand: ParsableCommand {
     discussion: """
       Writes `attributions` = the raw delta [N, L, 4] (0 at the observed base) and `attributions_centred`
       = x ⊙ (delta − mean over bases), tangermeme's default output.
-      Example: sanity ism --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --output ism.h5
+      Example: sanity ism --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 100 --output ism.h5
       """)
 
   @OptionGroup var modelOptions: ModelOptions
@@ -24,7 +24,8 @@ struct ISMCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    common.apply()
+    try common.apply()
+    let (destination, _) = try Outputs.destination(output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load()
     guard data.kind == .sequences else { throw ValidationError("\(inputOptions.input): ISM needs DNA sequences") }
     let model = try modelOptions.load(for: data)
@@ -41,7 +42,7 @@ struct ISMCommand: ParsableCommand {
       metadata: .init(
         method: "ism", targets: targets, modelFile: modelOptions.model,
         settings: ["path": .string(naive ? "naive" : "fast", .variableUTF8), "input_file": .string(inputOptions.input, .variableUTF8)]))
-    try export.writeHDF5(to: URL(fileURLWithPath: output))
+    try export.writeHDF5(to: destination)
     Progress.note("wrote \(output): ISM for \(data.ids.count) sequences", quiet: common.quiet)
   }
 }

@@ -4,7 +4,7 @@ import SanityChecker
 
 /// How each attribution method is configured from the command line.
 struct MethodOptions: ParsableArguments {
-  @Option(help: "Integration points (integrated-gradients).")
+  @Option(parsing: .unconditional, help: "Integration points (integrated-gradients; at least 1).")
   var steps: Int = 50
 
   @Option(help: "riemann-trapezoid (Captum's, the default) or gauss-legendre.")
@@ -13,16 +13,16 @@ struct MethodOptions: ParsableArguments {
   @Option(help: "Baseline (integrated-gradients, deeplift): zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
   var baseline: String = "zeros"
 
-  @Option(help: "Dinucleotide-shuffled references (deepshap).")
+  @Option(parsing: .unconditional, help: "Dinucleotide-shuffled references (deepshap; at least 1).")
   var references: Int = 10
 
-  @Option(help: "Noisy samples (smoothgrad, vargrad).")
+  @Option(parsing: .unconditional, help: "Noisy samples (smoothgrad, vargrad; at least 1).")
   var samples: Int = 16
 
-  @Option(help: "Noise σ as a fraction of the input range (smoothgrad, vargrad).")
+  @Option(parsing: .unconditional, help: "Noise σ as a fraction of the input range (smoothgrad, vargrad; above 0).")
   var sigma: Float = 0.15
 
-  @Option(help: "ε of epsilon-lrp.")
+  @Option(parsing: .unconditional, help: "ε of epsilon-lrp (above 0).")
   var epsilon: Float = 1e-6
 
   @Option(help: "Layer for grad-cam (default: the last convolution).")
@@ -33,6 +33,23 @@ struct MethodOptions: ParsableArguments {
 
   @Flag(help: "Explain the probability (after a final sigmoid/softmax) instead of the logit.")
   var probability = false
+
+  /// Checks every range before anything is loaded. σ = 0 is refused: noise-free samples are
+  /// all the same gradient, so SmoothGrad would be Saliency and VarGrad all zeros.
+  func validate() throws {
+    try FlagCheck.atLeast(1, steps, "--steps")
+    try FlagCheck.atLeast(1, references, "--references")
+    try FlagCheck.atLeast(1, samples, "--samples")
+    try FlagCheck.positive(sigma, "--sigma")
+    try FlagCheck.positive(epsilon, "--epsilon")
+    guard IntegrationRule(rawValue: integration) != nil else {
+      throw ValidationError("--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
+    }
+    guard GradCAM.Upsampling(rawValue: upsample) != nil else {
+      throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
+    }
+    _ = try parsedBaseline(seed: 0)
+  }
 
   /// Every method name the CLI accepts, with the controls last.
   static let names = [
@@ -88,8 +105,10 @@ struct MethodOptions: ParsableArguments {
     case "zeros": return .zeros
     case "uniform": return .constant(0.25)
     case "shuffle":
-      let count = parts.count == 2 ? Int(parts[1]) : 10
-      guard let count, count > 0 else { throw ValidationError("--baseline shuffle:K needs a positive K") }
+      let count = parts.count == 2 ? Int(parts[1]) : parts.count == 1 ? 10 : nil
+      guard let count, count > 0 else {
+        throw ValidationError("--baseline shuffle:K needs a whole K of at least 1, not '\(baseline)'")
+      }
       return .shuffled(count: count, seed: seed)
     default: throw ValidationError("--baseline must be zeros, uniform or shuffle[:K], not '\(baseline)'")
     }

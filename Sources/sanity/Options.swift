@@ -4,7 +4,7 @@ import SanityChecker
 
 /// Options every subcommand accepts.
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Threads for batch work (default: all cores). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Threads for batch work (default: all cores; at least 1). Results do not depend on it.")
   var threads: Int?
 
   @Option(help: "Seed of every random choice.")
@@ -16,9 +16,16 @@ struct CommonOptions: ParsableArguments {
   @Flag(help: "Write results as JSON (predictions, check results) instead of TSV.")
   var json = false
 
-  /// Applies the thread count.
-  func apply() {
+  @OptionGroup var memoryOptions: MemoryOptions
+
+  func validate() throws {
+    try FlagCheck.atLeast(1, threads, "--threads")
+  }
+
+  /// Applies the thread count and the memory budget.
+  func apply() throws {
     if let threads { Parallel.threadCount = threads }
+    try memoryOptions.apply()
   }
 }
 
@@ -29,6 +36,9 @@ struct ModelOptions: ParsableArguments {
 
   @Option(help: "Keras JSON architecture for a weights-only .h5.")
   var architecture: String?
+
+  /// The files this option group reads.
+  var files: [String] { [model] + (architecture.map { [$0] } ?? []) }
 
   /// Loads the model; DeepBind models are built for the input's sequence length.
   func load(for data: InputData? = nil) throws -> Model {
@@ -43,10 +53,10 @@ struct InputOptions: ParsableArguments {
   @Option(help: "Inputs: FASTA (.fa/.fasta, plain or .gz), DeepBind .seq(.gz), IDX images, or a Tiny-ImageNet folder.")
   var input: String
 
-  @Option(help: "Use only the first N items.")
+  @Option(parsing: .unconditional, help: "Use only the first N items (at least 1).")
   var limit: Int?
 
-  @Option(help: "Unequal sequence lengths: reject, pad:LENGTH (pad with N) or crop:LENGTH (centre crop).")
+  @Option(help: "Unequal sequence lengths: reject, pad:LENGTH (pad with N) or crop:LENGTH (centre crop); LENGTH ≥ 1.")
   var lengths: String = "reject"
 
   @Flag(help: "Encode N and other IUPAC codes as zeros instead of 0.25.")
@@ -55,22 +65,42 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Keep image pixels in 0–255 instead of scaling to 0–1.")
   var rawPixels = false
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, limit, "--limit")
+    _ = try lengthPolicy()
+  }
+
   /// The length policy from `--lengths`.
   func lengthPolicy() throws -> LengthPolicy {
-    let parts = lengths.split(separator: ":")
-    switch (parts.first, parts.count == 2 ? Int(parts[1]) : nil) {
-    case ("reject", _): return .reject
+    let parts = lengths.split(separator: ":", omittingEmptySubsequences: false)
+    let length = parts.count == 2 ? Int(parts[1]) : nil
+    if let length, length < 1, parts[0] == "pad" || parts[0] == "crop" {
+      throw ValidationError("--lengths \(lengths): LENGTH must be at least 1")
+    }
+    switch (parts.first, length) {
+    case ("reject", _) where parts.count == 1: return .reject
     case ("pad", let length?): return .padWithN(to: length)
     case ("crop", let length?): return .centreCrop(to: length)
     default: throw ValidationError("--lengths must be reject, pad:LENGTH or crop:LENGTH, not '\(lengths)'")
     }
   }
 
-  /// Reads the inputs.
+  /// Reads the inputs; a file with no items is an error, not an empty result.
   func load() throws -> InputData {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let data = try InputData.load(URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit)
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
-    return data.prefix(limit)
+    return try InputCheck.nonEmpty(data.prefix(limit), file: input)
+  }
+}
+
+/// Checks of loaded data that the flags cannot express.
+enum InputCheck {
+  /// The data, unless it has no items.
+  static func nonEmpty(_ data: InputData, file: String) throws -> InputData {
+    guard !data.ids.isEmpty else {
+      throw ValidationError("\(file): has no items (no sequences or images); give a file with at least one")
+    }
+    return data
   }
 }

@@ -7,27 +7,33 @@ struct PredictCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "predict",
     abstract: "Score inputs with a model and write a TSV (id, then one column per output).",
-    discussion: "Example: sanity predict --model Models/deepbind-ctcf.h5 --input Genomes/ctcf-example.fa --output scores.tsv")
+    discussion: """
+      The output's extension picks the format (.tsv, or .json as with --json); `-` or no --output is standard output.
+      Example: sanity predict --model Models/deepbind-example.h5 --input Genomes/example-test.fa --output scores.tsv
+      """)
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "Output TSV (standard output when absent).")
+  @Option(help: "Output .tsv or .json (standard output when absent or `-`).")
   var output: String?
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    common.apply()
+    try common.apply()
+    let (destination, format) = try Outputs.destination(
+      output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
+      inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load()
     let model = try modelOptions.load(for: data)
     let outputs = model.forward(data.inputs)
     guard outputs.isFinite else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
     let width = outputs.itemCount
-    if common.json {
+    if format == .json {
       let rows = data.ids.enumerated().map { item, id in
         ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }] as [String: any Sendable]
       }
       let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
-      try OutputFile.write(String(decoding: json, as: UTF8.self) + "\n", to: output)
+      try AtomicOutput.write(json + Data("\n".utf8), to: destination)
       return
     }
     let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
@@ -36,6 +42,6 @@ struct PredictCommand: ParsableCommand {
       let values = (0..<width).map { String(format: "%.7g", outputs.scalars[item * width + $0]) }
       lines.append(([id] + values).joined(separator: "\t"))
     }
-    try OutputFile.write(lines.joined(separator: "\n") + "\n", to: output)
+    try AtomicOutput.write(lines.joined(separator: "\n") + "\n", to: destination)
   }
 }

@@ -11,25 +11,23 @@ struct ReportCommand: ParsableCommand {
 
   @Argument(help: "Results files (.json).")
   var results: [String]
-  @Option(help: "The HTML file to write.")
+  @Option(help: "The HTML file to write (`-`: standard output).")
   var output: String
   @Option(help: "The page's title.")
   var title: String = "SanityChecker report"
+  @OptionGroup var memoryOptions: MemoryOptions
 
   func run() throws {
+    try memoryOptions.apply()
+    let (destination, _) = try Outputs.destination(output, formats: [.html], inputs: results)
     let reports = try results.map { path -> CheckReport in
       guard path.hasSuffix(".json") else { throw ValidationError("\(path): give the .json results (`--output results.json`)") }
-      guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the file") }
-      do {
-        return try CheckReport.decoded(from: data)
-      } catch {
-        throw ValidationError("\(path): not a SanityChecker results file (\(error))")
-      }
+      return try ResultsFile.read(path)
     }
     let merged = CheckReport.merging(reports)
     try HTMLReport.write(
       ReportContent(title: title, report: merged, modelDescription: merged.settings.first { $0.key.hasSuffix("model-file") }?.value ?? ""),
-      to: URL(fileURLWithPath: output))
-    print(output)
+      to: destination)
+    if destination.url != nil { print(output) }
   }
 }

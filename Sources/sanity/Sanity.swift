@@ -22,6 +22,7 @@ struct Sanity: ParsableCommand {
 
   /// Parses and runs a subcommand; every error becomes `sanity: error: …` and exit code 2.
   static func main() {
+    InterruptCleanup.install()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -40,6 +41,7 @@ struct Sanity: ParsableCommand {
   /// The text after `sanity: error:` — a library error's own message, or the parser's.
   private static func message(for error: Error) -> String {
     if let validation = error as? ValidationError { return validation.message }
+    if let system = SystemErrorText.message(for: error) { return system }
     if exitCode(for: error) == .failure { return String(describing: error) }
     let text = fullMessage(for: error)
     return text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text

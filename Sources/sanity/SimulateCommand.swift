@@ -10,8 +10,9 @@ struct SimulateCommand: ParsableCommand {
     discussion: """
       Writes motifs.meme, example-train.fa.gz, example-test.fa(.gz) and example-test.motifs.tsv.
       Each motif is one task; positives carry planted sites, negatives are their dinucleotide shuffles.
-      The same seed gives byte-identical files; Genomes/ was made by the example below.
-      Example: sanity simulate --output Genomes --seed 1
+      The same seed gives byte-identical files; Genomes/ was made with --seed 1 and the default counts.
+      The output folder must not hold the --motifs file (an output never replaces an input).
+      Example: sanity simulate --output my-example --train-count 2000 --seed 1
       """)
 
   @Option(help: "Output folder.")
@@ -22,23 +23,29 @@ struct SimulateCommand: ParsableCommand {
     name: .customLong("motif-ids"),
     help: "Comma-separated accessions to take from --motifs, in task order (default: every motif).")
   var motifIDs: String?
-  @Option(help: "Training sequences (half positives, half shuffles).")
+  @Option(parsing: .unconditional, help: "Training sequences (half positives, half shuffles; at least 1).")
   var trainCount: Int = 20000
-  @Option(help: "Test sequences.")
+  @Option(parsing: .unconditional, help: "Test sequences (at least 1).")
   var testCount: Int = 500
-  @Option(help: "Sequence length.")
+  @Option(parsing: .unconditional, help: "Sequence length (at least 1).")
   var length: Int = 101
-  @Option(help: "Background G+C fraction.")
+  @Option(parsing: .unconditional, help: "Background G+C fraction (between 0 and 1).")
   var gcContent: Double = 0.42
-  @Option(help: "Fraction of positives that carry every motif.")
+  @Option(parsing: .unconditional, help: "Fraction of positives that carry every motif (between 0 and 1).")
   var allMotifsFraction: Double = 0.2
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, trainCount, "--train-count")
+    try FlagCheck.atLeast(1, testCount, "--test-count")
+    try FlagCheck.atLeast(1, length, "--length")
+    try FlagCheck.within(gcContent, 0, 1, "--gc-content")
+    try FlagCheck.within(allMotifsFraction, 0, 1, "--all-motifs-fraction")
+  }
+
   func run() throws {
-    common.apply()
-    guard trainCount >= 0, testCount >= 0 else {
-      throw ValidationError("--train-count and --test-count must not be negative")
-    }
+    try common.apply()
+    _ = try Outputs.folder(output, files: ExampleGenome.fileNames, inputs: [motifs])
     let available = try MEMEMotif.read(URL(fileURLWithPath: motifs))
     var selected = available
     if let motifIDs {

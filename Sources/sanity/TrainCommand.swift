@@ -10,7 +10,7 @@ struct TrainCommand: ParsableCommand {
     discussion: """
       Labels come from the training file (FASTA `label=`, .seq `Bound`, IDX labels, Tiny-ImageNet classes).
       A file of positives only (DeepBind's *_AC.seq) gets one dinucleotide-shuffled negative per sequence.
-      Example: sanity train --architecture deepbind --train Genomes/ctcf-example-train.fa.gz --output model.h5
+      Example: sanity train --architecture deepbind --train Genomes/example-train.fa.gz --limit 2000 --epochs 2 --output model.h5
       """)
 
   @Option(help: "deepbind, image-cnn, or a Keras JSON architecture file.")
@@ -21,24 +21,38 @@ struct TrainCommand: ParsableCommand {
   var valid: String?
   @Option(help: "Output model (.h5, Keras 2 full-model layout).")
   var output: String
-  @Option(help: "Epochs.")
+  @Option(parsing: .unconditional, help: "Epochs (at least 1).")
   var epochs: Int = 10
-  @Option(help: "Mini-batch size.")
+  @Option(parsing: .unconditional, help: "Mini-batch size (at least 1).")
   var batchSize: Int = 64
-  @Option(help: "Learning rate.")
+  @Option(parsing: .unconditional, help: "Learning rate (above 0).")
   var learningRate: Float = 3e-3
   @Option(help: "adam or sgd (momentum 0.9).")
   var optimizer: String = "adam"
-  @Option(help: "Without --valid, hold out this share of the training items (seeded) for validation.")
+  @Option(parsing: .unconditional, help: "Without --valid, hold out this share (between 0 and 1) of the training items (seeded) for validation.")
   var validationSplit: Double?
-  @Option(help: "Stop after this many epochs without validation improvement.")
+  @Option(parsing: .unconditional, help: "Stop after this many epochs without validation improvement (at least 1).")
   var patience: Int?
-  @Option(help: "Use only the first N training items.")
+  @Option(parsing: .unconditional, help: "Use only the first N training items (at least 1).")
   var limit: Int?
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    try FlagCheck.atLeast(1, epochs, "--epochs")
+    try FlagCheck.atLeast(1, batchSize, "--batch-size")
+    try FlagCheck.positive(learningRate, "--learning-rate")
+    if let validationSplit { try FlagCheck.within(validationSplit, 0, 1, "--validation-split", open: true) }
+    try FlagCheck.atLeast(1, patience, "--patience")
+    try FlagCheck.atLeast(1, limit, "--limit")
+    guard ["adam", "sgd"].contains(optimizer) else {
+      throw ValidationError("--optimizer must be adam or sgd, not '\(optimizer)'")
+    }
+  }
+
   func run() throws {
-    common.apply()
+    try common.apply()
+    let architectureFile = ["deepbind", "image-cnn"].contains(architecture) ? nil : architecture
+    let (destination, _) = try Outputs.destination(output, formats: [.hdf5], inputs: [train, valid, architectureFile])
     var training = try Self.labelled(train, limit: limit, seed: common.seed)
     var validation = try valid.map { path in
       let data = try Self.labelled(path, limit: nil, seed: common.seed &+ 1)
@@ -49,14 +63,12 @@ struct TrainCommand: ParsableCommand {
       return restricted
     }
     if validation == nil, let fraction = validationSplit {
-      guard fraction > 0, fraction < 1 else { throw ValidationError("--validation-split must be between 0 and 1") }
       (training, validation) = training.split(validationFraction: fraction, seed: common.seed)
     }
     let outputs = training.classNames.isEmpty ? training.labels?.first?.count ?? 1 : training.classNames.count
     let model = try initialModel(for: training, outputs: outputs)
     let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
     let rule: Optimizer = optimizer == "sgd" ? .sgd(learningRate: learningRate) : .adam(learningRate: learningRate)
-    guard ["adam", "sgd"].contains(optimizer) else { throw ValidationError("--optimizer must be adam or sgd") }
     let trainer = Trainer(.init(loss: loss, optimizer: rule, epochs: epochs, batchSize: batchSize, seed: common.seed, patience: patience))
     try trainer.validate(
       model, inputs: training.inputs, labels: training.flatLabels ?? [],
@@ -68,7 +80,8 @@ struct TrainCommand: ParsableCommand {
     for epoch in history where !common.quiet {
       Progress.note(Self.describe(epoch), quiet: common.quiet)
     }
-    try trained.writeKeras(to: URL(fileURLWithPath: output))
+    guard let url = destination.url else { throw OutputError.standardOutputNotSupported(format: "HDF5") }
+    try trained.writeKeras(to: url)
     Progress.note("wrote \(output)", quiet: common.quiet)
   }
 
@@ -89,7 +102,7 @@ struct TrainCommand: ParsableCommand {
 
   /// Labelled data; positives-only DNA gets shuffled negatives.
   static func labelled(_ path: String, limit: Int?, seed: UInt64) throws -> InputData {
-    let data = try InputData.load(URL(fileURLWithPath: path)).prefix(limit)
+    let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: path)).prefix(limit), file: path)
     guard data.labels != nil else { throw ValidationError("\(path): has no labels (FASTA needs label= in every header)") }
     return data.kind == .sequences && data.hasOnlyPositives ? data.withShuffledNegatives(seed: seed) : data
   }

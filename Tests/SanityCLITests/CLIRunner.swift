@@ -20,12 +20,12 @@ enum CLI {
     return TestSupport.repositoryRoot.appendingPathComponent(".build/release/sanity")
   }()
 
-  /// Runs `sanity arguments…` in the repository root.
-  static func run(_ arguments: [String]) throws -> Result {
+  /// Runs `sanity arguments…` in the repository root (or in `directory`).
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = TestSupport.repositoryRoot
+    process.currentDirectoryURL = directory ?? TestSupport.repositoryRoot
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

@@ -16,7 +16,7 @@ extension ExampleGenome {
   /// example-test.fa.gz        the same, gzip-compressed
   /// example-test.motifs.tsv   the test set's planted sites (``MotifInstance/table(_:)``)
   /// ```
-  /// Every file is written under a temporary name and renamed into place. The gzip members carry
+  /// Every file is written by ``AtomicOutput`` (a temporary name, then a rename). The gzip members carry
   /// no time stamp, so equal seeds and counts give byte-identical files.
   /// - Parameters:
   ///   - folder: The output folder (created when missing).
@@ -24,7 +24,8 @@ extension ExampleGenome {
   ///   - testCount: Test records.
   ///   - seed: The seed.
   /// - Returns: The files written, in ``fileNames`` order.
-  /// - Throws: A file-system error, or ``GzipError`` naming the file.
+  /// - Throws: ``OutputError`` for a destination that is not a regular file, a file-system
+  ///   error creating the folder, or ``GzipError``.
   @discardableResult
   public func write(to folder: URL, trainCount: Int, testCount: Int, seed: UInt64) throws -> [URL] {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,16 +33,20 @@ extension ExampleGenome {
     let training = records(count: trainCount, split: .train, seed: seed)
     let test = records(count: testCount, split: .test, seed: seed)
     let testText = test.map(\.fasta).joined()
-    try Data(MEMEMotif.format(motifs).utf8).write(to: urls[0], options: .atomic)
-    let trainingWriter = try GzipWriter(url: urls[1], level: 9)
-    for record in training { try trainingWriter.write(record.fasta) }
-    try trainingWriter.finish()
-    try Data(testText.utf8).write(to: urls[2], options: .atomic)
-    let testWriter = try GzipWriter(url: urls[3], level: 9)
-    try testWriter.write(testText)
-    try testWriter.finish()
-    try Data(MotifInstance.table(test.flatMap(\.instances)).utf8).write(
-      to: urls[4], options: .atomic)
+    let destinations = try urls.map { try OutputDestination($0) }
+    try AtomicOutput.write(MEMEMotif.format(motifs), to: destinations[0])
+    try AtomicOutput.write(to: destinations[1]) { temporary in
+      let trainingWriter = try GzipWriter(url: temporary, level: 9)
+      for record in training { try trainingWriter.write(record.fasta) }
+      try trainingWriter.finish()
+    }
+    try AtomicOutput.write(testText, to: destinations[2])
+    try AtomicOutput.write(to: destinations[3]) { temporary in
+      let testWriter = try GzipWriter(url: temporary, level: 9)
+      try testWriter.write(testText)
+      try testWriter.finish()
+    }
+    try AtomicOutput.write(MotifInstance.table(test.flatMap(\.instances)), to: destinations[4])
     return urls
   }
 }

@@ -60,28 +60,22 @@ public enum HTMLReport {
     return lines.joined(separator: "\n")
   }
 
-  /// Writes the page to a temporary file beside `url`, then renames it into place, so a failed
-  /// write leaves no partial report.
+  /// Writes the page through ``AtomicOutput``, so a failed write leaves no partial report.
   /// - Parameters:
   ///   - content: What to show.
-  ///   - url: The destination, e.g. `report.html`; replaced if it exists.
-  /// - Throws: ``ReportError/cannotWrite(path:reason:)``.
+  ///   - url: The destination, e.g. `report.html`; a regular file, replaced if it exists.
+  /// - Throws: ``OutputError``.
   public static func write(_ content: ReportContent, to url: URL) throws {
-    let data = Data(render(content).utf8)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(
-        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try data.write(to: temporary)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw ReportError.cannotWrite(path: url.path, reason: "\(error.localizedDescription)")
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw ReportError.cannotWrite(path: url.path, reason: reason)
-    }
+    try write(content, to: OutputDestination(url))
+  }
+
+  /// Writes the page to a checked destination (a file, or standard output).
+  /// - Parameters:
+  ///   - content: What to show.
+  ///   - destination: The destination.
+  /// - Throws: ``OutputError``.
+  public static func write(_ content: ReportContent, to destination: OutputDestination) throws {
+    try AtomicOutput.write(render(content), to: destination)
   }
 
   /// One section of the page.

@@ -151,21 +151,16 @@ import Testing
       "report-fail-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    // The destination is a non-empty folder, so the rename fails after the temporary file is written.
+    // The destination is a non-empty folder: refused before anything is written.
     let url = folder.appendingPathComponent("report.html")
     try FileManager.default.createDirectory(
       at: url.appendingPathComponent("inside"), withIntermediateDirectories: true)
-    #expect(throws: ReportError.self) { try HTMLReport.write(ReportSample.small, to: url) }
+    #expect(throws: OutputError.isFolder(path: url.path)) { try HTMLReport.write(ReportSample.small, to: url) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: url.path) == ["inside"])
     let missing = folder.appendingPathComponent("no-such-folder/report.html")
-    do {
+    #expect(throws: OutputError.missingFolder(path: missing.path, folder: missing.deletingLastPathComponent().path)) {
       try HTMLReport.write(ReportSample.small, to: missing)
-      Issue.record("writing into a missing folder succeeded")
-    } catch let error as ReportError {
-      guard case .cannotWrite(let path, _) = error else { return }
-      #expect(path == missing.path)
-      #expect(error.description.hasPrefix("\(missing.path): cannot write the report"))
-      #expect(error.description.hasSuffix("check that the folder exists and is writable"))
     }
     #expect(
       !FileManager.default.fileExists(atPath: folder.appendingPathComponent("no-such-folder").path))

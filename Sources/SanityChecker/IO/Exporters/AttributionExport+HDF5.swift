@@ -17,13 +17,21 @@ extension AttributionExport {
   /// /targets       [N] int64
   /// /<extra>       [N, …]                  (each extra dataset, e.g. attributions_centred)
   /// ```
-  /// The file is written under a temporary name and renamed, so a failure leaves nothing behind.
-  /// - Parameter url: The destination (replaced if it exists).
-  /// - Throws: ``ExportError`` for inconsistent item counts or names (before writing), or
-  ///   ``ModelFileError`` from the HDF5 library.
+  /// The file is written by ``AtomicOutput``, so a failure leaves nothing behind.
+  /// - Parameter url: The destination (a regular file, replaced if it exists).
+  /// - Throws: ``OutputError`` for a destination that is not a regular file, ``ExportError`` for
+  ///   inconsistent item counts or names (before writing), or ``ModelFileError`` from the HDF5
+  ///   library.
   public func writeHDF5(to url: URL) throws {
-    try validate(file: url.path)
-    try AtomicFile.write(to: url) { temporary in
+    try writeHDF5(to: OutputDestination(url))
+  }
+
+  /// Writes the export as an HDF5 file at a checked destination (see ``writeHDF5(to:)-(URL)``).
+  /// - Parameter destination: A file destination.
+  /// - Throws: ``OutputError``, ``ExportError`` or ``ModelFileError``.
+  public func writeHDF5(to destination: OutputDestination) throws {
+    try validate(file: destination.path)
+    try AtomicOutput.write(to: destination) { temporary in
       let file = try HDF5File(creating: temporary)
       try file.writeTensor(attributions, to: "/attributions")
       if let predictions { try file.writeTensor(predictions, to: "/predictions") }

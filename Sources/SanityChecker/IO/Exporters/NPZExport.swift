@@ -3,24 +3,34 @@ import Foundation
 /// Writes float32 arrays as NumPy `.npz` archives (a zip of stored `.npy` files), including the
 /// layout TF-MoDISco reads.
 ///
-/// `np.load(url)["name"]` returns each array with its shape. The archive is written under a
-/// temporary name and renamed, so a failure leaves nothing behind.
+/// `np.load(url)["name"]` returns each array with its shape. The archive is written by
+/// ``AtomicOutput``, so a failure leaves nothing behind.
 public enum NPZExport {
   /// Writes named arrays, in name order, as `<name>.npy` entries.
   /// - Parameters:
   ///   - arrays: The arrays by name (a name must be non-empty and contain no `/`).
-  ///   - url: The destination (replaced if it exists).
-  /// - Throws: ``ExportError``.
+  ///   - url: The destination (a regular file, replaced if it exists).
+  /// - Throws: ``OutputError`` or ``ExportError``.
   public static func write(_ arrays: [String: Tensor], to url: URL) throws {
+    try write(arrays, to: OutputDestination(url))
+  }
+
+  /// Writes named arrays to a checked destination (see ``write(_:to:)-(_,URL)``).
+  /// - Parameters:
+  ///   - arrays: The arrays by name.
+  ///   - destination: A file destination.
+  /// - Throws: ``OutputError`` or ``ExportError``.
+  public static func write(_ arrays: [String: Tensor], to destination: OutputDestination) throws {
+    let file = destination.path
     for name in arrays.keys.sorted() where name.isEmpty || name.contains("/") {
-      throw ExportError.invalidName(file: url.path, name: name, reserved: [])
+      throw ExportError.invalidName(file: file, name: name, reserved: [])
     }
-    try AtomicFile.write(to: url) { temporary in
-      guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-        let handle = FileHandle(forWritingAtPath: temporary.path)
-      else { throw ExportError.writeFailed(file: url.path, reason: "cannot create the file") }
+    try AtomicOutput.write(to: destination) { temporary in
+      guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+        throw ExportError.writeFailed(file: file, reason: "cannot open the temporary file")
+      }
       defer { try? handle.close() }
-      var archive = ZipArchiveWriter(handle: handle, file: url.path)
+      var archive = ZipArchiveWriter(handle: handle, file: file)
       for (name, tensor) in arrays.sorted(by: { $0.key < $1.key }) {
         try archive.addEntry(
           named: "\(name).npy",
@@ -37,13 +47,23 @@ public enum NPZExport {
   /// reads `np.load(path)["arr_0"]`); write the attributions and the one-hot inputs with it.
   /// - Parameters:
   ///   - tensor: The maps or sequences, `[N, L, 4]`.
-  ///   - url: The destination (replaced if it exists).
-  /// - Throws: ``ExportError/unsupportedShape(file:dataset:shape:expected:)`` unless the tensor is `[N, L, 4]`.
+  ///   - url: The destination (a regular file, replaced if it exists).
+  /// - Throws: ``ExportError/unsupportedShape(file:dataset:shape:expected:)`` unless the tensor
+  ///   is `[N, L, 4]`, or ``OutputError``.
   public static func writeMoDISco(_ tensor: Tensor, to url: URL) throws {
+    try writeMoDISco(tensor, to: OutputDestination(url))
+  }
+
+  /// Writes `[N, L, 4]` maps in TF-MoDISco's layout to a checked destination.
+  /// - Parameters:
+  ///   - tensor: The maps or sequences, `[N, L, 4]`.
+  ///   - destination: A file destination.
+  /// - Throws: ``ExportError`` or ``OutputError``.
+  public static func writeMoDISco(_ tensor: Tensor, to destination: OutputDestination) throws {
     let shape = tensor.shape
     guard shape.rank == 3, shape[2] == 4 else {
       throw ExportError.unsupportedShape(
-        file: url.path, dataset: "arr_0", shape: shape, expected: "[N, L, 4]")
+        file: destination.path, dataset: "arr_0", shape: shape, expected: "[N, L, 4]")
     }
     let (items, length) = (shape[0], shape[1])
     let channelsFirst = Tensor(shape: [items, 4, length]) { out in
@@ -58,7 +78,7 @@ public enum NPZExport {
         }
       }
     }
-    try write(["arr_0": channelsFirst], to: url)
+    try write(["arr_0": channelsFirst], to: destination)
   }
 }
 
@@ -66,8 +86,15 @@ extension AttributionExport {
   /// Writes the attributions for TF-MoDISco: `arr_0`, `[N, 4, L]` float32 (see
   /// ``NPZExport/writeMoDISco(_:to:)``).
   /// - Parameter url: The destination `.npz`.
-  /// - Throws: ``ExportError`` unless the attributions are `[N, L, 4]`.
+  /// - Throws: ``ExportError`` unless the attributions are `[N, L, 4]`, or ``OutputError``.
   public func writeMoDISco(to url: URL) throws {
-    try NPZExport.writeMoDISco(attributions, to: url)
+    try NPZExport.writeMoDISco(attributions, to: OutputDestination(url))
+  }
+
+  /// Writes the attributions for TF-MoDISco to a checked destination.
+  /// - Parameter destination: The destination `.npz`.
+  /// - Throws: ``ExportError`` unless the attributions are `[N, L, 4]`, or ``OutputError``.
+  public func writeMoDISco(to destination: OutputDestination) throws {
+    try NPZExport.writeMoDISco(attributions, to: destination)
   }
 }

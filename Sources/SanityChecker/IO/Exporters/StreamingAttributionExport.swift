@@ -1,8 +1,8 @@
 import Foundation
 
 /// Attributions written to HDF5 batch by batch, in the layout of ``AttributionExport``, so that
-/// millions of sequences are explained in constant memory. The file is written under a temporary
-/// name and renamed at the end; a failure leaves nothing behind.
+/// millions of sequences are explained in constant memory. The file is written by
+/// ``AtomicOutput``: a failure, in `produce` or in writing, leaves nothing behind.
 public final class StreamingAttributionExport {
   private let file: HDF5File
   private let count: Int
@@ -19,22 +19,22 @@ public final class StreamingAttributionExport {
 
   /// Writes `count` items produced in batches by `produce`, then the ids, targets and metadata.
   /// - Parameters:
-  ///   - url: The destination `.h5` (replaced if it exists).
+  ///   - destination: The destination `.h5` (a regular file, replaced if it exists).
   ///   - itemShape: The shape of one item's map, e.g. `[L, 4]`.
   ///   - count: The number of items that `produce` will append.
   ///   - metadata: The method, model file and settings (its `targets` are ignored; batches give them).
   ///   - produce: Appends every batch through ``append(_:)``.
   /// - Throws: An error of `produce`, ``ExportError/itemCountMismatch(file:dataset:expected:actual:)``
-  ///   when fewer or more items arrive, or ``ModelFileError``.
+  ///   when fewer or more items arrive, ``OutputError`` or ``ModelFileError``.
   public static func write(
-    to url: URL, itemShape: Shape, count: Int, metadata: AttributionExport.Metadata,
+    to destination: OutputDestination, itemShape: Shape, count: Int, metadata: AttributionExport.Metadata,
     _ produce: (StreamingAttributionExport) throws -> Void
   ) throws {
-    try AtomicFile.write(to: url) { temporary in
+    try AtomicOutput.write(to: destination) { temporary in
       let export = try StreamingAttributionExport(file: try HDF5File(creating: temporary), itemShape: itemShape, count: count)
       try produce(export)
       guard export.rows == count else {
-        throw ExportError.itemCountMismatch(file: url.path, dataset: "attributions", expected: count, actual: export.rows)
+        throw ExportError.itemCountMismatch(file: destination.path, dataset: "attributions", expected: count, actual: export.rows)
       }
       try export.file.writeStrings(export.ids, to: "/ids")
       try export.file.writeInt64s(export.targets, to: "/targets")

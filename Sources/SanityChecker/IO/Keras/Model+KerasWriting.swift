@@ -39,7 +39,7 @@ extension Model {
       "class_name": "Sequential",
       "config": .object(["name": .string(name), "layers": .array(entries)]),
     ])
-    try AtomicFile.write(to: url) { temporary in
+    try AtomicOutput.write(to: try OutputDestination(url)) { temporary in
       let file = try HDF5File(creating: temporary)
       try writeKerasContents(modelConfig: modelConfig.serialized, to: file)
     }

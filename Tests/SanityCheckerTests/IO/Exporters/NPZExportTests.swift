@@ -69,7 +69,8 @@ import Testing
     #expect(try folder.contents() == [])
     let missingFolder = folder.file("missing/attributions.npz")
     #expect(
-      throws: ExportError.writeFailed(file: missingFolder.path, reason: "cannot create the file")
+      throws: OutputError.missingFolder(
+        path: missingFolder.path, folder: missingFolder.deletingLastPathComponent().path)
     ) {
       try NPZExport.writeMoDISco(Tensor(shape: [1, 2, 4]), to: missingFolder)
     }
