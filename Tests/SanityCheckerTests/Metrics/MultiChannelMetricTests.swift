@@ -48,9 +48,15 @@ import Testing
     let shape: Shape = [2, 8, 8, 3]
     for metric in [SSIM() as any SimilarityMetric, HOGSimilarity()] {
       let error = try #require(throws: MetricError.self) { try metric.validate(mapShape: shape) }
-      #expect(error == .unsupportedShape(metric: metric.name, shape: shape, supported: Self.supported(metric)))
-      #expect(error.description.contains("[2, 8, 8, 3]") && error.description.contains("choose another metric"))
-      #expect(metric.score(Tensor(shape: shape, repeating: 1), Tensor(shape: shape, repeating: 2)) == nil)
+      #expect(
+        error
+          == .unsupportedShape(metric: metric.name, shape: shape, supported: Self.supported(metric))
+      )
+      #expect(
+        error.description.contains("[2, 8, 8, 3]")
+          && error.description.contains("choose another metric"))
+      #expect(
+        metric.score(Tensor(shape: shape, repeating: 1), Tensor(shape: shape, repeating: 2)) == nil)
       try metric.validate(mapShape: [64, 64, 3])
     }
     try SpearmanRankCorrelation().validate(mapShape: shape)
@@ -72,8 +78,10 @@ import Testing
 
   /// Rows of image maps are labelled `full`: the DNA views do not apply to them.
   @Test func viewNamesFollowTheMaps() {
-    #expect(MapComparison.viewName(.observedBase, mapShape: [64, 64, 3], input: [64, 64, 3]) == "full")
+    #expect(
+      MapComparison.viewName(.observedBase, mapShape: [64, 64, 3], input: [64, 64, 3]) == "full")
     #expect(MapComparison.viewName(.observedBase, mapShape: [101], input: [101, 4]) == "full")
-    #expect(MapComparison.viewName(.observedBase, mapShape: [101, 4], input: [101, 4]) == "observed-base")
+    #expect(
+      MapComparison.viewName(.observedBase, mapShape: [101, 4], input: [101, 4]) == "observed-base")
   }
 }
