@@ -84,4 +84,23 @@ import Testing
     #expect(
       MapComparison.viewName(.observedBase, mapShape: [101, 4], input: [101, 4]) == "observed-base")
   }
+
+  /// A model randomization check on RGB images with SSIM and the DNA view asked for: every row
+  /// is scored and labelled `full`.
+  @Test func imageCheckRowsAreScoredAndLabelledFull() throws {
+    let model = try Model(
+      name: "rgb", inputShape: [8, 8, 3],
+      layers: [
+        Flatten(name: "flatten"),
+        Dense(name: "dense", kernel: TestSupport.uniform([192, 3], seed: 27), bias: nil),
+      ])
+    let check = ModelRandomizationCheck(
+      .init(seeds: [0], metrics: [SSIM(), HOGSimilarity()], view: .observedBase))
+    let report = try check.run(
+      model: model, input: TestSupport.uniform([2, 8, 8, 3], seed: 28), explainers: [Saliency()])
+    #expect(!report.rows.isEmpty)
+    #expect(report.rows.allSatisfy { $0.view == "full" })
+    let ssimRows = report.rows.filter { $0.metric == "ssim" }
+    #expect(!ssimRows.isEmpty && ssimRows.allSatisfy { $0.mean.isFinite })
+  }
 }
