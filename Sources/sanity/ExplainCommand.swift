@@ -33,6 +33,9 @@ struct ExplainCommand: ParsableCommand {
       return try streamSequences(explainer, to: destination)
     }
     let data = try inputOptions.load()
+    if format == .npz, data.kind != .sequences || method == "grad-cam" {
+      throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
+    }
     let model = try modelOptions.load(for: data)
     let targets = try Batches.targets(target, model: model, data: data)
     let attribution = try Batches.explain(explainer, data: data, targets: targets, model: model, quiet: common.quiet, label: method)

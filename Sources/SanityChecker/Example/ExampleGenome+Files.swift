@@ -35,17 +35,12 @@ extension ExampleGenome {
     let testText = test.map(\.fasta).joined()
     let destinations = try urls.map { try OutputDestination($0) }
     try AtomicOutput.write(MEMEMotif.format(motifs), to: destinations[0])
-    try AtomicOutput.write(to: destinations[1]) { temporary in
-      let trainingWriter = try GzipWriter(url: temporary, level: 9)
-      for record in training { try trainingWriter.write(record.fasta) }
-      try trainingWriter.finish()
-    }
+    let trainingText = training.map(\.fasta).joined()
+    try AtomicOutput.write(
+      Data(try GzipWriter.compressed(Array(trainingText.utf8), level: 9)), to: destinations[1])
     try AtomicOutput.write(testText, to: destinations[2])
-    try AtomicOutput.write(to: destinations[3]) { temporary in
-      let testWriter = try GzipWriter(url: temporary, level: 9)
-      try testWriter.write(testText)
-      try testWriter.finish()
-    }
+    try AtomicOutput.write(
+      Data(try GzipWriter.compressed(Array(testText.utf8), level: 9)), to: destinations[3])
     try AtomicOutput.write(MotifInstance.table(test.flatMap(\.instances)), to: destinations[4])
     return urls
   }

@@ -80,6 +80,7 @@ extension BadInputCase {
     .init(train + ["--output", "{dir}/model.json"], expect: "{dir}/model.json: unknown output extension; use .h5 or .hdf5"),
     .init(predict + ["--output", "{dir}/noextension"], expect: "{dir}/noextension: unknown output extension"),
     .init(explain + ["--output", "-"], expect: "-: HDF5 output cannot go to standard output"),
+    .init(["explain", "--model", model, "--input", sequences, "--limit", "3", "--method", "grad-cam", "--output", "{dir}/maps.npz"], expect: "--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]"),
     .init(ism + ["--output", "-"], expect: "-: HDF5 output cannot go to standard output"),
     .init(train + ["--output", "-"], expect: "-: HDF5 output cannot go to standard output"),
   ]

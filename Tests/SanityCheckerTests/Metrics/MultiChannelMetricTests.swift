@@ -48,9 +48,15 @@ import Testing
     let shape: Shape = [2, 8, 8, 3]
     for metric in [SSIM() as any SimilarityMetric, HOGSimilarity()] {
       let error = try #require(throws: MetricError.self) { try metric.validate(mapShape: shape) }
-      #expect(error == .unsupportedShape(metric: metric.name, shape: shape, supported: Self.supported(metric)))
-      #expect(error.description.contains("[2, 8, 8, 3]") && error.description.contains("choose another metric"))
-      #expect(metric.score(Tensor(shape: shape, repeating: 1), Tensor(shape: shape, repeating: 2)) == nil)
+      #expect(
+        error
+          == .unsupportedShape(metric: metric.name, shape: shape, supported: Self.supported(metric))
+      )
+      #expect(
+        error.description.contains("[2, 8, 8, 3]")
+          && error.description.contains("choose another metric"))
+      #expect(
+        metric.score(Tensor(shape: shape, repeating: 1), Tensor(shape: shape, repeating: 2)) == nil)
       try metric.validate(mapShape: [64, 64, 3])
     }
     try SpearmanRankCorrelation().validate(mapShape: shape)
@@ -72,8 +78,29 @@ import Testing
 
   /// Rows of image maps are labelled `full`: the DNA views do not apply to them.
   @Test func viewNamesFollowTheMaps() {
-    #expect(MapComparison.viewName(.observedBase, mapShape: [64, 64, 3], input: [64, 64, 3]) == "full")
+    #expect(
+      MapComparison.viewName(.observedBase, mapShape: [64, 64, 3], input: [64, 64, 3]) == "full")
     #expect(MapComparison.viewName(.observedBase, mapShape: [101], input: [101, 4]) == "full")
-    #expect(MapComparison.viewName(.observedBase, mapShape: [101, 4], input: [101, 4]) == "observed-base")
+    #expect(
+      MapComparison.viewName(.observedBase, mapShape: [101, 4], input: [101, 4]) == "observed-base")
+  }
+
+  /// A model randomization check on RGB images with SSIM and the DNA view asked for: every row
+  /// is scored and labelled `full`.
+  @Test func imageCheckRowsAreScoredAndLabelledFull() throws {
+    let model = try Model(
+      name: "rgb", inputShape: [8, 8, 3],
+      layers: [
+        Flatten(name: "flatten"),
+        Dense(name: "dense", kernel: TestSupport.uniform([192, 3], seed: 27), bias: nil),
+      ])
+    let check = ModelRandomizationCheck(
+      .init(seeds: [0], metrics: [SSIM(), HOGSimilarity()], view: .observedBase))
+    let report = try check.run(
+      model: model, input: TestSupport.uniform([2, 8, 8, 3], seed: 28), explainers: [Saliency()])
+    #expect(!report.rows.isEmpty)
+    #expect(report.rows.allSatisfy { $0.view == "full" })
+    let ssimRows = report.rows.filter { $0.metric == "ssim" }
+    #expect(!ssimRows.isEmpty && ssimRows.allSatisfy { $0.mean.isFinite })
   }
 }

@@ -26,7 +26,7 @@ extension AttributionExport {
     try writeHDF5(to: OutputDestination(url))
   }
 
-  /// Writes the export as an HDF5 file at a checked destination (see ``writeHDF5(to:)-(URL)``).
+  /// Writes the export as an HDF5 file at a checked destination (the layout above).
   /// - Parameter destination: A file destination.
   /// - Throws: ``OutputError``, ``ExportError`` or ``ModelFileError``.
   public func writeHDF5(to destination: OutputDestination) throws {

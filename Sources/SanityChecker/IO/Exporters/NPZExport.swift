@@ -15,7 +15,7 @@ public enum NPZExport {
     try write(arrays, to: OutputDestination(url))
   }
 
-  /// Writes named arrays to a checked destination (see ``write(_:to:)-(_,URL)``).
+  /// Writes named arrays, in name order, as `<name>.npy` entries to a checked destination.
   /// - Parameters:
   ///   - arrays: The arrays by name.
   ///   - destination: A file destination.

@@ -16,6 +16,13 @@ import Synchronization
 public enum AtomicOutput {
   private static let pending = Mutex(PendingFiles())
 
+  /// The process's file-creation mask, read once (reading it means setting it).
+  private static let creationMask: mode_t = {
+    let mask = umask(0o022)
+    umask(mask)
+    return mask
+  }()
+
   private struct PendingFiles {
     var paths: Set<String> = []
     var isClosed = false
@@ -114,9 +121,7 @@ public enum AtomicOutput {
       return .success(descriptor)
     }
     let descriptor = try created.get()
-    let mask = umask(0)
-    umask(mask)
-    fchmod(descriptor, 0o666 & ~mask)
+    fchmod(descriptor, 0o666 & ~creationMask)
     close(descriptor)
     return URL(fileURLWithPath: String(cString: bytes))
   }

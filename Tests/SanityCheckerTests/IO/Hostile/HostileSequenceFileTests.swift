@@ -17,14 +17,16 @@ import Testing
     let line = [UInt8](repeating: UInt8(ascii: "A"), count: 1 << 20) + [UInt8(ascii: "\n")]
     for _ in 0..<40 { try writer.write(line) }
     try writer.finish()
-    let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
     #expect(size < 200_000)
     let reader = try FASTAReader(url: url)
     #expect(try reader.next()?.id == "seq_ok")
     let maximum = FASTAReader.defaultMaximumRecordLength
     let error = try #require(throws: FASTAError.self) { _ = try reader.next() }
     #expect(error == .recordTooLong(file: url.path, line: 3, record: "huge", maximum: maximum))
-    #expect(error.description.hasPrefix("\(url.path):3: record 'huge' is longer than \(maximum) bases"))
+    #expect(
+      error.description.hasPrefix("\(url.path):3: record 'huge' is longer than \(maximum) bases"))
     #expect(throws: FASTAError.self) { _ = try InputData.load(url) }
   }
 
@@ -45,14 +47,18 @@ import Testing
     let url = try directory.write(">r1 label=1\nACGT\n>r2 label=abc\nACGT\n", to: "train.fa")
     let error = try #require(throws: LabelError.self) { _ = try InputData.load(url) }
     #expect(error == .invalidHeaderLabel(file: url.path, line: 3, record: "r2", value: "abc"))
-    #expect(error.description.hasPrefix("\(url.path):3: record 'r2' has label 'abc', which is not a number;"))
+    #expect(
+      error.description.hasPrefix(
+        "\(url.path):3: record 'r2' has label 'abc', which is not a number;"))
   }
 
   /// In a labelled file, a header without `label=` and a row with another task count are errors.
   @Test func missingLabelsAndTaskCountsInALabelledFile() throws {
     let directory = try TemporaryDirectory()
     let missing = try directory.write(">r1 label=1\nACGT\n>r2\nACGT\n", to: "missing.fa")
-    #expect(throws: LabelError.missingLabel(file: missing.path, line: 3, record: "r2", key: "label")) {
+    #expect(
+      throws: LabelError.missingLabel(file: missing.path, line: 3, record: "r2", key: "label")
+    ) {
       _ = try InputData.load(missing)
     }
     let tasks = try directory.write(">r1 label=1,0\nACGT\n>r2 label=1\nACGT\n", to: "tasks.fa")
