@@ -1,4 +1,5 @@
 import Foundation
+import SanityChecker
 
 /// Plain-language text for errors raised by Foundation or the Swift runtime, so their internal
 /// descriptions (`NSCocoaErrorDomain`, `DecodingError`, "The operation could not be completed")
@@ -8,34 +9,10 @@ enum SystemErrorText {
   static func message(for error: Error) -> String? {
     if let decoding = error as? DecodingError { return message(for: decoding, file: nil) }
     let nsError = error as NSError
-    guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else {
-      return nil
-    }
+    guard let reason = SystemErrorReason.text(for: error) else { return nil }
     let path =
       (nsError.userInfo[NSFilePathErrorKey] as? String)
       ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path ?? "a file"
-    if nsError.domain == NSPOSIXErrorDomain {
-      return "\(path): \(String(cString: strerror(Int32(nsError.code))).lowercased())"
-    }
-    let reason: String
-    switch CocoaError.Code(rawValue: nsError.code) {
-    case .fileNoSuchFile, .fileReadNoSuchFile: reason = "no such file or folder; check the path"
-    case .fileWriteFileExists: reason = "a file of that name already exists and is not a folder"
-    case .fileReadNoPermission, .fileWriteNoPermission: reason = "permission denied"
-    case .fileWriteOutOfSpace: reason = "the disk is full"
-    case .fileWriteVolumeReadOnly: reason = "the file system is read-only"
-    case .fileReadCorruptFile, .propertyListReadCorrupt: reason = "the file is not valid"
-    case .fileReadTooLarge: reason = "the file is too large to read"
-    case .fileReadInapplicableStringEncoding: reason = "the file is not UTF-8 text"
-    default:
-      if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-        underlying.domain == NSPOSIXErrorDomain
-      {
-        reason = String(cString: strerror(Int32(underlying.code))).lowercased()
-      } else {
-        reason = "the file could not be read or written (system error \(nsError.code))"
-      }
-    }
     return "\(path): \(reason)"
   }
 

@@ -34,7 +34,7 @@ public struct DeepBindParams: Sendable {
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+      throw .unreadable(file: url.path, reason: SystemErrorReason.reading(error))
     }
     try self.init(text: text, file: url.path)
   }

@@ -28,7 +28,7 @@ struct IDXFile {
     do {
       raw = try Data(contentsOf: url)
     } catch {
-      throw .unreadable(file: file, reason: (error as NSError).localizedDescription)
+      throw .unreadable(file: file, reason: SystemErrorReason.reading(error))
     }
     let budget = MemoryBudget.current
     try Self.reserve(raw.count, for: "the file's \(raw.count) bytes", file: file, budget: budget)

@@ -33,7 +33,7 @@ public struct JPEGImage: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+      throw .unreadable(file: url.path, reason: SystemErrorReason.reading(error))
     }
     try self.init(data: data, file: url.path)
   }

@@ -24,7 +24,7 @@ extension TinyImageNet {
         names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       } catch {
         throw TinyImageNetError.missingFile(
-          file: folder.path, reason: (error as NSError).localizedDescription)
+          file: folder.path, reason: SystemErrorReason.reading(error))
       }
       let images = names.filter { $0.uppercased().hasSuffix(".JPEG") }.sorted(by: Self.numericOrder)
       guard !images.isEmpty else { throw TinyImageNetError.noImages(folder: folder.path) }

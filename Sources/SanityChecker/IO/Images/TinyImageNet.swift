@@ -79,7 +79,7 @@ public struct TinyImageNet: Sendable {
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw .missingFile(file: url.path, reason: (error as NSError).localizedDescription)
+      throw .missingFile(file: url.path, reason: SystemErrorReason.reading(error))
     }
     var result: [(number: Int, text: String)] = []
     // Split on any newline: a Swift `Character` holds "\r\n" as one newline.
