@@ -97,7 +97,7 @@ struct SubcommandTests {
       try CheckReport.decoded(from: Data(contentsOf: URL(fileURLWithPath: classes))),
       try CheckReport.decoded(from: Data(contentsOf: URL(fileURLWithPath: invariance))),
     ])
-    #expect(report.verdicts.contains { $0.check == "input-invariance" && $0.method == "saliency" && $0.outcome == .passes })
+    #expect(report.verdicts.contains { $0.check == .inputInvariance && $0.method == "saliency" && $0.outcome == .passes })
     let page = folder.file("report.html").path
     let rendered = try CLI.run(["report", classes, invariance, "--output", page])
     #expect(rendered.status == 0, "\(rendered.error)")
