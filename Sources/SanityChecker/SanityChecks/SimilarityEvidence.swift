@@ -73,22 +73,27 @@ public struct SimilarityEvidence: Sendable {
 }
 
 extension Verdict {
-  /// The similarity verdict: every metric's interval must lie on the sensitive side to pass;
+  /// The similarity verdict: every reading's interval must lie on the sensitive side to pass;
   /// any one lying wholly on the insensitive side fails.
   ///
-  /// With a signed metric and its magnitude variant (`spearman` and `spearman-abs`), a map that
-  /// only changes sign is not counted as changed: its signed similarity drops, but the magnitude
-  /// similarity stays high and fails the rule (Adebayo et al. 2018 report both).
+  /// With a signed metric the readings are `spearman` and its sign-blind score, which counts a
+  /// negative score as similarity as far as the rank similarity of the magnitudes
+  /// (`spearman-abs`, which Adebayo et al. 2018 report beside the signed one) agrees. A map that
+  /// only changes sign (spearman −1, spearman-abs 1) is thus not counted as changed.
+  /// `spearman-abs` itself is shown as context but not thresholded: maps that multiply by the
+  /// input keep it near 1 on any model (the input's zeros tie; 0.99 for IG on the fully
+  /// randomized MNIST CNN).
   /// - Parameters:
   ///   - check: The check.
   ///   - method: The method.
   ///   - condition: What was changed, e.g. `after randomizing dense_2`.
-  ///   - evidence: One reading per metric, the signed metric first.
+  ///   - evidence: The judged readings, the signed metric first.
+  ///   - context: Readings shown but not judged (e.g. `spearman-abs`).
   ///   - controls: The controls' estimates on the first metric, shown beside the method's.
   /// - Returns: The verdict.
   public static func similarity(
     check: CheckKind, method: String, condition: String, evidence: [SimilarityEvidence],
-    controls: [String: Double]
+    context: [SimilarityEvidence] = [], controls: [String: Double]
   ) -> Verdict {
     let outcomes = evidence.map(\.outcome)
     let outcome: Outcome =
@@ -101,9 +106,14 @@ extension Verdict {
       + "\(metrics); fails if any interval lies wholly on the other side; inconclusive otherwise"
     let controlText = controls.keys.sorted().map { "\($0) \(ResultRow.number(controls[$0] ?? .nan))" }
       .joined(separator: ", ")
-    var parts = [evidence.map(\.words).joined(separator: "; ")]
+    var parts = [(evidence + context).map(\.words).joined(separator: "; ")]
     if !controlText.isEmpty { parts.append("controls: \(controlText)") }
     if outcome == .inconclusive { parts += evidence.compactMap(\.decisionHint) }
+    if let signed = evidence.first, evidence.count > 1, signed.outcome == .passes,
+      evidence[1].outcome == .fails
+    {
+      parts.append("the map changed sign but not shape (\(evidence[1].rule.metric) stays high)")
+    }
     return Verdict(
       check: check, method: method, outcome: outcome, rule: rule,
       evidence: parts.joined(separator: "; "))

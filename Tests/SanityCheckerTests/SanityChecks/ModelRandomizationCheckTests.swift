@@ -111,7 +111,8 @@ struct EchoInput: Explainer {
 
   /// Negating a single-output top layer flips every gradient map's sign and leaves its
   /// magnitudes: signed Spearman is −1, far below any threshold, but the map has not changed.
-  /// The rule reads `spearman-abs` (scored though not listed) and fails the method.
+  /// The rule reads the sign-blind score beside `spearman` and fails the method; `spearman-abs` (scored
+  /// though not listed) is 1 and shown beside them.
   @Test func aMapThatOnlyFlipsSignDoesNotPass() throws {
     let model = try TestSupport.deepBindNetwork(length: 24, seed: 3)
     let x = TestSupport.oneHotDNA(40, length: 24, seed: 4)
@@ -132,7 +133,8 @@ struct EchoInput: Explainer {
     #expect(abs(signed.mean + 1) < 1e-9 && abs(magnitude.mean - 1) < 1e-9, "\(signed.mean), \(magnitude.mean)")
     let verdict = try #require(report.verdicts.first)
     #expect(verdict.outcome == .fails, "\(verdict.evidence)")
-    #expect(verdict.rule.contains("spearman below 0.4 and spearman-abs below 0.4"))
+    #expect(verdict.rule.contains("spearman below 0.4 and sign-blind spearman below 0.4"))
+    #expect(verdict.evidence.contains("spearman-abs 1 [1, 1]") && verdict.evidence.contains("changed sign"))
   }
 }
 
@@ -155,8 +157,8 @@ struct EchoInput: Explainer {
     #expect(outcome([Self.evidence(.nan, .nan, .nan)]) == .inconclusive)
     #expect(outcome([]) == .inconclusive)
     // Signed passes, magnitude fails: the map only flipped sign.
-    #expect(outcome([Self.evidence(-0.9, -0.95, -0.85), Self.evidence(0.9, 0.85, 0.95, metric: "spearman-abs")]) == .fails)
-    #expect(outcome([Self.evidence(0.1, 0.0, 0.2), Self.evidence(0.45, 0.3, 0.6, metric: "spearman-abs")]) == .inconclusive)
+    #expect(outcome([Self.evidence(-0.9, -0.95, -0.85), Self.evidence(0.9, 0.85, 0.95, metric: "sign-blind spearman")]) == .fails)
+    #expect(outcome([Self.evidence(0.1, 0.0, 0.2), Self.evidence(0.45, 0.3, 0.6, metric: "sign-blind spearman")]) == .inconclusive)
   }
 
   /// Half-width 0.15 at distance 0.05 from the threshold over 3 seeds: (0.15 / 0.05)² · 3 = 27 seeds.
