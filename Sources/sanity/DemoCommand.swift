@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Explained test sequences.")
   var count: Int = 200
   @Option(help: "Seeds of the randomization checks.")
-  var seeds: Int = 3
+  var seeds: Int = 5
   @OptionGroup var common: CommonOptions
 
   func run() throws {
