@@ -21,7 +21,9 @@ extension ResultRow: Codable {
     } else {
       throw DecodingError.dataCorruptedError(
         forKey: .order, in: container,
-        debugDescription: "unknown order '\(orderText)'; expected \(RandomizationOrder.allCases.map(\.rawValue)) or -")
+        debugDescription:
+          "unknown order '\(orderText)'; expected \(RandomizationOrder.allCases.map(\.rawValue)) or -"
+      )
     }
     method = try container.decode(String.self, forKey: .method)
     layer = ResultStage(parsing: try container.decode(String.self, forKey: .layer))

@@ -8,6 +8,7 @@ public struct ResultRow: Hashable, Sendable {
   /// The explainer or control (see ``control``), or `model` for a model's performance.
   public var method: String
   /// The stage: the layer randomized through, the trained model, or the compared condition.
+  ///
   /// Written in the `layer` column.
   public var layer: ResultStage
   /// The seed, or ``SeedLabel/all`` for the summary over seeds.
@@ -26,14 +27,16 @@ public struct ResultRow: Hashable, Sendable {
   public var ciHigh: Double
   /// The number of defined values.
   public var n: Int
-  /// The number of undefined values (e.g. rank correlation of a constant map), excluded from the mean.
+  /// The number of undefined values (such as the rank correlation of a constant map), excluded
+  /// from the mean.
   public var undefined: Int
   /// The per-item values (`nil` where undefined), when asked for.
   public var values: [Double?]?
 
   /// The TSV column names, in order.
   public static let columns = [
-    "check", "order", "method", "layer", "seed", "metric", "view", "mean", "sd", "ci_low", "ci_high",
+    "check", "order", "method", "layer", "seed", "metric", "view", "mean", "sd", "ci_low",
+    "ci_high",
     "n", "undefined",
   ]
 
@@ -55,7 +58,8 @@ public struct ResultRow: Hashable, Sendable {
   ///   - keepValues: Whether to keep the (concatenated) per-item values in the row.
   ///   - bootstrap: The interval's settings.
   public init(
-    check: CheckKind, order: RandomizationOrder?, method: String, layer: ResultStage, seed: SeedLabel,
+    check: CheckKind, order: RandomizationOrder?, method: String, layer: ResultStage,
+    seed: SeedLabel,
     metric: String, view: String, replicates: [[Double?]], keepValues: Bool = false,
     bootstrap: Bootstrap = Bootstrap()
   ) {
@@ -78,7 +82,8 @@ public struct ResultRow: Hashable, Sendable {
         .squareRoot() : 0
     self.values = keepValues ? values : nil
     (ciLow, ciHigh) = (.nan, .nan)
-    (ciLow, ciHigh) = bootstrap.meanInterval(replicates, name: fields.prefix(7).joined(separator: "\t"))
+    (ciLow, ciHigh) = bootstrap.meanInterval(
+      replicates, name: fields.prefix(7).joined(separator: "\t"))
   }
 
   /// Summarizes the values of one replicate (see ``init(check:order:method:layer:seed:metric:view:replicates:keepValues:bootstrap:)``).
@@ -93,18 +98,21 @@ public struct ResultRow: Hashable, Sendable {
   ///   - values: Per-item values, `nil` where undefined.
   ///   - keepValues: Whether to keep the per-item values in the row.
   public init(
-    check: CheckKind, order: RandomizationOrder?, method: String, layer: ResultStage, seed: SeedLabel,
+    check: CheckKind, order: RandomizationOrder?, method: String, layer: ResultStage,
+    seed: SeedLabel,
     metric: String, view: String, values: [Double?], keepValues: Bool = false
   ) {
     self.init(
-      check: check, order: order, method: method, layer: layer, seed: seed, metric: metric, view: view,
+      check: check, order: order, method: method, layer: layer, seed: seed, metric: metric,
+      view: view,
       replicates: [values], keepValues: keepValues)
   }
 
   /// The row as TSV fields, in ``columns`` order.
   public var fields: [String] {
     [
-      check.rawValue, order?.rawValue ?? "-", method, layer.description, seed.description, metric, view,
+      check.rawValue, order?.rawValue ?? "-", method, layer.description, seed.description, metric,
+      view,
       Self.number(mean), Self.number(sd), Self.number(ciLow), Self.number(ciHigh), String(n),
       String(undefined),
     ]

@@ -126,7 +126,8 @@ struct SimilarityComparison {
     guard let index = magnitudeIndex else { return [] }
     let metric = metrics[index]
     return [
-      reading(method, method.scores[index], name: metric.name, direction: type(of: metric).direction)
+      reading(
+        method, method.scores[index], name: metric.name, direction: type(of: metric).direction)
     ]
   }
 
@@ -164,6 +165,7 @@ struct SimilarityComparison {
   ///   - perSeed: `[seed][stage][item]` scores.
   ///   - name: The reading's name.
   ///   - direction: The metric's direction.
+  /// - Returns: The reading, judged against ``threshold``.
   func reading(
     _ method: MethodScores, _ perSeed: [[[Double?]]], name: String, direction: ScoreDirection
   ) -> SimilarityEvidence {

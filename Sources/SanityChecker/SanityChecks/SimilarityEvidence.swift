@@ -22,7 +22,8 @@ public struct SimilarityEvidence: Sendable {
   ///   - perSeed: Per-seed summaries.
   ///   - items: Items per seed.
   public init(
-    rule: SimilarityRule, estimate: Double, interval: (low: Double, high: Double), perSeed: [Double],
+    rule: SimilarityRule, estimate: Double, interval: (low: Double, high: Double),
+    perSeed: [Double],
     items: Int
   ) {
     self.rule = rule
@@ -38,10 +39,11 @@ public struct SimilarityEvidence: Sendable {
     estimate.isFinite ? rule.outcome(of: interval) : .inconclusive
   }
 
-  /// Roughly how many seeds (or, with one seed, items) would give an interval that no longer
-  /// straddles the threshold, assuming its half-width shrinks as 1/√count: `count · (h / d)²`
-  /// for half-width h and distance d from the estimate to the threshold. `nil` when the
-  /// estimate is on the threshold or undefined.
+  /// Roughly how many seeds (or, with one seed, items) would decide an inconclusive reading.
+  ///
+  /// The interval's half-width h is taken to shrink as 1/√count, so it stops straddling the
+  /// threshold at `count · (h / d)²`, for distance d from the estimate to the threshold. `nil`
+  /// when the estimate is on the threshold or undefined.
   public var countToDecide: Int? {
     let half = (interval.high - interval.low) / 2
     let distance = abs(estimate - rule.threshold)
@@ -55,7 +57,8 @@ public struct SimilarityEvidence: Sendable {
   /// The numbers in words: `spearman 0.12 [0.05, 0.20] (per seed 0.1, 0.14)`.
   public var words: String {
     let perSeedText =
-      perSeed.count > 1 ? " (per seed \(perSeed.map(ResultRow.number).joined(separator: ", ")))" : ""
+      perSeed.count > 1
+      ? " (per seed \(perSeed.map(ResultRow.number).joined(separator: ", ")))" : ""
     return "\(rule.metric) \(ResultRow.number(estimate)) [\(ResultRow.number(interval.low)), "
       + "\(ResultRow.number(interval.high))]\(perSeedText)"
   }
@@ -104,8 +107,10 @@ extension Verdict {
     let rule =
       "passes if the 95% bootstrap interval of the mean \(condition) lies wholly on the sensitive side: "
       + "\(metrics); fails if any interval lies wholly on the other side; inconclusive otherwise"
-    let controlText = controls.keys.sorted().map { "\($0) \(ResultRow.number(controls[$0] ?? .nan))" }
-      .joined(separator: ", ")
+    let controlText = controls.keys.sorted().map {
+      "\($0) \(ResultRow.number(controls[$0] ?? .nan))"
+    }
+    .joined(separator: ", ")
     var parts = [(evidence + context).map(\.words).joined(separator: "; ")]
     if !controlText.isEmpty { parts.append("controls: \(controlText)") }
     if outcome == .inconclusive { parts += evidence.compactMap(\.decisionHint) }

@@ -69,7 +69,7 @@ public struct SimilarityRule: Hashable, Sendable {
     return .inconclusive
   }
 
-  /// The sensitive side in words, e.g. `below 0.4` or `above 0.5`.
+  /// The sensitive side in words, such as `below 0.4` or `above 0.5`.
   public var sensitiveSide: String {
     (direction == .higherIsMoreSimilar ? "below " : "above ") + ResultRow.number(threshold)
   }

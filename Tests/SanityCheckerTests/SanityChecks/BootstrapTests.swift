@@ -23,17 +23,23 @@ import Testing
   /// Seeds that disagree widen the interval: resampling seeds carries their spread, which an
   /// items-only bootstrap of the pooled values misses.
   @Test func disagreeingSeedsWidenTheInterval() {
-    let seeds = [0.1, 0.4, 0.7].enumerated().map { Self.values(200, mean: $0.element, seed: UInt64($0.offset)) }
+    let seeds = [0.1, 0.4, 0.7].enumerated().map {
+      Self.values(200, mean: $0.element, seed: UInt64($0.offset))
+    }
     let bootstrap = Bootstrap()
     let hierarchical = bootstrap.meanInterval(seeds, name: "x")
     let pooled = bootstrap.meanInterval([seeds.flatMap { $0 }], name: "x")
-    #expect((hierarchical.high - hierarchical.low) > 4 * (pooled.high - pooled.low), "\(hierarchical) vs \(pooled)")
+    #expect(
+      (hierarchical.high - hierarchical.low) > 4 * (pooled.high - pooled.low),
+      "\(hierarchical) vs \(pooled)")
   }
 
   @Test func sameNameSameInterval() {
     let values = [Self.values(50, mean: 0, seed: 3)]
-    #expect(Bootstrap().meanInterval(values, name: "a") == Bootstrap().meanInterval(values, name: "a"))
-    #expect(Bootstrap().meanInterval(values, name: "a") != Bootstrap().meanInterval(values, name: "b"))
+    #expect(
+      Bootstrap().meanInterval(values, name: "a") == Bootstrap().meanInterval(values, name: "a"))
+    #expect(
+      Bootstrap().meanInterval(values, name: "a") != Bootstrap().meanInterval(values, name: "b"))
     #expect(Bootstrap().meanInterval([[nil, nil]], name: "a").low.isNaN)
   }
 }

@@ -18,7 +18,10 @@ import Testing
       SimilarityComparison.metrics(metrics).map(\.name)
     }
     #expect(names([SpearmanRankCorrelation()]) == ["spearman", "spearman-abs"])
-    #expect(names([SpearmanRankCorrelation(), SSIM(), SpearmanRankCorrelation(absolute: true)]) == ["spearman", "ssim", "spearman-abs"])
+    #expect(
+      names([SpearmanRankCorrelation(), SSIM(), SpearmanRankCorrelation(absolute: true)]) == [
+        "spearman", "ssim", "spearman-abs",
+      ])
     #expect(names([NormalizedMSE(), SpearmanRankCorrelation()]) == ["nmse", "spearman"])
     #expect(names([PearsonCorrelation()]) == ["pearson", "pearson-abs"])
   }
