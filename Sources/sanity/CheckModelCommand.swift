@@ -19,7 +19,7 @@ struct CheckModelCommand: ParsableCommand {
   @Option(help: "glorot-uniform, he-normal, uniform[:a:b], fan-in-uniform, normal:σ or permutation.")
   var scheme: String = "glorot-uniform"
   @Option(parsing: .unconditional, help: "Number of seeds (seed, seed+1, …; at least 1).")
-  var seeds: Int = 3
+  var seeds: Int = 5
   @Option(help: "Comma-separated model files to use as the stages instead of drawing them.")
   var stages: String?
   @Option(help: "What the verdict reads: mean (over all stages), first (the first stage) or last.")

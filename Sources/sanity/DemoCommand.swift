@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Explained test sequences (at least 1).")
   var count: Int = 200
   @Option(parsing: .unconditional, help: "Seeds of the randomization checks (at least 1).")
-  var seeds: Int = 3
+  var seeds: Int = 5
   @OptionGroup var common: CommonOptions
 
   func validate() throws {

@@ -64,7 +64,7 @@ struct SubcommandTests {
     let result = try CLI.run(arguments)
     #expect(result.status == 0, "\(result.error)")
     let lines = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8).split(separator: "\n")
-    #expect(lines[0] == "check\torder\tmethod\tlayer\tseed\tmetric\tview\tmean\tsd\tn\tundefined")
+    #expect(lines[0] == "check\torder\tmethod\tlayer\tseed\tmetric\tview\tmean\tsd\tci_low\tci_high\tn\tundefined")
     let (model, data) = try Self.load()
     let inputs = try InputData.load(TestSupport.repositoryRoot.appendingPathComponent(CLI.sequences)).prefix(30).inputs
     let library = try ModelRandomizationCheck(.init(seeds: [0, 1], metrics: [SpearmanRankCorrelation(), SpearmanRankCorrelation(absolute: true)], view: .observedBase))
@@ -97,7 +97,7 @@ struct SubcommandTests {
       try CheckReport.decoded(from: Data(contentsOf: URL(fileURLWithPath: classes))),
       try CheckReport.decoded(from: Data(contentsOf: URL(fileURLWithPath: invariance))),
     ])
-    #expect(report.verdicts.contains { $0.check == "input-invariance" && $0.method == "saliency" && $0.outcome == .passes })
+    #expect(report.verdicts.contains { $0.check == .inputInvariance && $0.method == "saliency" && $0.outcome == .passes })
     let page = folder.file("report.html").path
     let rendered = try CLI.run(["report", classes, invariance, "--output", page])
     #expect(rendered.status == 0, "\(rendered.error)")

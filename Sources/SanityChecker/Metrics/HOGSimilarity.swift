@@ -63,6 +63,14 @@ public struct HOGSimilarity: SimilarityMetric {
   /// `"hog"`, or `"hog-abs"` when describing magnitudes.
   public var name: String { isAbsolute ? "hog-abs" : Self.identifier }
 
+  /// This configuration on magnitudes for the signed metric, `nil` for the absolute one.
+  public var magnitudeVariant: (any SimilarityMetric)? {
+    guard !isAbsolute else { return nil }
+    var variant = self
+    variant.isAbsolute = true
+    return variant
+  }
+
   /// The correlation of the HOG features of the two min-max scaled maps.
   /// - Parameters:
   ///   - a: The first map, `[H, W]` or `[H, W, C]`.

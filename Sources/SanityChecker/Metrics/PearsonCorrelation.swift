@@ -35,6 +35,9 @@ public struct PearsonCorrelation: SimilarityMetric {
   /// `"pearson"`, or `"pearson-abs"` when correlating magnitudes.
   public var name: String { isAbsolute ? "pearson-abs" : Self.identifier }
 
+  /// The absolute variant for the signed metric, `nil` for the absolute one.
+  public var magnitudeVariant: (any SimilarityMetric)? { isAbsolute ? nil : PearsonCorrelation(absolute: true) }
+
   /// Pearson's r of the flattened maps.
   /// - Parameters:
   ///   - a: The first map.

@@ -76,6 +76,14 @@ public struct SSIM: SimilarityMetric {
   /// `"ssim"`, or `"ssim-abs"` when comparing magnitudes.
   public var name: String { isAbsolute ? "ssim-abs" : Self.identifier }
 
+  /// This configuration on magnitudes for the signed metric, `nil` for the absolute one.
+  public var magnitudeVariant: (any SimilarityMetric)? {
+    guard !isAbsolute else { return nil }
+    var variant = self
+    variant.isAbsolute = true
+    return variant
+  }
+
   /// The mean SSIM of the two min-max scaled maps.
   /// - Parameters:
   ///   - a: The first map: `[L]`, `[H, W]`, `[H, W, 1]` or `[H, W, C]`.

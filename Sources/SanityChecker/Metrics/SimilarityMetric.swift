@@ -36,6 +36,13 @@ public protocol SimilarityMetric: Sendable {
   /// A default implementation returns ``identifier``.
   var name: String { get }
 
+  /// The same metric on the maps' magnitudes (`spearman-abs` for `spearman`), or `nil` when the
+  /// metric already ignores sign or has no such variant.
+  ///
+  /// Sanity checks read it beside the signed score, so that a map that only flips sign is not
+  /// taken for one that changed. A default implementation returns `nil`.
+  var magnitudeVariant: (any SimilarityMetric)? { get }
+
   /// The similarity of two maps.
   /// - Parameters:
   ///   - a: The first map, for example the original model's attribution (any shape).
@@ -67,6 +74,9 @@ extension SimilarityMetric {
 
   /// Accepts every shape.
   public func validate(mapShape shape: Shape) throws(MetricError) {}
+
+  /// No magnitude variant.
+  public var magnitudeVariant: (any SimilarityMetric)? { nil }
 
   /// `score(reference, map)` for each map.
   public func scores(_ reference: Tensor, against maps: [Tensor]) -> [Double?] {

@@ -41,6 +41,9 @@ public struct SpearmanRankCorrelation: SimilarityMetric {
   /// `"spearman"`, or `"spearman-abs"` when ranking magnitudes.
   public var name: String { isAbsolute ? "spearman-abs" : Self.identifier }
 
+  /// The absolute variant for the signed metric, `nil` for the absolute one.
+  public var magnitudeVariant: (any SimilarityMetric)? { isAbsolute ? nil : SpearmanRankCorrelation(absolute: true) }
+
   /// Spearman's ρ of the flattened maps.
   /// - Parameters:
   ///   - a: The first map.

@@ -1,18 +1,15 @@
 extension HTMLReport {
-  /// The checks whose rows follow randomization stages, drawn as curves.
-  static let stagedChecks: Set<String> = ["model-randomization", "smooth-model-randomization"]
-
   /// One chart's rows: a staged check, order, metric and view.
   struct CurveKey: Hashable {
-    var check: String
-    var order: String
+    var check: CheckKind
+    var order: RandomizationOrder?
     var metric: String
     var view: String
   }
 
   /// The randomization curves: one chart per staged check, order, metric and view.
   static func curveSection(_ content: ReportContent, palette: [String: String]) -> Section? {
-    let rows = content.report.rows.filter { stagedChecks.contains($0.check) && $0.seed == "all" }
+    let rows = content.report.rows.filter { $0.check.isStaged && $0.seed == .all }
     var keys: [CurveKey] = []
     var seen = Set<CurveKey>()
     for row in rows {
@@ -44,7 +41,8 @@ extension HTMLReport {
     let lead =
       "<p class=\"lead\">Similarity between each method's explanation of the trained model and its explanation "
       + "after randomizing the model's layers, from the top layer down (Adebayo et al. 2018, Fig. 2). Lines are "
-      + "means over items and seeds; the band is ± one standard deviation. A sensitive method falls towards 0 as "
+      + "means over items and seeds; the band is the mean's 95% bootstrap interval (seeds, then items). A "
+      + "sensitive method falls towards 0 as "
       + "more layers are randomized; the grey dashed lines are uninformative controls (random, constant and "
       + "input maps) that mark the floor and ceiling a score can reach without looking at the model. The dotted "
       + "line is the verdict threshold.</p>"
@@ -58,13 +56,14 @@ extension HTMLReport {
     _ key: CurveKey, rows: [ResultRow], content: ReportContent, palette: [String: String],
     showsOrder: Bool
   ) -> SVGLineChart {
-    let stages = ordered(rows.map(\.layer))
+    let stages = ordered(rows.map(\.layer.description))
     let methods = ordered(rows.map(\.method))
     let perfect = content.perfectScores[key.metric] ?? 1
     let ordering =
       methods.filter { !isControl($0) } + controlDashes.map(\.name).filter { methods.contains($0) }
     let series = ordering.map { method -> SVGLineChart.Series in
-      let methodRows = stages.map { stage in rows.first { $0.method == method && $0.layer == stage }
+      let methodRows = stages.map { stage in
+        rows.first { $0.method == method && $0.layer.description == stage }
       }
       let control = controlDashes.first { $0.name == method }
       let means = methodRows.map { $0?.mean ?? .nan }
@@ -72,17 +71,19 @@ extension HTMLReport {
       return SVGLineChart.Series(
         name: isUndefined ? "\(method) (undefined)" : method,
         means: [isUndefined ? .nan : perfect] + means,
-        spreads: [0] + methodRows.map { $0?.sd ?? 0 }, counts: [0] + methodRows.map { $0?.n ?? 0 },
+        lows: [Double.nan] + methodRows.map { $0?.ciLow ?? .nan },
+        highs: [Double.nan] + methodRows.map { $0?.ciHigh ?? .nan }, counts: [0] + methodRows.map { $0?.n ?? 0 },
         colour: control == nil ? (palette[method] ?? "#333333") : controlColour, dash: control?.dash
       )
     }
+    let orderName = key.order?.rawValue ?? "-"
     let title =
-      [key.check, key.metric, "\(key.view) view"] + (showsOrder ? ["\(key.order) order"] : [])
+      [key.check.rawValue, key.metric, "\(key.view) view"] + (showsOrder ? ["\(orderName) order"] : [])
     return SVGLineChart(
       id: HTML.slug(
-        ["chart", key.check] + (showsOrder ? [key.order] : []) + [key.metric, key.view]),
+        ["chart", key.check.rawValue] + (showsOrder ? [orderName] : []) + [key.metric, key.view]),
       title: title.joined(separator: " · "), categories: ["original"] + stages,
-      xLabel: "randomized through layer (\(key.order))", yLabel: "\(key.metric) to original",
+      xLabel: "randomized through layer (\(orderName))", yLabel: "\(key.metric) to original",
       series: series,
       reference: threshold(check: key.check, metric: key.metric, settings: content.report.settings))
   }
@@ -91,11 +92,11 @@ extension HTMLReport {
   ///
   /// Reads `<check>.threshold` and `<check>.metrics` (a merged report) or, when the settings are
   /// the check's own, `threshold` and `metrics`.
-  static func threshold(check: String, metric: String, settings: [String: String]) -> (
+  static func threshold(check: CheckKind, metric: String, settings: [String: String]) -> (
     value: Double, label: String
   )? {
     let prefix =
-      settings["\(check).threshold"] != nil ? "\(check)." : (settings["check"] == check ? "" : nil)
+      settings["\(check).threshold"] != nil ? "\(check)." : (settings["check"] == check.rawValue ? "" : nil)
     guard let prefix, let text = settings[prefix + "threshold"], let value = Double(text) else {
       return nil
     }

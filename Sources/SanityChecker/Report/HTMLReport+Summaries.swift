@@ -1,14 +1,14 @@
 extension HTMLReport {
   /// The summary rows (seed `all`) of the checks without randomization stages, one table per
-  /// check, each row with a dot-and-whisker of mean ± sd on a scale shared within the table
-  /// (0 … 1, widened to halves to hold every mean).
+  /// check, each row with a dot-and-whisker of the mean and its 95% bootstrap interval on a scale
+  /// shared within the table (0 … 1, widened to halves to hold every mean).
   static func summarySection(_ report: CheckReport) -> Section? {
-    let rows = report.rows.filter { !stagedChecks.contains($0.check) && $0.seed == "all" }
+    let rows = report.rows.filter { !$0.check.isStaged && $0.seed == .all }
     let checks = ordered(rows.map(\.check))
     guard !checks.isEmpty else { return nil }
     var parts = [
       "<p class=\"lead\">Mean ± sd over items of each check's similarity (or score) for every method and "
-        + "condition; n counts the defined values and “undefined” those left out (e.g. the rank "
+        + "condition, with the mean's 95% bootstrap interval (drawn as the whisker); n counts the defined values and “undefined” those left out (e.g. the rank "
         + "correlation of a constant map).</p>"
     ]
     for check in checks {
@@ -18,24 +18,29 @@ extension HTMLReport {
         low: (min(0, means.min() ?? 0) * 2).rounded(.down) / 2,
         high: (max(1, means.max() ?? 1) * 2).rounded(.up) / 2
       )
-      parts.append(HTML.element("h3", check))
+      parts.append(HTML.element("h3", check.rawValue))
       parts.append(
-        "<div class=\"table-scroll\"><table class=\"summary\" id=\"\(HTML.slug(["summary", check]))\">"
+        "<div class=\"table-scroll\"><table class=\"summary\" id=\"\(HTML.slug(["summary", check.rawValue]))\">"
       )
       parts.append(
         "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Condition</th><th scope=\"col\">Metric</th>"
           + "<th scope=\"col\">View</th><th scope=\"col\" class=\"number\">Mean ± sd</th>"
+          + "<th scope=\"col\" class=\"number\">95% interval</th>"
           + "<th scope=\"col\">\(HTML.number(range.low)) … \(HTML.number(range.high))</th>"
           + "<th scope=\"col\" class=\"number\">n</th><th scope=\"col\" class=\"number\">Undefined</th></tr></thead><tbody>"
       )
       for row in group {
-        let cells = [row.method, row.layer, row.metric, row.view].map { HTML.element("td", $0) }
+        let cells = [row.method, row.layer.description, row.metric, row.view]
+          .map { HTML.element("td", $0) }
           .joined()
         parts.append(
           "<tr>\(cells)<td class=\"number\">"
             + (row.mean.isFinite ? "\(HTML.number(row.mean)) ± \(HTML.number(row.sd))" : "n/a")
+            + "</td><td class=\"number\">"
+            + (row.ciLow.isFinite
+              ? "\(HTML.number(row.ciLow)) … \(HTML.number(row.ciHigh))" : "n/a")
             + "</td>"
-            + "<td>\(dotPlot(mean: row.mean, sd: row.sd, range: range))</td>"
+            + "<td>\(dotPlot(mean: row.mean, interval: (row.ciLow, row.ciHigh), range: range))</td>"
             + "<td class=\"number\">\(row.n)</td><td class=\"number\">\(row.undefined)</td></tr>")
       }
       parts.append("</tbody></table></div>")
@@ -44,9 +49,11 @@ extension HTMLReport {
       id: "summary-section", title: "Other checks", body: parts.joined(separator: "\n"))
   }
 
-  /// A 140 × 14 pixel dot-and-whisker of `mean ± sd` on `range`, with a tick at 0; whiskers are
-  /// clamped to the range.
-  static func dotPlot(mean: Double, sd: Double, range: (low: Double, high: Double)) -> String {
+  /// A 140 × 14 pixel dot-and-whisker of `mean` and its interval on `range`, with a tick at 0;
+  /// whiskers are clamped to the range, and left out when the interval is undefined.
+  static func dotPlot(
+    mean: Double, interval: (low: Double, high: Double), range: (low: Double, high: Double)
+  ) -> String {
     let width = 140.0
     let position = { (value: Double) in
       4 + (width - 8) * (min(range.high, max(range.low, value)) - range.low)
@@ -58,10 +65,11 @@ extension HTMLReport {
       "<line class=\"zero\" x1=\"\(HTML.coordinate(position(0)))\" y1=\"2\" x2=\"\(HTML.coordinate(position(0)))\" y2=\"12\"/>",
     ]
     if mean.isFinite {
-      let spread = sd.isFinite ? sd : 0
-      parts.append(
-        "<line class=\"whisker\" x1=\"\(HTML.coordinate(position(mean - spread)))\" y1=\"7\" "
-          + "x2=\"\(HTML.coordinate(position(mean + spread)))\" y2=\"7\"/>")
+      if interval.low.isFinite, interval.high.isFinite {
+        parts.append(
+          "<line class=\"whisker\" x1=\"\(HTML.coordinate(position(interval.low)))\" y1=\"7\" "
+            + "x2=\"\(HTML.coordinate(position(interval.high)))\" y2=\"7\"/>")
+      }
       parts.append(
         "<circle class=\"dot\" cx=\"\(HTML.coordinate(position(mean)))\" cy=\"7\" r=\"3.5\"/>")
     }

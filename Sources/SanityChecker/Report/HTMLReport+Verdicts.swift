@@ -15,7 +15,7 @@ extension HTMLReport {
 
   /// Whether `method` is a control map.
   static func isControl(_ method: String) -> Bool {
-    controlDashes.contains { $0.name == method }
+    ControlExplainer.Kind(rawValue: method) != nil
   }
 
   /// A colour per method (controls excluded), in order of first appearance.
@@ -42,11 +42,12 @@ extension HTMLReport {
     var table = [
       "<p class=\"lead\">A method <strong>passes</strong> a check when its explanation changes with what the check "
         + "changed (the model's weights, the training labels, the explained class); it <strong>fails</strong> when "
-        + "the explanation barely changes. Each cell gives the outcome as a mark and a word; hover it for the "
-        + "evidence, or read the rules below.</p>",
+        + "the explanation barely changes. The rules read the 95% bootstrap interval of the mean, not the mean "
+        + "alone: a check is <strong>inconclusive</strong> while the interval straddles the threshold. Each cell "
+        + "gives the outcome as a mark and a word; hover it for the evidence, or read the rules below.</p>",
       "<div class=\"table-scroll\"><table id=\"verdicts\" class=\"verdicts\">",
       "<thead><tr><th scope=\"col\">Method</th>"
-        + checks.map { HTML.element("th", $0, attributes: "scope=\"col\"") }.joined()
+        + checks.map { HTML.element("th", $0.rawValue, attributes: "scope=\"col\"") }.joined()
         + "</tr></thead>",
       "<tbody>",
     ]
@@ -72,12 +73,12 @@ extension HTMLReport {
   }
 
   /// Per check: the rule (once when every method shares it) and each method's evidence.
-  static func evidence(_ verdicts: [Verdict], checks: [String]) -> String {
+  static func evidence(_ verdicts: [Verdict], checks: [CheckKind]) -> String {
     var parts = ["<details class=\"evidence\" open>", "<summary>Rules and evidence</summary>"]
     for check in checks {
       let group = verdicts.filter { $0.check == check }
       let rules = ordered(group.map(\.rule))
-      parts.append(HTML.element("h3", check))
+      parts.append(HTML.element("h3", check.rawValue))
       if rules.count == 1, let rule = rules.first {
         parts.append("<p class=\"rule\"><span class=\"label\">Rule</span> \(HTML.escape(rule))</p>")
       }

@@ -91,7 +91,7 @@ public enum HTMLReport {
   /// The title block: title, subtitle, model, data, checks and verdict counts.
   static func header(_ content: ReportContent) -> String {
     let report = content.report
-    let checks = ordered(report.rows.map(\.check) + report.verdicts.map(\.check))
+    let checks = ordered(report.rows.map(\.check) + report.verdicts.map(\.check)).map(\.rawValue)
     let methods = ordered(report.verdicts.map(\.method))
     var facts: [(String, String)] = []
     if !content.modelDescription.isEmpty { facts.append(("Model", content.modelDescription)) }
@@ -118,8 +118,8 @@ public enum HTMLReport {
   }
 
   /// The distinct values in order of first appearance.
-  static func ordered(_ values: [String]) -> [String] {
-    var seen = Set<String>()
+  static func ordered<Value: Hashable>(_ values: [Value]) -> [Value] {
+    var seen = Set<Value>()
     return values.filter { seen.insert($0).inserted }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A line chart over ordered categories with a shaded mean ± sd band per series, as inline SVG.
+/// A line chart over ordered categories with a shaded interval band per series (the mean's 95%
+/// bootstrap interval in reports), as inline SVG.
 ///
 /// Layout (user units of the `viewBox`): the plot area spans ``plotLeft``…``plotRight`` and
 /// ``plotTop``…``plotBottom``; the legend sits right of the plot and the category labels below,
@@ -15,8 +16,10 @@ struct SVGLineChart {
     var name: String
     /// The mean per category (NaN where missing).
     var means: [Double]
-    /// The standard deviation per category (the band's half-width; 0 draws no band).
-    var spreads: [Double]
+    /// The band's lower edge per category (NaN, or equal to `highs` and the mean, draws no band).
+    var lows: [Double]
+    /// The band's upper edge per category.
+    var highs: [Double]
     /// The number of values behind each mean, shown in tooltips.
     var counts: [Int]
     /// The stroke colour, such as `#0072B2`.
@@ -47,10 +50,10 @@ struct SVGLineChart {
   static let plotTop = 14.0
   static let plotBottom = 250.0
 
-  /// The y axis range and tick step: includes 0, 1, every mean and every mean − sd, rounded out
+  /// The y axis range and tick step: includes 0, 1, every mean and every band's low edge, rounded out
   /// to a step of 1, 2, 2.5 or 5 times a power of ten.
   var yScale: (low: Double, high: Double, step: Double) {
-    let lows = series.flatMap { zip($0.means, $0.spreads).map { $0 - $1 } }.filter(\.isFinite)
+    let lows = series.flatMap(\.lows).filter(\.isFinite)
     let means = series.flatMap(\.means).filter(\.isFinite)
     let low = min(0, lows.min() ?? 0, means.min() ?? 0)
     let high = max(1, means.max() ?? 1)
@@ -154,12 +157,15 @@ struct SVGLineChart {
   func bandAndLine(_ line: Series, _ scale: (low: Double, high: Double, step: Double)) -> [String] {
     var parts: [String] = []
     for run in finiteRuns(line.means) {
-      if run.contains(where: { line.spreads[$0] > 0 }) {
+      if run.contains(where: { line.highs[$0] > line.lows[$0] }) {
+        let edge = { (values: [Double], index: Int) in
+          values[index].isFinite ? values[index] : line.means[index]
+        }
         let upper = run.map {
-          "\(HTML.coordinate(x($0))),\(HTML.coordinate(y(line.means[$0] + line.spreads[$0], scale)))"
+          "\(HTML.coordinate(x($0))),\(HTML.coordinate(y(edge(line.highs, $0), scale)))"
         }
         let lower = run.reversed().map {
-          "\(HTML.coordinate(x($0))),\(HTML.coordinate(y(line.means[$0] - line.spreads[$0], scale)))"
+          "\(HTML.coordinate(x($0))),\(HTML.coordinate(y(edge(line.lows, $0), scale)))"
         }
         parts.append(
           plotViewport
@@ -176,8 +182,8 @@ struct SVGLineChart {
     }
     for index in line.means.indices where line.means[index].isFinite {
       let tooltip =
-        "\(line.name) · \(categories[index]): \(HTML.number(line.means[index])) ± "
-        + "\(HTML.number(line.spreads[index])) (n = \(line.counts[index]))"
+        "\(line.name) · \(categories[index]): \(HTML.number(line.means[index])) "
+        + "[\(HTML.number(line.lows[index])), \(HTML.number(line.highs[index]))] (n = \(line.counts[index]))"
       parts.append(
         "<circle class=\"point\" cx=\"\(HTML.coordinate(x(index)))\" cy=\"\(HTML.coordinate(y(line.means[index], scale)))\" "
           + "r=\"\(line.dash == nil ? 3 : 2.5)\" fill=\"\(line.colour)\"><title>\(HTML.escape(tooltip))</title></circle>"

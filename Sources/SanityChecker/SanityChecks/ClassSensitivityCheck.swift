@@ -15,7 +15,7 @@ public struct ClassSensitivityCheck: Sendable {
     case unit(Int)
   }
 
-  /// The metrics (the first decides the verdict).
+  /// The metrics (the first, with its magnitude variant, decides the verdict).
   public var metrics: [any SimilarityMetric]
   /// The comparison view.
   public var view: AttributionView
@@ -71,31 +71,24 @@ public struct ClassSensitivityCheck: Sendable {
     let predicted = model.predictedTargets(input)
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
     let others = otherTargets(predicted, units: units)
-    var rows: [ResultRow] = []
-    var means: [String: Double] = [:]
+    let comparison = SimilarityComparison(
+      check: .classSensitivity, order: nil, metrics: SimilarityComparison.metrics(metrics),
+      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
+    var methods: [SimilarityComparison.MethodScores] = []
     for explainer in explainers {
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)
-      for metric in metrics {
-        let name = metric.name
-        let row = ResultRow(
-          check: "class-sensitivity", order: "-", method: a.method, layer: "other-class", seed: "all", metric: name,
-          view: MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item),
-          values: try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
-        rows.append(row)
-        if name == metrics.first.map({ $0.name }) { means[a.method] = row.mean }
+      let scores = try comparison.metrics.map { metric in
+        [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
       }
+      let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
+      methods.append(.init(method: a.method, view: viewName, scores: scores))
     }
-    let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
-    let controls = means.filter { controlNames.contains($0.key) }
-    let verdicts = means.keys.sorted().filter { !controlNames.contains($0) }.map { method in
-      Verdict.similarityRule(
-        check: "class-sensitivity", method: method, condition: "between the predicted and another class",
-        metric: metrics.first.map { $0.name } ?? "-", perSeedMeans: [means[method] ?? .nan],
-        threshold: threshold, controls: controls)
-    }
+    let (rows, verdicts) = comparison.report(
+      methods, seeds: [.all], stages: [.otherClass],
+      condition: "between the predicted and another class")
     return CheckReport(
       rows: rows, verdicts: verdicts,
-      settings: ["check": "class-sensitivity", "model": model.name, "other-target": "\(other)", "view": view.rawValue])
+      settings: ["check": CheckKind.classSensitivity.rawValue, "model": model.name, "other-target": "\(other)", "view": view.rawValue])
   }
 }

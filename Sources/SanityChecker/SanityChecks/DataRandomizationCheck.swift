@@ -8,7 +8,7 @@
 /// follow the same schedule; their training and test accuracy and AUROC are reported, since a
 /// permuted-label model is only meaningful once it has (partly) memorized its training set.
 public struct DataRandomizationCheck: Sendable {
-  /// The similarity metrics (the first decides the verdict).
+  /// The similarity metrics (the first, with its magnitude variant, decides the verdict).
   public var metrics: [any SimilarityMetric]
   /// The comparison view.
   public var view: AttributionView
@@ -52,9 +52,9 @@ public struct DataRandomizationCheck: Sendable {
     let trueModel = trainer.train(initial, inputs: training.inputs, labels: training.labels).model
     let permutedModel = trainer.train(initial, inputs: training.inputs, labels: permuted).model
     var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
-    for (name, model, labels) in [("true-labels", trueModel, training.labels), ("permuted-labels", permutedModel, permuted)] {
-      report.rows += performanceRows(name, model, trainer: trainer, data: (training.inputs, labels), split: "train")
-      if let test { report.rows += performanceRows(name, model, trainer: trainer, data: test, split: "test") }
+    for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, training.labels), (.permutedLabels, permutedModel, permuted)] {
+      report.rows += performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
+      if let test { report.rows += performanceRows(stage, model, trainer: trainer, data: test, split: "test") }
     }
     report.settings["permutation-seed"] = String(permutationSeed)
     report.settings["training"] = "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)"
@@ -73,49 +73,42 @@ public struct DataRandomizationCheck: Sendable {
     try trueModel.validate(input: input)
     try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
     let targets = trueModel.predictedTargets(input)
-    var rows: [ResultRow] = []
-    var firstMetricMeans: [String: Double] = [:]
+    let comparison = SimilarityComparison(
+      check: .labelRandomization, order: nil, metrics: SimilarityComparison.metrics(metrics),
+      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
+    var methods: [SimilarityComparison.MethodScores] = []
     for explainer in explainers {
       let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
       let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
-      for metric in metrics {
-        let name = metric.name
-        let row = ResultRow(
-          check: "label-randomization", order: "-", method: a.method, layer: "permuted-labels", seed: "all",
-          metric: name, view: MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item),
-          values: try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
-        rows.append(row)
-        if name == metrics.first.map({ $0.name }) { firstMetricMeans[a.method] = row.mean }
+      let scores = try comparison.metrics.map { metric in
+        [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
       }
+      let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
+      methods.append(.init(method: a.method, view: viewName, scores: scores))
     }
-    let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
-    let controls = firstMetricMeans.filter { controlNames.contains($0.key) }
-    let verdicts = firstMetricMeans.keys.sorted().filter { !controlNames.contains($0) }.map { method in
-      Verdict.similarityRule(
-        check: "label-randomization", method: method, condition: "between the true- and permuted-label models",
-        metric: metrics.first.map { $0.name } ?? "-", perSeedMeans: [firstMetricMeans[method] ?? .nan],
-        threshold: threshold, controls: controls)
-    }
+    let (rows, verdicts) = comparison.report(
+      methods, seeds: [.all], stages: [.permutedLabels],
+      condition: "between the true- and permuted-label models")
     return CheckReport(
       rows: rows, verdicts: verdicts,
       settings: [
-        "check": "label-randomization", "true-model": trueModel.name, "permuted-model": permutedModel.name,
+        "check": CheckKind.labelRandomization.rawValue, "true-model": trueModel.name, "permuted-model": permutedModel.name,
         "metrics": metrics.map { $0.name }.joined(separator: ","), "view": view.rawValue,
         "threshold": ResultRow.number(threshold),
       ])
   }
 
-  private func performanceRows(_ name: String, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
+  private func performanceRows(_ stage: ResultStage, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
     let figures = trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0)
     var rows = [
       ResultRow(
-        check: "label-randomization", order: "-", method: "model", layer: name, seed: "all", metric: "\(split)-accuracy",
+        check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all, metric: "\(split)-accuracy",
         view: "-", values: [figures.trainingAccuracy])
     ]
     if let auroc = figures.trainingAUROC {
       rows.append(
         ResultRow(
-          check: "label-randomization", order: "-", method: "model", layer: name, seed: "all", metric: "\(split)-auroc",
+          check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all, metric: "\(split)-auroc",
           view: "-", values: [auroc]))
     }
     return rows

@@ -17,7 +17,7 @@ public struct EfficientModelRandomization: Sendable {
   /// - Parameters:
   ///   - scheme: The re-initialization (Glorot uniform by default).
   ///   - seeds: The seeds.
-  public init(scheme: InitializationScheme = .glorotUniform, seeds: [UInt64] = [0, 1, 2]) {
+  public init(scheme: InitializationScheme = .glorotUniform, seeds: [UInt64] = [0, 1, 2, 3, 4]) {
     self.scheme = scheme
     self.seeds = seeds
   }
@@ -36,26 +36,26 @@ public struct EfficientModelRandomization: Sendable {
     for explainer in explainers {
       let original = try explainer.attribution(for: input, targets: targets, in: model)
       let before = entropies(original.values)
-      var pooled: [Double?] = []
+      var perSeed: [[Double?]] = []
       for seed in seeds {
         let random = try model.randomized(layers: model.parameterizedLayerNames, scheme: scheme, seed: seed)
         let after = entropies(try explainer.attribution(for: input, targets: targets, in: random).values)
         let rises: [Double?] = zip(before, after).map { $0 > 0 && $1.isFinite ? ($1 - $0) / $0 : nil }
-        pooled += rises
+        perSeed.append(rises)
         rows.append(
           ResultRow(
-            check: "efficient-model-randomization", order: "complete", method: original.method, layer: "all",
-            seed: String(seed), metric: "entropy-rise", view: "full", values: rises))
+            check: .efficientModelRandomization, order: .complete, method: original.method,
+            layer: .randomized("all"), seed: .seed(seed), metric: "entropy-rise", view: "full", values: rises))
       }
       rows.append(
         ResultRow(
-          check: "efficient-model-randomization", order: "complete", method: original.method, layer: "all",
-          seed: "all", metric: "entropy-rise", view: "full", values: pooled))
+          check: .efficientModelRandomization, order: .complete, method: original.method,
+          layer: .randomized("all"), seed: .all, metric: "entropy-rise", view: "full", replicates: perSeed))
     }
     return CheckReport(
       rows: rows, verdicts: [],
       settings: [
-        "check": "efficient-model-randomization", "scheme": scheme.description,
+        "check": CheckKind.efficientModelRandomization.rawValue, "scheme": scheme.description,
         "seeds": seeds.map(String.init).joined(separator: ","),
       ])
   }

@@ -66,19 +66,19 @@ public struct InputInvarianceCheck: Sendable {
         return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
       }
       let row = ResultRow(
-        check: "input-invariance", order: "-", method: a.method, layer: "shift \(shift)", seed: "all",
+        check: .inputInvariance, order: nil, method: a.method, layer: .shift(shift), seed: .all,
         metric: "relative-max-difference", view: "full", values: differences)
       rows.append(row)
       let worst = differences.compactMap { $0 }.max() ?? .nan
       let outcome: Verdict.Outcome = worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
       verdicts.append(
         Verdict(
-          check: "input-invariance", method: a.method, outcome: outcome,
+          check: .inputInvariance, method: a.method, outcome: outcome,
           rule: "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
           evidence: "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"))
     }
     return CheckReport(
       rows: rows, verdicts: verdicts,
-      settings: ["check": "input-invariance", "shift": "\(shift)", "tolerance": "\(tolerance)", "model": model.name])
+      settings: ["check": CheckKind.inputInvariance.rawValue, "shift": "\(shift)", "tolerance": "\(tolerance)", "model": model.name])
   }
 }

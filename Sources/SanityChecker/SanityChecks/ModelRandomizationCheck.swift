@@ -21,13 +21,16 @@ public struct ModelRandomizationCheck: Sendable {
     public var order: RandomizationOrder
     /// How randomized layers are re-drawn.
     public var scheme: InitializationScheme
-    /// The seeds; results are reported per seed and as mean ± sd over seeds and items.
+    /// The seeds; results are reported per seed and as mean ± sd over seeds and items, with
+    /// intervals from a bootstrap over seeds, then items.
     public var seeds: [UInt64]
-    /// The similarity metrics (the first one decides the verdict).
+    /// The similarity metrics. The first one decides the verdict, together with its magnitude
+    /// variant (``SimilarityMetric/magnitudeVariant``), which is scored even when not listed.
     public var metrics: [any SimilarityMetric]
     /// How DNA maps are reduced before comparing.
     public var view: AttributionView
-    /// The verdict threshold on the first metric at ``verdictStage``.
+    /// The verdict threshold on the first metric (and its magnitude variant) at ``verdictStage``,
+    /// in the metric's units and read in its direction (``SimilarityRule``).
     public var threshold: Double
     /// Which part of the randomization curve the verdict reads.
     public var verdictStage: VerdictStage
@@ -40,7 +43,7 @@ public struct ModelRandomizationCheck: Sendable {
     /// - Parameters:
     ///   - order: Cascading top-down by default.
     ///   - scheme: Glorot uniform (Keras' default initializer) by default.
-    ///   - seeds: Three seeds by default.
+    ///   - seeds: Five seeds by default.
     ///   - metrics: The metrics; Spearman and absolute Spearman by default.
     ///   - view: The comparison view (`full`).
     ///   - threshold: 0.4 by default.
@@ -49,7 +52,7 @@ public struct ModelRandomizationCheck: Sendable {
     ///   - keepsItemValues: Keep per-item values.
     public init(
       order: RandomizationOrder = .cascadingTopDown, scheme: InitializationScheme = .glorotUniform,
-      seeds: [UInt64] = [0, 1, 2], metrics: [any SimilarityMetric], view: AttributionView = .full,
+      seeds: [UInt64] = [0, 1, 2, 3, 4], metrics: [any SimilarityMetric], view: AttributionView = .full,
       threshold: Double = 0.4, verdictStage: VerdictStage = .meanOverStages,
       smoothing: (samples: Int, noiseLevel: Float)? = nil, keepsItemValues: Bool = false
     ) {
@@ -72,9 +75,9 @@ public struct ModelRandomizationCheck: Sendable {
   /// - Parameter configuration: The settings.
   public init(_ configuration: Configuration) { self.configuration = configuration }
 
-  /// The check's name in results.
-  public var checkName: String {
-    configuration.smoothing == nil ? "model-randomization" : "smooth-model-randomization"
+  /// The check in results: model randomization, or its smoothed variant (sMPRT).
+  public var checkKind: CheckKind {
+    configuration.smoothing == nil ? .modelRandomization : .smoothModelRandomization
   }
 
   /// Runs the check with drawn randomization stages.
@@ -111,62 +114,35 @@ public struct ModelRandomizationCheck: Sendable {
       for stage in stages { try model.validateArchitecture(of: stage.model, named: stage.name) }
     }
     let fixedTargets = targets ?? model.predictedTargets(input)
-    var rows: [ResultRow] = []
-    var verdicts: [Verdict] = []
-    let orderName = configuration.order.rawValue
-    var stageMeans: [String: [String: [Double]]] = [:]  // method → seed → per-stage means
+    let comparison = SimilarityComparison(
+      check: checkKind, order: configuration.order,
+      metrics: SimilarityComparison.metrics(configuration.metrics), view: configuration.view,
+      threshold: configuration.threshold, verdictStage: configuration.verdictStage,
+      keepsItemValues: configuration.keepsItemValues)
+    var methods: [SimilarityComparison.MethodScores] = []
     for explainer in explainers {
       let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
-      let viewName = MapComparison.viewName(configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
-      var pooled: [String: [String: [Double?]]] = [:]  // stage → metric → values over seeds
-      for (seedLabel, stages) in stagesPerSeed {
+      var scores = comparison.metrics.map { _ in [[[Double?]]]() }  // metric → seed → stage → items
+      for (_, stages) in stagesPerSeed {
         let randomized = try stages.map { stage in
           try explain(explainer, model: stage.model, input: input, targets: fixedTargets).values
         }
-        let scores = try configuration.metrics.map { metric in
-          try MapComparison.scores(original.values, against: randomized, input: input, metric: metric, view: configuration.view)
-        }
-        for (stageIndex, stage) in stages.enumerated() {
-          for (metricIndex, metric) in configuration.metrics.enumerated() {
-            let metricName = metric.name
-            let values = scores[metricIndex][stageIndex]
-            let row = ResultRow(
-              check: checkName, order: orderName, method: original.method, layer: stage.name, seed: seedLabel,
-              metric: metricName, view: viewName, values: values, keepValues: configuration.keepsItemValues)
-            rows.append(row)
-            pooled[stage.name, default: [:]][metricName, default: []] += values
-            if metricName == configuration.metrics.first.map({ $0.name }) {
-              stageMeans[original.method, default: [:]][seedLabel, default: []].append(row.mean)
-            }
-          }
+        for (metricIndex, metric) in comparison.metrics.enumerated() {
+          scores[metricIndex].append(
+            try MapComparison.scores(
+              original.values, against: randomized, input: input, metric: metric,
+              view: configuration.view))
         }
       }
-      for stage in stagesPerSeed.first?.1 ?? [] {
-        for metric in configuration.metrics {
-          let metricName = metric.name
-          rows.append(
-            ResultRow(
-              check: checkName, order: orderName, method: original.method, layer: stage.name, seed: "all",
-              metric: metricName, view: viewName, values: pooled[stage.name]?[metricName] ?? []))
-        }
-      }
-    }
-    let controlNames = Set(ControlExplainer.Kind.allCases.map(\.rawValue))
-    let seedOrder = stagesPerSeed.map(\.0)
-    let verdictMeans = stageMeans.mapValues { perSeed in
-      seedOrder.map { configuration.verdictStage.summary(of: perSeed[$0] ?? []) }
-    }
-    let controls = verdictMeans.filter { controlNames.contains($0.key) }.mapValues { means in
-      means.filter(\.isFinite).reduce(0, +) / Double(max(1, means.filter(\.isFinite).count))
+      let viewName = MapComparison.viewName(
+        configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
+      methods.append(.init(method: original.method, view: viewName, scores: scores))
     }
     let stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
-    let metricName = configuration.metrics.first.map { $0.name } ?? "-"
-    for (method, means) in verdictMeans.sorted(by: { $0.key < $1.key }) where !controlNames.contains(method) {
-      verdicts.append(
-        Verdict.similarityRule(
-          check: checkName, method: method, condition: configuration.verdictStage.condition(stageNames), metric: metricName,
-          perSeedMeans: means, threshold: configuration.threshold, controls: controls))
-    }
+    let (rows, verdicts) = comparison.report(
+      methods, seeds: stagesPerSeed.map { SeedLabel(parsing: $0.0) },
+      stages: stageNames.map { .randomized($0) },
+      condition: configuration.verdictStage.condition(stageNames))
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
   }
 
@@ -182,7 +158,7 @@ public struct ModelRandomizationCheck: Sendable {
   /// The settings as recorded in the output.
   func settings(model: Model) -> [String: String] {
     var values = [
-      "check": checkName, "model": model.name, "order": configuration.order.rawValue,
+      "check": checkKind.rawValue, "model": model.name, "order": configuration.order.rawValue,
       "scheme": configuration.scheme.description, "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "metrics": configuration.metrics.map { $0.name }.joined(separator: ","),
       "view": configuration.view.rawValue, "threshold": ResultRow.number(configuration.threshold),

@@ -30,22 +30,22 @@ extension MotifRecovery {
     let fixedTargets = targets ?? model.predictedTargets(input)
     let stagesPerSeed = configuration.seeds.map { seed in
       (
-        String(seed),
+        SeedLabel.seed(seed),
         model.randomizationStages(
           order: configuration.order, scheme: configuration.scheme, seed: seed)
       )
     }
     let chanceValues = Self.chance(instances, length: input.shape.rank > 1 ? input.shape[1] : 0)
-    let chanceRow = row(method: "-", layer: "chance", seed: "-", values: chanceValues)
+    let chanceRow = row(method: "-", layer: .chance, seed: .notApplicable, values: chanceValues)
     var rows: [ResultRow] = []
     var verdicts: [Verdict] = []
     for explainer in explainers {
       let original = try explainer.attribution(for: input, targets: fixedTargets, in: model)
       let originalRow = row(
-        method: original.method, layer: "original", seed: "-",
+        method: original.method, layer: .original, seed: .notApplicable,
         values: recovery(original.values, input: input, instances: instances))
       rows.append(originalRow)
-      var pooled: [String: [Double?]] = [:]
+      var perSeed: [String: [[Double?]]] = [:]
       var lastStageMeans: [Double] = []
       for (seedLabel, stages) in stagesPerSeed {
         for stage in stages {
@@ -53,17 +53,18 @@ extension MotifRecovery {
             .values
           let values = recovery(maps, input: input, instances: instances)
           let stageRow = row(
-            method: original.method, layer: stage.name, seed: seedLabel, values: values)
+            method: original.method, layer: .randomized(stage.name), seed: seedLabel,
+            values: values)
           rows.append(stageRow)
-          pooled[stage.name, default: []] += values
+          perSeed[stage.name, default: []].append(values)
           if stage.name == stages.last?.name { lastStageMeans.append(stageRow.mean) }
         }
       }
       for stage in stagesPerSeed.first?.1 ?? [] {
         rows.append(
           row(
-            method: original.method, layer: stage.name, seed: "all",
-            values: pooled[stage.name] ?? []))
+            method: original.method, layer: .randomized(stage.name), seed: .all,
+            replicates: perSeed[stage.name] ?? []))
       }
       var methodChance = chanceRow
       methodChance.method = original.method
@@ -78,12 +79,18 @@ extension MotifRecovery {
   }
 
   /// One result row.
-  func row(method: String, layer: String, seed: String, values: [Double?]) -> ResultRow {
+  func row(method: String, layer: ResultStage, seed: SeedLabel, values: [Double?]) -> ResultRow {
+    row(method: method, layer: layer, seed: seed, replicates: [values])
+  }
+
+  /// One result row summarizing several seeds.
+  func row(method: String, layer: ResultStage, seed: SeedLabel, replicates: [[Double?]])
+    -> ResultRow
+  {
     ResultRow(
-      check: Self.checkName, order: configuration.order.rawValue, method: method, layer: layer,
-      seed: seed,
-      metric: Self.metricName, view: configuration.score.rawValue, values: values,
-      keepValues: configuration.keepsItemValues)
+      check: .motifRecovery, order: configuration.order, method: method, layer: layer,
+      seed: seed, metric: Self.metricName, view: configuration.score.rawValue,
+      replicates: replicates, keepValues: configuration.keepsItemValues && seed != .all)
   }
 
   /// The verdict for one method.
@@ -103,7 +110,7 @@ extension MotifRecovery {
       outcome = .inconclusive
     }
     return Verdict(
-      check: Self.checkName, method: method, outcome: outcome, rule: rule, evidence: evidence)
+      check: .motifRecovery, method: method, outcome: outcome, rule: rule, evidence: evidence)
   }
 
   /// The settings as recorded in the output.
@@ -114,7 +121,7 @@ extension MotifRecovery {
     case .fixed(let value): k = String(value)
     }
     return [
-      "check": Self.checkName, "model": model.name, "order": configuration.order.rawValue,
+      "check": CheckKind.motifRecovery.rawValue, "model": model.name, "order": configuration.order.rawValue,
       "scheme": configuration.scheme.description,
       "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "score": configuration.score.rawValue, "k": k, "chance": ResultRow.number(chance),

@@ -78,8 +78,6 @@ public struct MotifRecovery: Sendable {
     }
   }
 
-  /// The check's name in results.
-  public static let checkName = "motif-recovery"
   /// The metric's name in results.
   public static let metricName = "top-k-in-motif"
 

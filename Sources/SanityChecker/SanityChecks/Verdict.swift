@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of a sanity check for one method, with the rule and the numbers behind it.
 public struct Verdict: Hashable, Sendable, Codable {
   /// Pass, fail or inconclusive.
@@ -6,12 +8,13 @@ public struct Verdict: Hashable, Sendable, Codable {
     case passes
     /// The explanation barely changes when it should.
     case fails
-    /// The evidence does not decide (seeds disagree, too many undefined values, or no data).
+    /// The evidence does not decide (the interval straddles the threshold, values are undefined,
+    /// or there is no data).
     case inconclusive
   }
 
   /// The check.
-  public var check: String
+  public var check: CheckKind
   /// The method.
   public var method: String
   /// The outcome.
@@ -28,7 +31,7 @@ public struct Verdict: Hashable, Sendable, Codable {
   ///   - outcome: The outcome.
   ///   - rule: The rule.
   ///   - evidence: The numbers used.
-  public init(check: String, method: String, outcome: Outcome, rule: String, evidence: String) {
+  public init(check: CheckKind, method: String, outcome: Outcome, rule: String, evidence: String) {
     self.check = check
     self.method = method
     self.outcome = outcome
@@ -36,38 +39,6 @@ public struct Verdict: Hashable, Sendable, Codable {
     self.evidence = evidence
   }
 
-  /// Applies the similarity rule: passes when every seed's mean similarity is below `threshold`,
-  /// fails when every seed's is at or above it, inconclusive otherwise.
-  /// - Parameters:
-  ///   - check: The check.
-  ///   - method: The method.
-  ///   - condition: What was changed, e.g. `after randomizing dense_2`.
-  ///   - metric: The metric's name.
-  ///   - perSeedMeans: The mean similarity per seed (NaN when undefined).
-  ///   - threshold: The similarity below which the method is judged sensitive.
-  ///   - controls: Control means shown beside the method's, e.g. `["random": 0.01, "input": 1]`.
-  /// - Returns: The verdict.
-  public static func similarityRule(
-    check: String, method: String, condition: String, metric: String, perSeedMeans: [Double], threshold: Double,
-    controls: [String: Double]
-  ) -> Verdict {
-    let defined = perSeedMeans.filter { $0.isFinite }
-    let outcome: Outcome
-    if defined.isEmpty || defined.count < perSeedMeans.count {
-      outcome = .inconclusive
-    } else if defined.allSatisfy({ $0 < threshold }) {
-      outcome = .passes
-    } else if defined.allSatisfy({ $0 >= threshold }) {
-      outcome = .fails
-    } else {
-      outcome = .inconclusive
-    }
-    let values = perSeedMeans.map { ResultRow.number($0) }.joined(separator: ", ")
-    let controlText = controls.keys.sorted().map { "\($0) \(ResultRow.number(controls[$0] ?? .nan))" }
-      .joined(separator: ", ")
-    return Verdict(
-      check: check, method: method, outcome: outcome,
-      rule: "passes if mean \(metric) \(condition) is below \(ResultRow.number(threshold)) in every seed; fails if at or above it in every seed",
-      evidence: "mean \(metric) per seed: \(values)" + (controlText.isEmpty ? "" : "; controls: \(controlText)"))
-  }
+  /// The control this verdict's method is, if it is one.
+  public var control: ControlExplainer.Kind? { ControlExplainer.Kind(rawValue: method) }
 }

@@ -37,9 +37,9 @@ import Testing
       model: model, input: input, instances: items.map { instances[$0] },
       targets: [Int](repeating: 0, count: items.count),
       explainers: [GradientTimesInput()])
-    let trained = try #require(report.rows.first { $0.layer == "original" }).mean
-    let randomized = try #require(report.rows.first { $0.layer == "all" && $0.seed == "all" }).mean
-    let chance = try #require(report.rows.first { $0.layer == "chance" }).mean
+    let trained = try #require(report.rows.first { $0.layer == .original }).mean
+    let randomized = try #require(report.rows.first { $0.layer == .randomized("all") && $0.seed == .all }).mean
+    let chance = try #require(report.rows.first { $0.layer == .chance }).mean
     #expect(abs(chance - 15.0 / 101) < 1e-9)
     #expect(
       trained > 0.5 && trained > randomized + 0.2, "trained \(trained), randomized \(randomized)")

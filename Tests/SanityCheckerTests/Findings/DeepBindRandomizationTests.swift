@@ -55,7 +55,9 @@ struct DeepBindRandomizationTests {
     let report = try check.run(
       model: network, input: input, targets: nil, explainers: Self.explainers)
     for method in [Saliency.identifier, IntegratedGradients.identifier] {
-      let rows = report.rows.filter { $0.method == method && $0.layer == "all" }
+      let rows = report.rows.filter {
+        $0.method == method && $0.layer == .randomized("all") && $0.metric == "spearman"
+      }
       #expect(rows.count == 4, "\(method): \(rows.count) rows")
       for row in rows {
         #expect(

@@ -19,13 +19,16 @@ import Testing
     if: TestSupport.hasReference, "needs ../shared/reference (trained and randomized models)"))
 struct DirectionOfEffectTests {
   /// The check over the reference cascade of a dataset.
-  static func cascade(_ dataset: String, explainers: [any Explainer]) throws -> CheckReport {
+  static func cascade(
+    _ dataset: String, explainers: [any Explainer], threshold: Double = 0.5,
+    stage: VerdictStage = .firstStage
+  ) throws -> CheckReport {
     let golden = try GoldenFile.named(dataset)
     let items = FindingsSample.items(golden.targets.count, debugStride: 4)
     let check = ModelRandomizationCheck(
       .init(
-        seeds: [], metrics: [SpearmanRankCorrelation()], view: .full, threshold: 0.5,
-        verdictStage: .firstStage))
+        seeds: [], metrics: [SpearmanRankCorrelation()], view: .full, threshold: threshold,
+        verdictStage: stage))
     return try check.run(
       model: golden.model,
       stagesPerSeed: [("reference", try golden.stages(try golden.groups("cascade")))],
@@ -36,7 +39,8 @@ struct DirectionOfEffectTests {
   /// The mean raw Spearman of a method at a stage (`cascade/1_dense_2`).
   static func mean(_ report: CheckReport, _ method: String, _ stage: String) throws -> Double {
     try #require(
-      report.rows.first { $0.method == method && $0.layer == stage && $0.seed == "reference" }
+      report.rows.first { $0.method == method && $0.layer == .randomized(stage) && $0.seed == .named("reference")
+        && $0.metric == "spearman" }
     ).mean
   }
 
@@ -47,13 +51,14 @@ struct DirectionOfEffectTests {
   /// curve (the check's default verdict: mean over the six stages against 0.4), Guided Backprop
   /// still fails and the others still pass.
   @Test func mnistGuidedBackpropIgnoresTheTopLayers() throws {
-    let report = try Self.cascade(
-      "mnist",
-      explainers: [
-        GuidedBackprop(), Saliency(), IntegratedGradients(), EpsilonLRPExplainer(epsilon: 1e-6),
-        GradCAM(),
-      ])
+    let explainers: [any Explainer] = [
+      GuidedBackprop(), Saliency(), IntegratedGradients(), EpsilonLRPExplainer(epsilon: 1e-6),
+      GradCAM(),
+    ]
+    let report = try Self.cascade("mnist", explainers: explainers)
     let verdicts = Dictionary(uniqueKeysWithValues: report.verdicts.map { ($0.method, $0.outcome) })
+    let overTheCurve = try Self.cascade(
+      "mnist", explainers: explainers, threshold: 0.4, stage: .meanOverStages)
     let top = "cascade/1_dense_2"
     let guided = try Self.mean(report, GuidedBackprop.identifier, top)
     #expect(guided > 0.8, "guided backprop after dense_2: \(guided)")
@@ -69,21 +74,19 @@ struct DirectionOfEffectTests {
       #expect(verdicts[method] == .passes, "\(method): \(String(describing: verdicts[method]))")
     }
     for method in verdicts.keys {
-      let curve = report.rows.filter { $0.method == method && $0.seed == "reference" }.map(\.mean)
+      let curve = report.rows.filter {
+        $0.method == method && $0.seed == .named("reference") && $0.metric == "spearman"
+      }.map(\.mean)
       #expect(curve.count == 6)
       let mean = VerdictStage.meanOverStages.summary(of: curve)
       let expected: Verdict.Outcome = method == GuidedBackprop.identifier ? .fails : .passes
-      let outcome = Verdict.similarityRule(
-        check: "model-randomization", method: method, condition: "over the curve",
-        metric: "spearman",
-        perSeedMeans: [mean], threshold: 0.4, controls: [:]
-      ).outcome
+      let outcome = overTheCurve.verdicts.first { $0.method == method }?.outcome
       #expect(outcome == expected, "\(method): mean over the curve \(mean)")
       FindingsSample.record("direction mnist \(method) curve-mean=\(mean)")
     }
-    for row in report.rows where row.seed == "reference" {
+    for row in report.rows where row.seed == .named("reference") {
       FindingsSample.record(
-        "direction mnist \(row.method) \(row.layer) spearman=\(row.mean) n=\(row.n)")
+        "direction mnist \(row.method) \(row.layer) \(row.metric)=\(row.mean) n=\(row.n)")
     }
   }
 
@@ -96,9 +99,9 @@ struct DirectionOfEffectTests {
     let saliency = try Self.mean(report, Saliency.identifier, top)
     #expect(guided > saliency, "guided backprop \(guided) is not above saliency \(saliency)")
     #expect(guided > 0.3 && saliency < 0, "guided backprop \(guided), saliency \(saliency)")
-    for row in report.rows where row.seed == "reference" {
+    for row in report.rows where row.seed == .named("reference") {
       FindingsSample.record(
-        "direction dna \(row.method) \(row.layer) spearman=\(row.mean) n=\(row.n)")
+        "direction dna \(row.method) \(row.layer) \(row.metric)=\(row.mean) n=\(row.n)")
     }
   }
 }

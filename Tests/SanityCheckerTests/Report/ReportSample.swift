@@ -43,7 +43,7 @@ enum ReportSample {
           case "random": level = 0
           default: level = .nan
           }
-          var pooled: [Double?] = []
+          var perSeed: [[Double?]] = []
           for seed in 0..<seeds {
             let values = (0..<items).map { item -> Double? in
               guard level.isFinite else { return nil }
@@ -53,18 +53,18 @@ enum ReportSample {
               let value = level + jitter
               return metricIndex == 1 ? abs(value) : value
             }
-            pooled += values
+            perSeed.append(values)
             rows.append(
               ResultRow(
-                check: "model-randomization", order: "cascading", method: method, layer: stage,
-                seed: String(seed),
+                check: .modelRandomization, order: .cascadingTopDown, method: method,
+                layer: .randomized(stage), seed: .seed(UInt64(seed)),
                 metric: metric, view: "full", values: values))
           }
           rows.append(
             ResultRow(
-              check: "model-randomization", order: "cascading", method: method, layer: stage,
-              seed: "all",
-              metric: metric, view: "full", values: pooled))
+              check: .modelRandomization, order: .cascadingTopDown, method: method,
+              layer: .randomized(stage), seed: .all,
+              metric: metric, view: "full", replicates: perSeed))
         }
       }
     }
@@ -78,12 +78,12 @@ enum ReportSample {
     var verdicts: [Verdict] = []
     for method in methods {
       let firstStage = rows.filter {
-        $0.method == method && $0.layer == stages[0] && $0.metric == "spearman" && $0.seed != "all"
+        $0.method == method && $0.layer == .randomized(stages[0]) && $0.metric == "spearman"
       }
       verdicts.append(
-        Verdict.similarityRule(
-          check: "model-randomization", method: method, condition: "after randomizing \(stages[0])",
-          metric: "spearman", perSeedMeans: firstStage.map(\.mean), threshold: 0.5,
+        Verdict.similarity(
+          check: .modelRandomization, method: method, condition: "after randomizing \(stages[0])",
+          evidence: [evidence(firstStage.filter { $0.seed != .all }, summary: firstStage.last)],
           controls: ["random": 0.01, "input": 1]))
     }
     for (index, method) in (methods + controls).enumerated() {
@@ -95,20 +95,19 @@ enum ReportSample {
       }
       rows.append(
         ResultRow(
-          check: "class-sensitivity", order: "-", method: method, layer: "other-class", seed: "all",
+          check: .classSensitivity, order: nil, method: method, layer: .otherClass, seed: .all,
           metric: "spearman", view: "full", values: values))
       if index < methods.count {
         verdicts.append(
-          Verdict.similarityRule(
-            check: "class-sensitivity", method: method,
+          Verdict.similarity(
+            check: .classSensitivity, method: method,
             condition: "between the predicted and another class",
-            metric: "spearman", perSeedMeans: [rows[rows.count - 1].mean], threshold: 0.5,
-            controls: [:]))
+            evidence: [evidence([], summary: rows.last)], controls: [:]))
       }
     }
     verdicts.append(
       Verdict(
-        check: "label-randomization", method: "saliency", outcome: .inconclusive,
+        check: .labelRandomization, method: "saliency", outcome: .inconclusive,
         rule: "passes if mean spearman between the true- and permuted-label models is below 0.5",
         evidence: "2 of 8 values undefined"))
     let settings = [
@@ -120,6 +119,14 @@ enum ReportSample {
       "note": "compare a<b & c>d",
     ]
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings)
+  }
+
+  /// A verdict's reading of spearman from per-seed rows and their summary row (threshold 0.5).
+  static func evidence(_ seeds: [ResultRow], summary: ResultRow?) -> SimilarityEvidence {
+    SimilarityEvidence(
+      rule: SimilarityRule(metric: "spearman", direction: .higherIsMoreSimilar, threshold: 0.5),
+      estimate: summary?.mean ?? .nan, interval: (summary?.ciLow ?? .nan, summary?.ciHigh ?? .nan),
+      perSeed: seeds.map(\.mean), items: summary?.n ?? 0)
   }
 
   /// Bases from the hash, with `motif` planted at `start`.

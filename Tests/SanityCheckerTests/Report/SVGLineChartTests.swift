@@ -3,12 +3,15 @@ import Testing
 @testable import SanityChecker
 
 @Suite struct SVGLineChartTests {
+  /// A chart of one series whose band is `means ± spreads` (no band without spreads).
   static func chart(_ means: [Double], spreads: [Double]? = nil) -> SVGLineChart {
-    SVGLineChart(
+    let spread = spreads ?? means.map { _ in 0 }
+    return SVGLineChart(
       id: "c", title: "t", categories: ["original", "b", "c"], xLabel: "x", yLabel: "y",
       series: [
         .init(
-          name: "m", means: means, spreads: spreads ?? means.map { _ in 0 },
+          name: "m", means: means, lows: zip(means, spread).map { $0 - $1 },
+          highs: zip(means, spread).map { $0 + $1 },
           counts: means.map { _ in 4 },
           colour: "#0072B2", dash: nil)
       ], reference: nil)
@@ -54,7 +57,7 @@ import Testing
     chart.reference = (0.5, "threshold 0.5")
     chart.series.append(
       .init(
-        name: "random <ctrl>", means: [1, 0, 0], spreads: [0, 0, 0], counts: [1, 1, 1],
+        name: "random <ctrl>", means: [1, 0, 0], lows: [.nan, .nan, .nan], highs: [.nan, .nan, .nan], counts: [1, 1, 1],
         colour: "#7a7a7a", dash: "6 3"))
     let svg = chart.svg()
     #expect(svg.contains("<line class=\"reference\" x1=\"58\" y1=\"132\" x2=\"450\" y2=\"132\"/>"))

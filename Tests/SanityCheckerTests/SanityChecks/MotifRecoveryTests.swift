@@ -81,19 +81,19 @@ import Testing
     let report = try check.run(
       model: model, input: input, instances: instances, targets: input.batchSize.zeros,
       explainers: explainers)
-    func mean(_ method: String, _ layer: String, _ seed: String) -> Double {
+    func mean(_ method: String, _ layer: ResultStage, _ seed: SeedLabel) -> Double {
       report.rows.first { $0.method == method && $0.layer == layer && $0.seed == seed }?.mean
         ?? .nan
     }
     #expect(
       report.rows.allSatisfy {
-        $0.check == "motif-recovery" && $0.metric == "top-k-in-motif" && $0.order == "complete"
+        $0.check == .motifRecovery && $0.metric == "top-k-in-motif" && $0.order == .complete
       })
-    #expect(Set(report.rows.map(\.layer)) == ["original", "all", "chance"])
-    let chance = mean("gradient-x-input", "chance", "-")
+    #expect(Set(report.rows.map(\.layer)) == [.original, .randomized("all"), .chance])
+    let chance = mean("gradient-x-input", .chance, .notApplicable)
     #expect(abs(chance - 8.0 / 40) < 1e-12 && report.settings["chance"] == "0.2")
     for method in ["gradient-x-input"] {
-      let (trained, randomized) = (mean(method, "original", "-"), mean(method, "all", "all"))
+      let (trained, randomized) = (mean(method, .original, .notApplicable), mean(method, .randomized("all"), .all))
       #expect(trained > 0.6, "\(method): trained recovery \(trained)")
       #expect(trained > randomized + 0.2, "\(method): trained \(trained), randomized \(randomized)")
     }
@@ -106,14 +106,15 @@ import Testing
         .values, input: input,
       instances: instances)
     let row = report.rows.first {
-      $0.method == "gradient-x-input" && $0.layer == "all" && $0.seed == "0"
+      $0.method == "gradient-x-input" && $0.layer == .randomized("all") && $0.seed == .seed(0)
     }
     #expect(
       row.map {
         abs(
           $0.mean
             - ResultRow(
-              check: "", order: "", method: "", layer: "", seed: "", metric: "", view: "",
+              check: .motifRecovery, order: nil, method: "", layer: .original, seed: .all,
+              metric: "", view: "",
               values: values
             ).mean) < 1e-12
       } == true)

@@ -34,10 +34,13 @@ import Testing
     let x = TestSupport.uniform([30, 12], seed: 9)
     let report = try ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()]).run(
       model: model, input: x, explainers: [Saliency(), ControlExplainer(.input)])
-    let means = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.method, $0.mean) })
+    let means = Dictionary(
+      uniqueKeysWithValues: report.rows.filter { $0.metric == "spearman" }.map { ($0.method, $0.mean) })
     #expect(means["input"] == 1)
     #expect((means["saliency"] ?? 1) < 0.9)
     #expect(report.verdicts.map(\.method) == ["saliency"])
+    #expect(Set(report.rows.map(\.metric)) == ["spearman", "spearman-abs"])
+    #expect(report.rows.allSatisfy { $0.check == .classSensitivity && $0.layer == .otherClass && $0.seed == .all })
   }
 
   @Test func singleOutputModelIsRejectedWithTheLayerName() throws {
@@ -50,6 +53,8 @@ import Testing
 
 @Suite struct DataRandomizationCheckTests {
   /// Saliency of a model trained on permuted labels differs from the true-label model's.
+  /// 96 items: on 32 the 95% interval of spearman-abs (0.36 … 0.51) straddled the threshold and
+  /// the verdict was inconclusive, with evidence asking for about 43 items.
   @Test func permutedLabelModelExplainsDifferently() throws {
     let initial = try TestSupport.deepBindNetwork(length: 40, filters: 8, width: 8, hidden: 8, seed: 21)
     let (train, labels) = TrainerTests.plantedMotifData(count: 256, length: 40, seed: 1)
@@ -58,12 +63,12 @@ import Testing
     let check = DataRandomizationCheck(metrics: [SpearmanRankCorrelation()], view: .observedBase)
     let report = try check.run(
       initial: initial, training: (train, labels), test: (test, testLabels), trainer: trainer, permutationSeed: 5,
-      input: test.items(0..<32), explainers: [Saliency(), ControlExplainer(.input)])
+      input: test.items(0..<96), explainers: [Saliency(), ControlExplainer(.input)])
     let similarity = try #require(report.rows.first { $0.method == "saliency" && $0.metric == "spearman" })
     #expect(similarity.mean < 0.5, "saliency similarity \(similarity.mean)")
-    let accuracy = { (layer: String, metric: String) in report.rows.first { $0.layer == layer && $0.metric == metric }?.mean ?? .nan }
-    #expect(accuracy("true-labels", "test-auroc") > 0.9)
-    #expect(accuracy("permuted-labels", "test-auroc") < 0.7)
-    #expect(report.verdicts.first?.outcome == .passes)
+    let accuracy = { (layer: ResultStage, metric: String) in report.rows.first { $0.layer == layer && $0.metric == metric }?.mean ?? .nan }
+    #expect(accuracy(.trueLabels, "test-auroc") > 0.9)
+    #expect(accuracy(.permutedLabels, "test-auroc") < 0.7)
+    #expect(report.verdicts.first?.outcome == .passes, "\(report.verdicts.first?.evidence ?? "")")
   }
 }

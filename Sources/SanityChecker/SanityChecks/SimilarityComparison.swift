@@ -1,0 +1,206 @@
+/// The step the similarity checks share: per-item scores in, tidy rows and verdicts out.
+///
+/// ``ModelRandomizationCheck``, ``DataRandomizationCheck`` and ``ClassSensitivityCheck`` each
+/// explain every method twice (or once per stage and seed), score the maps with every metric, and
+/// hand the scores here. One row is written per seed, stage and metric, then (when there are
+/// seeds) one summary row per stage and metric over every seed; every row carries its bootstrap
+/// interval. Each method that is not a control gets one verdict from
+/// ``Verdict/similarity(check:method:condition:evidence:context:controls:)``, read on the first
+/// metric and, for a signed metric, on its sign-blind score (``signBlind(_:magnitude:)``), which
+/// reads the metric's magnitude variant (`spearman-abs`, scored even when not configured) beside
+/// the signed score.
+struct SimilarityComparison {
+  /// One method's scores.
+  struct MethodScores {
+    /// The method's name.
+    var method: String
+    /// The view its rows name (``MapComparison/viewName(_:mapShape:input:)``).
+    var view: String
+    /// `scores[metric][seed][stage]`: one value per item, `nil` where undefined.
+    var scores: [[[[Double?]]]]
+  }
+
+  /// The check.
+  var check: CheckKind
+  /// The randomization order, if any.
+  var order: RandomizationOrder?
+  /// The metrics scored, in ``metrics(_:)`` order.
+  var metrics: [any SimilarityMetric]
+  /// The comparison view.
+  var view: AttributionView
+  /// The threshold of the first metric and of its magnitude variant.
+  var threshold: Double
+  /// The part of each seed's stages the verdict reads.
+  var verdictStage: VerdictStage
+  /// Whether rows keep per-item values.
+  var keepsItemValues: Bool
+  /// The intervals' settings.
+  var bootstrap: Bootstrap = Bootstrap()
+
+  /// The metrics to score: the configured ones, followed by the first one's magnitude variant
+  /// when it is not configured already.
+  /// - Parameter configured: The configured metrics.
+  /// - Returns: The metrics to score.
+  static func metrics(_ configured: [any SimilarityMetric]) -> [any SimilarityMetric] {
+    guard let variant = configured.first?.magnitudeVariant,
+      !configured.contains(where: { $0.name == variant.name })
+    else { return configured }
+    return configured + [variant]
+  }
+
+  /// Rows and verdicts of every method.
+  /// - Parameters:
+  ///   - methods: Every method's scores, in order.
+  ///   - seeds: The seeds of the scores' second index; `[.all]` for a check without seeds,
+  ///     which then writes no per-seed rows.
+  ///   - stages: The stages of the scores' third index.
+  ///   - condition: What was changed, in words.
+  /// - Returns: The rows in method, seed, stage, metric order (then each method's summaries),
+  ///   and the verdicts of the methods that are not controls, sorted by name.
+  func report(
+    _ methods: [MethodScores], seeds: [SeedLabel], stages: [ResultStage], condition: String
+  ) -> (rows: [ResultRow], verdicts: [Verdict]) {
+    let rows = methods.flatMap { self.rows($0, seeds: seeds, stages: stages) }
+    let evidence = methods.map {
+      (method: $0.method, evidence: self.evidence($0), context: self.context($0))
+    }
+    let controls = Dictionary(
+      evidence.filter { ControlExplainer.Kind(rawValue: $0.method) != nil }
+        .compactMap { item in item.evidence.first.map { (item.method, $0.estimate) } },
+      uniquingKeysWith: { first, _ in first })
+    let verdicts =
+      evidence
+      .filter { ControlExplainer.Kind(rawValue: $0.method) == nil }
+      .sorted { $0.method < $1.method }
+      .map {
+        Verdict.similarity(
+          check: check, method: $0.method, condition: condition, evidence: $0.evidence,
+          context: $0.context, controls: controls)
+      }
+    return (rows, verdicts)
+  }
+
+  /// One method's rows.
+  func rows(_ method: MethodScores, seeds: [SeedLabel], stages: [ResultStage]) -> [ResultRow] {
+    func row(_ stage: ResultStage, _ seed: SeedLabel, _ metric: Int, _ replicates: [[Double?]])
+      -> ResultRow
+    {
+      ResultRow(
+        check: check, order: order, method: method.method, layer: stage, seed: seed,
+        metric: metrics[metric].name, view: method.view, replicates: replicates,
+        keepValues: keepsItemValues && seed != .all, bootstrap: bootstrap)
+    }
+    var rows: [ResultRow] = []
+    for (seedIndex, seed) in seeds.enumerated() {
+      for (stageIndex, stage) in stages.enumerated() {
+        for metric in metrics.indices {
+          rows.append(row(stage, seed, metric, [method.scores[metric][seedIndex][stageIndex]]))
+        }
+      }
+    }
+    guard seeds != [.all] else { return rows }
+    for (stageIndex, stage) in stages.enumerated() {
+      for metric in metrics.indices {
+        rows.append(row(stage, .all, metric, method.scores[metric].map { $0[stageIndex] }))
+      }
+    }
+    return rows
+  }
+
+  /// The verdict's readings of one method: the first metric, then, for a signed metric whose
+  /// magnitude variant is scored, the sign-blind score of ``signBlind(_:magnitude:)``.
+  func evidence(_ method: MethodScores) -> [SimilarityEvidence] {
+    guard let first = metrics.first else { return [] }
+    let direction = type(of: first).direction
+    var readings = [reading(method, method.scores[0], name: first.name, direction: direction)]
+    if let index = magnitudeIndex {
+      let blind = zip(method.scores[0], method.scores[index]).map { signed, magnitude in
+        zip(signed, magnitude).map { Self.signBlind($0, magnitude: $1) }
+      }
+      readings.append(
+        reading(method, blind, name: "sign-blind \(first.name)", direction: direction))
+    }
+    return readings
+  }
+
+  /// The readings shown beside the judged ones: the first metric's magnitude variant.
+  func context(_ method: MethodScores) -> [SimilarityEvidence] {
+    guard let index = magnitudeIndex else { return [] }
+    let metric = metrics[index]
+    return [
+      reading(
+        method, method.scores[index], name: metric.name, direction: type(of: metric).direction)
+    ]
+  }
+
+  /// The index of the first metric's magnitude variant among the scored metrics.
+  var magnitudeIndex: Int? {
+    guard let variant = metrics.first?.magnitudeVariant else { return nil }
+    return metrics.firstIndex { $0.name == variant.name }
+  }
+
+  /// Per item, the signed score with sign flips counted as similar as far as the magnitudes agree.
+  ///
+  /// ```
+  /// u = s                   if s ≥ 0
+  /// u = min(−s, m)          if s < 0      (m: the magnitude variant's score, e.g. spearman-abs)
+  /// ```
+  /// A map that only flipped sign (s = −1, m = 1) gets u = 1, as unchanged as it is. Maps that
+  /// cannot flip (Grad-CAM's are ≥ 0, so m = s) keep u = s. A signed map that changed scores near
+  /// 0 either way. Where m is undefined, u = |s|.
+  /// - Parameters:
+  ///   - signed: The signed scores of one stage, per item.
+  ///   - magnitude: The magnitude variant's scores of the same items.
+  /// - Returns: u per item, `nil` where s is undefined.
+  static func signBlind(_ signed: [Double?], magnitude: [Double?]) -> [Double?] {
+    zip(signed, magnitude).map { value, magnitude in
+      guard let value else { return nil }
+      guard value < 0 else { return value }
+      return min(-value, magnitude ?? -value)
+    }
+  }
+
+  /// One reading: per seed the summary over stages of the mean over items, the mean over seeds,
+  /// and its hierarchical bootstrap interval.
+  /// - Parameters:
+  ///   - method: The method.
+  ///   - perSeed: `[seed][stage][item]` scores.
+  ///   - name: The reading's name.
+  ///   - direction: The metric's direction.
+  /// - Returns: The reading, judged against ``threshold``.
+  func reading(
+    _ method: MethodScores, _ perSeed: [[[Double?]]], name: String, direction: ScoreDirection
+  ) -> SimilarityEvidence {
+    let summaries = perSeed.map { stages in
+      verdictStage.summary(of: stages.map { Self.mean($0, items: nil) })
+    }
+    let estimate =
+      summaries.allSatisfy(\.isFinite) && !summaries.isEmpty
+      ? summaries.reduce(0, +) / Double(summaries.count) : .nan
+    let interval = bootstrap.interval(
+      itemCounts: perSeed.map { $0.first?.count ?? 0 },
+      name: "verdict\t\(check)\t\(method.method)\t\(name)"
+    ) { draws in
+      let values = draws.map { seed, items in
+        verdictStage.summary(of: perSeed[seed].map { Self.mean($0, items: items) })
+      }
+      return values.reduce(0, +) / Double(max(1, values.count))
+    }
+    return SimilarityEvidence(
+      rule: SimilarityRule(metric: name, direction: direction, threshold: threshold),
+      estimate: estimate, interval: interval, perSeed: summaries,
+      items: perSeed.first?.first?.count ?? 0)
+  }
+
+  /// The mean of the defined values at `items` (every item when `nil`), NaN when none is defined.
+  static func mean(_ values: [Double?], items: [Int]?) -> Double {
+    var (sum, count) = (0.0, 0)
+    for item in items ?? Array(values.indices) {
+      if let value = values[item], value.isFinite {
+        sum += value
+        count += 1
+      }
+    }
+    return count == 0 ? .nan : sum / Double(count)
+  }
+}
