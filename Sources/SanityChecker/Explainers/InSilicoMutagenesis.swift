@@ -7,8 +7,10 @@
 /// `[N, L, 4, O]` for every output of a multi-task model in the same pass (``deltas(for:in:)``).
 /// Alipanahi et al. 2015, doi:10.1038/nbt.3300; tangermeme's `saturation_mutagenesis`
 /// (`raw_outputs=True`). The fast path (``fast``) updates only what a substitution changes and
-/// equals the naive one to float rounding; models it cannot update fall back to naive ISM, and
-/// the result says so.
+/// equals the naive one to float rounding: a one-hot kernel for `Conv1D → global pooling`
+/// models, else the windowed update of any chain of local layers followed by global pooling or
+/// `Flatten → Dense` (fastISM, Nair et al. 2022). Models it cannot update fall back to naive
+/// ISM, and the result says why.
 public struct InSilicoMutagenesis: Explainer {
   /// `ism`.
   public static let identifier = "ism"
@@ -60,8 +62,16 @@ public struct InSilicoMutagenesis: Explainer {
       case .success(let plan):
         let (values, outputs) = plan.deltas(for: input)
         return Deltas(values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true, note: nil)
-      case .failure(let reason):
-        return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
+      case .failure:
+        switch FastISMChain.plan(for: explained) {
+        case .success(let plan):
+          let (values, outputs) = plan.deltas(for: input)
+          return Deltas(
+            values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true,
+            note: nil)
+        case .failure(let reason):
+          return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
+        }
       }
     }
     return naiveDeltas(input, explained, note: nil)
