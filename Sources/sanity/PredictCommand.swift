@@ -17,13 +17,15 @@ struct PredictCommand: ParsableCommand {
 
   func run() throws {
     common.apply()
-    let data = try inputOptions.load()
-    let model = try modelOptions.load(for: data)
-    let outputs = model.forward(data.inputs)
+    let groups = try inputOptions.loadGroupedByLength()
+    let model = try modelOptions.load(for: groups.first?.data)
+    let outputs = groups.gathered(
+      try groups.map { try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths).forward($0.data.inputs) })
+    let ids = groups.ids
     guard outputs.isFinite else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
     let width = outputs.itemCount
     if common.json {
-      let rows = data.ids.enumerated().map { item, id in
+      let rows = ids.enumerated().map { item, id in
         ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }] as [String: any Sendable]
       }
       let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
@@ -32,10 +34,20 @@ struct PredictCommand: ParsableCommand {
     }
     let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
     var lines = [header.joined(separator: "\t")]
-    for (item, id) in data.ids.enumerated() {
+    for (item, id) in ids.enumerated() {
       let values = (0..<width).map { String(format: "%.7g", outputs.scalars[item * width + $0]) }
       lines.append(([id] + values).joined(separator: "\t"))
     }
     try OutputFile.write(lines.joined(separator: "\n") + "\n", to: output)
+  }
+}
+
+extension InputOptions {
+  /// Reads the inputs grouped by sequence length (one group with `--lengths pad:N|crop:N`).
+  func loadGroupedByLength() throws -> [LengthGroup] {
+    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
+    let groups = try InputData.loadGroupedByLength(URL(fileURLWithPath: input), oneHot: encoder, limit: limit)
+    guard groups.allSatisfy({ $0.data.inputs.isFinite }) else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+    return groups
   }
 }

@@ -83,8 +83,14 @@ public struct InputData: Sendable {
         labels: labels, kind: .images, classNames: (0..<10).map(String.init))
     }
     let sequences = stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    let inputs: Tensor
+    do {
+      inputs = try oneHot.encode(sequences)
+    } catch {
+      throw SequenceLengthError.encoding(file: url.path, error)
+    }
     return InputData(
-      inputs: try oneHot.encode(sequences), ids: sequences.ids,
+      inputs: inputs, ids: sequences.ids,
       labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences)
   }
 
@@ -129,7 +135,7 @@ public struct InputData: Sendable {
   }
 
   /// FASTA records with `label=` values when every header has one, and without labels otherwise.
-  private static func fastaRecords(_ url: URL) throws -> LabeledSequences {
+  static func fastaRecords(_ url: URL) throws -> LabeledSequences {
     let reader = try FASTAReader(url: url)
     var (ids, sequences, labels) = ([String](), [[UInt8]](), [[Float]]())
     var isLabelled = true

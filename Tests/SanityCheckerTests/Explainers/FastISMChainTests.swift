@@ -105,13 +105,12 @@ import Testing
     }
     let x = TestSupport.oneHotDNA(1, length: 37, seed: 3)
     let whole = plan.deltas(for: x).deltas
+    let cache = plan.chain.cache(of: x)
+    let summary = plan.chain.head.summary(
+      of: cache.headInput, length: plan.chain.headLength, channels: plan.chain.headChannels)
     var single = [Float]()
     for position in 0..<37 {
-      single += plan.mutantDeltas(
-        position..<(position + 1), x: x.scalars, cache: plan.activations(of: x),
-        summary: plan.chain.head.summary(
-          of: plan.activations(of: x).last ?? [], length: plan.chain.headLength, channels: plan.chain.headChannels),
-        width: 3)
+      single += plan.mutantDeltas(position..<(position + 1), x: x.scalars, cache: cache, summary: summary, width: 3)
     }
     TestSupport.expectClose(whole, Tensor(shape: whole.shape, scalars: single), relativeTolerance: 1e-6, "chunked")
   }
