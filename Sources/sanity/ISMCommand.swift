@@ -36,7 +36,7 @@ struct ISMCommand: ParsableCommand {
     let selection = try target.map { try TargetSelection(parsing: $0, outputCount: base.outputShape.count) }
     let explainer = InSilicoMutagenesis(fast: !naive)
     let sized = try groups.map { try base.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths) }
-    if let note = try explainer.deltas(for: first.data.inputs.items(0..<min(1, first.data.ids.count)), in: sized[0]).note {
+    if let note = explainer.fallbackNote(for: sized[0]) {
       Progress.note("sanity: note: \(note)", quiet: common.quiet)
     }
     var parts: (raw: [Tensor], centred: [Tensor], predictions: [Tensor], targets: [Tensor]) = ([], [], [], [])

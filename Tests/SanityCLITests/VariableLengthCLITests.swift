@@ -85,4 +85,34 @@ import Testing
       }
     }
   }
+
+  /// `sanity explain` on several lengths: ragged maps in file order, each group equal to the
+  /// library's maps at its length.
+  @Test func explainWritesRaggedMaps() throws {
+    let folder = try TemporaryDirectory()
+    let input = try Self.write(in: folder)
+    let model = try TestSupport.deepBindNetwork(length: 101, filters: 4, width: 5, outputs: 2, seed: 6)
+    try model.writeKeras(to: folder.file("pooled.h5"))
+    let output = folder.file("saliency.h5")
+    let result = try CLI.run([
+      "explain", "--model", folder.file("pooled.h5").path, "--input", input.path, "--method", "saliency", "--target", "1",
+      "--output", output.path, "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let file = try HDF5File(reading: output)
+    let maps = try file.readTensor("attributions")
+    #expect(maps.shape == [5, 40, 4])
+    #expect(try file.readStrings("ids").elements == (0..<5).map { "ex\($0)" })
+    let groups = try InputData.loadGroupedByLength(input)
+    for group in groups {
+      let sized = try model.resized(toLength: group.length, file: input.path, lengths: groups.lengths)
+      let expected = try Saliency().attribution(for: group.data.inputs, targets: group.indices.map { _ in 1 }, in: sized)
+      for (item, index) in group.indices.enumerated() {
+        for position in 0..<40 {
+          let value = maps[index, position, 2]
+          #expect(position < group.length ? value == expected.values[item, position, 2] : value.isNaN)
+        }
+      }
+    }
+  }
 }

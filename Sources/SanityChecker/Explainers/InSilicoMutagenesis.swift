@@ -77,6 +77,17 @@ public struct InSilicoMutagenesis: Explainer {
     return naiveDeltas(input, explained, note: nil)
   }
 
+  /// Why ``deltas(for:in:)`` will use naive ISM on `model` although ``fast`` asks for the
+  /// incremental path, or `nil` (fast path available, or not asked for).
+  /// - Parameter model: The model.
+  /// - Returns: The note ``Deltas/note`` will carry.
+  public func fallbackNote(for model: Model) -> String? {
+    let explained = model.explained(output)
+    guard fast, case .failure = FastISM.plan(for: explained) else { return nil }
+    guard case .failure(let reason) = FastISMChain.plan(for: explained) else { return nil }
+    return "fast ISM not applicable (\(reason.message)); naive ISM used"
+  }
+
   /// The deltas of the target output, `[N, L, 4]` (0 at the observed base), or their centred map.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
     let result = try deltas(for: input, in: model)

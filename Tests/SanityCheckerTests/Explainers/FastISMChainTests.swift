@@ -122,6 +122,8 @@ import Testing
     let result = try InSilicoMutagenesis(fast: true).deltas(for: TestSupport.oneHotDNA(1, length: 12, seed: 1), in: model)
     #expect(!result.isFast)
     #expect(result.note?.contains("no pooling or dense layer follows the local layers") == true)
+    #expect(InSilicoMutagenesis().fallbackNote(for: model) == result.note)
+    #expect(InSilicoMutagenesis().fallbackNote(for: try Self.model(0)) == nil)
   }
 
   /// The peers' folder: `$SANITY_PEERS_DIR`, else `../shared/peers`.
