@@ -8,7 +8,8 @@ extension FastISMChain {
   ///   - width: Outputs `O`.
   /// - Returns: `P · 4 · O` scalars.
   func mutantDeltas(
-    _ positions: Range<Int>, x: [Float], cache: LocalChain.Cache, summary: PositionSummary, width: Int
+    _ positions: Range<Int>, x: [Float], cache: LocalChain.Cache, summary: PositionSummary,
+    width: Int
   ) -> [Float] {
     var mutants: [(position: Int, base: Int)] = []
     for position in positions {

@@ -1,5 +1,6 @@
-/// Exact incremental ISM for any chain of local layers followed by global pooling or
-/// `Flatten → Dense` (Nair et al. 2022, "fastISM", doi:10.1093/bioinformatics/btac135).
+/// Exact incremental ISM for chains of local layers ending in global pooling or `Flatten → Dense`.
+///
+/// Nair et al. 2022, "fastISM", doi:10.1093/bioinformatics/btac135.
 ///
 /// The original sequence's activation is kept at every local layer. A substitution at position
 /// `l` changes each local layer's output only in the window ``LocalChain`` derives (the window
@@ -44,7 +45,8 @@ struct FastISMChain: Sendable {
   /// The positions one chunk takes within the memory budget.
   var chunkPositions: Int {
     let bytesPerPosition = 4 * chain.scalarsPerMutant * MemoryLayout<Float>.stride
-    return min(Self.positionsPerChunk, MemoryBudget.current.items(each: bytesPerPosition, share: 0.125))
+    return min(
+      Self.positionsPerChunk, MemoryBudget.current.items(each: bytesPerPosition, share: 0.125))
   }
 
   /// The deltas `[N, L, 4, O]` of every output, and the original outputs `[N, O]`.
@@ -59,7 +61,8 @@ struct FastISMChain: Sendable {
       let x = input.items(item..<(item + 1))
       let original = model.layers.reduce(x) { $1.forward($0) }
       let cache = chain.cache(of: x)
-      let summary = chain.head.summary(of: cache.headInput, length: chain.headLength, channels: chain.headChannels)
+      let summary = chain.head.summary(
+        of: cache.headInput, length: chain.headLength, channels: chain.headChannels)
       let parts = Parallel.mapChunks(count: length, chunkSize: chunkPositions) { positions in
         mutantDeltas(positions, x: x.scalars, cache: cache, summary: summary, width: width)
       }

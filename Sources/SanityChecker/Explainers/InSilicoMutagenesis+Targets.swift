@@ -20,7 +20,9 @@ extension InSilicoMutagenesis {
   ///   - model: The model.
   /// - Returns: Raw and centred maps `[N, L, 4, T]` and the predictions `[N, T]`.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the input is not `[L, 4]`.
-  public func targetMaps(for input: Tensor, selection: TargetSelection, in model: Model) throws -> TargetMaps {
+  public func targetMaps(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> TargetMaps
+  {
     let result = try deltas(for: input, in: model)
     let (outputs, count, cells) = (result.outputs.itemCount, selection.count, input.itemCount)
     let indices = selection.indices
@@ -36,18 +38,23 @@ extension InSilicoMutagenesis {
     func stacked(_ parts: [Tensor]) -> Tensor {
       Tensor(shape: Shape(input.shape.dimensions + [count])) { out in
         for (t, part) in parts.enumerated() {
-          part.withUnsafeBufferPointer { p in for cell in 0..<p.count { out[cell * count + t] = p[cell] } }
+          part.withUnsafeBufferPointer { p in
+            for cell in 0..<p.count { out[cell * count + t] = p[cell] }
+          }
         }
       }
     }
     let predictions = Tensor(shape: [input.batchSize, count]) { out in
       result.outputs.withUnsafeBufferPointer { o in
         for item in 0..<input.batchSize {
-          for (t, target) in indices.enumerated() { out[item * count + t] = o[item * outputs + target] }
+          for (t, target) in indices.enumerated() {
+            out[item * count + t] = o[item * outputs + target]
+          }
         }
       }
     }
     return TargetMaps(
-      values: stacked(maps), centred: stacked(maps.map { Self.centred($0, input: input) }), predictions: predictions)
+      values: stacked(maps), centred: stacked(maps.map { Self.centred($0, input: input) }),
+      predictions: predictions)
   }
 }

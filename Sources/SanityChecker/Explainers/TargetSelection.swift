@@ -27,7 +27,9 @@ public struct TargetSelection: Sendable, Equatable {
   ///   - outputCount: The model's number of outputs.
   ///   - names: The outputs' names, when the model has them (`names[i]` names unit `i`).
   /// - Throws: ``TargetSelectionError``.
-  public init(parsing text: String, outputCount: Int, names: [String] = []) throws(TargetSelectionError) {
+  public init(parsing text: String, outputCount: Int, names: [String] = [])
+    throws(TargetSelectionError)
+  {
     var indices: [Int] = []
     for element in text.split(separator: ",", omittingEmptySubsequences: false) {
       let item = element.trimmingCharacters(in: .whitespaces)
@@ -40,7 +42,8 @@ public struct TargetSelection: Sendable, Equatable {
       {
         guard first <= last else { throw .reversedRange(item) }
         guard (0..<outputCount).contains(first), (0..<outputCount).contains(last) else {
-          throw .outOfRange((0..<outputCount).contains(first) ? last : first, outputCount: outputCount)
+          throw .outOfRange(
+            (0..<outputCount).contains(first) ? last : first, outputCount: outputCount)
         }
         indices += Array(first...last)
       } else {
@@ -80,9 +83,11 @@ public enum TargetSelectionError: Error, Equatable, Sendable, CustomStringConver
     case .empty:
       return "--target selects no output; give indices such as 0,3,5-9"
     case .unreadable(let element, let text):
-      return "--target '\(text)': '\(element)' is not an index or a range; write indices such as 0,3,5-9"
+      return
+        "--target '\(text)': '\(element)' is not an index or a range; write indices such as 0,3,5-9"
     case .outOfRange(let index, let count):
-      return "--target \(index) is outside the model's \(count) outputs; choose from 0-\(max(0, count - 1))"
+      return
+        "--target \(index) is outside the model's \(count) outputs; choose from 0-\(max(0, count - 1))"
     case .reversedRange(let range):
       return "--target range '\(range)' runs backwards; write the smaller index first"
     case .unknownName(let name, let available):

@@ -24,7 +24,8 @@ extension InputData {
   ///   - limit: Use only the first `limit` records.
   /// - Returns: The groups; their indices together are `0..<N`.
   /// - Throws: The format's error, naming the file and place.
-  public static func loadGroupedByLength(_ url: URL, oneHot: OneHot = OneHot(), limit: Int? = nil) throws
+  public static func loadGroupedByLength(_ url: URL, oneHot: OneHot = OneHot(), limit: Int? = nil)
+    throws
     -> [LengthGroup]
   {
     let name = url.lastPathComponent.lowercased()
@@ -35,8 +36,11 @@ extension InputData {
       let length = data.kind == .sequences ? data.inputs.shape[1] : 0
       return [LengthGroup(length: length, indices: Array(data.ids.indices), data: data)]
     }
-    guard FileManager.default.fileExists(atPath: url.path) else { throw FASTAError.fileNotFound(file: url.path) }
-    var records = stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw FASTAError.fileNotFound(file: url.path)
+    }
+    var records =
+      stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
     if let limit, limit < records.count {
       records = LabeledSequences(
         ids: Array(records.ids.prefix(limit)), sequences: Array(records.sequences.prefix(limit)),
@@ -53,7 +57,8 @@ extension InputData {
       let indices = members[length] ?? []
       let inputs: Tensor
       do throws(OneHotError) {
-        inputs = try oneHot.encode(indices.map { records.sequences[$0] }, ids: indices.map { records.ids[$0] })
+        inputs = try oneHot.encode(
+          indices.map { records.sequences[$0] }, ids: indices.map { records.ids[$0] })
       } catch {
         throw SequenceLengthError.encoding(file: url.path, error)
       }
@@ -69,7 +74,9 @@ extension Array where Element == LengthGroup {
   /// Every item's id, in file order.
   public var ids: [String] {
     var ids = [String](repeating: "", count: reduce(0) { $0 + $1.indices.count })
-    for group in self { for (item, index) in group.indices.enumerated() { ids[index] = group.data.ids[item] } }
+    for group in self {
+      for (item, index) in group.indices.enumerated() { ids[index] = group.data.ids[item] }
+    }
     return ids
   }
 
@@ -91,7 +98,8 @@ extension Array where Element == LengthGroup {
   ///   - fill: The value of positions past an item's length.
   /// - Returns: `[N, L_max, …]` (or `[N, …]` when the parts share one item shape).
   public func padded(_ parts: [Tensor], fill: Float) -> Tensor {
-    precondition(parts.count == count, "LengthGroup.padded: \(parts.count) parts for \(count) groups")
+    precondition(
+      parts.count == count, "LengthGroup.padded: \(parts.count) parts for \(count) groups")
     let total = reduce(0) { $0 + $1.indices.count }
     guard let first = parts.first else { return Tensor(shape: [0]) }
     let sameShape = parts.allSatisfy { $0.shape.item == first.shape.item }
@@ -128,12 +136,15 @@ extension Model {
   /// - Throws: ``SequenceLengthError/fixedLengthModel(file:lengths:modelLength:reason:)`` when a
   ///   layer needs the model's own length (`Flatten → Dense`, a `valid` window longer than the
   ///   sequence).
-  public func resized(toLength length: Int, file: String, lengths: [Int]) throws(SequenceLengthError) -> Model {
+  public func resized(toLength length: Int, file: String, lengths: [Int])
+    throws(SequenceLengthError) -> Model
+  {
     guard inputShape.rank == 2, inputShape[0] != length else { return self }
     do {
       return try Model(name: name, inputShape: [length, inputShape[1]], layers: layers)
     } catch {
-      throw .fixedLengthModel(file: file, lengths: lengths, modelLength: inputShape[0], reason: error.description)
+      throw .fixedLengthModel(
+        file: file, lengths: lengths, modelLength: inputShape[0], reason: error.description)
     }
   }
 }
@@ -149,8 +160,12 @@ public enum SequenceLengthError: Error, Equatable, Sendable, CustomStringConvert
   public var description: String {
     switch self {
     case .fixedLengthModel(let file, let lengths, let modelLength, let reason):
-      let shown = lengths.count > 6 ? "\(lengths.min() ?? 0) to \(lengths.max() ?? 0)" : lengths.map(String.init).joined(separator: ", ")
-      return "\(file): the sequences have \(shown) bases but the model takes \(modelLength) positions (\(reason)); "
+      let shown =
+        lengths.count > 6
+        ? "\(lengths.min() ?? 0) to \(lengths.max() ?? 0)"
+        : lengths.map(String.init).joined(separator: ", ")
+      return
+        "\(file): the sequences have \(shown) bases but the model takes \(modelLength) positions (\(reason)); "
         + "bring them to one length with --lengths pad:N or --lengths crop:N, e.g. --lengths pad:\(modelLength)"
     case .encoding(let file, let error):
       return "\(file): \(error)"

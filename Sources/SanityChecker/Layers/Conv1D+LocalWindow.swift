@@ -1,7 +1,8 @@
 extension Conv1D: LocalLayer {
   /// The axis geometry for an input of `length` positions.
   func axis(inputLength length: Int) -> AxisWindow {
-    AxisWindow(input: length, kernel: kernelShape[0], stride: stride, dilation: dilation, padding: padding)
+    AxisWindow(
+      input: length, kernel: kernelShape[0], stride: stride, dilation: dilation, padding: padding)
   }
 
   func outputs(reading inputs: Range<Int>, inputLength: Int) -> Range<Int> {
@@ -37,7 +38,8 @@ extension Conv1D: LocalLayer {
               let local = position - input.starts[m]
               precondition(
                 local >= 0 && local < input.width,
-                "Conv1D '\(name)': position \(position) outside window \(input.starts[m])+\(input.width)")
+                "Conv1D '\(name)': position \(position) outside window \(input.starts[m])+\(input.width)"
+              )
               let source = (base + local) * channels
               for c in 0..<channels { columns[row + t * channels + c] = x[source + c] }
             }
@@ -56,7 +58,8 @@ extension Conv1D: LocalLayer {
       columns.withUnsafeBufferPointer { a in
         kernel.withUnsafeBufferPointer { k in
           BLAS.gemm(
-            m: rows, n: filters, k: width, a: a, b: k, beta: parameters["bias"] == nil ? 0 : 1, c: z)
+            m: rows, n: filters, k: width, a: a, b: k, beta: parameters["bias"] == nil ? 0 : 1, c: z
+          )
         }
       }
       activation.apply(z, width: filters)

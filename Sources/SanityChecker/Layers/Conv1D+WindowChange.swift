@@ -6,7 +6,8 @@ extension Conv1D: IncrementalLocalLayer {
   /// `z' = z + Σ_t scatter(ΔX·K[t])`: one `sgemm` `[M·W, C] × [C, O]` per tap on the changes
   /// `ΔX = x' − x`, each row added to the output its tap reaches (legend as in ``Conv1D``).
   func forward(
-    change: PositionWindows, original: [Float], preActivation z0: [Float], inputLength: Int, outputStarts: [Int],
+    change: PositionWindows, original: [Float], preActivation z0: [Float], inputLength: Int,
+    outputStarts: [Int],
     outputWidth: Int
   ) -> PositionWindows {
     let axis = axis(inputLength: inputLength)
@@ -17,7 +18,8 @@ extension Conv1D: IncrementalLocalLayer {
     for m in 0..<count {
       let source = change.starts[m] * channels
       for j in 0..<(width * channels) {
-        delta[m * width * channels + j] = change.values[m * width * channels + j] - original[source + j]
+        delta[m * width * channels + j] =
+          change.values[m * width * channels + j] - original[source + j]
       }
     }
     var z = [Float](repeating: 0, count: count * outputWidth * filters)
@@ -30,7 +32,8 @@ extension Conv1D: IncrementalLocalLayer {
       delta.withUnsafeBufferPointer { a in
         kernel.withUnsafeBufferPointer { k in
           product.withUnsafeMutableBufferPointer { c in
-            let tap = UnsafeBufferPointer(rebasing: k[(t * channels * filters)..<((t + 1) * channels * filters)])
+            let tap = UnsafeBufferPointer(
+              rebasing: k[(t * channels * filters)..<((t + 1) * channels * filters)])
             BLAS.gemm(m: rows, n: filters, k: channels, a: a, b: tap, c: c)
           }
         }

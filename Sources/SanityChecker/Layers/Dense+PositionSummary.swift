@@ -20,7 +20,9 @@ extension Dense: PositionSummaryLayer {
     while first < windows.count {
       var (lower, upper, end) = (windows.starts[first], windows.starts[first] + width, first + 1)
       while end < windows.count {
-        let (start, stop) = (min(lower, windows.starts[end]), max(upper, windows.starts[end] + width))
+        let (start, stop) = (
+          min(lower, windows.starts[end]), max(upper, windows.starts[end] + width)
+        )
         guard stop - start <= 2 * width else { break }
         (lower, upper, end) = (start, stop, end + 1)
       }
@@ -31,7 +33,8 @@ extension Dense: PositionSummaryLayer {
         let offset = (windows.starts[m] - lower) * channels
         let source = windows.starts[m] * channels
         for j in 0..<(width * channels) {
-          changes[g * span + offset + j] = windows.values[m * width * channels + j] - original[source + j]
+          changes[g * span + offset + j] =
+            windows.values[m * width * channels + j] - original[source + j]
         }
       }
       for g in 0..<group {
@@ -40,7 +43,8 @@ extension Dense: PositionSummaryLayer {
       rows.withUnsafeMutableBufferPointer { rows in
         changes.withUnsafeBufferPointer { a in
           kernel.withUnsafeBufferPointer { w in
-            let touched = UnsafeBufferPointer(rebasing: w[(lower * channels * units)..<(upper * channels * units)])
+            let touched = UnsafeBufferPointer(
+              rebasing: w[(lower * channels * units)..<(upper * channels * units)])
             let target = UnsafeMutableBufferPointer(rebasing: rows[(first * units)..<(end * units)])
             BLAS.gemm(m: group, n: units, k: span, a: a, b: touched, beta: 1, c: target)
           }

@@ -28,7 +28,9 @@ extension GlobalAveragePooling1D: PositionSummaryLayer {
 
 extension PositionSummary {
   /// Prefix and suffix maxima (or sums) of `[L, C]`, and the whole reduction as the output.
-  static func scanned(_ input: [Float], length: Int, channels: Int, isMaximum: Bool) -> PositionSummary {
+  static func scanned(_ input: [Float], length: Int, channels: Int, isMaximum: Bool)
+    -> PositionSummary
+  {
     let identity: Float = isMaximum ? -.infinity : 0
     var prefix = [Float](repeating: identity, count: (length + 1) * channels)
     var suffix = [Float](repeating: identity, count: (length + 1) * channels)

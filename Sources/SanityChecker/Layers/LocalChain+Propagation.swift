@@ -18,7 +18,8 @@ extension LocalChain {
     var cache = Cache(outputs: [x.scalars], preActivations: [])
     var current = x
     for step in steps {
-      cache.preActivations.append((step.layer as? any IncrementalLocalLayer)?.preActivation(of: current) ?? [])
+      cache.preActivations.append(
+        (step.layer as? any IncrementalLocalLayer)?.preActivation(of: current) ?? [])
       current = step.layer.forward(current)
       cache.outputs.append(current.scalars)
     }
@@ -35,7 +36,9 @@ extension LocalChain {
   ///   - positions: Each mutant's input position (which picks its windows).
   ///   - cache: The original item's cache.
   /// - Returns: The changed windows of the step's output.
-  func propagate(_ changed: PositionWindows, through index: Int, positions: [Int], cache: Cache) -> PositionWindows {
+  func propagate(_ changed: PositionWindows, through index: Int, positions: [Int], cache: Cache)
+    -> PositionWindows
+  {
     let step = steps[index]
     let outputStarts = positions.map { step.outputStarts[$0] }
     if let incremental = step.layer as? any IncrementalLocalLayer {
@@ -44,9 +47,11 @@ extension LocalChain {
         inputLength: step.inputLength, outputStarts: outputStarts, outputWidth: step.outputWidth)
     }
     let input = Self.completed(
-      changed, from: cache.outputs[index], starts: positions.map { step.inputStarts[$0] }, width: step.inputWidth)
+      changed, from: cache.outputs[index], starts: positions.map { step.inputStarts[$0] },
+      width: step.inputWidth)
     return step.layer.forward(
-      input, inputLength: step.inputLength, outputStarts: outputStarts, outputWidth: step.outputWidth)
+      input, inputLength: step.inputLength, outputStarts: outputStarts,
+      outputWidth: step.outputWidth)
   }
 
   /// Windows `starts[m] ..< starts[m] + width` of the original activation with `changed`
@@ -57,7 +62,9 @@ extension LocalChain {
   ///   - starts: The first position of each new window.
   ///   - width: Positions per new window.
   /// - Returns: `[M, width, C]`.
-  static func completed(_ changed: PositionWindows, from original: [Float], starts: [Int], width: Int) -> PositionWindows {
+  static func completed(
+    _ changed: PositionWindows, from original: [Float], starts: [Int], width: Int
+  ) -> PositionWindows {
     let channels = changed.channels
     var values = [Float](repeating: 0, count: starts.count * width * channels)
     values.withUnsafeMutableBufferPointer { out in
@@ -66,7 +73,10 @@ extension LocalChain {
           for m in 0..<starts.count {
             let target = m * width * channels
             for j in 0..<(width * channels) { out[target + j] = a[starts[m] * channels + j] }
-            let overlap = max(starts[m], changed.starts[m])..<min(starts[m] + width, changed.starts[m] + changed.width)
+            let overlap =
+              max(
+                starts[m], changed.starts[m])..<min(
+                starts[m] + width, changed.starts[m] + changed.width)
             for position in overlap {
               let to = target + (position - starts[m]) * channels
               let from = (m * changed.width + position - changed.starts[m]) * channels

@@ -57,7 +57,9 @@ struct LocalChain: Sendable {
     }
     let reduced = model.shapes[index]
     var isFlattened = false
-    while index < model.layers.count, model.layers[index] is Flatten || (isFlattened && model.layers[index] is Dropout) {
+    while index < model.layers.count,
+      model.layers[index] is Flatten || (isFlattened && model.layers[index] is Dropout)
+    {
       isFlattened = true
       index += 1
     }
@@ -65,9 +67,11 @@ struct LocalChain: Sendable {
       return .failure(Unsupported(message: "no pooling or dense layer follows the local layers"))
     }
     let candidate = model.layers[index]
-    guard let head = candidate as? any PositionSummaryLayer, isFlattened == (candidate is Dense) else {
+    guard let head = candidate as? any PositionSummaryLayer, isFlattened == (candidate is Dense)
+    else {
       return .failure(
-        Unsupported(message: "'\(candidate.name)' is neither global pooling nor a dense layer after Flatten"))
+        Unsupported(
+          message: "'\(candidate.name)' is neither global pooling nor a dense layer after Flatten"))
     }
     let (length, channels) = (reduced[0], reduced[1])
     var starts = Array(0..<model.inputShape[0])
@@ -75,15 +79,21 @@ struct LocalChain: Sendable {
     var steps: [Step] = []
     for local in locals {
       let (inputLength, outputLength) = (local.input[0], local.output[0])
-      let reached = starts.map { local.layer.outputs(reading: $0..<($0 + width), inputLength: inputLength) }
+      let reached = starts.map {
+        local.layer.outputs(reading: $0..<($0 + width), inputLength: inputLength)
+      }
       let outputWidth = min(outputLength, reached.map(\.count).max() ?? 0)
       let outputStarts = reached.map { min($0.lowerBound, outputLength - outputWidth) }
-      let read = outputStarts.map { local.layer.inputs(readBy: $0..<($0 + outputWidth), inputLength: inputLength) }
+      let read = outputStarts.map {
+        local.layer.inputs(readBy: $0..<($0 + outputWidth), inputLength: inputLength)
+      }
       let inputWidth = min(inputLength, read.map(\.count).max() ?? 0)
       steps.append(
         Step(
-          layer: local.layer, inputLength: inputLength, inputChannels: local.input[1], outputLength: outputLength,
-          outputChannels: local.output[1], inputStarts: read.map { max(0, min($0.lowerBound, inputLength - inputWidth)) },
+          layer: local.layer, inputLength: inputLength, inputChannels: local.input[1],
+          outputLength: outputLength,
+          outputChannels: local.output[1],
+          inputStarts: read.map { max(0, min($0.lowerBound, inputLength - inputWidth)) },
           inputWidth: inputWidth, outputStarts: outputStarts, outputWidth: outputWidth))
       (starts, width) = (outputStarts, outputWidth)
     }
@@ -102,7 +112,8 @@ struct LocalChain: Sendable {
   /// An upper bound on the scalars one mutant holds at once (windows and column matrices).
   var scalarsPerMutant: Int {
     let locals = steps.map { step in
-      step.inputWidth * step.inputChannels * (step.outputWidth + 1) + step.outputWidth * step.outputChannels
+      step.inputWidth * step.inputChannels * (step.outputWidth + 1) + step.outputWidth
+        * step.outputChannels
     }
     return locals.reduce(0, +) + 3 * headWindows.width * headChannels
   }

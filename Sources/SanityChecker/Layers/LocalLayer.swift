@@ -82,13 +82,15 @@ extension PointwiseLocalLayer {
         let offset = outputStarts[m] - input.starts[m]
         precondition(
           offset >= 0 && offset + outputWidth <= input.width,
-          "\(name): output window \(outputStarts[m])+\(outputWidth) outside input window \(input.starts[m])+\(input.width)")
+          "\(name): output window \(outputStarts[m])+\(outputWidth) outside input window \(input.starts[m])+\(input.width)"
+        )
         let source = (m * input.width + offset) * channels
         let target = m * outputWidth * channels
         for j in 0..<(outputWidth * channels) { values[target + j] = y[source + j] }
       }
     }
-    return PositionWindows(values: values, starts: outputStarts, width: outputWidth, channels: channels)
+    return PositionWindows(
+      values: values, starts: outputStarts, width: outputWidth, channels: channels)
   }
 }
 
@@ -116,8 +118,10 @@ extension AxisWindow {
   }
 }
 
-/// A local layer that is affine before its activation, so a change of its input moves the
-/// pre-activation by the layer's linear part applied to the change alone:
+/// A local layer that is affine before its activation.
+///
+/// A change of its input moves the pre-activation by the layer's linear part applied to the
+/// change alone:
 ///
 /// ```
 /// z'[q] = z[q] + Σ_{p changed} Σ_t [q·s − p_pad + t·d = p] (x'[p] − x[p])·K[t]
@@ -141,7 +145,8 @@ protocol IncrementalLocalLayer: LocalLayer {
   ///   - outputWidth: Output positions per window.
   /// - Returns: `[M, outputWidth, O]`, activation applied.
   func forward(
-    change: PositionWindows, original: [Float], preActivation: [Float], inputLength: Int, outputStarts: [Int],
+    change: PositionWindows, original: [Float], preActivation: [Float], inputLength: Int,
+    outputStarts: [Int],
     outputWidth: Int
   ) -> PositionWindows
 }

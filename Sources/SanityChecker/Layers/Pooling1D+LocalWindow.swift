@@ -1,10 +1,12 @@
 extension MaxPooling1D: LocalLayer {
   func outputs(reading inputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(reading: inputs)
+    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(
+      reading: inputs)
   }
 
   func inputs(readBy outputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(readBy: outputs)
+    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(
+      readBy: outputs)
   }
 
   /// The maximum over each output's real inputs (padding never wins, as in ``forward(_:)``).
@@ -12,17 +14,20 @@ extension MaxPooling1D: LocalLayer {
     _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
   ) -> PositionWindows {
     let axis = AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding)
-    return input.pooled(axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: true)
+    return input.pooled(
+      axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: true)
   }
 }
 
 extension AveragePooling1D: LocalLayer {
   func outputs(reading inputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(reading: inputs)
+    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(
+      reading: inputs)
   }
 
   func inputs(readBy outputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(readBy: outputs)
+    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(
+      readBy: outputs)
   }
 
   /// The mean of each output's real inputs (padding is not counted, as in ``forward(_:)``).
@@ -30,7 +35,8 @@ extension AveragePooling1D: LocalLayer {
     _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
   ) -> PositionWindows {
     let axis = AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding)
-    return input.pooled(axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: false)
+    return input.pooled(
+      axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: false)
   }
 }
 
@@ -42,7 +48,9 @@ extension PositionWindows {
   ///   - outputWidth: Output positions per window.
   ///   - isMaximum: Max pooling (else average).
   /// - Returns: `[M, outputWidth, C]`.
-  func pooled(axis: AxisWindow, outputStarts: [Int], outputWidth: Int, isMaximum: Bool) -> PositionWindows {
+  func pooled(axis: AxisWindow, outputStarts: [Int], outputWidth: Int, isMaximum: Bool)
+    -> PositionWindows
+  {
     var result = [Float](repeating: 0, count: count * outputWidth * channels)
     values.withUnsafeBufferPointer { x in
       result.withUnsafeMutableBufferPointer { y in
@@ -57,7 +65,8 @@ extension PositionWindows {
             for position in range {
               let source = (m * width + position - starts[m]) * channels
               for c in 0..<channels {
-                y[target + c] = isMaximum ? max(y[target + c], x[source + c]) : y[target + c] + x[source + c]
+                y[target + c] =
+                  isMaximum ? max(y[target + c], x[source + c]) : y[target + c] + x[source + c]
               }
             }
             if !isMaximum {
@@ -68,7 +77,8 @@ extension PositionWindows {
         }
       }
     }
-    return PositionWindows(values: result, starts: outputStarts, width: outputWidth, channels: channels)
+    return PositionWindows(
+      values: result, starts: outputStarts, width: outputWidth, channels: channels)
   }
 }
 

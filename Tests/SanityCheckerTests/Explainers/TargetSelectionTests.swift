@@ -4,16 +4,23 @@ import Testing
 
 @Suite struct TargetSelectionTests {
   @Test func parsesIndicesListsAndRanges() throws {
-    #expect(try TargetSelection(parsing: "0,3,5-9", outputCount: 12).indices == [0, 3, 5, 6, 7, 8, 9])
+    #expect(
+      try TargetSelection(parsing: "0,3,5-9", outputCount: 12).indices == [0, 3, 5, 6, 7, 8, 9])
     #expect(try TargetSelection(parsing: "4", outputCount: 5).indices == [4])
     #expect(try TargetSelection(parsing: "2, 1, 2", outputCount: 5).indices == [2, 1])
-    #expect(try TargetSelection(parsing: "CTCF,0", outputCount: 3, names: ["a", "b", "CTCF"]).indices == [2, 0])
-    #expect(try TargetSelection(parsing: "0-1", outputCount: 3).labels(names: ["x"]) == ["x", "output_1"])
+    #expect(
+      try TargetSelection(parsing: "CTCF,0", outputCount: 3, names: ["a", "b", "CTCF"]).indices == [
+        2, 0,
+      ])
+    #expect(
+      try TargetSelection(parsing: "0-1", outputCount: 3).labels(names: ["x"]) == ["x", "output_1"])
   }
 
   @Test(arguments: [
-    ("7", TargetSelectionError.outOfRange(7, outputCount: 5)), ("2-9", .outOfRange(9, outputCount: 5)),
-    ("3-1", .reversedRange("3-1")), ("a", .unreadable("a", in: "a")), ("0,,1", .unreadable("", in: "0,,1")),
+    ("7", TargetSelectionError.outOfRange(7, outputCount: 5)),
+    ("2-9", .outOfRange(9, outputCount: 5)),
+    ("3-1", .reversedRange("3-1")), ("a", .unreadable("a", in: "a")),
+    ("0,,1", .unreadable("", in: "0,,1")),
     ("-1", .outOfRange(-1, outputCount: 5)),
   ])
   func rejects(text: String, error: TargetSelectionError) {

@@ -12,18 +12,22 @@ import Testing
   static func fasta(seed: UInt64) -> String {
     var generator = SeededGenerator(seed: seed)
     return lengths.enumerated().map { index, length in
-      ">ex\(index)\n" + String((0..<length).map { _ in Array("ACGT")[generator.index(below: 4)] }) + "\n"
+      ">ex\(index)\n" + String((0..<length).map { _ in Array("ACGT")[generator.index(below: 4)] })
+        + "\n"
     }.joined()
   }
 
   /// Each sequence scored alone, at its own length.
-  static func scoredAlone(_ model: Model, _ url: URL, folder: TemporaryDirectory) throws -> [Float] {
+  static func scoredAlone(_ model: Model, _ url: URL, folder: TemporaryDirectory) throws -> [Float]
+  {
     let records = fasta(seed: 3).split(separator: "\n")
     var scores: [Float] = []
     for index in 0..<lengths.count {
-      let single = try folder.write("\(records[2 * index])\n\(records[2 * index + 1])\n", to: "single\(index).fa")
+      let single = try folder.write(
+        "\(records[2 * index])\n\(records[2 * index + 1])\n", to: "single\(index).fa")
       let data = try InputData.load(single)
-      let sized = try model.resized(toLength: lengths[index], file: single.path, lengths: [lengths[index]])
+      let sized = try model.resized(
+        toLength: lengths[index], file: single.path, lengths: [lengths[index]])
       scores += sized.forward(data.inputs).scalars
     }
     return scores
@@ -45,25 +49,35 @@ import Testing
   @Test func globalPoolingModelScoresEachLength() throws {
     let folder = try TemporaryDirectory()
     let url = try folder.write(Self.fasta(seed: 3), to: "mixed.fa")
-    let model = try TestSupport.deepBindNetwork(length: 101, filters: 6, width: 7, outputs: 2, seed: 4)
+    let model = try TestSupport.deepBindNetwork(
+      length: 101, filters: 6, width: 7, outputs: 2, seed: 4)
     let groups = try InputData.loadGroupedByLength(url)
     let scores = groups.gathered(
-      try groups.map { try model.resized(toLength: $0.length, file: url.path, lengths: groups.lengths).forward($0.data.inputs) })
+      try groups.map {
+        try model.resized(toLength: $0.length, file: url.path, lengths: groups.lengths).forward(
+          $0.data.inputs)
+      })
     #expect(scores.shape == [7, 2])
     let alone = try Self.scoredAlone(model, url, folder: folder)
-    TestSupport.expectClose(scores, Tensor(shape: [7, 2], scalars: alone), relativeTolerance: 1e-6, "grouped vs alone")
+    TestSupport.expectClose(
+      scores, Tensor(shape: [7, 2], scalars: alone), relativeTolerance: 1e-6, "grouped vs alone")
   }
 
   @Test(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data/deepbind/params"))
   func deepBindParamsScoreEachLength() throws {
     let folder = try TemporaryDirectory()
     let url = try folder.write(Self.fasta(seed: 3), to: "mixed.fa")
-    let model = try ModelLoader.load(TestSupport.sharedData("deepbind/params/D00328.018.txt"), sequenceLength: 38)
+    let model = try ModelLoader.load(
+      TestSupport.sharedData("deepbind/params/D00328.018.txt"), sequenceLength: 38)
     let groups = try InputData.loadGroupedByLength(url)
     let scores = groups.gathered(
-      try groups.map { try model.resized(toLength: $0.length, file: url.path, lengths: groups.lengths).forward($0.data.inputs) })
+      try groups.map {
+        try model.resized(toLength: $0.length, file: url.path, lengths: groups.lengths).forward(
+          $0.data.inputs)
+      })
     let alone = try Self.scoredAlone(model, url, folder: folder)
-    TestSupport.expectClose(scores, Tensor(shape: [7, 1], scalars: alone), relativeTolerance: 1e-6, "grouped vs alone")
+    TestSupport.expectClose(
+      scores, Tensor(shape: [7, 1], scalars: alone), relativeTolerance: 1e-6, "grouped vs alone")
   }
 
   /// `Flatten → Dense` needs its own length: the error names the file and `--lengths`.
@@ -72,9 +86,15 @@ import Testing
     let url = try folder.write(Self.fasta(seed: 3), to: "mixed.fa")
     let model = try Model(
       inputShape: [38, 4],
-      layers: [Flatten(name: "flatten"), Dense(name: "dense", kernel: TestSupport.uniform([152, 1], seed: 1), bias: nil)])
+      layers: [
+        Flatten(name: "flatten"),
+        Dense(name: "dense", kernel: TestSupport.uniform([152, 1], seed: 1), bias: nil),
+      ])
     let groups = try InputData.loadGroupedByLength(url)
-    #expect(try model.resized(toLength: 38, file: url.path, lengths: groups.lengths).inputShape == [38, 4])
+    #expect(
+      try model.resized(toLength: 38, file: url.path, lengths: groups.lengths).inputShape == [
+        38, 4,
+      ])
     let error = try #require(throws: SequenceLengthError.self) {
       try model.resized(toLength: 20, file: url.path, lengths: groups.lengths)
     }
@@ -92,7 +112,11 @@ import Testing
     let folder = try TemporaryDirectory()
     let url = try folder.write(Self.fasta(seed: 3), to: "mixed.fa")
     let error = try #require(throws: SequenceLengthError.self) { try InputData.load(url) }
-    #expect(error == .encoding(file: url.path, .unequalLength(record: "ex1", length: 20, expected: 38, firstRecord: "ex0")))
+    #expect(
+      error
+        == .encoding(
+          file: url.path,
+          .unequalLength(record: "ex1", length: 20, expected: 38, firstRecord: "ex0")))
     #expect(error.description.hasPrefix(url.path + ": record 'ex1' has 20 bases"))
     #expect(error.description.contains("--lengths pad:N or --lengths crop:N"))
     #expect(!error.description.contains("padWithN") && !error.description.contains("centreCrop"))
