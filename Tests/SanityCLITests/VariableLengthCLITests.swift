@@ -140,4 +140,30 @@ import Testing
       }
     }
   }
+
+  /// A DeepBind params model scores a `.seq` file of 20–40 bases (the layout of DeepBind's
+  /// example file) in one call, each sequence as the library scores it alone.
+  @Test(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data/deepbind/params"))
+  func deepBindParamsScoreASeqFileOfSeveralLengths() throws {
+    let folder = try TemporaryDirectory()
+    var generator = SeededGenerator(seed: 12)
+    let sequences = [38, 20, 25, 40, 33, 20].map { length in
+      String((0..<length).map { _ in Array("ACGT")[generator.index(below: 4)] })
+    }
+    let rows = sequences.enumerated().map { "A\tex\($0.offset)\t\($0.element)\t1" }
+    let input = try folder.write((["FoldID\tEventID\tseq\tBound"] + rows).joined(separator: "\n") + "\n", to: "ex.seq")
+    let params = TestSupport.sharedData("deepbind/params/D00328.018.txt")
+    let output = folder.file("scores.tsv")
+    let result = try CLI.run(["predict", "--model", params.path, "--input", input.path, "--output", output.path])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 7)
+    for (row, sequence) in sequences.enumerated() {
+      let alone = try ModelLoader.load(params, sequenceLength: sequence.count)
+        .forward(try OneHot().encode([Array(sequence.utf8)]))
+      let fields = lines[row + 1].split(separator: "\t")
+      #expect(String(fields[0]) == "ex\(row)")
+      #expect(abs((Float(fields[1]) ?? .nan) - alone[0, 0]) <= 1e-5 * max(1, abs(alone[0, 0])))
+    }
+  }
 }
