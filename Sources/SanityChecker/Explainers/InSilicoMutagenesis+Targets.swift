@@ -23,6 +23,20 @@ extension InSilicoMutagenesis {
   public func targetMaps(for input: Tensor, selection: TargetSelection, in model: Model) throws
     -> TargetMaps
   {
+    // Items in groups whose deltas of every output fit in a quarter of the memory budget.
+    let perItem = input.itemCount * model.outputShape.count * MemoryLayout<Float>.stride
+    let itemsPerGroup = MemoryBudget.current.items(each: perItem, share: 0.25)
+    guard input.batchSize <= itemsPerGroup else {
+      var parts: [TargetMaps] = []
+      for start in stride(from: 0, to: input.batchSize, by: itemsPerGroup) {
+        let range = start..<min(input.batchSize, start + itemsPerGroup)
+        parts.append(try targetMaps(for: input.items(range), selection: selection, in: model))
+      }
+      return TargetMaps(
+        values: Tensor.concatenating(parts.map(\.values)),
+        centred: Tensor.concatenating(parts.map(\.centred)),
+        predictions: Tensor.concatenating(parts.map(\.predictions)))
+    }
     let result = try deltas(for: input, in: model)
     let (outputs, count, cells) = (result.outputs.itemCount, selection.count, input.itemCount)
     let indices = selection.indices
