@@ -10,6 +10,19 @@ extension ExplainCommand {
     return [".fa", ".fasta", ".fna", ".seq"].contains { stem.hasSuffix($0) }
   }
 
+  /// Whether the records (up to `--limit`) have several lengths and `--lengths` keeps them: the
+  /// maps are then ragged and written from memory, one length group at a time.
+  func hasSeveralLengths() throws -> Bool {
+    guard case .reject = try inputOptions.lengthPolicy() else { return false }
+    let reader = try sequenceReader()
+    var (bases, length, seen) = ([UInt8](), Int?.none, 0)
+    while seen < (inputOptions.limit ?? .max), try reader.nextSequence(into: &bases) != nil {
+      if let length, length != bases.count { return true }
+      (length, seen) = (bases.count, seen + 1)
+    }
+    return false
+  }
+
   /// A fresh reader over the input's records.
   func sequenceReader() throws -> any SequenceRecordReader {
     let url = URL(fileURLWithPath: inputOptions.input)

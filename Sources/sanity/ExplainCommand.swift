@@ -10,6 +10,8 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
       `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
+      Sequences of several lengths (models that allow any length) give .h5 maps [N, L_max, …] filled with NaN past
+      each sequence's end, and a dataset `lengths`.
       Example: sanity explain --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method integrated-gradients --output ig.h5
       """)
 
@@ -29,33 +31,42 @@ struct ExplainCommand: ParsableCommand {
     let (destination, format) = try Outputs.destination(
       output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
     let explainer = try methodOptions.explainer(method, seed: common.seed)
-    if isStreamableInput, format == .hdf5 {
+    if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
       return try streamSequences(explainer, to: destination)
     }
-    let data = try inputOptions.load()
-    if format == .npz, data.kind != .sequences || method == "grad-cam" {
-      throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
+    let groups = try inputOptions.loadGroupedByLength()
+    guard let first = groups.first else { throw ValidationError("\(inputOptions.input): the input has no items") }
+    if format == .npz, first.data.kind != .sequences || method == "grad-cam" || groups.count > 1 {
+      throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input")
     }
-    let model = try modelOptions.load(for: data)
-    let targets = try Batches.targets(target, model: model, data: data)
-    let attribution = try Batches.explain(explainer, data: data, targets: targets, model: model, quiet: common.quiet, label: method)
+    let base = try modelOptions.load(for: first.data)
+    let parts = try groups.map { group in
+      let model = try base.resized(toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
+      let targets = try Batches.targets(target, model: model, data: group.data)
+      return try Batches.explain(explainer, data: group.data, targets: targets, model: model, quiet: common.quiet, label: method)
+    }
+    let targets = groups.gathered(parts.map { Tensor(shape: [$0.targets.count], scalars: $0.targets.map(Float.init)) }).scalars.map { Int($0) }
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
+    var extras: [String: Tensor] = [:]
+    if parts.allSatisfy({ $0.conservationGap != nil }) {
+      extras["conservation_gap"] = groups.gathered(parts.map { Tensor(shape: [$0.conservationGap?.count ?? 0], scalars: $0.conservationGap ?? []) })
+    }
+    if groups.count > 1 { extras["lengths"] = groups.gathered(groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) }) }
     let export = AttributionExport(
-      attributions: attribution.values, predictions: Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions),
-      ids: data.ids,
-      extraDatasets: attribution.conservationGap.map { ["conservation_gap": Tensor(shape: [$0.count], scalars: $0)] } ?? [:],
-      metadata: .init(method: attribution.method, targets: targets, modelFile: modelOptions.model, settings: settings))
+      attributions: groups.padded(parts.map(\.values), fill: .nan),
+      predictions: groups.gathered(parts.map { Tensor(shape: [$0.predictions.count], scalars: $0.predictions) }), ids: groups.ids,
+      extraDatasets: extras, metadata: .init(method: parts[0].method, targets: targets, modelFile: modelOptions.model, settings: settings))
     if format == .npz {
-      guard data.kind == .sequences, attribution.values.shape.rank == 3 else {
+      guard first.data.kind == .sequences, export.attributions.shape.rank == 3, groups.count == 1 else {
         throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
       }
       try export.writeMoDISco(to: destination)
     } else {
       try export.writeHDF5(to: destination)
     }
-    Progress.note("wrote \(output): \(attribution.method) for \(data.ids.count) items", quiet: common.quiet)
+    Progress.note("wrote \(output): \(parts[0].method) for \(groups.ids.count) items", quiet: common.quiet)
   }
 }
 

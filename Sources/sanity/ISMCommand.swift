@@ -9,14 +9,17 @@ struct ISMCommand: ParsableCommand {
     abstract: "In-silico mutagenesis: the change of the output for every single-base substitution.",
     discussion: """
       Writes `attributions` = the raw delta [N, L, 4] (0 at the observed base) and `attributions_centred`
-      = x ⊙ (delta − mean over bases), tangermeme's default output.
+      = x ⊙ (delta − mean over bases), tangermeme's default output. With several targets (--target 0,3,5-9) the
+      maps gain a last axis [N, L, 4, T] named by the attributes `target_indices` and `target_names` (`targets` is
+      then −1). Sequences of several lengths (models that allow any length) give maps [N, L_max, 4] filled with NaN
+      past each sequence's end, and a dataset `lengths`.
       Example: sanity ism --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 100 --output ism.h5
       """)
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "The output unit (default: the predicted one).")
-  var target: Int?
+  @Option(help: "The output unit(s): an index, or a list and ranges such as 0,3,5-9 (default: the predicted one).")
+  var target: String?
   @Option(help: "Output .h5 file.")
   var output: String
   @Flag(help: "Compute every mutant through the whole model instead of the incremental path.")
@@ -26,23 +29,51 @@ struct ISMCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let (destination, _) = try Outputs.destination(output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load()
-    guard data.kind == .sequences else { throw ValidationError("\(inputOptions.input): ISM needs DNA sequences") }
-    let model = try modelOptions.load(for: data)
-    let targets = try Batches.targets(target, model: model, data: data)
+    let groups = try inputOptions.loadGroupedByLength()
+    guard let first = groups.first, first.data.kind == .sequences else {
+      throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
+    }
+    let base = try modelOptions.load(for: first.data)
+    let selection = try target.map { try TargetSelection(parsing: $0, outputCount: base.outputShape.count) }
     let explainer = InSilicoMutagenesis(fast: !naive)
-    if let note = try explainer.deltas(for: data.inputs.items(0..<min(1, data.ids.count)), in: model).note {
+    let sized = try groups.map { try base.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths) }
+    if let note = explainer.fallbackNote(for: sized[0]) {
       Progress.note("sanity: note: \(note)", quiet: common.quiet)
     }
-    let attribution = try Batches.explain(explainer, data: data, targets: targets, model: model, quiet: common.quiet, label: "ism")
+    var parts: (raw: [Tensor], centred: [Tensor], predictions: [Tensor], targets: [Tensor]) = ([], [], [], [])
+    for (group, model) in zip(groups, sized) {
+      if let selection, selection.count > 1 {
+        let maps = try explainer.targetMaps(for: group.data.inputs, selection: selection, in: model)
+        parts.raw.append(maps.values)
+        parts.centred.append(maps.centred)
+        parts.predictions.append(maps.predictions)
+        parts.targets.append(Tensor(shape: [group.indices.count], repeating: -1))
+      } else {
+        let targets = try Batches.targets(selection?.indices.first, model: model, data: group.data)
+        let attribution = try Batches.explain(
+          explainer, data: group.data, targets: targets, model: model, quiet: common.quiet, label: "ism")
+        parts.raw.append(attribution.values)
+        parts.centred.append(InSilicoMutagenesis.centred(attribution.values, input: group.data.inputs))
+        parts.predictions.append(Tensor(shape: [targets.count], scalars: attribution.predictions))
+        parts.targets.append(Tensor(shape: [targets.count], scalars: targets.map(Float.init)))
+      }
+    }
+    var extras = ["attributions_centred": groups.padded(parts.centred, fill: .nan)]
+    if groups.count > 1 { extras["lengths"] = groups.gathered(groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) }) }
+    var settings: [String: HDF5AttributeValue] = [
+      "path": .string(naive ? "naive" : "fast", .variableUTF8), "input_file": .string(inputOptions.input, .variableUTF8),
+    ]
+    if let selection, selection.count > 1 {
+      settings["target_indices"] = .integers(selection.indices.map(Int64.init))
+      settings["target_names"] = .strings(selection.labels(), .variableUTF8)
+    }
     let export = AttributionExport(
-      attributions: attribution.values,
-      predictions: Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions), ids: data.ids,
-      extraDatasets: ["attributions_centred": InSilicoMutagenesis.centred(attribution.values, input: data.inputs)],
+      attributions: groups.padded(parts.raw, fill: .nan), predictions: groups.gathered(parts.predictions), ids: groups.ids,
+      extraDatasets: extras,
       metadata: .init(
-        method: "ism", targets: targets, modelFile: modelOptions.model,
-        settings: ["path": .string(naive ? "naive" : "fast", .variableUTF8), "input_file": .string(inputOptions.input, .variableUTF8)]))
+        method: "ism", targets: groups.gathered(parts.targets).scalars.map { Int($0) }, modelFile: modelOptions.model,
+        settings: settings))
     try export.writeHDF5(to: destination)
-    Progress.note("wrote \(output): ISM for \(data.ids.count) sequences", quiet: common.quiet)
+    Progress.note("wrote \(output): ISM for \(groups.ids.count) sequences", quiet: common.quiet)
   }
 }

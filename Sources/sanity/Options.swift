@@ -92,6 +92,18 @@ struct InputOptions: ParsableArguments {
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     return try InputCheck.nonEmpty(data.prefix(limit), file: input)
   }
+
+  /// Reads the inputs grouped by sequence length (one group with `--lengths pad:N|crop:N`, and
+  /// for images); a file with no items is an error.
+  func loadGroupedByLength() throws -> [LengthGroup] {
+    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
+    let groups = try InputData.loadGroupedByLength(
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit)
+    guard groups.allSatisfy({ $0.data.inputs.isFinite }) else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+    guard let first = groups.first else { return [] }
+    _ = try InputCheck.nonEmpty(first.data, file: input)
+    return groups
+  }
 }
 
 /// Checks of loaded data that the flags cannot express.

@@ -23,13 +23,15 @@ struct PredictCommand: ParsableCommand {
     let (destination, format) = try Outputs.destination(
       output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
       inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load()
-    let model = try modelOptions.load(for: data)
-    let outputs = model.forward(data.inputs)
+    let groups = try inputOptions.loadGroupedByLength()
+    let model = try modelOptions.load(for: groups.first?.data)
+    let outputs = groups.gathered(
+      try groups.map { try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths).forward($0.data.inputs) })
+    let ids = groups.ids
     guard outputs.isFinite else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
     let width = outputs.itemCount
     if format == .json {
-      let rows = data.ids.enumerated().map { item, id in
+      let rows = ids.enumerated().map { item, id in
         ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }] as [String: any Sendable]
       }
       let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
@@ -38,7 +40,7 @@ struct PredictCommand: ParsableCommand {
     }
     let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
     var lines = [header.joined(separator: "\t")]
-    for (item, id) in data.ids.enumerated() {
+    for (item, id) in ids.enumerated() {
       let values = (0..<width).map { String(format: "%.7g", outputs.scalars[item * width + $0]) }
       lines.append(([id] + values).joined(separator: "\t"))
     }

@@ -7,8 +7,10 @@
 /// `[N, L, 4, O]` for every output of a multi-task model in the same pass (``deltas(for:in:)``).
 /// Alipanahi et al. 2015, doi:10.1038/nbt.3300; tangermeme's `saturation_mutagenesis`
 /// (`raw_outputs=True`). The fast path (``fast``) updates only what a substitution changes and
-/// equals the naive one to float rounding; models it cannot update fall back to naive ISM, and
-/// the result says so.
+/// equals the naive one to float rounding: a one-hot kernel for `Conv1D → global pooling`
+/// models, else the windowed update of any chain of local layers followed by global pooling or
+/// `Flatten → Dense` (fastISM, Nair et al. 2022). Models it cannot update fall back to naive
+/// ISM, and the result says why.
 public struct InSilicoMutagenesis: Explainer {
   /// `ism`.
   public static let identifier = "ism"
@@ -62,16 +64,50 @@ public struct InSilicoMutagenesis: Explainer {
       case .success(let plan):
         let (values, outputs) = plan.deltas(for: input)
         return Deltas(values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true, note: nil)
-      case .failure(let reason):
-        return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
+      case .failure:
+        switch FastISMChain.plan(for: explained) {
+        case .success(let plan):
+          let (values, outputs) = plan.deltas(for: input)
+          return Deltas(
+            values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true,
+            note: nil)
+        case .failure(let reason):
+          return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
+        }
       }
     }
     return naiveDeltas(input, explained, note: nil)
   }
 
+  /// Why ``deltas(for:in:)`` will use naive ISM on `model` although ``fast`` asks for the
+  /// incremental path, or `nil` (fast path available, or not asked for).
+  /// - Parameter model: The model.
+  /// - Returns: The note ``Deltas/note`` will carry.
+  public func fallbackNote(for model: Model) -> String? {
+    let explained = model.explained(output)
+    guard fast, case .failure = FastISM.plan(for: explained) else { return nil }
+    guard case .failure(let reason) = FastISMChain.plan(for: explained) else { return nil }
+    return "fast ISM not applicable (\(reason.message)); naive ISM used"
+  }
+
   /// The deltas of the target output, `[N, L, 4]` (0 at the observed base), or their centred map.
+  ///
+  /// Items run in groups whose deltas of every output (`L·4·O` each) fit in a quarter of the
+  /// memory budget, so a model with hundreds of outputs does not hold them all at once.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
     try model.validate(input: input, targets: targets)
+    let perItem = input.itemCount * model.outputShape.count * MemoryLayout<Float>.stride
+    let itemsPerGroup = MemoryBudget.current.items(each: perItem, share: 0.25)
+    guard input.batchSize <= itemsPerGroup else {
+      var parts: [Attribution] = []
+      for start in stride(from: 0, to: input.batchSize, by: itemsPerGroup) {
+        let range = start..<min(input.batchSize, start + itemsPerGroup)
+        parts.append(try attribution(for: input.items(range), targets: Array(targets[range]), in: model))
+      }
+      return Attribution(
+        values: Tensor.concatenating(parts.map(\.values)), method: Self.identifier, targets: targets,
+        predictions: parts.flatMap(\.predictions))
+    }
     let result = try deltas(for: input, in: model)
     let outputsPerItem = result.outputs.itemCount
     let cells = input.itemCount
@@ -106,51 +142,58 @@ public struct InSilicoMutagenesis: Explainer {
     }
   }
 
-  /// Naive ISM: every mutant through the whole model, in parallel chunks of whole sequences.
+  /// Naive ISM: every mutant through the whole model, one sequence at a time, its positions in
+  /// parallel chunks sized so that a chunk's activations (about 8 times the widest layer per
+  /// mutant) fit in an eighth of the memory budget.
   func naiveDeltas(_ input: Tensor, _ model: Model, note: String?) -> Deltas {
     let length = model.inputShape[0]
     let width = model.outputShape.count
     let cells = length * 4
-    let sequencesPerChunk = max(1, 2048 / cells)
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: sequencesPerChunk) { range in
-      let originals = input.items(range)
-      var mutants = Tensor(shape: [range.count * cells, length, 4])
-      originals.withUnsafeBufferPointer { x in
-        mutants.withUnsafeMutableBufferPointer { m in
-          for item in 0..<range.count {
-            for position in 0..<length {
+    let widest = model.shapes.map(\.count).max() ?? cells
+    let mutantsPerChunk = MemoryBudget.current.items(each: 8 * widest * MemoryLayout<Float>.stride, share: 0.125)
+    let positionsPerChunk = max(1, min(length, mutantsPerChunk / 4))
+    var deltas: [Tensor] = []
+    var references: [Tensor] = []
+    for item in 0..<input.batchSize {
+      let original = input.items(item..<(item + 1))
+      let reference = model.layers.reduce(original) { $1.forward($0) }
+      let parts = Parallel.mapChunks(count: length, chunkSize: positionsPerChunk) { positions in
+        let mutants = Tensor(shape: [positions.count * 4, length, 4]) { m in
+          original.withUnsafeBufferPointer { x in
+            for (row, position) in positions.enumerated() {
               for base in 0..<4 {
-                let mutant = (item * cells + position * 4 + base) * cells
-                for j in 0..<cells { m[mutant + j] = x[item * cells + j] }
+                let mutant = (row * 4 + base) * cells
+                for j in 0..<cells { m[mutant + j] = x[j] }
                 for b in 0..<4 { m[mutant + position * 4 + b] = b == base ? 1 : 0 }
               }
             }
           }
         }
-      }
-      let reference = model.layers.reduce(originals) { $1.forward($0) }
-      let mutated = model.layers.reduce(mutants) { $1.forward($0) }
-      let deltas = Tensor(shape: [range.count, length, 4, width]) { out in
-        reference.withUnsafeBufferPointer { r in
-          mutated.withUnsafeBufferPointer { m in
-            originals.withUnsafeBufferPointer { x in
-              for item in 0..<range.count {
-                for cell in 0..<cells {
-                  let isObserved = x[item * cells + cell] == 1
-                  for o in 0..<width {
-                    let index = (item * cells + cell) * width + o
-                    out[index] = isObserved ? 0 : m[index] - r[item * width + o]
+        let mutated = model.layers.reduce(mutants) { $1.forward($0) }
+        return [Float](unsafeUninitializedCapacity: positions.count * 4 * width) { out, count in
+          reference.withUnsafeBufferPointer { r in
+            mutated.withUnsafeBufferPointer { m in
+              original.withUnsafeBufferPointer { x in
+                for (row, position) in positions.enumerated() {
+                  for base in 0..<4 {
+                    let isObserved = x[position * 4 + base] == 1
+                    for o in 0..<width {
+                      let index = (row * 4 + base) * width + o
+                      out[index] = isObserved ? 0 : m[index] - r[o]
+                    }
                   }
                 }
               }
             }
           }
+          count = positions.count * 4 * width
         }
       }
-      return (deltas, reference)
+      deltas.append(Tensor(shape: [1, length, 4, width], scalars: parts.flatMap { $0 }))
+      references.append(reference.reshaped([1, width]))
     }
     return Deltas(
-      values: Tensor.concatenating(parts.map(\.0)), outputs: Tensor.concatenating(parts.map(\.1)),
+      values: Tensor.concatenating(deltas), outputs: Tensor.concatenating(references).reshaped(model.outputShape.batched(input.batchSize)),
       isFast: false, note: note)
   }
 }

@@ -88,8 +88,14 @@ public struct InputData: Sendable {
         labels: labels, kind: .images, classNames: (0..<10).map(String.init))
     }
     let sequences = stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    let inputs: Tensor
+    do {
+      inputs = try oneHot.encode(sequences)
+    } catch {
+      throw SequenceLengthError.encoding(file: url.path, error)
+    }
     return InputData(
-      inputs: try oneHot.encode(sequences), ids: sequences.ids,
+      inputs: inputs, ids: sequences.ids,
       labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences)
   }
 
@@ -140,7 +146,7 @@ public struct InputData: Sendable {
   /// another number of tasks is a ``LabelError`` naming the record and its line. The bases read
   /// are checked against the memory budget as they accumulate (17 bytes per base: the text and
   /// its one-hot row).
-  private static func fastaRecords(_ url: URL) throws -> LabeledSequences {
+  static func fastaRecords(_ url: URL) throws -> LabeledSequences {
     let reader = try FASTAReader(url: url)
     var (ids, sequences, labels) = ([String](), [[UInt8]](), [[Float]]())
     var firstLabelled: (line: Int, tasks: Int)?

@@ -16,17 +16,17 @@ public enum OneHotError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unequalLength(let record, let length, let expected, let firstRecord):
       return
         "record '\(record)' has \(length) bases but the first record '\(firstRecord)' has "
-        + "\(expected); pad (padWithN) or crop (centreCrop) the sequences to one length"
+        + "\(expected); bring them to one length with --lengths pad:N or --lengths crop:N"
     case .longerThanPadding(let record, let length, let target):
       return
         "record '\(record)' has \(length) bases, more than the padded length \(target); "
-        + "pad to at least \(length) or crop with centreCrop(to: \(target))"
+        + "pad to at least \(length) (--lengths pad:\(length)) or crop (--lengths crop:\(target))"
     case .invalidTargetLength(let length):
       return "a padded or cropped length of \(length) bases is impossible; give a length of at least 1"
     case .shorterThanCrop(let record, let length, let target):
       return
         "record '\(record)' has \(length) bases, fewer than the cropped length \(target); "
-        + "crop to at most \(length) or pad with padWithN(to: \(target))"
+        + "crop to at most \(length) (--lengths crop:\(length)) or pad (--lengths pad:\(target))"
     }
   }
 }
