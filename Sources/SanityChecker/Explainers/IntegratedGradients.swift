@@ -52,7 +52,8 @@ public struct IntegratedGradients: SeededExplainer {
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
     let explained = model.explained(output)
     let (alphas, weights) = integration.nodes(steps: steps)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
+    let itemsPerChunk = Self.itemsPerChunk(explained, steps: alphas.count)
+    return chunked(input, targets: targets, model: explained, itemsPerChunk: itemsPerChunk) { chunk, chunkTargets, first in
       let references = baselines(for: chunk, firstItem: firstItem + first)
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
