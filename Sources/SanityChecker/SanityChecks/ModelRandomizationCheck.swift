@@ -112,26 +112,40 @@ public struct ModelRandomizationCheck: Sendable {
     let viewName = configuration.view.rawValue
     var stageMeans: [String: [String: [Double]]] = [:]  // method → seed → per-stage means
     for explainer in explainers {
-      let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
+      // scores[seed][metric][stage]: per-item values, slice after slice.
+      var scores = stagesPerSeed.map { _, stages in
+        configuration.metrics.map { _ in [[Double?]](repeating: [], count: stages.count) }
+      }
+      var method = type(of: explainer).identifier
+      let firstItem = (explainer as? any SeededExplainer)?.firstItem ?? 0
+      for slice in slices(count: input.batchSize, model: model) {
+        let (part, partTargets) = (input.items(slice), Array(fixedTargets[slice]))
+        let numbered = explainer.numberingItems(from: firstItem + slice.lowerBound)
+        let original = try explain(numbered, model: model, input: part, targets: partTargets)
+        method = original.method
+        for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
+          for (stageIndex, stage) in stages.enumerated() {
+            let randomized = try explain(numbered, model: stage.model, input: part, targets: partTargets).values
+            for (metricIndex, metric) in configuration.metrics.enumerated() {
+              scores[seedIndex][metricIndex][stageIndex] += MapComparison.scores(
+                original.values, against: [randomized], input: part, metric: metric, view: configuration.view)[0]
+            }
+          }
+        }
+      }
       var pooled: [String: [String: [Double?]]] = [:]  // stage → metric → values over seeds
-      for (seedLabel, stages) in stagesPerSeed {
-        let randomized = try stages.map { stage in
-          try explain(explainer, model: stage.model, input: input, targets: fixedTargets).values
-        }
-        let scores = configuration.metrics.map { metric in
-          MapComparison.scores(original.values, against: randomized, input: input, metric: metric, view: configuration.view)
-        }
+      for (seedIndex, (seedLabel, stages)) in stagesPerSeed.enumerated() {
         for (stageIndex, stage) in stages.enumerated() {
           for (metricIndex, metric) in configuration.metrics.enumerated() {
             let metricName = metric.name
-            let values = scores[metricIndex][stageIndex]
+            let values = scores[seedIndex][metricIndex][stageIndex]
             let row = ResultRow(
-              check: checkName, order: orderName, method: original.method, layer: stage.name, seed: seedLabel,
+              check: checkName, order: orderName, method: method, layer: stage.name, seed: seedLabel,
               metric: metricName, view: viewName, values: values, keepValues: configuration.keepsItemValues)
             rows.append(row)
             pooled[stage.name, default: [:]][metricName, default: []] += values
             if metricName == configuration.metrics.first.map({ $0.name }) {
-              stageMeans[original.method, default: [:]][seedLabel, default: []].append(row.mean)
+              stageMeans[method, default: [:]][seedLabel, default: []].append(row.mean)
             }
           }
         }
@@ -141,7 +155,7 @@ public struct ModelRandomizationCheck: Sendable {
           let metricName = metric.name
           rows.append(
             ResultRow(
-              check: checkName, order: orderName, method: original.method, layer: stage.name, seed: "all",
+              check: checkName, order: orderName, method: method, layer: stage.name, seed: "all",
               metric: metricName, view: viewName, values: pooled[stage.name]?[metricName] ?? []))
         }
       }
@@ -164,6 +178,28 @@ public struct ModelRandomizationCheck: Sendable {
     }
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
   }
+
+  /// The item ranges explained at a time: two maps (the original and one randomized stage) and
+  /// the inputs of a slice take at most ``sliceBytes``, so the maps held do not grow with the
+  /// number of items or stages; the explainers chunk each slice further within
+  /// ``MemoryBudget``. Slices are whole multiples of ``Model/chunkSize`` and depend only on the
+  /// shapes, so results do not depend on the budget or the thread count. With
+  /// ``Configuration/smoothing`` the inputs stay in one slice, because sMPRT's noise is numbered
+  /// by the item's place in the call.
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - model: The model.
+  /// - Returns: Consecutive ranges covering `0..<count`.
+  func slices(count: Int, model: Model) -> [Range<Int>] {
+    guard configuration.smoothing == nil, count > 0 else { return count > 0 ? [0..<count] : [] }
+    let bytesPerItem = 3 * model.inputShape.count * MemoryLayout<Float>.stride
+    let chunk = max(1, model.chunkSize)
+    let size = max(chunk, Self.sliceBytes / max(1, bytesPerItem) / chunk * chunk)
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+  }
+
+  /// The memory of one slice's maps and inputs, 16 MiB: a quarter of the smallest budget.
+  static let sliceBytes = 16 << 20
 
   /// One explanation, smoothed over noisy inputs for sMPRT.
   func explain(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws -> Attribution {

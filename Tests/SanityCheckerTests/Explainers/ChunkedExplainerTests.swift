@@ -1,4 +1,4 @@
-import SanityChecker
+@testable import SanityChecker
 import SanityTestSupport
 import Testing
 
@@ -90,4 +90,26 @@ struct ChunkedExplainerTests {
       #expect(scale > 0 && worst <= 1e-5 * scale, "item \(item): worst \(worst) of \(scale)")
     }
   }
+
+  @Test("model randomization explains fixed slices of items: per-item scores equal those of each slice run alone, and the seeded control keeps its per-item draws")
+  func modelRandomizationSlices() throws {
+    let model = try Self.chainModel()
+    let check = ModelRandomizationCheck(
+      .init(seeds: [0], metrics: [SpearmanRankCorrelation()], view: .full, keepsItemValues: true))
+    let slices = check.slices(count: 400, model: model)
+    // 16 MiB over three [2000, 4] maps per item: 174 items, rounded down to a multiple of 4.
+    #expect(slices == [0..<172, 172..<344, 344..<400])
+    let x = TestSupport.oneHotDNA(200, length: 2000, seed: 11)
+    let explainers: [any Explainer] = [Saliency(), ControlExplainer(.random, seed: 2)]
+    let whole = try check.run(model: model, input: x, targets: [Int](repeating: 1, count: 200), explainers: explainers)
+    let head = try check.run(
+      model: model, input: x.items(0..<172), targets: [Int](repeating: 1, count: 172), explainers: explainers)
+    for row in whole.rows where row.seed != "all" {
+      let match = try #require(head.rows.first { $0.method == row.method && $0.layer == row.layer && $0.seed == row.seed })
+      let values = try #require(row.values)
+      #expect(values.count == 200)
+      #expect(Array(values.prefix(172)) == (match.values ?? []), "\(row.method) at \(row.layer)")
+    }
+  }
 }
+
