@@ -19,7 +19,7 @@ extension IntegratedGradients {
   static func pathGradient(
     _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
   ) -> Tensor {
-    let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize)
+    let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
     guard let first = model.layers.first as? any AffineLayer,
       let rest = try? Model(name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
@@ -67,9 +67,13 @@ extension IntegratedGradients {
     return first.linearInputGradient(summed, inputShape: chunk.shape)
   }
 
-  /// Path points per batch: as many steps of the chunk's items as fill ``Model/chunkSize`` rows.
-  static func stepsPerBatch(_ model: Model, items: Int) -> Int {
-    max(1, model.chunkSize / max(1, items))
+  /// Path points per batch: as many steps of the chunk's items as fill ``Model/chunkSize`` rows,
+  /// evened out over the batches (50 steps in rows of 16 go as 13, 13, 13, 11, not 16, 16, 16, 2:
+  /// a short last batch would pay a whole `sgemm` packing of each Dense kernel for few rows).
+  static func stepsPerBatch(_ model: Model, items: Int, steps: Int) -> Int {
+    let most = max(1, model.chunkSize / max(1, items))
+    let batches = (steps + most - 1) / most
+    return max(1, (steps + batches - 1) / max(1, batches))
   }
 
   /// Items per chunk: ``Model/chunkSize`` over the steps, so that a chunk's steps fill batches

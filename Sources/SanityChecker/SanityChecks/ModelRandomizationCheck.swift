@@ -179,8 +179,10 @@ public struct ModelRandomizationCheck: Sendable {
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
   }
 
-  /// The item ranges explained at a time: two maps (the original and one randomized stage) and
-  /// the inputs of a slice take at most ``sliceBytes``, so the maps held do not grow with the
+  /// The item ranges explained at a time.
+  ///
+  /// Two maps (the original and one randomized stage) and the inputs of a slice take at most
+  /// ``sliceBytes``, so the maps held do not grow with the
   /// number of items or stages; the explainers chunk each slice further within
   /// ``MemoryBudget``. Slices are whole multiples of ``Model/chunkSize`` and depend only on the
   /// shapes, so results do not depend on the budget or the thread count. With
