@@ -182,9 +182,8 @@ public struct ModelRandomizationCheck: Sendable {
   /// The item ranges explained at a time.
   ///
   /// Two maps (the original and one randomized stage) and the inputs of a slice take at most
-  /// ``sliceBytes``, so the maps held do not grow with the
-  /// number of items or stages; the explainers chunk each slice further within
-  /// ``MemoryBudget``. Slices are whole multiples of ``Model/chunkSize`` and depend only on the
+  /// ``sliceBytes``, so the maps held do not grow with the number of items or stages; the
+  /// explainers chunk each slice further within ``MemoryBudget``. Slices are whole multiples of ``Model/chunkSize`` and depend only on the
   /// shapes, so results do not depend on the budget or the thread count. With
   /// ``Configuration/smoothing`` the inputs stay in one slice, because sMPRT's noise is numbered
   /// by the item's place in the call.
@@ -194,6 +193,16 @@ public struct ModelRandomizationCheck: Sendable {
   /// - Returns: Consecutive ranges covering `0..<count`.
   func slices(count: Int, model: Model) -> [Range<Int>] {
     guard configuration.smoothing == nil, count > 0 else { return count > 0 ? [0..<count] : [] }
+    return Self.itemSlices(count: count, model: model)
+  }
+
+  /// Consecutive item ranges whose inputs and two maps take at most ``sliceBytes``, each a
+  /// whole multiple of ``Model/chunkSize`` items (the last may be shorter).
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - model: The model.
+  /// - Returns: Ranges covering `0..<count`.
+  static func itemSlices(count: Int, model: Model) -> [Range<Int>] {
     let bytesPerItem = 3 * model.inputShape.count * MemoryLayout<Float>.stride
     let chunk = max(1, model.chunkSize)
     let size = max(chunk, Self.sliceBytes / max(1, bytesPerItem) / chunk * chunk)

@@ -111,5 +111,19 @@ struct ChunkedExplainerTests {
       #expect(Array(values.prefix(172)) == (match.values ?? []), "\(row.method) at \(row.layer)")
     }
   }
-}
 
+  @Test("efficient MPRT reduces maps to entropies slice by slice: the rises of 200 items pool those of their two slices run alone")
+  func efficientModelRandomizationSlices() throws {
+    let model = try Self.chainModel()
+    let x = TestSupport.oneHotDNA(200, length: 2000, seed: 12)
+    let check = EfficientModelRandomization(seeds: [3])
+    func rise(_ range: Range<Int>) throws -> (sum: Double, n: Int) {
+      let report = try check.run(model: model, input: x.items(range), explainers: [Saliency()])
+      let row = try #require(report.rows.first { $0.seed == "3" })
+      return (row.mean * Double(row.n), row.n)
+    }
+    let (whole, head, tail) = (try rise(0..<200), try rise(0..<172), try rise(172..<200))
+    #expect(whole.n == head.n + tail.n && whole.n > 150)
+    #expect(abs(whole.sum - (head.sum + tail.sum)) <= 1e-9 * abs(whole.sum))
+  }
+}
