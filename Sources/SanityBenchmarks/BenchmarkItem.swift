@@ -31,6 +31,14 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
   /// Cascading randomization over the 6 reference stages × {Saliency, IG-50, Guided Backprop,
   /// Grad-CAM}, Spearman raw and abs and SSIM, 1,000 images.
   case mnistCascade = "mnist.cascade"
+  /// DeepSEA-shaped model (``DeepSEAArchitecture``) forward pass, 128 sequences of 1,000 bp.
+  case deepSEAForward = "deepsea.forward"
+  /// Saliency of target 0 on the DeepSEA-shaped model, 128 sequences.
+  case deepSEASaliency = "deepsea.saliency"
+  /// Integrated Gradients of target 0, 50 Riemann-trapezoid steps, zero baseline, 8 sequences.
+  case deepSEAIntegratedGradients = "deepsea.ig50"
+  /// In-silico mutagenesis (all 3,000 substitutions) of target 0, 2 sequences.
+  case deepSEAISM = "deepsea.ism"
   /// Reading and one-hot encoding a generated 50 MB plain FASTA file.
   case oneHotFASTA = "onehot.fasta"
   /// The same FASTA records, gzip-compressed.
@@ -44,6 +52,8 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
     case dna
     /// The MNIST reference model and test images.
     case mnist
+    /// The DeepSEA-shaped model built in Swift and random 1,000-bp sequences.
+    case deepSEA
     /// A generated FASTA file.
     case sequenceIO
     /// Matrices only.
@@ -58,6 +68,8 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
       return .dna
     case .mnistForward, .mnistSaliency, .mnistIntegratedGradients, .mnistCascade:
       return .mnist
+    case .deepSEAForward, .deepSEASaliency, .deepSEAIntegratedGradients, .deepSEAISM:
+      return .deepSEA
     case .oneHotFASTA, .oneHotFASTAGzip:
       return .sequenceIO
     case .sgemm:
@@ -68,7 +80,7 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
   /// What one counted item is: `seq`, `img`, `base` or `matmul`.
   public var unit: String {
     switch family {
-    case .dna: return "seq"
+    case .dna, .deepSEA: return "seq"
     case .mnist: return "img"
     case .sequenceIO: return "base"
     case .blas: return "matmul"
@@ -79,7 +91,8 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
   /// items of well under a second, 3 for the long ones.
   public var defaultRuns: Int {
     switch self {
-    case .dnaCascade, .mnistCascade, .mnistIntegratedGradients, .dnaIntegratedGradients:
+    case .dnaCascade, .mnistCascade, .mnistIntegratedGradients, .dnaIntegratedGradients,
+      .deepSEAIntegratedGradients, .deepSEAISM:
       return 3
     default:
       return 5
@@ -94,9 +107,9 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
   /// ```
   public var forwardEquivalents: Double? {
     switch self {
-    case .dnaForward, .mnistForward: return 1
-    case .dnaSaliency, .dnaGuidedBackprop, .dnaEpsilonLRP, .mnistSaliency: return 2
-    case .dnaIntegratedGradients, .mnistIntegratedGradients: return 100
+    case .dnaForward, .mnistForward, .deepSEAForward: return 1
+    case .dnaSaliency, .dnaGuidedBackprop, .dnaEpsilonLRP, .mnistSaliency, .deepSEASaliency: return 2
+    case .dnaIntegratedGradients, .mnistIntegratedGradients, .deepSEAIntegratedGradients: return 100
     default: return nil
     }
   }

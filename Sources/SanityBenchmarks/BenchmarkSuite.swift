@@ -68,6 +68,7 @@ struct Workloads {
   let options: BenchmarkOptions
   private var dna: DNAWorkload?
   private var mnist: MNISTWorkload?
+  private var deepSEA: DeepSEAWorkload?
   private var sequenceIO: SequenceIOWorkload?
   private var matrices: MatrixProductWorkload?
 
@@ -87,6 +88,10 @@ struct Workloads {
       let workload = try mnist ?? MNISTWorkload(referenceFolder: referenceFolder, options: options)
       mnist = workload
       return try workload.measurement(for: item)
+    case .deepSEA:
+      let workload = try deepSEA ?? DeepSEAWorkload(options: options)
+      deepSEA = workload
+      return workload.measurement(for: item)
     case .sequenceIO:
       let workload = try sequenceIO ?? SequenceIOWorkload(options: options)
       sequenceIO = workload

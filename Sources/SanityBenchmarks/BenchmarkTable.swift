@@ -3,9 +3,12 @@ import Foundation
 /// A plain-text table of results beside the peers' figures, the ratio and the goals.
 ///
 /// ```
-/// item         items/s    s/run    CPU s   RSS MiB  GFLOP/s  peer         peer items/s  peer s  ratio  goal   met
-/// dna.forward  1,210,000  0.00826  0.0164  58       291.3    torch bs100  492,909       0.0203  2.45x  >= 2x  yes
+/// item         items/s    s/run    CPU s   RSS MiB  GFLOP/s  % peak  peer         peer items/s  peer s  ratio  goal   met
+/// dna.forward  1,210,000  0.00826  0.0164  58       291.3    59%     torch bs100  492,909       0.0203  2.45x  >= 2x  yes
 /// ```
+/// `% peak` is GFLOP/s over the peers' measured 2-thread FMA peak. An item with two peer
+/// figures (`deepsea.ism`: tangermeme `fast=True`, then `deepsea.ism.plain`, `fast=False`)
+/// gets one row per figure.
 /// `ratio` is our items per second over the peer's (above 1 means faster). `met` reads `yes`
 /// or `NO` for the speed goal (see ``BenchmarkGoal``), then `mem NO` when the peak RSS goal
 /// is missed; `-` where the item has no goal or the peers have no figure.
@@ -19,22 +22,30 @@ public enum BenchmarkTable {
   public static func render(
     _ results: [BenchmarkResult], peers: PeerBaselines, host: HostProcessor? = nil
   ) -> String {
-    let header = ["item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "peer", "peer items/s", "peer s", "ratio", "goal", "met"]
+    let header = [
+      "item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "% peak", "peer", "peer items/s", "peer s",
+      "ratio", "goal", "met",
+    ]
     var rows = [header]
     for result in results {
-      let peer = peers.figures[result.item]
-      let goal = BenchmarkGoal.goal(for: result.item)
-      var met = goal.isSpeedMet(by: result, peer: peer).map { $0 ? "yes" : "NO" } ?? "-"
-      if goal.isMemoryMet(by: result, peer: peer) == false { met += ", mem NO" }
-      rows.append([
-        result.item, number(result.itemsPerSecond), seconds(result.seconds),
-        result.cpuSeconds.map(seconds) ?? "-",
-        String(format: "%.0f", result.peakRSSMegabytes), result.gflops.map { String(format: "%.1f", $0) } ?? "-",
-        peer?.library ?? "-", peer.map { number($0.itemsPerSecond) } ?? "-",
-        peer.map { seconds($0.seconds) } ?? "-",
-        peer.map { String(format: "%.2fx", result.itemsPerSecond / $0.itemsPerSecond) } ?? "-",
-        goal.speedDescription, met,
-      ])
+      for key in BenchmarkGoal.comparisons(for: result.item) {
+        let peer = peers.figures[key]
+        let goal = BenchmarkGoal.goal(for: key)
+        var met = goal.isSpeedMet(by: result, peer: peer).map { $0 ? "yes" : "NO" } ?? "-"
+        if goal.isMemoryMet(by: result, peer: peer) == false { met += ", mem NO" }
+        let peak = result.gflops.flatMap { rate in
+          peers.fmaPeakGFLOPS.map { String(format: "%.0f%%", 100 * rate / $0) }
+        }
+        rows.append([
+          key, number(result.itemsPerSecond), seconds(result.seconds),
+          result.cpuSeconds.map(seconds) ?? "-",
+          String(format: "%.0f", result.peakRSSMegabytes), result.gflops.map { String(format: "%.1f", $0) } ?? "-",
+          peak ?? "-", peer?.library ?? "-", peer.map { number($0.itemsPerSecond) } ?? "-",
+          peer.map { seconds($0.seconds) } ?? "-",
+          peer.map { String(format: "%.2fx", result.itemsPerSecond / $0.itemsPerSecond) } ?? "-",
+          goal.speedDescription, met,
+        ])
+      }
     }
     let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     let lines = rows.map { row in
@@ -42,7 +53,8 @@ public enum BenchmarkTable {
         text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
-    let notes = ["peers: \(peers.source)"] + (host.map { ["host: \($0.summary)"] } ?? [])
+    let peak = peers.fmaPeakGFLOPS.map { ["% peak: of the 2-thread FMA peak, \(number($0)) GFLOP/s"] } ?? []
+    let notes = ["peers: \(peers.source)"] + peak + (host.map { ["host: \($0.summary)"] } ?? [])
     return (lines + notes).joined(separator: "\n")
   }
 

@@ -35,14 +35,19 @@ public struct PeerBaselines: Sendable {
   public var figures: [String: PeerFigure]
   /// Where the figures come from.
   public var source: String
+  /// The host's 2-thread FMA peak in GFLOP/s (the widest vector unit the peers'
+  /// `fma_peak.c` measured), for the fraction of peak each compute-bound item reaches.
+  public var fmaPeakGFLOPS: Double?
 
   /// Creates baselines.
   /// - Parameters:
   ///   - figures: The figures keyed by item name.
   ///   - source: Where they come from.
-  public init(figures: [String: PeerFigure], source: String) {
+  ///   - fmaPeakGFLOPS: The host's 2-thread FMA peak, if measured.
+  public init(figures: [String: PeerFigure], source: String, fmaPeakGFLOPS: Double? = nil) {
     self.figures = figures
     self.source = source
+    self.fmaPeakGFLOPS = fmaPeakGFLOPS
   }
 
   /// The item's entries in the peers' JSON (key prefix) and the library that produced them.
@@ -55,6 +60,11 @@ public struct PeerBaselines: Sendable {
     "dna.ism": ("bench_dna.json", "ism_tangermeme_", "tangermeme"),
     "dna.cascade": ("bench_dna.json", "cascade_", "captum+zennit+scipy"),
     "dna.mprt-saliency": ("bench_dna.json", "quantus_mprt_saliency", "quantus"),
+    "deepsea.forward": ("bench_deepsea.json", "forward_bs", "torch"),
+    "deepsea.saliency": ("bench_deepsea.json", "saliency_bs", "captum"),
+    "deepsea.ig50": ("bench_deepsea.json", "ig50_", "captum"),
+    "deepsea.ism": ("bench_deepsea.json", "ism_tangermeme_fast_True", "tangermeme"),
+    "deepsea.ism.plain": ("bench_deepsea.json", "ism_tangermeme_fast_False", "tangermeme"),
     "mnist.forward": ("bench_mnist.json", "forward_bs", "torch"),
     "mnist.saliency": ("bench_mnist.json", "saliency_bs", "captum"),
     "mnist.integrated-gradients": ("bench_mnist.json", "integrated_gradients_bs", "captum"),
@@ -78,15 +88,17 @@ public struct PeerBaselines: Sendable {
       "mnist.cascade": PeerFigure(library: "captum+skimage", itemsPerSecond: 11.103, seconds: 90.063, peakRSSMegabytes: 2716),
       "sgemm": PeerFigure(library: "numpy OpenBLAS 0.3.31", itemsPerSecond: 13.824, seconds: 0.072337, peakRSSMegabytes: 777),
     ],
-    source: "shared/peers/RESULTS.md (2026-11-23)")
+    source: "shared/peers/RESULTS.md (2026-11-23)",
+    fmaPeakGFLOPS: 495.9)
 
-  /// Reads a peers run's `bench_dna.json`, `bench_mnist.json` and `bench_gemm.json`.
+  /// Reads a peers run's `bench_dna.json`, `bench_mnist.json`, `bench_deepsea.json`,
+  /// `bench_gemm.json` and `fma_peak.json` (each optional).
   /// - Parameter resultsFolder: The run's `results` folder.
   /// - Throws: A file or JSON error when a file is unreadable.
   public init(resultsFolder: URL) throws {
     var figures: [String: PeerFigure] = [:]
     var files: [String: [String: Any]] = [:]
-    for name in ["bench_dna.json", "bench_mnist.json", "bench_gemm.json"] {
+    for name in ["bench_dna.json", "bench_mnist.json", "bench_deepsea.json", "bench_gemm.json", "fma_peak.json"] {
       let url = resultsFolder.appendingPathComponent(name)
       guard FileManager.default.fileExists(atPath: url.path) else { continue }
       files[name] = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
@@ -111,6 +123,9 @@ public struct PeerBaselines: Sendable {
         library: "numpy sgemm", itemsPerSecond: 1 / seconds, seconds: seconds,
         peakRSSMegabytes: gemm["maxrss_mib"] as? Double)
     }
-    self.init(figures: figures, source: resultsFolder.path)
+    let peaks = (files["fma_peak.json"] ?? [:]).compactMap { key, value in
+      key.hasSuffix("_2threads") ? value as? Double : nil
+    }
+    self.init(figures: figures, source: resultsFolder.path, fmaPeakGFLOPS: peaks.max())
   }
 }

@@ -27,19 +27,25 @@ public enum ExplainedOutput: String, Hashable, Sendable {
 }
 
 extension Explainer {
-  /// Explains items `first ..< first + count` in order, in parallel chunks of the model's chunk size.
+  /// Explains items `first ..< first + count` in order, in parallel chunks of the model's chunk
+  /// size (or `itemsPerChunk`), with no more chunks at once than ``MemoryBudget/current`` holds.
   /// - Parameters:
   ///   - input: The full batch.
   ///   - targets: One target per item.
   ///   - model: The model.
+  ///   - itemsPerChunk: Items per chunk when the method batches more than the items themselves
+  ///     (e.g. IG's path points); ``Model/chunkSize`` by default. Each chunk holds at most
+  ///     ``Model/bytesPerChunk`` either way.
   ///   - body: Explains one chunk: its input, its targets and the index of its first item.
   /// - Returns: The chunks' attributions joined in order.
   func chunked(
-    _ input: Tensor, targets: [Int], model: Model,
+    _ input: Tensor, targets: [Int], model: Model, itemsPerChunk: Int? = nil,
     _ body: @Sendable (Tensor, [Int], Int) -> Attribution
   ) -> Attribution {
     precondition(targets.count == input.batchSize, "\(Self.identifier): \(targets.count) targets for \(input.batchSize) items")
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: model.chunkSize) { range in
+    let parts = Parallel.mapChunks(
+      count: input.batchSize, chunkSize: itemsPerChunk ?? model.chunkSize, bytesPerChunk: model.bytesPerChunk
+    ) { range in
       body(input.items(range), Array(targets[range]), range.lowerBound)
     }
     return Attribution.concatenating(parts, method: Self.identifier)

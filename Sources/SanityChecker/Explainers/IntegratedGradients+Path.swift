@@ -19,17 +19,17 @@ extension IntegratedGradients {
   static func pathGradient(
     _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
   ) -> Tensor {
+    let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
     guard let first = model.layers.first as? any AffineLayer,
       let rest = try? Model(name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
       let difference = chunk.linearCombination(1, reference, -1)
-      var accumulated = Tensor(shape: chunk.shape)
-      for (alpha, weight) in zip(alphas, weights) {
-        let point = reference.linearCombination(1, difference, Float(alpha))
-        let (gradient, _) = Gradient.inputSignal(model, point, targets: targets, rule: .gradient)
-        accumulated = accumulated.linearCombination(1, gradient, Float(weight))
+      let repeatedTargets = Array(repeating: targets, count: stepsPerBatch).flatMap { $0 }
+      return summedOverPath(chunk.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch) { group in
+        let points = Tensor.concatenating(group.map { reference.linearCombination(1, difference, Float($0)) })
+        let targets = Array(repeatedTargets.prefix(points.batchSize))
+        return Gradient.inputSignal(model, points, targets: targets, rule: .gradient).signal
       }
-      return accumulated
     }
     let start = first.preActivationOutput(reference)
     let slope = first.preActivationOutput(chunk).linearCombination(1, start, -1)
@@ -38,35 +38,73 @@ extension IntegratedGradients {
     {
       return first.linearInputGradient(summed, inputShape: chunk.shape)
     }
-    let seed = rest.targetSeed(targets)
-    var summed = Tensor(shape: start.shape)
-    var point = Tensor(shape: start.shape)
-    for (alpha, weight) in zip(alphas, weights) {
-      let (a, w) = (Float(alpha), Float(weight))
+    let width = start.shape.dimensions.last ?? 1
+    let seed = rest.targetSeed(Array(repeating: targets, count: stepsPerBatch).flatMap { $0 })
+    let summed = summedOverPath(start.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch) { group in
+      var points = Tensor(shape: start.shape.item.batched(group.count * start.batchSize))
+      let size = start.shape.count
       start.withUnsafeBufferPointer { z0 in
         slope.withUnsafeBufferPointer { dz in
-          point.withUnsafeMutableBufferPointer { z in
+          points.withUnsafeMutableBufferPointer { z in
             guard let target = z.baseAddress, let origin = z0.baseAddress, let direction = dz.baseAddress else { return }
-            target.update(from: origin, count: z.count)
-            SIMDRows.add(scaled: a, direction, to: target, count: z.count)
-            first.activation.apply(z, width: start.shape.dimensions.last ?? 1)
+            for (step, alpha) in group.enumerated() {
+              target.advanced(by: step * size).update(from: origin, count: size)
+              SIMDRows.add(scaled: Float(alpha), direction, to: target.advanced(by: step * size), count: size)
+            }
+            first.activation.apply(z, width: width)
           }
         }
       }
-      let trace = rest.trace(point)
-      var delta = rest.backward(trace, seed: seed, rule: .gradient)
-      point.withUnsafeBufferPointer { output in
+      let trace = rest.trace(points)
+      var delta = rest.backward(trace, seed: seed.items(0..<points.batchSize), rule: .gradient)
+      points.withUnsafeBufferPointer { output in
         delta.withUnsafeMutableBufferPointer { d in
-          first.activation.backward(d, output: output, width: start.shape.dimensions.last ?? 1, rule: .gradient)
+          first.activation.backward(d, output: output, width: width, rule: .gradient)
         }
       }
+      return delta
+    }
+    return first.linearInputGradient(summed, inputShape: chunk.shape)
+  }
+
+  /// Path points per batch: as many steps of the chunk's items as fill ``Model/chunkSize`` rows,
+  /// evened out over the batches (50 steps in rows of 16 go as 13, 13, 13, 11, not 16, 16, 16, 2:
+  /// a short last batch would pay a whole `sgemm` packing of each Dense kernel for few rows).
+  static func stepsPerBatch(_ model: Model, items: Int, steps: Int) -> Int {
+    let most = max(1, model.chunkSize / max(1, items))
+    let batches = (steps + most - 1) / most
+    return max(1, (steps + batches - 1) / max(1, batches))
+  }
+
+  /// Items per chunk: ``Model/chunkSize`` over the steps, so that a chunk's steps fill batches
+  /// and few sequences still make enough chunks for every thread; the whole chunk size for a
+  /// model starting `Conv1D → GlobalMaxPooling1D`, whose path signal needs no batch per step
+  /// (``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)``).
+  static func itemsPerChunk(_ model: Model, steps: Int) -> Int {
+    if model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D { return model.chunkSize }
+    return max(1, model.chunkSize / max(1, steps))
+  }
+
+  /// `Σ_k w_k δ_k` with the steps evaluated `stepsPerBatch` at a time: `signals` returns the
+  /// signals of a group of α's stacked step by step (`[g·n] + shape.item`), and they are added in
+  /// step order, so the sum is the same float operations as one step at a time.
+  private static func summedOverPath(
+    _ shape: Shape, alphas: [Double], weights: [Double], stepsPerBatch: Int, _ signals: ([Double]) -> Tensor
+  ) -> Tensor {
+    var summed = Tensor(shape: shape)
+    let size = shape.count
+    for groupStart in stride(from: 0, to: alphas.count, by: stepsPerBatch) {
+      let group = groupStart..<min(alphas.count, groupStart + stepsPerBatch)
+      let delta = signals(Array(alphas[group]))
       summed.withUnsafeMutableBufferPointer { total in
         delta.withUnsafeBufferPointer { d in
           guard let target = total.baseAddress, let source = d.baseAddress else { return }
-          SIMDRows.add(scaled: w, source, to: target, count: total.count)
+          for (step, k) in group.enumerated() {
+            SIMDRows.add(scaled: Float(weights[k]), source + step * size, to: target, count: size)
+          }
         }
       }
     }
-    return first.linearInputGradient(summed, inputShape: chunk.shape)
+    return summed
   }
 }

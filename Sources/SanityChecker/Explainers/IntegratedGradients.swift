@@ -53,17 +53,23 @@ public struct IntegratedGradients: SeededExplainer {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let (alphas, weights) = integration.nodes(steps: steps)
-    return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
+    let itemsPerChunk = Self.itemsPerChunk(explained, steps: alphas.count)
+    // The end points' outputs in full model chunks, not in IG's smaller chunks; a constant
+    // baseline's outputs once.
+    let allPredictions = explained.values(of: explained.forward(input), at: targets)
+    let constantOutputs = constantBaselineOutputs(explained)
+    return chunked(input, targets: targets, model: explained, itemsPerChunk: itemsPerChunk) { chunk, chunkTargets, first in
       let references = baselines(for: chunk, firstItem: firstItem + first)
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
-      let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
+      let predictions = Array(allPredictions[first..<(first + chunk.batchSize)])
       for reference in references {
         let difference = chunk.linearCombination(1, reference, -1)
         let accumulated = Self.pathGradient(
           explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas, weights: weights)
         let map = accumulated.multiplied(by: difference)
-        let referenceOutputs = explained.values(of: explained.forward(reference), at: chunkTargets)
+        let referenceOutputs = constantOutputs.map { outputs in chunkTargets.map { outputs[$0] } }
+          ?? explained.values(of: explained.forward(reference), at: chunkTargets)
         let sums = map.itemSums()
         for item in gaps.indices {
           gaps[item] += (sums[item] - (predictions[item] - referenceOutputs[item])) / Float(references.count)
@@ -73,6 +79,19 @@ public struct IntegratedGradients: SeededExplainer {
       return Attribution(
         values: total, method: Self.identifier, targets: chunkTargets, predictions: predictions,
         conservationGap: gaps)
+    }
+  }
+
+  /// Every output at a baseline that is the same for every item (zeros or a constant), from
+  /// one forward pass; `nil` for shuffled references.
+  func constantBaselineOutputs(_ model: Model) -> [Float]? {
+    switch baseline {
+    case .zeros:
+      return model.forward(Tensor(shape: model.inputShape.batched(1))).scalars
+    case .constant(let value):
+      return model.forward(Tensor(shape: model.inputShape.batched(1), repeating: value)).scalars
+    case .shuffled:
+      return nil
     }
   }
 

@@ -19,7 +19,7 @@ extension Model {
     precondition(input.shape.item == inputShape, "Model.forward: input \(input.shape.item) != \(inputShape)")
     let fused = MaxPooledConvolution(model: self)
     let tail = layers.dropFirst(2)
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: chunkSize) { range in
+    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: chunkSize, bytesPerChunk: bytesPerChunk) { range in
       if let pooled = fused?.pooled(input, items: range) { return tail.reduce(pooled) { $1.forward($0) } }
       return layers.reduce(input.items(range)) { $1.forward($0) }
     }

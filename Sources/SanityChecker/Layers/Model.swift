@@ -66,22 +66,58 @@ public struct Model: Sendable {
     return try Model(name: name, inputShape: inputShape, layers: copy)
   }
 
-  /// Items per parallel chunk: about 1 MB of the widest activation and about 2²⁵ multiply-adds
-  /// of forward work (a few milliseconds), at least 1, at most 256.
+  /// Items per parallel chunk, from the layer shapes alone (never from the thread count or the
+  /// memory budget, so results do not depend on either).
+  ///
+  /// ```
+  /// base     = min(256, 2¹⁸ / widest activation, 2²⁵ / forward multiply-adds per item)
+  /// chunk    = max(1, base)                                   most models
+  /// chunk    = max(base, min(16, chunkBytes / bytesPerItem))  with a Dense kernel of ≥ 2²² weights
+  /// ```
   ///
   /// Small models get large chunks, which amortize per-chunk costs; large models get small
   /// chunks, whose im2col matrices stay near a core's L2 cache (measured on the DeepBind and
-  /// MNIST reference models: 210 and 3 items).
+  /// MNIST reference models: 210 and 3 items). A Dense kernel of 16 MiB or more is streamed from
+  /// memory and packed by `sgemm` once per chunk whatever its row count, so with one row per
+  /// chunk that costs as much as the product (DeepSEA's 50,880 × 925 `dense_1`); such models
+  /// get up to 16 rows, within ``chunkBytes``.
   public var chunkSize: Int {
     let widest = shapes.map(\.count).max() ?? 1
     var multiplyAdds = 1
+    var largestDenseKernel = 0
     for (index, layer) in layers.enumerated() {
       guard let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"], layer is any AffineLayer else {
         continue
       }
       let outputs = kernel.shape.dimensions.last ?? 1
       multiplyAdds += shapes[index + 1].count / max(outputs, 1) * kernel.shape.count
+      if layer is Dense { largestDenseKernel = max(largestDenseKernel, kernel.shape.count) }
     }
-    return max(1, min(256, (1 << 18) / max(widest, 1), (1 << 25) / multiplyAdds))
+    let base = max(1, min(256, (1 << 18) / max(widest, 1), (1 << 25) / multiplyAdds))
+    guard largestDenseKernel >= 1 << 22 else { return base }
+    return max(base, min(16, Self.chunkBytes / bytesPerItem))
   }
+
+  /// The memory one chunk of a forward and backward pass may hold, 128 MiB: a fixed size, so
+  /// chunk sizes and results never depend on ``MemoryBudget``; the budget caps how many chunks
+  /// run at once (``Parallel/mapChunks(count:chunkSize:bytesPerChunk:_:)``).
+  public static let chunkBytes = 128 << 20
+
+  /// An estimate of the bytes one item holds during a traced forward and backward pass: every
+  /// activation twice (the trace and the signals) plus the largest im2col matrix.
+  public var bytesPerItem: Int {
+    let activations = shapes.reduce(0) { $0 + $1.count }
+    var columns = 0
+    for (index, layer) in layers.enumerated() {
+      guard layer is Conv1D || layer is Conv2D,
+        let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"]
+      else { continue }
+      let outputs = kernel.shape.dimensions.last ?? 1
+      columns = max(columns, shapes[index + 1].count / max(outputs, 1) * (kernel.shape.count / max(outputs, 1)))
+    }
+    return MemoryLayout<Float>.stride * (2 * activations + columns)
+  }
+
+  /// The bytes one chunk of ``chunkSize`` items holds, for ``Parallel`` to cap concurrent chunks.
+  public var bytesPerChunk: Int { chunkSize * bytesPerItem }
 }

@@ -121,22 +121,32 @@ public struct ModelRandomizationCheck: Sendable {
       keepsItemValues: configuration.keepsItemValues)
     var methods: [SimilarityComparison.MethodScores] = []
     for explainer in explainers {
-      let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
-      var scores = comparison.metrics.map { _ in [[[Double?]]]() }  // metric → seed → stage → items
-      for (_, stages) in stagesPerSeed {
-        let randomized = try stages.map { stage in
-          try explain(explainer, model: stage.model, input: input, targets: fixedTargets).values
-        }
-        for (metricIndex, metric) in comparison.metrics.enumerated() {
-          scores[metricIndex].append(
-            try MapComparison.scores(
-              original.values, against: randomized, input: input, metric: metric,
-              view: configuration.view))
+      // scores[metric][seed][stage]: per-item values, slice after slice.
+      var scores = comparison.metrics.map { _ in
+        stagesPerSeed.map { _, stages in [[Double?]](repeating: [], count: stages.count) }
+      }
+      var method = type(of: explainer).identifier
+      var viewName = configuration.view.rawValue
+      let firstItem = (explainer as? any SeededExplainer)?.firstItem ?? 0
+      for slice in slices(count: input.batchSize, model: model) {
+        let (part, partTargets) = (input.items(slice), Array(fixedTargets[slice]))
+        let numbered = explainer.numberingItems(from: firstItem + slice.lowerBound)
+        let original = try explain(numbered, model: model, input: part, targets: partTargets)
+        method = original.method
+        viewName = MapComparison.viewName(
+          configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
+        for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
+          for (stageIndex, stage) in stages.enumerated() {
+            let randomized = try explain(numbered, model: stage.model, input: part, targets: partTargets).values
+            for (metricIndex, metric) in comparison.metrics.enumerated() {
+              scores[metricIndex][seedIndex][stageIndex] += try MapComparison.scores(
+                original.values, against: [randomized], input: part, metric: metric,
+                view: configuration.view)[0]
+            }
+          }
         }
       }
-      let viewName = MapComparison.viewName(
-        configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
-      methods.append(.init(method: original.method, view: viewName, scores: scores))
+      methods.append(.init(method: method, view: viewName, scores: scores))
     }
     let stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
     let (rows, verdicts) = comparison.report(
@@ -145,6 +155,39 @@ public struct ModelRandomizationCheck: Sendable {
       condition: configuration.verdictStage.condition(stageNames))
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
   }
+
+  /// The item ranges explained at a time.
+  ///
+  /// Two maps (the original and one randomized stage) and the inputs of a slice take at most
+  /// ``sliceBytes``, so the maps held do not grow with the number of items or stages; the
+  /// explainers chunk each slice further within ``MemoryBudget``. Slices are whole multiples of ``Model/chunkSize`` and depend only on the
+  /// shapes, so results do not depend on the budget or the thread count. With
+  /// ``Configuration/smoothing`` the inputs stay in one slice, because sMPRT's noise is numbered
+  /// by the item's place in the call.
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - model: The model.
+  /// - Returns: Consecutive ranges covering `0..<count`.
+  func slices(count: Int, model: Model) -> [Range<Int>] {
+    guard configuration.smoothing == nil, count > 0 else { return count > 0 ? [0..<count] : [] }
+    return Self.itemSlices(count: count, model: model)
+  }
+
+  /// Consecutive item ranges whose inputs and two maps take at most ``sliceBytes``, each a
+  /// whole multiple of ``Model/chunkSize`` items (the last may be shorter).
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - model: The model.
+  /// - Returns: Ranges covering `0..<count`.
+  static func itemSlices(count: Int, model: Model) -> [Range<Int>] {
+    let bytesPerItem = 3 * model.inputShape.count * MemoryLayout<Float>.stride
+    let chunk = max(1, model.chunkSize)
+    let size = max(chunk, Self.sliceBytes / max(1, bytesPerItem) / chunk * chunk)
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+  }
+
+  /// The memory of one slice's maps and inputs, 16 MiB: a quarter of the smallest budget.
+  static let sliceBytes = 16 << 20
 
   /// One explanation, smoothed over noisy inputs for sMPRT.
   func explain(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws -> Attribution {

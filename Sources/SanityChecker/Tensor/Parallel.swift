@@ -28,11 +28,28 @@ public enum Parallel {
   public static func mapChunks<Result: Sendable>(
     count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> Result
   ) -> [Result] {
+    mapChunks(count: count, chunkSize: chunkSize, bytesPerChunk: 0, body)
+  }
+
+  /// Computes `body` over the chunks of `0..<count`, with no more chunks in flight than
+  /// ``MemoryBudget/current`` holds, and returns the results in chunk order.
+  ///
+  /// The budget only caps how many chunks run at once (``workers(chunks:bytesPerChunk:)``, at
+  /// least one); chunk boundaries are the caller's, so the results are the same for any budget.
+  /// - Parameters:
+  ///   - count: The number of items.
+  ///   - chunkSize: Items per chunk (the last chunk may be shorter); fixed by the caller.
+  ///   - bytesPerChunk: The memory one chunk holds while it runs (0: no cap).
+  ///   - body: Computes one chunk from its item range.
+  /// - Returns: One result per chunk, in order.
+  public static func mapChunks<Result: Sendable>(
+    count: Int, chunkSize: Int, bytesPerChunk: Int, _ body: @Sendable (Range<Int>) -> Result
+  ) -> [Result] {
     let size = max(1, chunkSize)
     let chunks = (count + size - 1) / size
     guard chunks > 0 else { return [] }
     let slots = Mutex([Result?](repeating: nil, count: chunks))
-    let workers = min(threadCount, chunks)
+    let workers = workers(chunks: chunks, bytesPerChunk: bytesPerChunk)
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
@@ -44,5 +61,17 @@ public enum Parallel {
       }
     }
     return slots.withLock { $0.compactMap { $0 } }
+  }
+
+  /// The chunks run at once: the thread count, at most the number of chunks and at most the
+  /// chunks whose memory fits in half of ``MemoryBudget/current`` (the rest is left to the
+  /// inputs, the results and the model), at least 1.
+  /// - Parameters:
+  ///   - chunks: The number of chunks.
+  ///   - bytesPerChunk: The memory one chunk holds (0: no cap).
+  /// - Returns: The number of workers.
+  public static func workers(chunks: Int, bytesPerChunk: Int) -> Int {
+    let fitting = bytesPerChunk > 0 ? MemoryBudget.current.items(each: bytesPerChunk, share: 0.5) : Int.max
+    return max(1, min(threadCount, chunks, fitting))
   }
 }
