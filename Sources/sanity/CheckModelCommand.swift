@@ -51,7 +51,7 @@ struct CheckModelCommand: ParsableCommand {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
     let data = try inputOptions.load()
-    let model = try modelOptions.load(for: data)
+    let model = try modelOptions.load(for: data, from: inputOptions.input)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
     let check = ModelRandomizationCheck(

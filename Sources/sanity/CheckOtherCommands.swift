@@ -46,14 +46,14 @@ struct CheckLabelsCommand: ParsableCommand {
     if let permutedModel {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
       let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
-      let model = try modelOptions.load(for: data)
+      let model = try modelOptions.load(for: data, from: input)
       let permuted = try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
       report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
     } else {
       guard let train else { throw ValidationError("give --train (or --permuted-model with --input)") }
       let training = try TrainCommand.labelled(train, limit: nil, seed: common.seed)
       let explained = try input.map { try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: $0)), file: $0) } ?? training
-      let model = try modelOptions.load(for: training)
+      let model = try modelOptions.load(for: training, from: train)
       let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
       let trainer = Trainer(.init(loss: loss, optimizer: .adam(learningRate: learningRate), epochs: epochs, batchSize: 64, seed: common.seed))
       Progress.note("label randomization: training twice for \(epochs) epochs on \(training.ids.count) items", quiet: common.quiet)
@@ -97,7 +97,7 @@ struct CheckClassCommand: ParsableCommand {
       throw ValidationError("--other must be random or a unit index, not '\(other)'")
     }
     let data = try inputOptions.load()
-    let model = try modelOptions.load(for: data)
+    let model = try modelOptions.load(for: data, from: inputOptions.input)
     if case .unit(let unit) = otherTarget { try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count) }
     guard model.outputShape.count >= 2 else {
       throw ValidationError("\(modelOptions.model): the model has one output; class sensitivity needs at least two")
@@ -134,7 +134,7 @@ struct CheckInvarianceCommand: ParsableCommand {
     try common.apply()
     let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load()
-    let model = try modelOptions.load(for: data)
+    let model = try modelOptions.load(for: data, from: inputOptions.input)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)
     report.settings["model-file"] = modelOptions.model

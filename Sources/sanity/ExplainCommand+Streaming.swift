@@ -47,7 +47,13 @@ extension ExplainCommand {
     let probe = try encoder.encode([first])
     let model = try ModelLoader.load(
       URL(fileURLWithPath: modelOptions.model), architecture: modelOptions.architecture.map { URL(fileURLWithPath: $0) },
-      sequenceLength: probe.shape[1])
+      sequenceLength: probe.shape[1]
+    ).adapted(toSequenceLength: probe.shape[1])
+    do throws(ModelError) {
+      try model.validate(input: probe)
+    } catch {
+      throw ModelFileError.inputDoesNotFit(input: inputOptions.input, file: modelOptions.model, error)
+    }
     if let target { try FlagCheck.unit(target, "--target", outputs: model.outputShape.count) }
     let itemShape = try explainer.attribution(for: probe, targets: [target ?? 0], in: model).values.shape.item
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }

@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "The method: \(MethodOptions.names.joined(separator: ", ")).")
   var method: String
-  @Option(help: "The output unit to explain (default: the predicted one).")
+  @Option(parsing: .unconditional, help: "The output unit to explain (default: the predicted one).")
   var target: Int?
   @Option(help: "Output file: .h5 or .npz.")
   var output: String
@@ -39,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
     if format == .npz, first.data.kind != .sequences || method == "grad-cam" || groups.count > 1 {
       throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input")
     }
-    let base = try modelOptions.load(for: first.data)
+    let base = try modelOptions.load(for: first.data, from: inputOptions.input)
     let parts = try groups.map { group in
       let model = try base.resized(toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
       let targets = try Batches.targets(target, model: model, data: group.data)

@@ -33,7 +33,7 @@ struct ISMCommand: ParsableCommand {
     guard let first = groups.first, first.data.kind == .sequences else {
       throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
     }
-    let base = try modelOptions.load(for: first.data)
+    let base = try modelOptions.load(for: first.data, from: inputOptions.input)
     let selection = try target.map { try TargetSelection(parsing: $0, outputCount: base.outputShape.count) }
     let explainer = InSilicoMutagenesis(fast: !naive)
     let sized = try groups.map { try base.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths) }

@@ -40,10 +40,13 @@ struct ModelOptions: ParsableArguments {
   /// The files this option group reads.
   var files: [String] { [model] + (architecture.map { [$0] } ?? []) }
 
-  /// Loads the model; DeepBind models are built for the input's sequence length.
-  func load(for data: InputData? = nil) throws -> Model {
+  /// Loads the model; DeepBind models are built for the input's sequence length, and inputs
+  /// that do not fit the model are an error naming `inputFile`.
+  func load(for data: InputData? = nil, from inputFile: String? = nil) throws -> Model {
     let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
-    if let data { return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data) }
+    if let data {
+      return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
+    }
     return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
   }
 }

@@ -21,16 +21,14 @@ struct BadInputTests {
     try BadInputRunner.check(badCase)
   }
 
-  @Test(
-    .enabled(if: ProcessInfo.processInfo.environment["SANITY_LIBRARY_VALIDATION"] == "1", "needs the library's input validation"),
-    arguments: BadInputCase.libraryValidationCases)
+  @Test(arguments: BadInputCase.libraryValidationCases)
   func libraryValidationCase(_ badCase: BadInputCase) throws {
     try BadInputRunner.check(badCase)
   }
 
   @Test func corpusCoversEveryKind() {
     let count = BadInputCase.outputDestinations.count + BadInputCase.flags.count + BadInputCase.badFiles.count
-      + BadInputCase.resultsFiles.count
+      + BadInputCase.resultsFiles.count + BadInputCase.libraryValidationCases.count
     #expect(count >= 100, "the corpus has \(count) cases")
     let subcommands = Set((BadInputCase.outputDestinations + BadInputCase.flags + BadInputCase.badFiles).map {
       $0.arguments[0] == "check" ? "check \($0.arguments[1])" : $0.arguments[0]

@@ -1,6 +1,5 @@
 /// Bad inputs whose typed errors come from the library's own validation (data shape against the
-/// model, layer configurations, sizes read from files, label values, reader messages). They
-/// trap or leak runtime text until that validation is in; `SANITY_LIBRARY_VALIDATION=1` runs them.
+/// model, layer configurations, sizes read from files, label values, reader messages).
 extension BadInputCase {
   static let libraryValidationCases: [BadInputCase] = [
     // 8-bp sequences into a 101-bp model.

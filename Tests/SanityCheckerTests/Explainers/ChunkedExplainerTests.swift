@@ -104,8 +104,9 @@ struct ChunkedExplainerTests {
     let whole = try check.run(model: model, input: x, targets: [Int](repeating: 1, count: 200), explainers: explainers)
     let head = try check.run(
       model: model, input: x.items(0..<172), targets: [Int](repeating: 1, count: 172), explainers: explainers)
-    for row in whole.rows where row.seed != "all" {
-      let match = try #require(head.rows.first { $0.method == row.method && $0.layer == row.layer && $0.seed == row.seed })
+    for row in whole.rows where row.seed != .all {
+      let match = try #require(
+        head.rows.first { $0.method == row.method && $0.layer == row.layer && $0.seed == row.seed && $0.metric == row.metric })
       let values = try #require(row.values)
       #expect(values.count == 200)
       #expect(Array(values.prefix(172)) == (match.values ?? []), "\(row.method) at \(row.layer)")
@@ -119,7 +120,7 @@ struct ChunkedExplainerTests {
     let check = EfficientModelRandomization(seeds: [3])
     func rise(_ range: Range<Int>) throws -> (sum: Double, n: Int) {
       let report = try check.run(model: model, input: x.items(range), explainers: [Saliency()])
-      let row = try #require(report.rows.first { $0.seed == "3" })
+      let row = try #require(report.rows.first { $0.seed == .seed(3) })
       return (row.mean * Double(row.n), row.n)
     }
     let (whole, head, tail) = (try rise(0..<200), try rise(0..<172), try rise(172..<200))

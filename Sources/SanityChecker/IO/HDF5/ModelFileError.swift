@@ -33,6 +33,8 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
   case invalidConfiguration(file: String, location: String, reason: String)
   /// The layers do not fit together (found when the model is assembled).
   case invalidModel(file: String, ModelError)
+  /// The inputs read from `input` do not fit the model (their shape, or a target).
+  case inputDoesNotFit(input: String, file: String, ModelError)
   /// A size read from the file (a dataset's shape, a layer's units) does not fit the memory budget.
   case exceedsBudget(file: String, MemoryBudgetError)
   /// A dataset declares more data than the whole file holds.
@@ -46,7 +48,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       .wrongType(let file, _, _, _), .readFailed(let file, _), .shapeMismatch(let file, _, _, _),
       .nonFiniteValues(let file, _), .unsupportedLayer(let file, _, _, _),
       .unsupportedSetting(let file, _, _, _), .invalidConfiguration(let file, _, _),
-      .invalidModel(let file, _), .exceedsBudget(let file, _),
+      .invalidModel(let file, _), .inputDoesNotFit(_, let file, _), .exceedsBudget(let file, _),
       .datasetLargerThanFile(let file, _, _, _):
       return file
     }
@@ -89,6 +91,8 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       return "\(file): \(location): \(reason); check the model's JSON configuration"
     case .invalidModel(let file, let error):
       return "\(file): \(error)"
+    case .inputDoesNotFit(let input, let file, let error):
+      return "\(input): the inputs do not fit the model \(file): \(error)"
     case .exceedsBudget(let file, let error):
       return "\(file): \(error)"
     case .datasetLargerThanFile(let file, let path, let shape, let fileBytes):
