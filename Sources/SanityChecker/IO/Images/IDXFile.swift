@@ -43,7 +43,13 @@ struct IDXFile {
       throw .truncated(file: file, expectedBytes: headerSize, actualBytes: bytes.count)
     }
     let dimensions = (0..<rank).map { Int(Self.bigEndian(bytes, at: 4 + 4 * $0)) }
-    let expected = headerSize + dimensions.reduce(1, *)
+    // Saturating at Int.max: extents that multiply past it announce more than any file holds.
+    var payloadBytes = 1
+    for extent in dimensions {
+      let (product, overflow) = payloadBytes.multipliedReportingOverflow(by: extent)
+      payloadBytes = overflow ? Int.max : product
+    }
+    let expected = payloadBytes > Int.max - headerSize ? Int.max : headerSize + payloadBytes
     guard bytes.count >= expected else {
       throw .truncated(file: file, expectedBytes: expected, actualBytes: bytes.count)
     }
