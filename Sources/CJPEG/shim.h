@@ -15,7 +15,8 @@ enum shim_jpeg_status {
   SHIM_JPEG_FATAL = 1,        // libjpeg stopped with an error (message set)
   SHIM_JPEG_CORRUPT = 2,      // libjpeg warned about corrupt data (message set)
   SHIM_JPEG_UNSUPPORTED = 3,  // not 1 (gray) or 3 (YCbCr/RGB) components (message set)
-  SHIM_JPEG_NO_MEMORY = 4
+  SHIM_JPEG_NO_MEMORY = 4,
+  SHIM_JPEG_TOO_LARGE = 5     // the header's width × height exceeds max_pixels (width, height set)
 };
 
 /// A decoded image: `pixels` holds height × width × 3 bytes (RGB, row-major), malloc'd;
@@ -54,10 +55,12 @@ static inline void shim_jpeg_output_message(j_common_ptr info) { (void)info; }
 static inline void shim_jpeg_free(unsigned char *pixels) { free(pixels); }
 
 /// Decodes a baseline or progressive JPEG held in memory into 8-bit RGB (grayscale is
-/// expanded to three equal channels). Returns a shim_jpeg_status; on failure `image->message`
-/// holds libjpeg's message and `image->pixels` is NULL.
+/// expanded to three equal channels). The header is read first: an image of more than
+/// `max_pixels` pixels is refused (SHIM_JPEG_TOO_LARGE, with width and height set) before
+/// anything is decompressed. Returns a shim_jpeg_status; on failure `image->message` holds
+/// libjpeg's message and `image->pixels` is NULL.
 static inline int shim_jpeg_decode_rgb(const unsigned char *data, unsigned long size,
-                                       shim_jpeg_image *image) {
+                                       unsigned long long max_pixels, shim_jpeg_image *image) {
   struct jpeg_decompress_struct info;
   struct shim_jpeg_error_manager manager;
   unsigned char *volatile pixels = NULL;
@@ -78,6 +81,12 @@ static inline int shim_jpeg_decode_rgb(const unsigned char *data, unsigned long 
   jpeg_mem_src(&info, data, size);
   jpeg_read_header(&info, TRUE);
   image->components = info.num_components;
+  if ((unsigned long long)info.image_width * info.image_height > max_pixels) {
+    image->width = (int)info.image_width;
+    image->height = (int)info.image_height;
+    jpeg_destroy_decompress(&info);
+    return SHIM_JPEG_TOO_LARGE;
+  }
   if (info.num_components != 1 && info.num_components != 3) {
     snprintf(image->message, JMSG_LENGTH_MAX, "%d color components (CMYK or YCCK)",
              info.num_components);

@@ -32,9 +32,9 @@ struct ModelOptions: ParsableArguments {
 
   /// Loads the model; DeepBind models are built for the input's sequence length.
   func load(for data: InputData? = nil) throws -> Model {
-    let length = data?.kind == .sequences ? data?.inputs.shape[1] : nil
-    return try ModelLoader.load(
-      URL(fileURLWithPath: model), architecture: architecture.map { URL(fileURLWithPath: $0) }, sequenceLength: length)
+    let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
+    if let data { return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data) }
+    return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
   }
 }
 

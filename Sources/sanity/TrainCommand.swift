@@ -58,6 +58,10 @@ struct TrainCommand: ParsableCommand {
     let rule: Optimizer = optimizer == "sgd" ? .sgd(learningRate: learningRate) : .adam(learningRate: learningRate)
     guard ["adam", "sgd"].contains(optimizer) else { throw ValidationError("--optimizer must be adam or sgd") }
     let trainer = Trainer(.init(loss: loss, optimizer: rule, epochs: epochs, batchSize: batchSize, seed: common.seed, patience: patience))
+    try trainer.validate(
+      model, inputs: training.inputs, labels: training.flatLabels ?? [],
+      validation: validation.map { ($0.inputs, $0.flatLabels ?? []) }, names: (train, valid ?? "validation split"),
+      records: training.ids)
     let (trained, history) = trainer.train(
       model, inputs: training.inputs, labels: training.flatLabels ?? [],
       validation: validation.map { ($0.inputs, $0.flatLabels ?? []) })

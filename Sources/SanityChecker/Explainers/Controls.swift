@@ -35,6 +35,7 @@ public struct ControlExplainer: SeededExplainer {
 
   /// The control map in the input's shape.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let outputs = model.values(of: model.forward(input), at: targets)
     let values: Tensor
     switch kind {

@@ -94,6 +94,7 @@ public struct DeepLIFT: SeededExplainer {
   ///   are asked for and the input is not one-hot DNA `[L, 4]`.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
   {
+    try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     try validate(explained)
     let chain = DeepLIFTChain(explained, maxPooling: maxPooling)

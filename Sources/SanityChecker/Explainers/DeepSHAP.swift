@@ -68,6 +68,7 @@ public struct DeepSHAP: SeededExplainer {
   ///   not `[L, 4]`.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
   {
+    try model.validate(input: input, targets: targets)
     var result = try deepLIFT.attribution(for: input, targets: targets, in: model)
     result.method = Self.identifier
     return result

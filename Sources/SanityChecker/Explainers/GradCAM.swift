@@ -104,6 +104,7 @@ public struct GradCAM: Explainer {
 
   /// The Grad-CAM maps at the input's resolution.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let (maps, outputs) = try layerMaps(for: input, targets: targets, in: model)
     let rectified = Tensor(shape: maps.shape, scalars: maps.scalars.map { max($0, 0) })
     let inputSpatial = Array(model.inputShape.dimensions.dropLast())

@@ -66,7 +66,8 @@ public struct Saliency: Explainer {
 
   /// The gradient per item.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
+    try model.validate(input: input, targets: targets)
+    return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
   }
 }
 
@@ -88,7 +89,8 @@ public struct GradientTimesInput: Explainer {
 
   /// x ⊙ gradient per item.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient) { signal, input in
+    try model.validate(input: input, targets: targets)
+    return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient) { signal, input in
       signal.multiplied(by: input)
     }
   }

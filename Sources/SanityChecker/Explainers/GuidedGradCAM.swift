@@ -16,6 +16,7 @@ public struct GuidedGradCAM: Explainer {
 
   /// Guided Backprop ⊙ Grad-CAM, in the input's shape.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let guided = try GuidedBackprop(output: gradCAM.output).attribution(for: input, targets: targets, in: model)
     let cam = try gradCAM.attribution(for: input, targets: targets, in: model)
     let channels = model.inputShape.dimensions.last ?? 1

@@ -49,8 +49,10 @@ public struct InSilicoMutagenesis: Explainer {
   ///   - input: One-hot DNA `[N, L, 4]`.
   ///   - model: The model.
   /// - Returns: The deltas and the original outputs.
-  /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the input is not `[L, 4]`.
+  /// - Throws: ``ModelError/inputShape(model:expected:actual:)`` when the batch does not fit the model,
+  ///   ``ModelError/shapeMismatch(layer:expected:actual:)`` when the model's input is not `[L, 4]`.
   public func deltas(for input: Tensor, in model: Model) throws -> Deltas {
+    try model.validate(input: input)
     let explained = model.explained(output)
     guard explained.inputShape.rank == 2, explained.inputShape[1] == 4 else {
       throw ModelError.shapeMismatch(layer: "input", expected: "[L, 4] one-hot DNA", actual: explained.inputShape)
@@ -69,6 +71,7 @@ public struct InSilicoMutagenesis: Explainer {
 
   /// The deltas of the target output, `[N, L, 4]` (0 at the observed base), or their centred map.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let result = try deltas(for: input, in: model)
     let outputsPerItem = result.outputs.itemCount
     let cells = input.itemCount

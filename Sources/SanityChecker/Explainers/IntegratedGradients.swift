@@ -50,6 +50,7 @@ public struct IntegratedGradients: SeededExplainer {
 
   /// The IG maps, averaged over baselines, with the completeness gap per item.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let (alphas, weights) = integration.nodes(steps: steps)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in

@@ -17,7 +17,8 @@ public struct GuidedBackprop: Explainer {
 
   /// The guided signal at the input.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    signalAttribution(input, targets: targets, model: model, output: output, rule: .guidedBackprop)
+    try model.validate(input: input, targets: targets)
+    return signalAttribution(input, targets: targets, model: model, output: output, rule: .guidedBackprop)
   }
 }
 
@@ -40,7 +41,8 @@ public struct DeconvNet: Explainer {
 
   /// The deconvolution signal at the input.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
-    signalAttribution(input, targets: targets, model: model, output: output, rule: .deconvNet)
+    try model.validate(input: input, targets: targets)
+    return signalAttribution(input, targets: targets, model: model, output: output, rule: .deconvNet)
   }
 }
 
@@ -78,6 +80,7 @@ public struct EpsilonLRPExplainer: Explainer {
 
   /// The relevance at the input.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let rule = BackwardRule.epsilonLRP(epsilon: epsilon, averagePooling: averagePooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in

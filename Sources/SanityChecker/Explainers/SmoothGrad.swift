@@ -57,6 +57,7 @@ public struct SmoothGrad: SeededExplainer {
 
   /// The mean or variance of the noisy gradients.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let method = statistic == .mean ? Self.identifier : "vargrad"
     if let noise {

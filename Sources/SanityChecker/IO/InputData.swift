@@ -76,8 +76,13 @@ public struct InputData: Sendable {
         url.lastPathComponent.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
           .replacingOccurrences(of: "idx3-ubyte", with: "idx1-ubyte"))
       let images = try IDXImages(contentsOf: url)
-      let labels = FileManager.default.fileExists(atPath: labelsURL.path) && labelsURL != url
-        ? try IDXLabels(contentsOf: labelsURL).labels.map { [Float($0)] } : nil
+      let labelFile = FileManager.default.fileExists(atPath: labelsURL.path) && labelsURL != url
+        ? try IDXLabels(contentsOf: labelsURL) : nil
+      if let labelFile, labelFile.count != images.count {
+        throw IDXError.countMismatch(
+          imagesFile: images.file, imageCount: images.count, labelsFile: labelFile.file, labelCount: labelFile.count)
+      }
+      let labels = labelFile?.labels.map { [Float($0)] }
       return InputData(
         inputs: images.tensor(scaling: scaling), ids: (0..<images.count).map { "\(url.lastPathComponent)#\($0)" },
         labels: labels, kind: .images, classNames: (0..<10).map(String.init))
@@ -128,21 +133,51 @@ public struct InputData: Sendable {
       classNames: images.classes)
   }
 
-  /// FASTA records with `label=` values when every header has one, and without labels otherwise.
+  /// FASTA records with their `label=` values when the headers have them, and without labels
+  /// when none has.
+  ///
+  /// A label that is not a number, a header without `label=` in a labelled file, or a row with
+  /// another number of tasks is a ``LabelError`` naming the record and its line. The bases read
+  /// are checked against the memory budget as they accumulate (17 bytes per base: the text and
+  /// its one-hot row).
   private static func fastaRecords(_ url: URL) throws -> LabeledSequences {
     let reader = try FASTAReader(url: url)
     var (ids, sequences, labels) = ([String](), [[UInt8]](), [[Float]]())
-    var isLabelled = true
+    var firstLabelled: (line: Int, tasks: Int)?
+    var firstUnlabelled: (line: Int, record: String)?
+    var totalBases = 0
     while let record = try reader.next() {
+      totalBases += record.sequence.count
+      try MemoryBudget.current.reserve(
+        totalBases, of: 1 + 4 * MemoryLayout<Float>.stride,
+        for: "\(reader.file):\(record.line): the \(totalBases) bases read up to record '\(record.id)'")
       ids.append(record.id)
       sequences.append(record.sequence)
-      let row = record.attributes["label"]?.split(separator: ",").compactMap { Float($0) } ?? []
-      isLabelled = isLabelled && !row.isEmpty
+      guard let text = record.attributes["label"] else {
+        firstUnlabelled = firstUnlabelled ?? (record.line, record.id)
+        labels.append([])
+        continue
+      }
+      var row: [Float] = []
+      for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let value = Float(part), value.isFinite else {
+          throw LabelError.invalidHeaderLabel(file: reader.file, line: record.line, record: record.id, value: String(part))
+        }
+        row.append(value)
+      }
+      if let first = firstLabelled, first.tasks != row.count {
+        throw LabelError.taskCount(file: reader.file, line: record.line, expected: first.tasks, actual: row.count)
+      }
+      firstLabelled = firstLabelled ?? (record.line, row.count)
       labels.append(row)
     }
-    if isLabelled, Set(labels.map(\.count)).count == 1 {
+    if firstLabelled != nil, let missing = firstUnlabelled {
+      throw LabelError.missingLabel(file: reader.file, line: missing.line, record: missing.record, key: "label")
+    }
+    if firstLabelled != nil {
       return LabeledSequences(ids: ids, sequences: sequences, labels: labels)
     }
     return LabeledSequences(ids: ids, sequences: sequences, labels: ids.map { _ in [] })
   }
+
 }

@@ -27,4 +27,27 @@ public enum ModelLoader {
     }
     return try Model.loadKeras(url, architecture: architecture)
   }
+
+  /// Loads a model for the inputs it will be given, and checks that they fit it.
+  ///
+  /// DeepBind models are built for the sequences' length; any other model must take inputs of
+  /// the data's item shape (a 50-bp FASTA given to a 101-bp model is refused here, naming the
+  /// model file, instead of failing inside a forward pass).
+  /// - Parameters:
+  ///   - url: The model file.
+  ///   - architecture: A Keras JSON architecture for weights-only `.h5` files.
+  ///   - data: The inputs.
+  /// - Returns: The model.
+  /// - Throws: As ``load(_:architecture:sequenceLength:)``, and
+  ///   ``ModelFileError/invalidModel(file:_:)`` wrapping ``ModelError/inputShape(model:expected:actual:)``.
+  public static func load(_ url: URL, architecture: URL? = nil, fitting data: InputData) throws -> Model {
+    let length = data.kind == .sequences && data.inputs.shape.rank == 3 ? data.inputs.shape[1] : nil
+    let model = try load(url, architecture: architecture, sequenceLength: length)
+    do throws(ModelError) {
+      try model.validate(input: data.inputs)
+    } catch {
+      throw ModelFileError.invalidModel(file: url.path, error)
+    }
+    return model
+  }
 }

@@ -15,7 +15,9 @@
 ///   ``FeatureCorrelation/pearson``.
 /// - Each map (or `|map|`, with ``isAbsolute``) is min-max scaled to [0, 1] first, as for
 ///   ``SSIM``, so the `ε` of the block norm acts at the same scale for every map.
-/// - Only 2-D maps (`[H, W]`, `[H, W, 1]`) of at least one block (24 × 24 with the default
+/// - An RGB map `[H, W, C]` is reduced over its channels first (the sum, or the sum of
+///   magnitudes for `hog-abs`), as for ``SSIM``.
+/// - Only 2-D maps (`[H, W]`, `[H, W, C]`) of at least one block (24 × 24 with the default
 ///   descriptor) have features; other maps, such as DNA `[101, 4]` or 1-D signals, score
 ///   `nil`. A constant map has all-zero features and scores `nil`.
 ///
@@ -63,21 +65,19 @@ public struct HOGSimilarity: SimilarityMetric {
 
   /// The correlation of the HOG features of the two min-max scaled maps.
   /// - Parameters:
-  ///   - a: The first map, `[H, W]` or `[H, W, 1]`.
+  ///   - a: The first map, `[H, W]` or `[H, W, C]`.
   ///   - b: The second map, of the same shape.
   /// - Returns: The correlation in [-1, 1], or `nil` for maps without features (not 2-D,
   ///   smaller than a block) or with constant features.
   public func score(_ a: Tensor, _ b: Tensor) -> Double? {
     precondition(a.shape == b.shape, "HOGSimilarity: shapes \(a.shape) and \(b.shape) differ")
-    guard let extents = MapGeometry.spatialExtents(of: a.shape), extents.count == 2 else {
-      return nil
-    }
+    guard case let (x, extents)? = MapGeometry.planar(a, isAbsolute: isAbsolute), extents.count == 2,
+      case let (y, _)? = MapGeometry.planar(b, isAbsolute: isAbsolute)
+    else { return nil }
     let (rows, columns) = (extents[0], extents[1])
     guard
-      let featuresA = descriptor.features(
-        of: MapGeometry.minMaxScaled(a, isAbsolute: isAbsolute), rows: rows, columns: columns),
-      let featuresB = descriptor.features(
-        of: MapGeometry.minMaxScaled(b, isAbsolute: isAbsolute), rows: rows, columns: columns)
+      let featuresA = descriptor.features(of: x, rows: rows, columns: columns),
+      let featuresB = descriptor.features(of: y, rows: rows, columns: columns)
     else { return nil }
     switch correlation {
     case .pearson:
@@ -87,6 +87,15 @@ public struct HOGSimilarity: SimilarityMetric {
         let ranksB = Ranking.averageRanks(of: featuresB)
       else { return nil }
       return Self.pearson(ranksA, ranksB)
+    }
+  }
+
+  /// Accepts `[L]` (no features: scores `nil`), `[H, W]` and `[H, W, C]`.
+  /// - Parameter shape: The shape of one map.
+  /// - Throws: ``MetricError/unsupportedShape(metric:shape:supported:)`` for any other shape.
+  public func validate(mapShape shape: Shape) throws(MetricError) {
+    guard MapGeometry.planarExtents(of: shape) != nil else {
+      throw .unsupportedShape(metric: name, shape: shape, supported: "a map [H, W] or an image [H, W, C]")
     }
   }
 

@@ -14,14 +14,46 @@ enum MapGeometry {
     }
   }
 
-  /// The extents, or a precondition failure naming the metric and the shape.
-  static func requireSpatialExtents(of shape: Shape, metric: String) -> [Int] {
-    guard let extents = spatialExtents(of: shape) else {
-      preconditionFailure(
-        "\(metric): map shape \(shape) is not a signal [L], a map [H, W] or an image [H, W, 1]; "
-          + "pass one map at a time")
+  /// The extents an image-like metric compares: ``spatialExtents(of:)``, or `[H, W]` for a
+  /// multi-channel image `[H, W, C]`, whose channels ``planar(_:isAbsolute:)`` reduces.
+  /// - Parameter shape: The map's shape.
+  /// - Returns: One or two extents, or `nil` for a shape no image-like metric reads.
+  static func planarExtents(of shape: Shape) -> [Int]? {
+    if shape.rank == 3, shape[2] > 1 { return [shape[0], shape[1]] }
+    return spatialExtents(of: shape)
+  }
+
+  /// The map as SSIM and HOG read it, min-max scaled to [0, 1]; an RGB map is first reduced
+  /// over its channels, as Adebayo et al. (arXiv:1810.03292) reduce Inception maps before
+  /// comparing them (their `VisualizeImageDiverging` and `VisualizeImageGrayscale`):
+  /// ```
+  /// signed      v[h, w] = Σ_c A[h, w, c]
+  /// isAbsolute  v[h, w] = Σ_c |A[h, w, c]|
+  /// ```
+  /// - Parameters:
+  ///   - map: `[L]`, `[H, W]`, `[H, W, 1]` or `[H, W, C]`.
+  ///   - isAbsolute: Whether magnitudes are compared.
+  /// - Returns: The scaled values (row-major) and their extents, or `nil` for another shape.
+  static func planar(_ map: Tensor, isAbsolute: Bool) -> (values: [Double], extents: [Int])? {
+    guard let extents = planarExtents(of: map.shape) else { return nil }
+    guard map.shape.rank == 3, map.shape[2] > 1 else {
+      return (minMaxScaled(map, isAbsolute: isAbsolute), extents)
     }
-    return extents
+    let channels = map.shape[2]
+    let pixels = extents[0] * extents[1]
+    let reduced = Tensor(shape: [pixels]) { out in
+      map.withUnsafeBufferPointer { values in
+        for pixel in 0..<pixels {
+          var sum: Float = 0
+          for channel in 0..<channels {
+            let value = values[pixel * channels + channel]
+            sum += isAbsolute ? abs(value) : value
+          }
+          out[pixel] = sum
+        }
+      }
+    }
+    return (minMaxScaled(reduced, isAbsolute: false), extents)
   }
 
   /// The map min-max scaled to [0, 1] in `Double`: `(v - min) / (max - min)`.

@@ -18,8 +18,10 @@ import Foundation
 /// doi:10.1109/TIP.2003.819861. Used for sanity checks by Adebayo et al., arXiv:1810.03292.
 ///
 /// **Shapes.** `[L]` is a 1-D signal (window `W`), `[H, W]` a 2-D map (window `W × W`; a DNA
-/// attribution `[101, 4]` is a 101 × 4 image) and `[H, W, 1]` an image. Other shapes are a
-/// programmer error.
+/// attribution `[101, 4]` is a 101 × 4 image) and `[H, W, 1]` an image. An RGB map
+/// `[H, W, C]` is reduced over its channels first (the sum, or the sum of magnitudes for
+/// `ssim-abs`), as Adebayo et al. reduce Inception maps. ``validate(mapShape:)`` refuses other
+/// shapes with ``MetricError``.
 ///
 /// **Defaults and deviations.**
 /// - ``Window/automatic`` picks `W = min(7, largest odd ≤ smallest extent)`: 3 for DNA
@@ -76,16 +78,17 @@ public struct SSIM: SimilarityMetric {
 
   /// The mean SSIM of the two min-max scaled maps.
   /// - Parameters:
-  ///   - a: The first map: `[L]`, `[H, W]` or `[H, W, 1]`.
+  ///   - a: The first map: `[L]`, `[H, W]`, `[H, W, 1]` or `[H, W, C]`.
   ///   - b: The second map, of the same shape.
   /// - Returns: The mean SSIM (at most 1), or `nil` when the map is smaller than the window,
-  ///   the window is under 3 points, or a map contains NaN.
+  ///   the window is under 3 points, a map contains NaN, or the shape is none of these
+  ///   (``validate(mapShape:)`` reports that as an error).
   public func score(_ a: Tensor, _ b: Tensor) -> Double? {
     precondition(a.shape == b.shape, "SSIM: shapes \(a.shape) and \(b.shape) differ")
-    let extents = MapGeometry.requireSpatialExtents(of: a.shape, metric: "SSIM")
-    guard let weights = windowWeights(for: extents) else { return nil }
-    let x = MapGeometry.minMaxScaled(a, isAbsolute: isAbsolute)
-    let y = MapGeometry.minMaxScaled(b, isAbsolute: isAbsolute)
+    guard case let (x, extents)? = MapGeometry.planar(a, isAbsolute: isAbsolute),
+      case let (y, _)? = MapGeometry.planar(b, isAbsolute: isAbsolute),
+      let weights = windowWeights(for: extents)
+    else { return nil }
     let isImage = extents.count == 2
     let points = weights.count * (isImage ? weights.count : 1)
     let mean = Self.meanSSIM(
@@ -93,6 +96,15 @@ public struct SSIM: SimilarityMetric {
       rowWeights: isImage ? weights : [1], columnWeights: weights,
       covarianceNorm: Double(points) / Double(points - 1))
     return mean.isFinite ? mean : nil
+  }
+
+  /// Accepts `[L]`, `[H, W]` and `[H, W, C]`.
+  /// - Parameter shape: The shape of one map.
+  /// - Throws: ``MetricError/unsupportedShape(metric:shape:supported:)`` for any other shape.
+  public func validate(mapShape shape: Shape) throws(MetricError) {
+    guard MapGeometry.planarExtents(of: shape) != nil else {
+      throw .unsupportedShape(metric: name, shape: shape, supported: "a signal [L], a map [H, W] or an image [H, W, C]")
+    }
   }
 
   /// The window's 1-D weights (summing to 1), or `nil` when the map cannot hold the window.

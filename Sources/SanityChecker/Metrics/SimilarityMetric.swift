@@ -52,11 +52,21 @@ public protocol SimilarityMetric: Sendable {
   ///   - maps: Maps of the reference's shape.
   /// - Returns: One score per map.
   func scores(_ reference: Tensor, against maps: [Tensor]) -> [Double?]
+
+  /// Checks that the metric reads maps of this shape, before any map is compared.
+  ///
+  /// A default implementation accepts every shape (rank and distance metrics flatten maps).
+  /// - Parameter shape: The shape of one map.
+  /// - Throws: ``MetricError/unsupportedShape(metric:shape:supported:)``.
+  func validate(mapShape shape: Shape) throws(MetricError)
 }
 
 extension SimilarityMetric {
   /// The metric family's ``identifier``.
   public var name: String { Self.identifier }
+
+  /// Accepts every shape.
+  public func validate(mapShape shape: Shape) throws(MetricError) {}
 
   /// `score(reference, map)` for each map.
   public func scores(_ reference: Tensor, against maps: [Tensor]) -> [Double?] {

@@ -63,11 +63,13 @@ public struct ClassSensitivityCheck: Sendable {
   /// - Returns: Rows and verdicts.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` for a single-output model, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    try model.validate(input: input)
     let units = model.outputShape.count
     guard units >= 2 else {
       throw ModelError.shapeMismatch(layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs", actual: model.outputShape)
     }
     let predicted = model.predictedTargets(input)
+    if case .unit(let unit) = other { try model.validate(targets: [unit]) }
     let others = otherTargets(predicted, units: units)
     var rows: [ResultRow] = []
     var means: [String: Double] = [:]
@@ -78,7 +80,8 @@ public struct ClassSensitivityCheck: Sendable {
         let name = metric.name
         let row = ResultRow(
           check: "class-sensitivity", order: "-", method: a.method, layer: "other-class", seed: "all", metric: name,
-          view: view.rawValue, values: MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
+          view: MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item),
+          values: try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
         rows.append(row)
         if name == metrics.first.map({ $0.name }) { means[a.method] = row.mean }
       }

@@ -41,6 +41,10 @@ public struct DataRandomizationCheck: Sendable {
     initial: Model, training: (inputs: Tensor, labels: [Float]), test: (inputs: Tensor, labels: [Float])?,
     trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer]
   ) throws -> CheckReport {
+    try initial.validate(input: input)
+    try trainer.validate(
+      initial, inputs: training.inputs, labels: training.labels, validation: test,
+      names: ("training data", "test data"))
     let labelsPerItem = training.labels.count / max(1, training.inputs.batchSize)
     var generator = SeededGenerator(seed: permutationSeed)
     let permutation = generator.permutation(training.inputs.batchSize)
@@ -66,6 +70,8 @@ public struct DataRandomizationCheck: Sendable {
   /// - Returns: Similarity rows and verdicts.
   /// - Throws: An explainer's error.
   public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    try trueModel.validate(input: input)
+    try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
     let targets = trueModel.predictedTargets(input)
     var rows: [ResultRow] = []
     var firstMetricMeans: [String: Double] = [:]
@@ -76,8 +82,8 @@ public struct DataRandomizationCheck: Sendable {
         let name = metric.name
         let row = ResultRow(
           check: "label-randomization", order: "-", method: a.method, layer: "permuted-labels", seed: "all",
-          metric: name, view: view.rawValue,
-          values: MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
+          metric: name, view: MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item),
+          values: try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view))
         rows.append(row)
         if name == metrics.first.map({ $0.name }) { firstMetricMeans[a.method] = row.mean }
       }

@@ -30,6 +30,7 @@ public struct EfficientModelRandomization: Sendable {
   /// - Returns: The report (no verdicts: the rise has no agreed threshold).
   /// - Throws: An explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    try model.validate(input: input)
     let targets = model.predictedTargets(input)
     var rows: [ResultRow] = []
     for explainer in explainers {

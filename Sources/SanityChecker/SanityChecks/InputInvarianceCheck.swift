@@ -49,6 +49,7 @@ public struct InputInvarianceCheck: Sendable {
   /// - Returns: Rows of the relative maximum difference and verdicts.
   /// - Throws: See ``compensated(_:)``, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    try model.validate(input: input)
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
     let targets = model.predictedTargets(input)

@@ -105,21 +105,26 @@ public struct ModelRandomizationCheck: Sendable {
     model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
     explainers: [any Explainer]
   ) throws -> CheckReport {
+    try model.validate(input: input)
+    if let targets { try model.validate(input: input, targets: targets) }
+    for (_, stages) in stagesPerSeed {
+      for stage in stages { try model.validateArchitecture(of: stage.model, named: stage.name) }
+    }
     let fixedTargets = targets ?? model.predictedTargets(input)
     var rows: [ResultRow] = []
     var verdicts: [Verdict] = []
     let orderName = configuration.order.rawValue
-    let viewName = configuration.view.rawValue
     var stageMeans: [String: [String: [Double]]] = [:]  // method → seed → per-stage means
     for explainer in explainers {
       let original = try explain(explainer, model: model, input: input, targets: fixedTargets)
+      let viewName = MapComparison.viewName(configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
       var pooled: [String: [String: [Double?]]] = [:]  // stage → metric → values over seeds
       for (seedLabel, stages) in stagesPerSeed {
         let randomized = try stages.map { stage in
           try explain(explainer, model: stage.model, input: input, targets: fixedTargets).values
         }
-        let scores = configuration.metrics.map { metric in
-          MapComparison.scores(original.values, against: randomized, input: input, metric: metric, view: configuration.view)
+        let scores = try configuration.metrics.map { metric in
+          try MapComparison.scores(original.values, against: randomized, input: input, metric: metric, view: configuration.view)
         }
         for (stageIndex, stage) in stages.enumerated() {
           for (metricIndex, metric) in configuration.metrics.enumerated() {

@@ -25,6 +25,8 @@ extension MotifRecovery {
     model: Model, input: Tensor, instances: [[MotifInstance]], targets: [Int]? = nil,
     explainers: [any Explainer]
   ) throws -> CheckReport {
+    try model.validate(input: input)
+    if let targets { try model.validate(input: input, targets: targets) }
     let fixedTargets = targets ?? model.predictedTargets(input)
     let stagesPerSeed = configuration.seeds.map { seed in
       (

@@ -32,6 +32,7 @@ public struct NoiseAveraged: Explainer {
 
   /// The mean of the base explainer's maps over noisy inputs.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+    try model.validate(input: input, targets: targets)
     var total: Tensor?
     var first: Attribution?
     let width = input.itemCount

@@ -47,13 +47,15 @@ public struct DeepBindParams: Sendable {
   public init(text: String, file: String) throws(DeepBindParamsError) {
     let entries = try DeepBindParamsReader(text: text, file: file)
     let reverse = try entries.integer("reverse_complement", allowed: 0...1, expected: "0 or 1")
+    // The bounds keep every array size below 2⁴¹ values (no overflow); the arrays' values must
+    // then be present in the text, so nothing is allocated beyond what the file holds.
     let count = try entries.integer(
-      "num_detectors", allowed: 1...Int(Int32.max), expected: "a positive integer")
+      "num_detectors", allowed: 1...(1 << 20), expected: "an integer in 1...\(1 << 20)")
     let length = try entries.integer(
-      "detector_len", allowed: 1...Int(Int32.max), expected: "a positive integer")
+      "detector_len", allowed: 1...(1 << 16), expected: "an integer in 1...\(1 << 16)")
     let average = try entries.integer("has_avg_pooling", allowed: 0...1, expected: "0 or 1")
     let hidden = try entries.integer(
-      "num_hidden", allowed: 0...Int(Int32.max), expected: "an integer ≥ 0")
+      "num_hidden", allowed: 0...(1 << 20), expected: "an integer in 0...\(1 << 20)")
     let features = average == 1 ? 2 * count : count
     let units = max(hidden, 1)
     let detectors = try entries.floats(

@@ -66,7 +66,7 @@ struct DeepBindParamsReader {
   func floats(_ key: String, count: Int, rule: String) throws(DeepBindParamsError) -> [Float] {
     let entry = try entry(key)
     var values: [Float] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(min(count, entry.value.utf8.count / 2 + 1))
     var column = entry.column
     if !entry.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
       for token in entry.value.split(separator: ",", omittingEmptySubsequences: false) {

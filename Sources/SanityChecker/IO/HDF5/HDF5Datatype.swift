@@ -43,7 +43,12 @@ enum HDF5Datatype {
     guard rank >= 0 else { return nil }
     var dimensions = [hsize_t](repeating: 0, count: Int(rank))
     guard rank == 0 || H5Sget_simple_extent_dims(space, &dimensions, nil) >= 0 else { return nil }
-    return Shape(dimensions.map { Int($0) })
+    var extents: [Int] = []
+    for dimension in dimensions {
+      guard let extent = Int(exactly: dimension) else { return nil }
+      extents.append(extent)
+    }
+    return Shape(extents)
   }
 
   /// A simple dataspace of the given shape (scalar for `[]`).

@@ -1,4 +1,5 @@
 import CHDF5
+import Foundation
 
 /// A dataset or an attribute opened for reading: the two share the dataspace/datatype
 /// queries and differ only in the read call.
@@ -58,6 +59,42 @@ struct HDF5Source {
     try result.get()
   }
 
+  /// Checks, before anything is allocated, that a dataset's or attribute's declared shape fits
+  /// the memory budget and, for a dataset stored without filters, the file's size.
+  ///
+  /// A crafted file can declare a dataset of 10¹² floats in a few bytes; HDF5 would read it
+  /// as fill values. Unfiltered data occupies its full size in the file, so a declared size
+  /// beyond the file's is refused; compressed data is bounded by the budget alone.
+  /// - Parameters:
+  ///   - shape: The declared extents.
+  ///   - elementBytes: Bytes per element once read.
+  ///   - fileType: The stored datatype.
+  /// - Throws: ``ModelFileError/exceedsBudget(file:_:)`` or
+  ///   ``ModelFileError/datasetLargerThanFile(file:path:shape:fileBytes:)``.
+  func requireAffordable(_ shape: Shape, elementBytes: Int, fileType: hid_t) throws(ModelFileError) {
+    let count = SizeCheck.product(shape.dimensions)
+    do throws(MemoryBudgetError) {
+      try MemoryBudget.current.reserve(
+        count ?? Int.max, of: elementBytes, for: "\(isAttribute ? "attribute" : "dataset") '\(location)' \(shape)")
+    } catch {
+      throw .exceedsBudget(file: file, error)
+    }
+    guard !isAttribute, let count, count > 0, !hasFilters,
+      let fileBytes = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
+    else { return }
+    let (storedBytes, overflow) = count.multipliedReportingOverflow(by: max(1, H5Tget_size(fileType)))
+    if overflow || storedBytes > fileBytes {
+      throw .datasetLargerThanFile(file: file, path: location, shape: shape, fileBytes: fileBytes)
+    }
+  }
+
+  /// Whether the dataset is stored through filters (compression), which can make it smaller
+  /// in the file than in memory.
+  private var hasFilters: Bool {
+    guard let plist = HDF5Handle(H5Dget_create_plist(handle.id), .propertyList) else { return true }
+    return H5Pget_nfilters(plist.id) != 0
+  }
+
   /// Reads a numeric dataset or attribute, converted by HDF5 to `memoryType`.
   /// - Parameters:
   ///   - memoryType: The native type of `Element`.
@@ -76,6 +113,7 @@ struct HDF5Source {
         file: file, path: location, expected: expected, actual: HDF5Datatype.describe(type.id))
     }
     let shape = try shape()
+    try requireAffordable(shape, elementBytes: MemoryLayout<Element>.stride, fileType: type.id)
     var elements = [Element](repeating: 0, count: shape.count)
     if shape.count > 0 {
       try readAll(memoryType, into: &elements)
@@ -88,8 +126,12 @@ struct HDF5Source {
   /// An empty dataspace gives `[]` whatever its type, as Keras stores empty `weight_names` as float64 or `|S1` arrays of shape `(0,)`.
   func strings() throws(ModelFileError) -> HDF5Array<String> {
     let shape = try shape()
-    if shape.count == 0 { return HDF5Array(elements: [], shape: shape) }
     let type = try datatype()
+    let isVariable = H5Tget_class(type.id) == H5T_STRING && H5Tis_variable_str(type.id) > 0
+    try requireAffordable(
+      shape, elementBytes: isVariable ? MemoryLayout<UnsafeRawPointer>.stride : max(1, H5Tget_size(type.id)),
+      fileType: type.id)
+    if shape.count == 0 { return HDF5Array(elements: [], shape: shape) }
     guard H5Tget_class(type.id) == H5T_STRING else {
       throw .wrongType(
         file: file, path: location, expected: "strings", actual: HDF5Datatype.describe(type.id))

@@ -27,6 +27,9 @@ extension ModelFileError {
     case .invalidConfiguration(_, let location, let reason):
       return .invalidConfiguration(file: newFile, location: location, reason: reason)
     case .invalidModel(_, let error): return .invalidModel(file: newFile, error)
+    case .exceedsBudget(_, let error): return .exceedsBudget(file: newFile, error)
+    case .datasetLargerThanFile(_, let path, let shape, let fileBytes):
+      return .datasetLargerThanFile(file: newFile, path: path, shape: shape, fileBytes: fileBytes)
     }
   }
 }

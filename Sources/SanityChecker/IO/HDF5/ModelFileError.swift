@@ -33,6 +33,10 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
   case invalidConfiguration(file: String, location: String, reason: String)
   /// The layers do not fit together (found when the model is assembled).
   case invalidModel(file: String, ModelError)
+  /// A size read from the file (a dataset's shape, a layer's units) does not fit the memory budget.
+  case exceedsBudget(file: String, MemoryBudgetError)
+  /// A dataset declares more data than the whole file holds.
+  case datasetLargerThanFile(file: String, path: String, shape: Shape, fileBytes: Int)
 
   /// The file the error is about.
   public var file: String {
@@ -42,7 +46,8 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       .wrongType(let file, _, _, _), .readFailed(let file, _), .shapeMismatch(let file, _, _, _),
       .nonFiniteValues(let file, _), .unsupportedLayer(let file, _, _, _),
       .unsupportedSetting(let file, _, _, _), .invalidConfiguration(let file, _, _),
-      .invalidModel(let file, _):
+      .invalidModel(let file, _), .exceedsBudget(let file, _),
+      .datasetLargerThanFile(let file, _, _, _):
       return file
     }
   }
@@ -84,6 +89,11 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       return "\(file): \(location): \(reason); check the model's JSON configuration"
     case .invalidModel(let file, let error):
       return "\(file): \(error)"
+    case .exceedsBudget(let file, let error):
+      return "\(file): \(error)"
+    case .datasetLargerThanFile(let file, let path, let shape, let fileBytes):
+      return "\(file): dataset '\(path)' declares shape \(shape), more data than the whole file "
+        + "(\(fileBytes) bytes) holds; the file is damaged or crafted, re-save the model"
     }
   }
 }

@@ -10,6 +10,8 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
   case truncated(file: String, expectedBytes: Int, actualBytes: Int)
   /// The file holds more bytes than its header announces.
   case trailingBytes(file: String, expectedBytes: Int, actualBytes: Int)
+  /// The header announces more data than the memory budget allows (or than `Int` can count).
+  case exceedsBudget(file: String, MemoryBudgetError)
   /// An images file and a labels file hold different numbers of items.
   case countMismatch(imagesFile: String, imageCount: Int, labelsFile: String, labelCount: Int)
 
@@ -30,6 +32,8 @@ public enum IDXError: Error, Equatable, Sendable, CustomStringConvertible {
     case .trailingBytes(let file, let expected, let actual):
       return "\(file): byte \(expected): \(actual - expected) bytes after the announced payload; "
         + "the header's counts do not match the data, check the file"
+    case .exceedsBudget(let file, let error):
+      return "\(file): byte 4: \(error)"
     case .countMismatch(let imagesFile, let imageCount, let labelsFile, let labelCount):
       return "\(imagesFile): \(imageCount) images, but \(labelsFile) has \(labelCount) labels; "
         + "pair the images with the labels of the same set"

@@ -2,16 +2,20 @@ import CZlib
 import Foundation
 
 extension IDXFile {
-  /// Inflates a whole gzip file (one or more members) in memory with zlib.
+  /// Inflates a whole gzip file (one or more members) in memory with zlib, refusing to hold
+  /// more than `limit` bytes (a small gzip file can inflate to gigabytes).
   /// - Parameters:
   ///   - data: The compressed bytes, starting with the gzip magic `1f 8b`.
   ///   - file: The file's path, for errors.
+  ///   - limit: The most decompressed bytes to hold.
   /// - Returns: The decompressed bytes.
-  /// - Throws: ``IDXError/corruptGzip(file:reason:)`` with zlib's message.
-  static func inflateGzip(_ data: Data, file: String) throws(IDXError) -> [UInt8] {
+  /// - Throws: ``IDXError/corruptGzip(file:reason:)`` with zlib's message, or
+  ///   ``IDXError/exceedsBudget(file:_:)`` past `limit`.
+  static func inflateGzip(_ data: Data, file: String, limit: Int) throws(IDXError) -> [UInt8] {
     var input = [UInt8](data)
     var output: [UInt8] = []
-    output.reserveCapacity(max(input.count * 4, 1 << 16))
+    output.reserveCapacity(min(max(input.count * 4, 1 << 16), limit))
+    var isOverLimit = false
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var stream = z_stream()
     guard shim_inflateInit2(&stream, 15 + 32) == Z_OK else {
@@ -28,6 +32,10 @@ extension IDXFile {
           stream.avail_out = UInt32(buffer.count)
           let status = inflate(&stream, Z_NO_FLUSH)
           output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
+          if output.count > limit {
+            isOverLimit = true
+            return
+          }
           if status == Z_STREAM_END {
             // Another gzip member may follow (concatenated gzip files).
             guard stream.avail_in > 0, inflateReset(&stream) == Z_OK else { return }
@@ -45,6 +53,10 @@ extension IDXFile {
           return
         }
       }
+    }
+    if isOverLimit {
+      throw .exceedsBudget(
+        file: file, .exceeded(what: "the decompressed data (stopped at this size)", bytes: output.count, budget: limit))
     }
     if let failure { throw .corruptGzip(file: file, reason: failure) }
     return output

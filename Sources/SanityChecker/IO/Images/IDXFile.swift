@@ -30,8 +30,11 @@ struct IDXFile {
     } catch {
       throw .unreadable(file: file, reason: (error as NSError).localizedDescription)
     }
+    let budget = MemoryBudget.current
+    try Self.reserve(raw.count, for: "the file's \(raw.count) bytes", file: file, budget: budget)
     let bytes =
-      raw.starts(with: [0x1F, 0x8B]) ? try Self.inflateGzip(raw, file: file) : [UInt8](raw)
+      raw.starts(with: [0x1F, 0x8B])
+      ? try Self.inflateGzip(raw, file: file, limit: budget.bytes) : [UInt8](raw)
     let rank = Int(magic & 0xFF)
     let headerSize = 4 + 4 * rank
     guard bytes.count >= 4 else {
@@ -43,13 +46,13 @@ struct IDXFile {
       throw .truncated(file: file, expectedBytes: headerSize, actualBytes: bytes.count)
     }
     let dimensions = (0..<rank).map { Int(Self.bigEndian(bytes, at: 4 + 4 * $0)) }
-    // Saturating at Int.max: extents that multiply past it announce more than any file holds.
-    var payloadBytes = 1
-    for extent in dimensions {
-      let (product, overflow) = payloadBytes.multipliedReportingOverflow(by: extent)
-      payloadBytes = overflow ? Int.max : product
-    }
-    let expected = payloadBytes > Int.max - headerSize ? Int.max : headerSize + payloadBytes
+    // Each byte becomes a 4-byte Float; the extents' product may overflow for a crafted header.
+    let payloadCount = SizeCheck.product(dimensions) ?? Int.max
+    try Self.reserve(
+      payloadCount, of: MemoryLayout<Float>.stride,
+      for: "the header's \(dimensions.map(String.init).joined(separator: " × ")) values",
+      file: file, budget: budget)
+    let expected = headerSize + payloadCount
     guard bytes.count >= expected else {
       throw .truncated(file: file, expectedBytes: expected, actualBytes: bytes.count)
     }
@@ -58,6 +61,14 @@ struct IDXFile {
     }
     self.dimensions = dimensions
     self.payload = Array(bytes[headerSize...])
+  }
+
+  private static func reserve(
+    _ count: Int, of stride: Int = 1, for what: String, file: String, budget: MemoryBudget
+  ) throws(IDXError) {
+    do throws(MemoryBudgetError) { try budget.reserve(count, of: stride, for: what) } catch {
+      throw .exceedsBudget(file: file, error)
+    }
   }
 
   private static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {

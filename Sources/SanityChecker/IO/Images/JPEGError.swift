@@ -8,6 +8,8 @@ public enum JPEGError: Error, Equatable, Sendable, CustomStringConvertible {
   case corrupt(file: String, reason: String)
   /// The image uses a color space SanityChecker does not decode (CMYK, YCCK).
   case unsupported(file: String, reason: String)
+  /// The header declares more pixels than SanityChecker decodes (checked before decoding).
+  case tooLarge(file: String, width: Int, height: Int, maximumPixels: Int)
   /// The image does not have the size a dataset requires.
   case unexpectedSize(
     file: String, width: Int, height: Int, expectedWidth: Int, expectedHeight: Int)
@@ -24,6 +26,9 @@ public enum JPEGError: Error, Equatable, Sendable, CustomStringConvertible {
         "\(file): corrupt JPEG data (\(reason)); the file is damaged or truncated, fetch it again"
     case .unsupported(let file, let reason):
       return "\(file): unsupported JPEG (\(reason)); convert it to RGB or grayscale"
+    case .tooLarge(let file, let width, let height, let maximumPixels):
+      return "\(file): the header declares \(width)×\(height) pixels, over the limit of \(maximumPixels) "
+        + "pixels; resize the image to the model's input size"
     case .unexpectedSize(let file, let width, let height, let expectedWidth, let expectedHeight):
       return "\(file): image is \(width)×\(height), expected \(expectedWidth)×\(expectedHeight); "
         + "resize it or use the dataset's original files"

@@ -18,6 +18,11 @@ public struct JPEGImage: Sendable {
   /// The pixels, `H × W × 3` bytes (R, G, B), row-major.
   public let pixels: [UInt8]
 
+  /// The most pixels an image may have: 2²⁶ (8192 × 8192), far above the 64 × 64 to 512 × 512
+  /// images attribution models take. The header's size is checked before anything is decoded,
+  /// so a 2 kB file claiming 20000 × 20000 pixels is refused without allocating 1.2 GB.
+  public static let maximumPixels = 1 << 26
+
   /// Reads and decodes a JPEG file.
   /// - Parameter url: The file.
   /// - Throws: ``JPEGError`` naming the file.
@@ -32,15 +37,21 @@ public struct JPEGImage: Sendable {
   }
 
   /// Decodes JPEG bytes held in memory.
+  ///
+  /// The header's width × height is checked against ``maximumPixels`` and the memory budget
+  /// (3 bytes per pixel decoded, 12 as a tensor) before decompressing.
   /// - Parameters:
   ///   - data: The JPEG file's bytes.
   ///   - file: The name to use in error messages.
-  /// - Throws: ``JPEGError`` naming `file`.
+  /// - Throws: ``JPEGError`` naming `file`, ``JPEGError/tooLarge(file:width:height:maximumPixels:)``
+  ///   for an image over the limit.
   public init(data: Data, file: String) throws(JPEGError) {
     var image = shim_jpeg_image()
+    let bytesPerPixel = 3 + 3 * MemoryLayout<Float>.stride
+    let limit = min(Self.maximumPixels, MemoryBudget.current.bytes / bytesPerPixel)
     let status = data.withUnsafeBytes { bytes in
       shim_jpeg_decode_rgb(
-        bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count), &image)
+        bytes.bindMemory(to: UInt8.self).baseAddress, UInt(bytes.count), UInt64(limit), &image)
     }
     let message = withUnsafeBytes(of: &image.message) { raw in
       String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -52,6 +63,9 @@ public struct JPEGImage: Sendable {
       throw .corrupt(file: file, reason: message)
     case Int(SHIM_JPEG_UNSUPPORTED.rawValue):
       throw .unsupported(file: file, reason: message)
+    case Int(SHIM_JPEG_TOO_LARGE.rawValue):
+      throw .tooLarge(
+        file: file, width: Int(image.width), height: Int(image.height), maximumPixels: limit)
     case Int(SHIM_JPEG_NO_MEMORY.rawValue):
       throw .invalid(file: file, reason: "out of memory")
     default:

@@ -42,10 +42,27 @@ struct KerasLayerEntry: Sendable {
     return list
   }
 
+  /// An integer field that must be at least `minimum` (a stride, a pool or kernel size, a unit
+  /// count): a layer config with `strides: 0` is refused here, naming the file and the layer.
+  func integer(_ key: String, atLeast minimum: Int, default fallback: Int? = nil) throws(ModelFileError) -> Int {
+    try integers(key, count: 1, atLeast: minimum, default: fallback.map { [$0] })[0]
+  }
+
+  /// Like ``integers(_:count:default:)``, each value at least `minimum`.
+  func integers(_ key: String, count: Int, atLeast minimum: Int, default fallback: [Int]? = nil)
+    throws(ModelFileError) -> [Int]
+  {
+    let values = try integers(key, count: count, default: fallback)
+    if let bad = values.first(where: { $0 < minimum }) {
+      throw invalid(key, "is \(bad), expected an integer ≥ \(minimum)")
+    }
+    return values
+  }
+
   /// Like ``integers(_:count:default:)``, but `nil` when the field is absent or `null`.
-  func optionalIntegers(_ key: String, count: Int) throws(ModelFileError) -> [Int]? {
+  func optionalIntegers(_ key: String, count: Int, atLeast minimum: Int = Int.min) throws(ModelFileError) -> [Int]? {
     guard let value = config[key], value != .null else { return nil }
-    return try integers(key, count: count)
+    return try integers(key, count: count, atLeast: minimum)
   }
 
   /// A string field.

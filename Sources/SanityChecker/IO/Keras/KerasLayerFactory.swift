@@ -36,41 +36,43 @@ struct KerasLayerFactory {
       try requireSingleGroup(entry)
       let (kernel, bias) = try kernelAndBias(
         entry,
-        kernelShape: [try entry.integer("kernel_size"), channels, try entry.integer("filters")])
+        kernelShape: [
+          try entry.integer("kernel_size", atLeast: 1), channels, try entry.integer("filters", atLeast: 1),
+        ])
       return Conv1D(
         name: entry.name, kernel: kernel, bias: bias,
-        stride: try entry.integer("strides", default: 1),
+        stride: try entry.integer("strides", atLeast: 1, default: 1),
         padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integer("dilation_rate", default: 1), activation: try entry.activation()
+        dilation: try entry.integer("dilation_rate", atLeast: 1, default: 1), activation: try entry.activation()
       )
     case "Conv2D":
       try entry.requireChannelsLast()
       try requireSingleGroup(entry)
-      let size = try entry.integers("kernel_size", count: 2)
+      let size = try entry.integers("kernel_size", count: 2, atLeast: 1)
       let (kernel, bias) = try kernelAndBias(
-        entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters")])
+        entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters", atLeast: 1)])
       return Conv2D(
         name: entry.name, kernel: kernel, bias: bias,
-        strides: try entry.integers("strides", count: 2, default: [1, 1]),
+        strides: try entry.integers("strides", count: 2, atLeast: 1, default: [1, 1]),
         padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integers("dilation_rate", count: 2, default: [1, 1]),
+        dilation: try entry.integers("dilation_rate", count: 2, atLeast: 1, default: [1, 1]),
         activation: try entry.activation())
     case "Dense":
       let (kernel, bias) = try kernelAndBias(
-        entry, kernelShape: [channels, try entry.integer("units")])
+        entry, kernelShape: [channels, try entry.integer("units", atLeast: 1)])
       return Dense(name: entry.name, kernel: kernel, bias: bias, activation: try entry.activation())
     case "MaxPooling1D", "AveragePooling1D":
       try entry.requireChannelsLast()
-      let poolSize = try entry.integer("pool_size", default: 2)
-      let stride = try entry.optionalIntegers("strides", count: 1)?[0]
+      let poolSize = try entry.integer("pool_size", atLeast: 1, default: 2)
+      let stride = try entry.optionalIntegers("strides", count: 1, atLeast: 1)?[0]
       let padding = try entry.setting("padding", as: Padding.self, default: "valid")
       return entry.className.hasPrefix("Max")
         ? MaxPooling1D(name: entry.name, poolSize: poolSize, stride: stride, padding: padding)
         : AveragePooling1D(name: entry.name, poolSize: poolSize, stride: stride, padding: padding)
     case "MaxPooling2D", "AveragePooling2D":
       try entry.requireChannelsLast()
-      let poolSize = try entry.integers("pool_size", count: 2, default: [2, 2])
-      let strides = try entry.optionalIntegers("strides", count: 2)
+      let poolSize = try entry.integers("pool_size", count: 2, atLeast: 1, default: [2, 2])
+      let strides = try entry.optionalIntegers("strides", count: 2, atLeast: 1)
       let padding = try entry.setting("padding", as: Padding.self, default: "valid")
       return entry.className.hasPrefix("Max")
         ? MaxPooling2D(name: entry.name, poolSize: poolSize, strides: strides, padding: padding)
@@ -101,10 +103,22 @@ struct KerasLayerFactory {
     -> (Tensor, Tensor?)
   {
     let hasBias = try entry.bool("use_bias", default: true)
+    try Self.reserve(kernelShape, for: "layer '\(entry.name)' kernel", file: entry.file)
     let shapes =
       [Shape(kernelShape)] + (hasBias ? [Shape([kernelShape[kernelShape.count - 1]])] : [])
     let tensors = try weights.weights(of: entry.name, expected: shapes)
     return (tensors[0], hasBias ? tensors[1] : nil)
+  }
+
+  /// Checks that a tensor of `extents` (from a configuration or a file) fits the memory budget.
+  /// - Throws: ``ModelFileError/exceedsBudget(file:_:)``.
+  static func reserve(_ extents: [Int], for what: String, file: String) throws(ModelFileError) {
+    do throws(MemoryBudgetError) {
+      try MemoryBudget.current.reserve(
+        SizeCheck.product(extents) ?? Int.max, of: MemoryLayout<Float>.stride, for: "\(what) \(Shape(extents))")
+    } catch {
+      throw .exceedsBudget(file: file, error)
+    }
   }
 
   private func globalPooling(_ entry: KerasLayerEntry, kind: String) throws(ModelFileError)

@@ -72,10 +72,13 @@ struct KerasWeightReader: KerasWeightSource {
     var tensors: [Tensor] = []
     for (name, shape) in zip(names, expected) {
       let path = HDF5File.join(group, name)
-      let tensor = try file.readTensor(path)
-      guard tensor.shape == shape else {
-        throw .shapeMismatch(file: file.url.path, path: path, expected: shape, actual: tensor.shape)
+      // The declared shape is checked before the data are read: a dataset declaring 10¹² floats
+      // is refused without allocating them.
+      let declared = try file.shape(ofDataset: path)
+      guard declared == shape else {
+        throw .shapeMismatch(file: file.url.path, path: path, expected: shape, actual: declared)
       }
+      let tensor = try file.readTensor(path)
       guard tensor.isFinite else { throw .nonFiniteValues(file: file.url.path, path: path) }
       tensors.append(tensor)
     }

@@ -74,6 +74,7 @@ extension Model {
     let factory = KerasLayerFactory(weights: weights)
     var layers: [any Layer] = []
     var shape = configuration.inputShape
+    try KerasLayerFactory.reserve(shape.dimensions, for: "one input", file: url.path)
     for entry in configuration.layers {
       let layer = try factory.layer(for: entry, input: shape)
       do {
@@ -81,6 +82,7 @@ extension Model {
       } catch {
         throw .invalidModel(file: url.path, error)
       }
+      try KerasLayerFactory.reserve(shape.dimensions, for: "the output of layer '\(entry.name)' for one input", file: url.path)
       layers.append(layer)
     }
     let name = configuration.name ?? url.deletingPathExtension().lastPathComponent

@@ -20,6 +20,8 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
   case sequenceBeforeHeader(file: String, line: Int)
   /// A record has a header but no bases.
   case emptyRecord(file: String, line: Int, record: String)
+  /// A record has more bases than the reader may hold (`line` is its header's line).
+  case recordTooLong(file: String, line: Int, record: String, maximum: Int)
   /// A sequence line holds a byte that is not a nucleotide code.
   case invalidCharacter(file: String, line: Int, column: Int, character: UInt8, record: String)
 
@@ -40,7 +42,7 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .fileNotFound(let file), .unreadable(let file, _), .corruptGzip(let file, _, _),
       .emptyFile(let file), .sequenceBeforeHeader(let file, _), .emptyRecord(let file, _, _),
-      .invalidCharacter(let file, _, _, _, _):
+      .invalidCharacter(let file, _, _, _, _), .recordTooLong(let file, _, _, _):
       return file
     }
   }
@@ -49,7 +51,7 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
   public var line: Int? {
     switch self {
     case .sequenceBeforeHeader(_, let line), .emptyRecord(_, let line, _),
-      .invalidCharacter(_, let line, _, _, _):
+      .invalidCharacter(_, let line, _, _, _), .recordTooLong(_, let line, _, _):
       return line
     case .corruptGzip(_, let line, _):
       return line
@@ -75,6 +77,10 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
     case .emptyRecord(let file, let line, let record):
       return
         "\(file):\(line): record '\(record)' has no bases; remove the header or add its sequence"
+    case .recordTooLong(let file, let line, let record, let maximum):
+      return
+        "\(file):\(line): record '\(record)' is longer than \(maximum) bases, the most this run "
+        + "reads; give sequences of the model's input length (raise --memory for longer ones)"
     case .invalidCharacter(let file, let line, let column, let character, let record):
       return
         "\(file):\(line):\(column): invalid character \(NucleotideAlphabet.quoted(character)) "

@@ -20,16 +20,27 @@ public final class FASTAReader: SequenceRecordReader {
 
   private var scanner: FASTAScanner
 
+  /// The longest record read by default: 1/64 of the memory budget in bases (16 Mi bases for
+  /// 1 GiB), since each base becomes 16 bytes of one-hot input and more in explanations.
+  public static var defaultMaximumRecordLength: Int { MemoryBudget.current.bytes / 64 }
+
   /// Opens a FASTA file, plain or gzip-compressed.
+  ///
+  /// A record longer than `maximumRecordLength` is refused as soon as it grows past it, so a
+  /// small gzip file that inflates to one huge record never fills memory. A model of fixed
+  /// input length `L` that crops by up to `c` bases needs at most `L + c`.
   /// - Parameters:
   ///   - url: The file.
   ///   - chunkSize: The number of bytes read at a time (1 MiB by default).
+  ///   - maximumRecordLength: The most bases one record may have
+  ///     (``defaultMaximumRecordLength`` by default).
   /// - Throws: ``FASTAError/fileNotFound(file:)`` or ``FASTAError/unreadable(file:detail:)``.
-  public init(url: URL, chunkSize: Int = 1 << 20) throws(FASTAError) {
+  public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordLength: Int? = nil) throws(FASTAError) {
     file = GzipReader.displayName(of: url)
     do throws(GzipError) {
       scanner = FASTAScanner(
-        file: file, source: try ByteChunkSource(url: url, chunkSize: chunkSize))
+        file: file, source: try ByteChunkSource(url: url, chunkSize: chunkSize),
+        maximumLength: maximumRecordLength ?? Self.defaultMaximumRecordLength)
     } catch {
       throw FASTAError(error, line: 1)
     }
@@ -40,9 +51,12 @@ public final class FASTAReader: SequenceRecordReader {
   ///   - bytes: The text.
   ///   - name: The name used in messages, e.g. `"peaks.fa"`.
   ///   - chunkSize: The number of bytes parsed at a time (for testing chunk boundaries).
-  public init(bytes: [UInt8], name: String, chunkSize: Int = 1 << 20) {
+  ///   - maximumRecordLength: The most bases one record may have (no limit by default: the
+  ///     text is already in memory).
+  public init(bytes: [UInt8], name: String, chunkSize: Int = 1 << 20, maximumRecordLength: Int = .max) {
     file = name
-    scanner = FASTAScanner(file: name, source: ByteChunkSource(bytes: bytes, chunkSize: chunkSize))
+    scanner = FASTAScanner(
+      file: name, source: ByteChunkSource(bytes: bytes, chunkSize: chunkSize), maximumLength: maximumRecordLength)
   }
 
   /// The next record.

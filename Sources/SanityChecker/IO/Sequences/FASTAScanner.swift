@@ -11,6 +11,9 @@ struct FASTAScanner {
   typealias Header = (id: String, description: String, line: Int)
 
   let file: String
+  /// The most bases one record may have; a longer record is refused while it is read, so no
+  /// more than this (plus one chunk) is ever buffered.
+  let maximumLength: Int
 
   private enum State { case lineStart, header, sequence }
 
@@ -29,9 +32,10 @@ struct FASTAScanner {
   private var recordCount = 0
   private var isFinished = false
 
-  init(file: String, source: ByteChunkSource) {
+  init(file: String, source: ByteChunkSource, maximumLength: Int = .max) {
     self.file = file
     self.source = source
+    self.maximumLength = maximumLength
   }
 
   /// The next record, or `nil` after the last one.
@@ -202,6 +206,9 @@ struct FASTAScanner {
         throw .invalidCharacter(
           file: file, line: line, column: lineOffset + invalidOffset + 1,
           character: chunk[start + invalidOffset], record: pending.id)
+      }
+      if bases.count > maximumLength {
+        throw .recordTooLong(file: file, line: pending.line, record: pending.id, maximum: maximumLength)
       }
     } else if chunk[position..<stop].contains(where: {
       NucleotideAlphabet.normalization[Int($0)] != NucleotideAlphabet.skipped

@@ -4,6 +4,8 @@ public enum LabelError: Error, Equatable, Sendable, CustomStringConvertible {
   case missingLabel(file: String, line: Int, record: String, key: String)
   /// A label is not a finite number.
   case invalidLabel(file: String, line: Int, value: String)
+  /// A FASTA header's `label=` value is not a number.
+  case invalidHeaderLabel(file: String, line: Int, record: String, value: String)
   /// A row has a different number of labels (tasks) than the first row.
   case taskCount(file: String, line: Int, expected: Int, actual: Int)
   /// The label file has a different number of rows than the sequence file has records.
@@ -19,6 +21,7 @@ public enum LabelError: Error, Equatable, Sendable, CustomStringConvertible {
   public var file: String {
     switch self {
     case .missingLabel(let file, _, _, _), .invalidLabel(let file, _, _),
+      .invalidHeaderLabel(let file, _, _, _),
       .taskCount(let file, _, _, _),
       .countMismatch(_, _, let file, _, _), .emptyLabelFile(let file):
       return file
@@ -34,6 +37,10 @@ public enum LabelError: Error, Equatable, Sendable, CustomStringConvertible {
         + "add one (e.g. '>\(record) \(key)=1') or give the labels in a target file"
     case .invalidLabel(let file, let line, let value):
       return "\(file):\(line): label '\(value)' is not a number; labels are numbers such as 0 or 1"
+    case .invalidHeaderLabel(let file, let line, let record, let value):
+      return
+        "\(file):\(line): record '\(record)' has label '\(value)', which is not a number; "
+        + "write numbers such as 'label=1' (or 'label=1,0' for two tasks)"
     case .taskCount(let file, let line, let expected, let actual):
       return
         "\(file):\(line): \(actual) labels but the first row has \(expected); "

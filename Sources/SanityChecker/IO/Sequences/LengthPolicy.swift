@@ -18,3 +18,15 @@ public enum LengthPolicy: Hashable, Sendable {
   /// Keeps the central `length` bases of longer sequences; shorter ones are an error.
   case centreCrop(to: Int)
 }
+
+extension LengthPolicy {
+  /// Checks that a padded or cropped length is at least 1 base.
+  /// - Throws: ``OneHotError/invalidTargetLength(_:)``.
+  public func validate() throws(OneHotError) {
+    switch self {
+    case .reject: return
+    case .padWithN(let length), .centreCrop(let length):
+      guard length >= 1 else { throw .invalidTargetLength(length) }
+    }
+  }
+}

@@ -23,6 +23,7 @@ extension OneHot {
     from reader: some SequenceRecordReader, batchSize: Int, _ body: (OneHotBatch) throws -> Void
   ) throws -> Int {
     precondition(batchSize > 0, "OneHot.forEachBatch: batchSize must be positive, got \(batchSize)")
+    try lengthPolicy.validate()
     var bases: [UInt8] = []
     var ids: [String] = []
     var first: (id: String, width: Int)?

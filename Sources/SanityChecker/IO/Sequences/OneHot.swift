@@ -44,6 +44,7 @@ public struct OneHot: Hashable, Sendable {
   public func encode(_ sequences: [[UInt8]], ids: [String]? = nil) throws(OneHotError) -> Tensor {
     precondition(
       ids == nil || ids?.count == sequences.count, "OneHot: ids and sequences differ in count")
+    try lengthPolicy.validate()
     let firstRecord = ids?.first ?? "#0"
     return try encodeRows(
       sequences, ids: ids, width: width(firstLength: sequences.first?.count ?? 0),

@@ -7,6 +7,9 @@ public enum OneHotError: Error, Equatable, Sendable, CustomStringConvertible {
   /// With ``LengthPolicy/centreCrop(to:)``, a sequence is shorter than the cropped length.
   case shorterThanCrop(record: String, length: Int, target: Int)
 
+  /// A padded or cropped length below 1 base.
+  case invalidTargetLength(Int)
+
   /// A message naming the record and the lengths, with a remedy.
   public var description: String {
     switch self {
@@ -18,6 +21,8 @@ public enum OneHotError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "record '\(record)' has \(length) bases, more than the padded length \(target); "
         + "pad to at least \(length) or crop with centreCrop(to: \(target))"
+    case .invalidTargetLength(let length):
+      return "a padded or cropped length of \(length) bases is impossible; give a length of at least 1"
     case .shorterThanCrop(let record, let length, let target):
       return
         "record '\(record)' has \(length) bases, fewer than the cropped length \(target); "
