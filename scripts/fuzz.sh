@@ -114,11 +114,12 @@ for name in "${targets[@]}"; do
   # A copy, so that a rebuild during a long run does not replace the running binary.
   mkdir -p .fuzz/bin && cp "$bin/$(executable "$name")" ".fuzz/bin/$(executable "$name")"
   # libhdf5 (not ours, not instrumented) mallocs sizes read from crafted object headers
-  # (docs/fuzzing.md, finding 2); above 1 GiB ASan returns NULL, which libhdf5 reports as an
+  # (docs/fuzzing.md, findings): above 1 GiB ASan returns NULL, which libhdf5 reports as an
   # error, as a system without overcommit would. A huge allocation in Swift code still dies.
   asan=${ASAN_OPTIONS:-}
   [ "$name" = keras-hdf5 ] && asan="allocator_may_return_null=1:max_allocation_size_mb=1024${asan:+:$asan}"
-  if ASAN_OPTIONS=$asan nice -n 19 ".fuzz/bin/$(executable "$name")" "${flags[@]}" "${extra[@]}" "${dirs[@]}" >"$work/last.log" 2>&1; then
+  # Leaks in swift-foundation and libhdf5 are suppressed (Tests/Fuzz/lsan.supp); ours are not.
+  if LSAN_OPTIONS=suppressions=$root/Tests/Fuzz/lsan.supp ASAN_OPTIONS=$asan nice -n 19 ".fuzz/bin/$(executable "$name")" "${flags[@]}" "${extra[@]}" "${dirs[@]}" >"$work/last.log" 2>&1; then
     grep -E '^#[0-9]+ *DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb' "$work/last.log" | tr '\n' ' ' >&2; echo >&2
   else
     status=1
