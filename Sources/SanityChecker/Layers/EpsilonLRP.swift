@@ -31,14 +31,5 @@ enum EpsilonLRP {
   }
 
   /// `a ⊙ b`, elementwise.
-  static func times(_ a: Tensor, _ b: Tensor) -> Tensor {
-    precondition(a.shape == b.shape, "EpsilonLRP.times: \(a.shape) != \(b.shape)")
-    return Tensor(shape: a.shape) { out in
-      a.withUnsafeBufferPointer { a in
-        b.withUnsafeBufferPointer { b in
-          for i in 0..<a.count { out[i] = a[i] * b[i] }
-        }
-      }
-    }
-  }
+  static func times(_ a: Tensor, _ b: Tensor) -> Tensor { a.multiplied(by: b) }
 }

@@ -52,11 +52,13 @@ extension Model {
     }
     guard other.layers.count == layers.count else {
       throw differ(
-        other.layers.last?.name ?? "output", "is one of \(other.layers.count) layers, expected \(layers.count)")
+        other.layers.last?.name ?? "output",
+        "is one of \(other.layers.count) layers, expected \(layers.count)")
     }
     for (index, (mine, theirs)) in zip(layers, other.layers).enumerated() {
       guard type(of: mine) == type(of: theirs) else {
-        throw differ(theirs.name, "is a \(type(of: theirs)), expected a \(type(of: mine)) ('\(mine.name)')")
+        throw differ(
+          theirs.name, "is a \(type(of: theirs)), expected a \(type(of: mine)) ('\(mine.name)')")
       }
       guard other.shapes[index + 1] == shapes[index + 1] else {
         throw differ(theirs.name, "gives \(other.shapes[index + 1]), expected \(shapes[index + 1])")

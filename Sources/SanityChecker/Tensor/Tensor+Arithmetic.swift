@@ -19,7 +19,14 @@ extension Tensor {
   /// - Parameter other: A tensor of the same shape.
   /// - Returns: The elementwise product.
   public func multiplied(by other: Tensor) -> Tensor {
-    EpsilonLRP.times(self, other)
+    precondition(shape == other.shape, "multiplied(by:): \(shape) != \(other.shape)")
+    return Tensor(shape: shape) { out in
+      withUnsafeBufferPointer { a in
+        other.withUnsafeBufferPointer { b in
+          for i in 0..<a.count { out[i] = a[i] * b[i] }
+        }
+      }
+    }
   }
 
   /// `self · factor + other · otherFactor`, elementwise.

@@ -13,16 +13,21 @@ extension Trainer {
   ///   - records: Optional record ids of the training items, for messages.
   /// - Throws: ``TrainingError`` naming the data set, the item and the value.
   public func validate(
-    _ model: Model, inputs: Tensor, labels: [Float], validation: (inputs: Tensor, labels: [Float])? = nil,
-    names: (training: String, validation: String) = ("training data", "validation data"), records: [String]? = nil
+    _ model: Model, inputs: Tensor, labels: [Float],
+    validation: (inputs: Tensor, labels: [Float])? = nil,
+    names: (training: String, validation: String) = ("training data", "validation data"),
+    records: [String]? = nil
   ) throws(TrainingError) {
-    let perItem = try validate(model, inputs: inputs, labels: labels, name: names.training, records: records)
+    let perItem = try validate(
+      model, inputs: inputs, labels: labels, name: names.training, records: records)
     guard let validation else { return }
     let validationPerItem = validation.labels.count / max(validation.inputs.batchSize, 1)
     guard validationPerItem == perItem || validation.inputs.batchSize == 0 else {
       throw .taskCount(training: perItem, validation: validationPerItem)
     }
-    _ = try validate(model, inputs: validation.inputs, labels: validation.labels, name: names.validation, records: nil)
+    _ = try validate(
+      model, inputs: validation.inputs, labels: validation.labels, name: names.validation,
+      records: nil)
   }
 
   /// Checks one data set; returns the labels per item.
@@ -30,7 +35,9 @@ extension Trainer {
     _ model: Model, inputs: Tensor, labels: [Float], name: String, records: [String]?
   ) throws(TrainingError) -> Int {
     guard inputs.shape.rank >= 1, inputs.shape.item == model.inputShape else {
-      throw .inputShape(data: name, expected: model.inputShape, actual: Shape(Array(inputs.shape.dimensions.dropFirst())))
+      throw .inputShape(
+        data: name, expected: model.inputShape,
+        actual: Shape(Array(inputs.shape.dimensions.dropFirst())))
     }
     let items = inputs.batchSize
     guard items > 0 else { throw .empty(data: name) }

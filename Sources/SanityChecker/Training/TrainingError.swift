@@ -22,14 +22,16 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(data): inputs have shape \(actual), but the model takes \(expected); "
         + "give inputs of the model's shape or build the model for these inputs"
     case .labelCount(let data, let labels, let items, let perItem):
-      return "\(data): \(labels) labels for \(items) items, expected \(perItem) per item (\(perItem * items)); "
+      return
+        "\(data): \(labels) labels for \(items) items, expected \(perItem) per item (\(perItem * items)); "
         + "give every item one label per model output (or one class index)"
     case .labelValue(let data, let item, let record, let value, let allowed):
       let name = record.map { "record '\($0)' (item \(item + 1))" } ?? "item \(item + 1)"
       return "\(data): \(name) has label \(Self.format(value)), expected \(allowed); "
         + "fix the label or train a model with more outputs"
     case .taskCount(let training, let validation):
-      return "the training data have \(training) labels per item but the validation data \(validation); "
+      return
+        "the training data have \(training) labels per item but the validation data \(validation); "
         + "give both the same tasks"
     case .empty(let data):
       return "\(data): no items to train on; give a file with labelled items"

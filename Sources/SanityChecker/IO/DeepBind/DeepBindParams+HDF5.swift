@@ -12,12 +12,20 @@ extension DeepBindParams {
   /// - Throws: ``ModelFileError`` naming the file and the missing dataset or attribute.
   public init(hdf5 url: URL) throws(ModelFileError) {
     let file = try HDF5File(reading: url)
-    func integer(_ name: String) throws(ModelFileError) -> Int {
-      Int(try file.readIntegerAttribute(name, of: "/").first ?? 0)
+    // The bounds are those of the params text format, so sizes derived from them cannot overflow.
+    func integer(_ name: String, allowed: ClosedRange<Int> = 0...1) throws(ModelFileError) -> Int {
+      let value = try file.readIntegerAttribute(name, of: "/").first ?? 0
+      guard let integer = Int(exactly: value), allowed.contains(integer) else {
+        throw .invalidConfiguration(
+          file: url.path, location: "/@\(name)", reason: "is \(value), expected an integer in \(allowed)")
+      }
+      return integer
     }
-    let hidden = try integer("num_hidden")
-    let detectorLength = try integer("detector_len")
-    let window = file.hasAttribute("default_window_size", of: "/") ? try integer("default_window_size") : 0
+    let hidden = try integer("num_hidden", allowed: 0...(1 << 20))
+    let detectorLength = try integer("detector_len", allowed: 1...(1 << 16))
+    let window =
+      file.hasAttribute("default_window_size", of: "/")
+      ? try integer("default_window_size", allowed: 0...(1 << 24)) : 0
     let unknown = file.hasAttribute("unknown_base_value", of: "/")
       ? Float(try file.readRealAttribute("unknown_base_value", of: "/").first ?? 0.25) : 0.25
     self.file = url.path

@@ -11,12 +11,14 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
   case corrupt(file: String, offset: Int, reason: String)
   /// The compressed stream ends before its last member is complete.
   case truncated(file: String, offset: Int)
+  /// A text line is longer than the reader may hold (`line` is 1-based).
+  case lineTooLong(file: String, line: Int, maximum: Int)
 
   /// The file the error is about.
   public var file: String {
     switch self {
     case .fileNotFound(let file), .systemError(let file, _, _), .corrupt(let file, _, _),
-      .truncated(let file, _):
+      .truncated(let file, _), .lineTooLong(let file, _, _):
       return file
     }
   }
@@ -36,6 +38,10 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "gzip stream is truncated after \(offset) compressed bytes; "
         + "the file is incomplete, re-download it or re-compress it with gzip"
+    case .lineTooLong(_, let line, let maximum):
+      return
+        "line \(line) is longer than \(maximum) bytes, the most this run reads; "
+        + "give sequences of the model's input length (raise --memory for longer ones)"
     }
   }
 

@@ -9,6 +9,9 @@ final class TextLineReader {
   let file: String
   /// The 1-based number of the line last returned (0 before the first).
   private(set) var lineNumber = 0
+  /// The longest line returned; a longer one is refused while it is read, so no more than
+  /// this (plus one chunk) is ever buffered.
+  let maximumLineLength: Int
 
   private var source: ByteChunkSource
   private var chunk: [UInt8] = []
@@ -16,14 +19,16 @@ final class TextLineReader {
   private var carry: [UInt8] = []
 
   /// Opens a file.
-  init(url: URL, chunkSize: Int = 1 << 20) throws(GzipError) {
+  init(url: URL, chunkSize: Int = 1 << 20, maximumLineLength: Int = .max) throws(GzipError) {
     file = GzipReader.displayName(of: url)
+    self.maximumLineLength = maximumLineLength
     source = try ByteChunkSource(url: url, chunkSize: chunkSize)
   }
 
   /// Reads text already in memory.
-  init(bytes: [UInt8], name: String, chunkSize: Int = 1 << 20) {
+  init(bytes: [UInt8], name: String, chunkSize: Int = 1 << 20, maximumLineLength: Int = .max) {
     file = name
+    self.maximumLineLength = maximumLineLength
     source = ByteChunkSource(bytes: bytes, chunkSize: chunkSize)
   }
 
@@ -45,12 +50,18 @@ final class TextLineReader {
       guard let newline else {
         carry.append(contentsOf: chunk[start...])
         position = chunk.count
+        if carry.count > maximumLineLength {
+          throw .lineTooLong(file: file, line: lineNumber + 1, maximum: maximumLineLength)
+        }
         continue
       }
       position = newline + 1
       var line = carry
       carry = []
       line.append(contentsOf: chunk[start..<newline])
+      if line.count > maximumLineLength {
+        throw .lineTooLong(file: file, line: lineNumber + 1, maximum: maximumLineLength)
+      }
       return finished(line)
     }
     guard !carry.isEmpty else { return nil }

@@ -50,7 +50,7 @@ struct IDXFile {
     let payloadCount = SizeCheck.product(dimensions) ?? Int.max
     try Self.reserve(
       payloadCount, of: MemoryLayout<Float>.stride,
-      for: "the header's \(dimensions.map(String.init).joined(separator: " × ")) values",
+      for: "the data of shape \(Shape(dimensions)) announced by the header",
       file: file, budget: budget)
     let expected = headerSize + payloadCount
     guard bytes.count >= expected else {

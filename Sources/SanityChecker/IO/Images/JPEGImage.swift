@@ -18,9 +18,11 @@ public struct JPEGImage: Sendable {
   /// The pixels, `H × W × 3` bytes (R, G, B), row-major.
   public let pixels: [UInt8]
 
-  /// The most pixels an image may have: 2²⁶ (8192 × 8192), far above the 64 × 64 to 512 × 512
-  /// images attribution models take. The header's size is checked before anything is decoded,
-  /// so a 2 kB file claiming 20000 × 20000 pixels is refused without allocating 1.2 GB.
+  /// The most pixels an image may have: 2²⁶ (8192 × 8192).
+  ///
+  /// That is far above the 64 × 64 to 512 × 512 images attribution models take. The header's
+  /// size is checked before anything is decoded, so a 2 kB file claiming 20000 × 20000 pixels
+  /// is refused without allocating 1.2 GB.
   public static let maximumPixels = 1 << 26
 
   /// Reads and decodes a JPEG file.

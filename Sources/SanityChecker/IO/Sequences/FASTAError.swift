@@ -30,7 +30,7 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
     switch error {
     case .fileNotFound(let file):
       self = .fileNotFound(file: file)
-    case .systemError(let file, _, _):
+    case .systemError(let file, _, _), .lineTooLong(let file, _, _):
       self = .unreadable(file: file, detail: error.detail)
     case .corrupt(let file, _, _), .truncated(let file, _):
       self = .corruptGzip(file: file, line: line, detail: error.detail)

@@ -20,6 +20,9 @@ public enum SeqFileError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A `seq` value is empty.
   case emptySequence(file: String, line: Int, record: String)
 
+  /// A line (one record) is longer than the reader may hold.
+  case lineTooLong(file: String, line: Int, maximum: Int)
+
   /// Maps an error of the byte reader to the error that names the same file.
   init(_ error: GzipError, line: Int) {
     switch error {
@@ -29,6 +32,8 @@ public enum SeqFileError: Error, Equatable, Sendable, CustomStringConvertible {
       self = .unreadable(file: file, detail: error.detail)
     case .corrupt(let file, _, _), .truncated(let file, _):
       self = .corruptGzip(file: file, line: line, detail: error.detail)
+    case .lineTooLong(let file, let line, let maximum):
+      self = .lineTooLong(file: file, line: line, maximum: maximum)
     }
   }
 
@@ -37,7 +42,7 @@ public enum SeqFileError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .missingColumn(_, let line, _), .columnCount(_, let line, _, _),
       .invalidLabel(_, let line, _, _), .invalidCharacter(_, let line, _, _, _),
-      .emptySequence(_, let line, _):
+      .emptySequence(_, let line, _), .lineTooLong(_, let line, _):
       return line
     case .corruptGzip(_, let line, _):
       return line
@@ -73,6 +78,10 @@ public enum SeqFileError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "\(file):\(line):\(column): invalid character \(NucleotideAlphabet.quoted(character)) "
         + "in record '\(record)'; expected A, C, G, T, N or an IUPAC code"
+    case .lineTooLong(let file, let line, let maximum):
+      return
+        "\(file):\(line): the row is longer than \(maximum) bytes, the most this run reads; "
+        + "give sequences of the model's input length (raise --memory for longer ones)"
     case .emptySequence(let file, let line, let record):
       return
         "\(file):\(line): record '\(record)' has an empty seq column; remove the row or add its bases"

@@ -31,10 +31,14 @@ public final class SeqFileReader: SequenceRecordReader {
   /// - Parameters:
   ///   - url: The file.
   ///   - chunkSize: The number of bytes read at a time (1 MiB by default).
+  ///   - maximumRowLength: The most bytes one row may have (a row holds one sequence);
+  ///     ``FASTAReader/defaultMaximumRecordLength`` by default.
   /// - Throws: ``SeqFileError/fileNotFound(file:)`` or ``SeqFileError/unreadable(file:detail:)``.
-  public init(url: URL, chunkSize: Int = 1 << 20) throws(SeqFileError) {
+  public init(url: URL, chunkSize: Int = 1 << 20, maximumRowLength: Int? = nil) throws(SeqFileError) {
     do throws(GzipError) {
-      lines = try TextLineReader(url: url, chunkSize: chunkSize)
+      lines = try TextLineReader(
+        url: url, chunkSize: chunkSize,
+        maximumLineLength: maximumRowLength ?? FASTAReader.defaultMaximumRecordLength)
     } catch {
       throw SeqFileError(error, line: 1)
     }

@@ -49,6 +49,7 @@ import Testing
     case .unsupported(let file, _): found = file == url.path ? "unsupported" : "wrong file"
     case .unreadable(let file, _): found = file == url.path ? "unreadable" : "wrong file"
     case .unexpectedSize: found = "unexpectedSize"
+    case .tooLarge: found = "tooLarge"
     }
     #expect(found == kind, "\(error)")
     #expect(error.description.hasPrefix(url.path + ": "))
