@@ -97,13 +97,14 @@ import Testing
     }
   }
 
-  /// Loading a model for data names the model file and the shapes.
+  /// Loading a model for data names the model file and the shapes; given the data's file, the
+  /// error names it first. Sequences shorter than the convolution's window fit no length.
   @Test func loadingForDataNamesTheModelFile() throws {
     let directory = try TemporaryDirectory()
     let url = directory.file("net.h5")
-    try TestSupport.deepBindNetwork(length: 101).writeKeras(to: url)
+    try TestSupport.deepBindNetwork(length: 101, width: 5).writeKeras(to: url)
     let data = InputData(
-      inputs: TestSupport.oneHotDNA(2, length: 50, seed: 6), ids: ["a", "b"], labels: nil,
+      inputs: TestSupport.oneHotDNA(2, length: 3, seed: 6), ids: ["a", "b"], labels: nil,
       kind: .sequences)
     let error = try #require(throws: ModelFileError.self) {
       _ = try ModelLoader.load(url, fitting: data)
@@ -111,6 +112,23 @@ import Testing
     #expect(error.file == url.path)
     #expect(error.description.hasPrefix("\(url.path): model '"))
     #expect(
-      error.description.contains("takes inputs of shape [101, 4], but the inputs are [50, 4]"))
+      error.description.contains("takes inputs of shape [101, 4], but the inputs are [3, 4]"))
+    let named = try #require(throws: ModelFileError.self) {
+      _ = try ModelLoader.load(url, fitting: data, from: "peaks.fa")
+    }
+    #expect(named.description.hasPrefix("peaks.fa: the inputs do not fit the model \(url.path): model '"))
+  }
+
+  /// A model ending in global pooling takes the data's length when loaded for it.
+  @Test func globalPoolingModelTakesTheDataLength() throws {
+    let directory = try TemporaryDirectory()
+    let url = directory.file("net.h5")
+    let original = try TestSupport.deepBindNetwork(length: 101, width: 5)
+    try original.writeKeras(to: url)
+    let inputs = TestSupport.oneHotDNA(2, length: 50, seed: 6)
+    let data = InputData(inputs: inputs, ids: ["a", "b"], labels: nil, kind: .sequences)
+    let model = try ModelLoader.load(url, fitting: data)
+    #expect(model.inputShape == [50, 4])
+    #expect(model.forward(inputs) == original.adapted(toSequenceLength: 50).forward(inputs))
   }
 }
