@@ -78,11 +78,7 @@ public struct ClassSensitivityCheck: Sendable {
     for explainer in explainers {
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)
-      let scores = try comparison.metrics.map { metric in
-        [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
-      }
-      let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
-      methods.append(.init(method: a.method, view: viewName, scores: scores))
+      methods.append(try comparison.pairScores(a, b, input: input))
     }
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.otherClass],

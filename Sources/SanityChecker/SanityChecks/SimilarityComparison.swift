@@ -37,6 +37,22 @@ struct SimilarityComparison {
   /// The intervals' settings.
   var bootstrap: Bootstrap = Bootstrap()
 
+  /// One method's scores for a single pair of maps per item (no seeds, one stage), as the label
+  /// and class checks compare them.
+  /// - Parameters:
+  ///   - a: The first maps.
+  ///   - b: The maps compared with them.
+  ///   - input: The explained inputs (for the view).
+  /// - Returns: The scores of every metric, named with the maps' view.
+  /// - Throws: ``MetricError`` when a metric cannot read the maps' shape.
+  func pairScores(_ a: Attribution, _ b: Attribution, input: Tensor) throws -> MethodScores {
+    let scores = try metrics.map { metric in
+      [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
+    }
+    let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
+    return MethodScores(method: a.method, view: viewName, scores: scores)
+  }
+
   /// The metrics to score: the configured ones, followed by the first one's magnitude variant
   /// when it is not configured already.
   /// - Parameter configured: The configured metrics.
