@@ -44,10 +44,12 @@ struct ModelOptions: ParsableArguments {
   /// that do not fit the model are an error naming `inputFile`.
   func load(for data: InputData? = nil, from inputFile: String? = nil) throws -> Model {
     let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
-    if let data {
-      return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
+    return try ReadWatchdog.reading(model) {
+      if let data {
+        return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
+      }
+      return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
     }
-    return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
   }
 }
 

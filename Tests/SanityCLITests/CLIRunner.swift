@@ -20,11 +20,15 @@ enum CLI {
     return TestSupport.repositoryRoot.appendingPathComponent(".build/release/sanity")
   }()
 
-  /// Runs `sanity arguments…` in the repository root (or in `directory`).
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs `sanity arguments…` in the repository root (or in `directory`), with `environment`
+  /// added to this process's environment.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = directory ?? TestSupport.repositoryRoot
     let output = Pipe()
     let error = Pipe()
