@@ -23,9 +23,7 @@ extension InSilicoMutagenesis {
   public func targetMaps(for input: Tensor, selection: TargetSelection, in model: Model) throws
     -> TargetMaps
   {
-    // Items in groups whose deltas of every output fit in a quarter of the memory budget.
-    let perItem = input.itemCount * model.outputShape.count * MemoryLayout<Float>.stride
-    let itemsPerGroup = MemoryBudget.current.items(each: perItem, share: 0.25)
+    let itemsPerGroup = Self.itemsPerGroup(input, model: model)
     guard input.batchSize <= itemsPerGroup else {
       var parts: [TargetMaps] = []
       for start in stride(from: 0, to: input.batchSize, by: itemsPerGroup) {

@@ -96,8 +96,7 @@ public struct InSilicoMutagenesis: Explainer {
   /// memory budget, so a model with hundreds of outputs does not hold them all at once.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
     try model.validate(input: input, targets: targets)
-    let perItem = input.itemCount * model.outputShape.count * MemoryLayout<Float>.stride
-    let itemsPerGroup = MemoryBudget.current.items(each: perItem, share: 0.25)
+    let itemsPerGroup = Self.itemsPerGroup(input, model: model)
     guard input.batchSize <= itemsPerGroup else {
       var parts: [Attribution] = []
       for start in stride(from: 0, to: input.batchSize, by: itemsPerGroup) {
@@ -195,5 +194,14 @@ public struct InSilicoMutagenesis: Explainer {
     return Deltas(
       values: Tensor.concatenating(deltas), outputs: Tensor.concatenating(references).reshaped(model.outputShape.batched(input.batchSize)),
       isFast: false, note: note)
+  }
+}
+
+extension InSilicoMutagenesis {
+  /// Items per group whose deltas of every output (`L·4·O` floats each) fit in a quarter of the
+  /// memory budget.
+  static func itemsPerGroup(_ input: Tensor, model: Model) -> Int {
+    let perItem = input.itemCount * model.outputShape.count * MemoryLayout<Float>.stride
+    return MemoryBudget.current.items(each: perItem, share: 0.25)
   }
 }

@@ -136,13 +136,14 @@ public struct ModelRandomizationCheck: Sendable {
         viewName = MapComparison.viewName(
           configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
         for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
-          for (stageIndex, stage) in stages.enumerated() {
-            let randomized = try explain(numbered, model: stage.model, input: part, targets: partTargets).values
-            for (metricIndex, metric) in comparison.metrics.enumerated() {
-              scores[metricIndex][seedIndex][stageIndex] += try MapComparison.scores(
-                original.values, against: [randomized], input: part, metric: metric,
-                view: configuration.view)[0]
-            }
+          // One seed's stages at a time, scored together so each original map is ranked once.
+          let randomized = try stages.map { stage in
+            try explain(numbered, model: stage.model, input: part, targets: partTargets).values
+          }
+          for (metricIndex, metric) in comparison.metrics.enumerated() {
+            let stageScores = try MapComparison.scores(
+              original.values, against: randomized, input: part, metric: metric, view: configuration.view)
+            for stageIndex in stages.indices { scores[metricIndex][seedIndex][stageIndex] += stageScores[stageIndex] }
           }
         }
       }
