@@ -151,7 +151,7 @@ extension DeepLIFT {
     _ chunk: Tensor, targets: [Int], firstItem: Int, chain: DeepLIFTChain, model: Model
   ) -> (predictions: [Float], references: [ReferenceRun]) {
     let inputTrace = chain.trace(chunk)
-    let predictions = model.values(of: inputTrace[inputTrace.count - 1], at: targets)
+    let predictions = model.values(of: inputTrace[chain.outputNode], at: targets)
     let seed = model.targetSeed(targets)
     // The same references Integrated Gradients draws for this baseline.
     let references = IntegratedGradients(baseline: baseline).baselines(
@@ -163,7 +163,7 @@ extension DeepLIFT {
         input: reference,
         multipliers: chain.multipliers(
           seed: seed, input: inputTrace, reference: referenceTrace, epsilon: epsilon),
-        outputs: model.values(of: referenceTrace[referenceTrace.count - 1], at: targets))
+        outputs: model.values(of: referenceTrace[chain.outputNode], at: targets))
     }
     return (predictions, runs)
   }

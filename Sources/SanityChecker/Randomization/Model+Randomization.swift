@@ -60,7 +60,7 @@ extension Model {
       }
       copy[index] = layer
     }
-    return try Model(name: name, inputShape: inputShape, layers: copy)
+    return try replacingLayers(copy)
   }
 
   /// The randomized models of a randomization order, in the order they are compared.
