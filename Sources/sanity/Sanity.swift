@@ -16,7 +16,7 @@ struct Sanity: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, PredictCommand.self, ExplainCommand.self, ISMCommand.self, CheckCommand.self,
+      DemoCommand.self, RunCommand.self, MergeCommand.self, PredictCommand.self, ExplainCommand.self, ISMCommand.self, CheckCommand.self,
       TrainCommand.self, ReportCommand.self, SimulateCommand.self, BenchCommand.self,
     ])
 

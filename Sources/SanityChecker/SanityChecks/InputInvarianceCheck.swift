@@ -50,13 +50,17 @@ public struct InputInvarianceCheck: Sendable {
   /// - Returns: Rows of the relative maximum difference and verdicts.
   /// - Throws: See ``compensated(_:)``, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    report(try differences(model: model, input: input, explainers: explainers), model: model)
+  }
+
+  /// Every method's per-item relative maximum difference, before summarizing.
+  /// - Returns: Per method, its name and one value per item (`nil` where the map is 0 and changed).
+  func differences(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [(method: String, values: [Double?])] {
     try model.validate(input: input)
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
     let targets = model.predictedTargets(input)
-    var rows: [ResultRow] = []
-    var verdicts: [Verdict] = []
-    for explainer in explainers {
+    return try explainers.map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: model)
       let b = try explainer.attribution(for: shiftedInput, targets: targets, in: shiftedModel)
       let width = a.values.itemCount
@@ -66,15 +70,24 @@ public struct InputInvarianceCheck: Sendable {
         let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) { max($0, abs($1.0 - $1.1)) }
         return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
       }
+      return (a.method, differences)
+    }
+  }
+
+  /// The rows and verdicts of every method's differences.
+  func report(_ methods: [(method: String, values: [Double?])], model: Model) -> CheckReport {
+    var rows: [ResultRow] = []
+    var verdicts: [Verdict] = []
+    for (method, differences) in methods {
       let row = ResultRow(
-        check: .inputInvariance, order: nil, method: a.method, layer: .shift(shift), seed: .all,
+        check: .inputInvariance, order: nil, method: method, layer: .shift(shift), seed: .all,
         metric: "relative-max-difference", view: "full", values: differences)
       rows.append(row)
       let worst = differences.compactMap { $0 }.max() ?? .nan
       let outcome: Verdict.Outcome = worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
       verdicts.append(
         Verdict(
-          check: .inputInvariance, method: a.method, outcome: outcome,
+          check: .inputInvariance, method: method, outcome: outcome,
           rule: "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
           evidence: "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"))
     }

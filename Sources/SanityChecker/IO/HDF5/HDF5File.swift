@@ -38,12 +38,19 @@ public final class HDF5File: @unchecked Sendable {
   }
 
   /// Creates a file, replacing any existing file at `url`.
+  ///
+  /// Files are written deterministically: no object records its creation or modification time
+  /// (`H5Pset_obj_track_times` off for the root group and every dataset), so the same content
+  /// gives the same bytes.
   /// - Parameter url: The new file.
   /// - Throws: ``ModelFileError/writeFailed(file:path:)`` when it cannot be created.
   public init(creating url: URL) throws(ModelFileError) {
     silenceHDF5Errors()
     self.url = url
-    let id = H5Fcreate(url.path, shim_H5F_ACC_TRUNC(), shim_H5P_DEFAULT(), shim_H5P_DEFAULT())
+    guard let properties = HDF5Handle(H5Pcreate(shim_H5P_FILE_CREATE()), .propertyList),
+      H5Pset_obj_track_times(properties.id, false) >= 0
+    else { throw .writeFailed(file: url.path, path: "/") }
+    let id = H5Fcreate(url.path, shim_H5F_ACC_TRUNC(), properties.id, shim_H5P_DEFAULT())
     guard let handle = HDF5Handle(id, .file) else { throw .writeFailed(file: url.path, path: "/") }
     self.handle = handle
   }
