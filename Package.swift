@@ -15,7 +15,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
-    .target(name: "SanityChecker", dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG"]),
+    .systemLibrary(name: "CBigWig", providers: [.apt(["libbigwig-dev"])]),
+    .target(name: "SanityChecker", dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig"]),
     .target(name: "SanityBenchmarks", dependencies: ["SanityChecker"]),
     .executableTarget(
       name: "sanity",
