@@ -16,9 +16,10 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+    .systemLibrary(name: "CBigWig", providers: [.apt(["libbigwig-dev"])]),
     .target(
       name: "SanityChecker",
-      dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig", .product(name: "Yams", package: "Yams")]),
     .target(name: "SanityBenchmarks", dependencies: ["SanityChecker"]),
     .executableTarget(
       name: "sanity",

@@ -1,0 +1,47 @@
+/// How a position's attribution `[4]` becomes the one number a track or a summary shows.
+///
+/// ```
+/// observed-base:  s[n, l] = Σ_b x[n, l, b] · a[n, l, b]
+/// sum:            s[n, l] = Σ_b a[n, l, b]
+/// ```
+/// with `x` the one-hot sequence and `a` the map. For a one-hot base, `observed-base` is the
+/// attribution at the observed base (the "actual" contribution TF-MoDISco and genome-browser
+/// tracks show); an `N` encoded as 0.25 each gives the mean over the four bases, an `N` encoded as
+/// zeros gives 0. `sum` adds all four channels, which suits maps already zero off the observed
+/// base (Gradient × Input, DeepLIFT, IG with a zero baseline) and shows the net effect of all
+/// four for the others.
+public enum AttributionScore: String, Sendable, CaseIterable {
+  /// The attribution at the observed base, `Σ_b x·a`.
+  case observedBase = "observed-base"
+  /// The sum over the four channels, `Σ_b a`.
+  case sum
+
+  /// What the score is, for track headers and table notes.
+  public var explanation: String {
+    switch self {
+    case .observedBase: return "attribution at the observed base (sum over bases of one-hot x times map)"
+    case .sum: return "attribution summed over the four bases"
+    }
+  }
+
+  /// The score of every position.
+  /// - Parameter explained: Sequences `[N, L, 4]` with maps `[N, L, 4]`.
+  /// - Returns: `[N, L]`.
+  public func scores(_ explained: ExplainedSequences) -> Tensor {
+    let (count, length) = (explained.count, explained.length)
+    let observed = self == .observedBase
+    return Tensor(shape: [count, length]) { out in
+      explained.attributions.withUnsafeBufferPointer { a in
+        explained.sequences.withUnsafeBufferPointer { x in
+          for cell in 0..<(count * length) {
+            var total: Float = 0
+            for channel in (cell * 4)..<(cell * 4 + 4) {
+              total += observed ? x[channel] * a[channel] : a[channel]
+            }
+            out[cell] = total
+          }
+        }
+      }
+    }
+  }
+}
