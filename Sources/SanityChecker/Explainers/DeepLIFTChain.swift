@@ -87,7 +87,8 @@ struct DeepLIFTChain: Sendable {
   /// Whether the rescale rule applies to the activation (elementwise and nonlinear).
   private static func isRescaled(_ activation: Activation) -> Bool {
     switch activation {
-    case .relu, .sigmoid, .tanh: return true
+    case .relu, .sigmoid, .tanh, .exponential, .softplus, .elu, .selu, .gelu, .geluTanh, .swish:
+      return true
     case .linear, .softmax: return false
     }
   }

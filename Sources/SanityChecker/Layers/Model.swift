@@ -23,7 +23,7 @@ public struct Model: Sendable {
   public let outputNodes: [Int]
   /// The head that forward and backward passes, targets and explanations refer to (index into
   /// ``outputNodes``; 0 unless chosen with ``selectingOutputHead(_:)``).
-  public private(set) var outputHead: Int = 0
+  public internal(set) var outputHead: Int = 0
   /// The shape of one item at each node: `shapes[0]` is the input, `shapes[i + 1]` follows layer `i`.
   public let shapes: [Shape]
   /// Whether every layer reads the node before it and the last node is the only output.
