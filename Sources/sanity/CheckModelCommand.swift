@@ -50,7 +50,7 @@ struct CheckModelCommand: ParsableCommand {
     guard let stage = VerdictStage(rawValue: verdictStage) else {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }

@@ -99,7 +99,7 @@ struct CheckClassCommand: ParsableCommand {
     } else {
       throw ValidationError("--other must be random or a unit index, not '\(other)'")
     }
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     if case .unit(let unit) = otherTarget { try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count) }
     guard model.outputShape.count >= 2 else {
@@ -136,7 +136,7 @@ struct CheckInvarianceCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)

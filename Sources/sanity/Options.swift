@@ -72,6 +72,15 @@ struct ModelOptions: ParsableArguments {
     }
     return profileScalar ? chosen.explainingProfileScalar() : chosen
   }
+
+  /// The longest FASTA record worth reading for this model and `--lengths`, from the model's
+  /// architecture alone (read before the inputs); `nil` keeps the budget-derived cap.
+  func recordCap(for inputs: InputOptions) throws -> Int? {
+    let length = try ReadWatchdog.reading(model) {
+      try ModelLoader.fixedSequenceLength(URL(fileURLWithPath: model), architecture: architecture.map { URL(fileURLWithPath: $0) })
+    }
+    return try inputs.lengthPolicy().recordCap(modelLength: length)
+  }
 }
 
 /// The inputs to read.
@@ -111,20 +120,23 @@ struct InputOptions: ParsableArguments {
     }
   }
 
-  /// Reads the inputs; a file with no items is an error, not an empty result.
-  func load() throws -> InputData {
+  /// Reads the inputs, no FASTA record longer than `cap` (``ModelOptions/recordCap(for:)``);
+  /// a file with no items is an error, not an empty result.
+  func load(cap: Int? = nil) throws -> InputData {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
-    let data = try InputData.load(URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit)
+    let data = try InputData.load(
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, maximumRecordLength: cap)
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     return try InputCheck.nonEmpty(data.prefix(limit), file: input)
   }
 
   /// Reads the inputs grouped by sequence length (one group with `--lengths pad:N|crop:N`, and
-  /// for images); a file with no items is an error.
-  func loadGroupedByLength() throws -> [LengthGroup] {
+  /// for images), no FASTA record longer than `cap`; a file with no items is an error.
+  func loadGroupedByLength(cap: Int? = nil) throws -> [LengthGroup] {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let groups = try InputData.loadGroupedByLength(
-      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit)
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit,
+      maximumRecordLength: cap)
     guard groups.allSatisfy({ $0.data.inputs.isFinite }) else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     guard let first = groups.first else { return [] }
     _ = try InputCheck.nonEmpty(first.data, file: input)

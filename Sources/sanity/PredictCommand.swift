@@ -26,7 +26,7 @@ struct PredictCommand: ParsableCommand {
     let (destination, format) = try Outputs.destination(
       output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
       inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength()
+    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: groups.first?.data, from: inputOptions.input)
     let perGroup = try groups.map {
       try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths).forwardHeads($0.data.inputs)

@@ -21,8 +21,12 @@ public final class HDF5File: @unchecked Sendable {
   var fileName: String { url.path }
 
   /// Opens an existing file for reading.
+  ///
+  /// The file's global heap collections are checked first (``HDF5GlobalHeapCheck``), because a
+  /// malformed one makes libhdf5 1.10 loop forever when it reads a variable-length string.
   /// - Parameter url: The file.
-  /// - Throws: ``ModelFileError/fileNotFound(file:)``, ``ModelFileError/notHDF5(file:)``, or
+  /// - Throws: ``ModelFileError/fileNotFound(file:)``, ``ModelFileError/notHDF5(file:)``,
+  ///   ``ModelFileError/malformedGlobalHeap(file:offset:reason:)``, or
   ///   ``ModelFileError/readFailed(file:path:)`` for a damaged (e.g. truncated) HDF5 file.
   public init(reading url: URL) throws(ModelFileError) {
     silenceHDF5Errors()
@@ -31,6 +35,9 @@ public final class HDF5File: @unchecked Sendable {
       throw .fileNotFound(file: url.path)
     }
     guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
+    if let defect = HDF5GlobalHeapCheck.firstDefect(in: url) {
+      throw .malformedGlobalHeap(file: url.path, offset: defect.offset, reason: defect.reason)
+    }
     guard
       let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
     else { throw .readFailed(file: url.path, path: "/") }

@@ -32,26 +32,39 @@ extension Model {
   public static func loadKeras(_ url: URL, architecture: URL? = nil) throws(ModelFileError) -> Model
   {
     let file = try HDF5File(reading: url)
-    let configuration: KerasArchitecture
+    let configuration = try configuration(in: file, architecture: architecture)
+    let reader = try KerasWeightReader(file: file, isFullModel: architecture == nil)
+    return try build(configuration, weights: reader, file: url)
+  }
+
+  /// The layers of a Keras model with zero weights: its configuration only (the architecture
+  /// JSON when given, else the file's `model_config`), no weight is read.
+  /// - Parameters:
+  ///   - url: The `.h5` file.
+  ///   - architecture: A Keras JSON architecture file, used instead of the file's configuration.
+  /// - Returns: The model with zero weights.
+  /// - Throws: ``ModelFileError`` naming the file and the place.
+  static func kerasArchitecture(_ url: URL, architecture: URL?) throws(ModelFileError) -> Model {
+    let file = try HDF5File(reading: url)
+    return try build(configuration(in: file, architecture: architecture), weights: ZeroWeights(), file: url)
+  }
+
+  /// The configuration: the architecture JSON when given, else the file's `model_config`.
+  private static func configuration(in file: HDF5File, architecture: URL?) throws(ModelFileError) -> KerasArchitecture {
     if let architecture {
       guard let data = FileManager.default.contents(atPath: architecture.path) else {
         throw .fileNotFound(file: architecture.path)
       }
-      configuration = try KerasArchitecture(
-        json: String(decoding: data, as: UTF8.self), file: architecture.path)
-    } else {
-      guard file.hasAttribute("model_config", of: "/") else {
-        throw .invalidConfiguration(
-          file: url.path, location: "/",
-          reason:
-            "has no 'model_config' attribute (a weights-only file); pass the architecture JSON written by model.to_json()"
-        )
-      }
-      configuration = try KerasArchitecture(
-        json: try file.readStringAttribute("model_config", of: "/"), file: url.path)
+      return try KerasArchitecture(json: String(decoding: data, as: UTF8.self), file: architecture.path)
     }
-    let reader = try KerasWeightReader(file: file, isFullModel: architecture == nil)
-    return try build(configuration, weights: reader, file: url)
+    guard file.hasAttribute("model_config", of: "/") else {
+      throw .invalidConfiguration(
+        file: file.url.path, location: "/",
+        reason:
+          "has no 'model_config' attribute (a weights-only file); pass the architecture JSON written by model.to_json()"
+      )
+    }
+    return try KerasArchitecture(json: try file.readStringAttribute("model_config", of: "/"), file: file.url.path)
   }
 
   /// A model with a Keras JSON architecture and fresh weights: Glorot-uniform kernels, zero biases,
