@@ -8,10 +8,10 @@ struct MergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Join the part folders of `sanity run --shard K/N` into the results of one unsharded run.",
     discussion: """
-      Give every shard's part folder, in shard order. Means, standard deviations, bootstrap intervals and verdicts
-      are recomputed from the parts' per-item values, and the maps are joined in order, so the output is byte for
-      byte what `sanity run` without --shard writes. Parts of different runs (another input, model, setting or
-      version) or parts that leave a gap are refused.
+      Give every shard's part folder, in shard order. Means, standard deviations, bootstrap intervals and \
+      verdicts are recomputed from the parts' per-item values and the maps are joined in order, so the output \
+      is byte for byte what `sanity run` without --shard writes. Parts of different runs (another input, model, \
+      setting or version) or parts that leave a gap are refused.
       Example: sanity merge parts/1 parts/2 parts/3 --output results
       """)
 

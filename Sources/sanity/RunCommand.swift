@@ -8,12 +8,12 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Run the methods, checks and exports of a configuration file (YAML or JSON), whole or as one shard.",
     discussion: """
-      Without --shard, writes results.tsv, results.json, report.html and attributions/<method>.h5 to --output, as
-      `sanity demo` does. With --shard K/N, writes a part folder (part.json with per-item values and a manifest, and
-      the block's maps) that `sanity merge` joins into exactly the files of an unsharded run. A shard whose part is
-      complete and whose manifest matches (inputs, model, settings, version) is skipped; --force redoes it.
+      Without --shard, writes results.tsv, results.json, report.html and attributions/<method>.h5 to --output, as \
+      `sanity demo` does. With --shard K/N, writes a part folder (part.json with per-item values and a manifest, \
+      and the block's maps) that `sanity merge` joins into exactly the files of an unsharded run. A shard whose \
+      part is complete and whose manifest matches (inputs, model, settings, version) is kept; --force redoes it. \
       `sanity run --print-config` writes the demo's configuration as a starting point.
-      Example: sanity run --config run.yaml --shard 2/3 --output parts/2
+      Example: sanity run --config workflow/example-run.yaml --shard 2/3 --output parts/2
       """)
 
   @Option(help: "The run's configuration (.yaml, .yml or .json).")
@@ -60,7 +60,10 @@ struct RunCommand: ParsableCommand {
       }
       var pipeline = try RunPipeline(configuration: configuration, shard: shard)
       pipeline.progress = { Progress.note($0, quiet: quiet) }
-      try RunOutput.writePart(pipeline, to: url)
+      // Test hook (documented in docs/development.md): SANITY_TEST_KILL_AFTER_ITEMS=k ends a shard
+      // whose block goes past item k abruptly, before its part is moved into place.
+      let kill = ProcessInfo.processInfo.environment["SANITY_TEST_KILL_AFTER_ITEMS"].flatMap { Int($0) }
+      try RunOutput.writePart(pipeline, to: url, killAfterItems: kill)
       Progress.note("wrote part \(shard): items \(pipeline.first + 1)–\(pipeline.first + pipeline.data.ids.count) of \(pipeline.total)", quiet: quiet)
       print(url.standardizedFileURL.path)
       return

@@ -39,6 +39,8 @@ extension RunConfiguration {
     } catch {
       throw .syntax(file: file, line: 1, column: 1, problem: String(describing: error))
     }
+    // Unknown keys first, so that a misspelt key is named as such rather than as a missing one.
+    try checkKeys(root, against: [encoded(template)].compactMap { $0 }, path: "", file: file)
     let configuration: RunConfiguration
     do {
       configuration = try YAMLDecoder().decode(RunConfiguration.self, from: root)
@@ -47,8 +49,6 @@ extension RunConfiguration {
     } catch {
       throw .syntax(file: file, line: 1, column: 1, problem: String(describing: error))
     }
-    let known = (try? YAMLEncoder().encode(configuration)).flatMap { try? Yams.compose(yaml: $0) }
-    try checkKeys(root, against: known, path: "", file: file)
     do {
       try configuration.validate()
     } catch {
@@ -98,25 +98,44 @@ extension RunConfiguration {
     }
   }
 
-  /// Every key of `node` must be a key of the same mapping in `known` (the decoded configuration,
-  /// encoded again); `null` values are allowed for optional keys.
-  static func checkKeys(_ node: Node, against known: Node?, path: String, file: String) throws(RunConfigurationError) {
+  /// A configuration as a YAML node.
+  static func encoded(_ configuration: RunConfiguration) -> Node? {
+    (try? YAMLEncoder().encode(configuration)).flatMap { try? Yams.compose(yaml: $0) }
+  }
+
+  /// The demo's configuration with every optional setting present: the keys it has are every key
+  /// there is.
+  static var template: RunConfiguration {
+    var template = demo()
+    template.memory = "1G"
+    template.methodSettings.layer = "conv1d_1"
+    template.checks.labelRandomization?.trainingLimit = 1
+    return template
+  }
+
+  /// Every key of `node` must be a key of the same mapping in one of `known` (``template``
+  /// encoded); `null` values are allowed for optional keys.
+  static func checkKeys(_ node: Node, against known: [Node], path: String, file: String) throws(RunConfigurationError) {
     if let mapping = node.mapping {
-      let knownMapping = known?.mapping
+      let knownMappings = known.compactMap(\.mapping)
       for (keyNode, value) in mapping {
         let key = keyNode.string ?? ""
         let full = path.isEmpty ? key : path + "." + key
-        guard let knownValue = knownMapping?[key] else {
+        let matches = knownMappings.compactMap { $0[key] }
+        guard !matches.isEmpty else {
           if value.null != nil { continue }
-          throw .unknownKey(
-            file: file, line: keyNode.mark?.line ?? 0, key: full,
-            known: (knownMapping?.keys.compactMap(\.string) ?? []))
+          var names: [String] = []
+          for mapping in knownMappings {
+            for name in mapping.keys.compactMap(\.string) where !names.contains(name) { names.append(name) }
+          }
+          throw .unknownKey(file: file, line: keyNode.mark?.line ?? 0, key: full, known: names)
         }
-        try checkKeys(value, against: knownValue, path: full, file: file)
+        try checkKeys(value, against: matches, path: full, file: file)
       }
-    } else if let sequence = node.sequence, let knownSequence = known?.sequence {
-      for (index, element) in sequence.enumerated() where index < knownSequence.count {
-        try checkKeys(element, against: knownSequence[index], path: "\(path)[\(index)]", file: file)
+    } else if let sequence = node.sequence {
+      for (index, element) in sequence.enumerated() {
+        let matches = known.compactMap { $0.sequence }.compactMap { index < $0.count ? $0[index] : $0.first }
+        try checkKeys(element, against: matches, path: "\(path)[\(index)]", file: file)
       }
     }
   }

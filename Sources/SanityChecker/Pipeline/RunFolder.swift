@@ -27,7 +27,7 @@ public enum RunFolder {
     let manager = FileManager.default
     let staging = folder.deletingLastPathComponent()
       .appendingPathComponent(".\(folder.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-    try? manager.removeItem(at: staging)
+    removeStaleStaging(of: folder)
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       try body(staging)
@@ -40,6 +40,15 @@ public enum RunFolder {
     } catch {
       try? manager.removeItem(at: staging)
       throw error
+    }
+  }
+
+  /// Removes temporary siblings left by runs that were killed (`.<name>.partial-*`).
+  static func removeStaleStaging(of folder: URL) {
+    let parent = folder.deletingLastPathComponent()
+    let prefix = ".\(folder.lastPathComponent).partial-"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+      try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
     }
   }
 

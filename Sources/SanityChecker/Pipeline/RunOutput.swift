@@ -14,11 +14,15 @@ public enum RunOutput {
   /// - Parameters:
   ///   - pipeline: The block's pipeline.
   ///   - folder: The part folder.
+  ///   - killAfterItems: Test hook: when the block ends past this many items of the run, the
+  ///     process ends abruptly (exit status 3, no clean-up) once the part is computed and before
+  ///     it is moved into place, as a run killed midway would.
   /// - Throws: The pipeline's or a writer's error.
-  public static func writePart(_ pipeline: RunPipeline, to folder: URL) throws {
+  public static func writePart(_ pipeline: RunPipeline, to folder: URL, killAfterItems: Int? = nil) throws {
     try RunFolder.write(to: folder) { staging in
       let part = try pipeline.part(writingAttributionsTo: staging.appendingPathComponent("attributions"))
       try AtomicOutput.write(try part.json(), to: OutputDestination(staging.appendingPathComponent("part.json")))
+      if let killAfterItems, pipeline.first + pipeline.data.ids.count > killAfterItems { exit(3) }
     }
   }
 
