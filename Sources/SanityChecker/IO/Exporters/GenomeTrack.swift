@@ -117,7 +117,8 @@ public struct GenomeTrack: Sendable, Equatable {
             file: file, record: id, chromosome: place.chromosome, sizes: sizes.file)
         }
         guard place.end <= size else {
-          throw .outsideChromosome(file: file, record: id, end: place.end, size: size, sizes: sizes.file)
+          throw .outsideChromosome(
+            file: file, record: id, end: place.end, size: size, sizes: sizes.file)
         }
       }
       places.append(place)

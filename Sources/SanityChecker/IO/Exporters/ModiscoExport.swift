@@ -114,10 +114,15 @@ public struct ModiscoExport: Sendable {
     switch computation.explainer {
     case let deepLIFT as DeepLIFT:
       let values = try deepLIFT.hypotheticalContributions(for: inputs, targets: targets, in: model)
-      return (values, "DeepLIFT multipliers combined with the difference from each reference, averaged")
+      return (
+        values, "DeepLIFT multipliers combined with the difference from each reference, averaged"
+      )
     case let deepSHAP as DeepSHAP:
       let values = try deepSHAP.hypotheticalContributions(for: inputs, targets: targets, in: model)
-      return (values, "DeepLIFT multipliers combined with the difference from each shuffled reference, averaged")
+      return (
+        values,
+        "DeepLIFT multipliers combined with the difference from each shuffled reference, averaged"
+      )
     case let gradientTimesInput as GradientTimesInput:
       let saliency = Saliency(output: gradientTimesInput.output)
       let values = try saliency.attribution(for: inputs, targets: targets, in: model).values

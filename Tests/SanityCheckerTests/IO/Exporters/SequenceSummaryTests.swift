@@ -26,4 +26,15 @@ import Testing
     #expect(lines[0] == "id\tchrom\tstart\tend\tstrand\ttarget\tprediction\tattribution_sum\ttop_positions")
     #expect(lines[1] == "chr2:0-3\tchr2\t0\t3\t+\t0\tNA\t6.75\t")
   }
+
+  /// ISM's raw delta is 0 at the observed base; the score centres it first.
+  @Test func ismDeltasAreScoredMeanCentred() {
+    // Observed base A with Δ = (0, −2, −4, −6): observed-base score 0 − (−3) = 3; sum 0.
+    let explained = ExplainedSequences(
+      ids: ["chr1:0-1"], sequences: Tensor(shape: [1, 1, 4], scalars: [1, 0, 0, 0]),
+      attributions: Tensor(shape: [1, 1, 4], scalars: [0, -2, -4, -6]), method: "ism", targets: [0],
+      predictions: [1], provenance: .init(inputFile: "in.fa"))
+    #expect(AttributionScore.observedBase.scores(explained).scalars == [3])
+    #expect(AttributionScore.sum.scores(explained).scalars == [0])
+  }
 }
