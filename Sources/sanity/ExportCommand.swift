@@ -62,10 +62,20 @@ struct ExportSourceOptions: ParsableArguments {
 
   /// Reads the sequences and computes or reads their maps.
   func load(_ common: CommonOptions) throws -> ExplainedSequences {
+    try explained(loadSequences(), common)
+  }
+
+  /// Reads the sequences (at most `--limit`); a file with none is an error.
+  func loadSequences() throws -> InputData {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter)
     let data = try InputCheck.nonEmpty(
       InputData.load(URL(fileURLWithPath: input), oneHot: encoder).prefix(limit), file: input)
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+    return data
+  }
+
+  /// Computes or reads the maps of sequences from ``loadSequences()``.
+  func explained(_ data: InputData, _ common: CommonOptions) throws -> ExplainedSequences {
     let source: AttributionSource
     if let attributions {
       source = .file(URL(fileURLWithPath: attributions))

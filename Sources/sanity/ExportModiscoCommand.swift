@@ -28,8 +28,10 @@ struct ExportModiscoCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let destinations = try ModiscoExport.destinations(prefix: outputPrefix, inputs: source.files)
+    let export = ModiscoExport(correctsGradient: correctGradient)
+    if let method = source.method { try export.validate(method: method, mapFile: nil) }
     let explained = try source.load(common)
-    let rule = try ModiscoExport(correctsGradient: correctGradient).write(explained, to: destinations)
+    let rule = try export.write(explained, to: destinations)
     Progress.note(
       "wrote \(destinations.sequences.path) and \(destinations.contributions.path): \(explained.count) sequences of \(explained.length) bp; \(rule)",
       quiet: common.quiet)

@@ -47,7 +47,9 @@ struct ExportTrackCommand: ParsableCommand {
     let destination = try format.destination(output, inputs: inputs)
     let sizes = try chromSizes.map { try ChromosomeSizes(contentsOf: URL(fileURLWithPath: $0)) }
     if format == .bigWig, sizes == nil { throw TrackError.missingChromosomeSizes(file: output) }
-    let explained = try source.load(common)
+    let data = try source.loadSequences()
+    _ = try GenomeTrack.places(of: data.ids, length: data.inputs.shape[1], file: source.input, sizes: sizes)
+    let explained = try source.explained(data, common)
     let scoreRule = try ExportFlags.score(score)
     let mergeRule = GenomeTrack.MergeRule(rawValue: merge) ?? .mean
     let track = try GenomeTrack(explained, score: scoreRule, merge: mergeRule, sizes: sizes)

@@ -10,6 +10,11 @@
 /// zeros gives 0. `sum` adds all four channels, which suits maps already zero off the observed
 /// base (Gradient × Input, DeepLIFT, IG with a zero baseline) and shows the net effect of all
 /// four for the others.
+///
+/// **ISM.** Its maps are raw deltas `Δ[l, b]`, 0 at the observed base, so `a` is taken as the
+/// mean-centred delta `Δ[l, b] − mean_c Δ[l, c]` (tangermeme's view, as the checks compare it):
+/// `observed-base` then gives `−mean_c Δ[l, c]`, how much the observed base beats the average
+/// substitution; `sum` gives 0.
 public enum AttributionScore: String, Sendable, CaseIterable {
   /// The attribution at the observed base, `Σ_b x·a`.
   case observedBase = "observed-base"
@@ -19,7 +24,8 @@ public enum AttributionScore: String, Sendable, CaseIterable {
   /// What the score is, for track headers and table notes.
   public var explanation: String {
     switch self {
-    case .observedBase: return "attribution at the observed base (sum over bases of one-hot x times map)"
+    case .observedBase:
+      return "attribution at the observed base (sum over bases of one-hot x times map)"
     case .sum: return "attribution summed over the four bases"
     }
   }
@@ -30,13 +36,16 @@ public enum AttributionScore: String, Sendable, CaseIterable {
   public func scores(_ explained: ExplainedSequences) -> Tensor {
     let (count, length) = (explained.count, explained.length)
     let observed = self == .observedBase
+    let isCentred = explained.method == InSilicoMutagenesis.identifier
     return Tensor(shape: [count, length]) { out in
       explained.attributions.withUnsafeBufferPointer { a in
         explained.sequences.withUnsafeBufferPointer { x in
           for cell in 0..<(count * length) {
+            let first = cell * 4
+            let mean = isCentred ? (a[first] + a[first + 1] + a[first + 2] + a[first + 3]) / 4 : 0
             var total: Float = 0
-            for channel in (cell * 4)..<(cell * 4 + 4) {
-              total += observed ? x[channel] * a[channel] : a[channel]
+            for channel in first..<(first + 4) {
+              total += observed ? x[channel] * (a[channel] - mean) : a[channel] - mean
             }
             out[cell] = total
           }

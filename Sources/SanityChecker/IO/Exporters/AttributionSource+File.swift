@@ -18,7 +18,8 @@ extension AttributionSource {
     let shape = try file.shape(ofDataset: "/attributions")
     guard shape.rank == 3, shape[1] == expected[1], shape[2] == 4 else {
       throw AttributionSourceError.shape(
-        file: path, dataset: "attributions", shape: shape, expected: [shape.rank == 0 ? 0 : shape[0], expected[1], 4])
+        file: path, dataset: "attributions", shape: shape,
+        expected: [shape.rank == 0 ? 0 : shape[0], expected[1], 4])
     }
     let stored = shape[0]
     let count = min(stored, itemLimit ?? stored)
@@ -29,7 +30,8 @@ extension AttributionSource {
     let ids = try file.readStrings("/ids").elements
     let targets = try file.readInt64s("/targets").elements
     for (dataset, size) in [("ids", ids.count), ("targets", targets.count)] where size != stored {
-      throw AttributionSourceError.shape(file: path, dataset: dataset, shape: [size], expected: [stored])
+      throw AttributionSourceError.shape(
+        file: path, dataset: dataset, shape: [size], expected: [stored])
     }
     for item in 0..<count where ids[item] != data.ids[item] {
       throw AttributionSourceError.id(

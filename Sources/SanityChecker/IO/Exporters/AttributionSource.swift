@@ -74,7 +74,8 @@ public enum AttributionSource: Sendable {
     let explained: ExplainedSequences
     switch self {
     case .computed(let computation):
-      explained = try Self.compute(computation, data: data, inputFile: inputFile, progress: progress)
+      explained = try Self.compute(
+        computation, data: data, inputFile: inputFile, progress: progress)
     case .file(let url):
       explained = try Self.read(url, data: data, inputFile: inputFile, itemLimit: itemLimit)
     }
@@ -123,7 +124,8 @@ public enum AttributionSource: Sendable {
     return outputs.withUnsafeBufferPointer { values in
       (0..<count).map { item in
         var best = 0
-        for unit in 1..<max(1, width) where values[item * width + unit] > values[item * width + best] {
+        for unit in 1..<max(1, width)
+        where values[item * width + unit] > values[item * width + best] {
           best = unit
         }
         return best

@@ -20,7 +20,8 @@ public enum AttributionSourceError: Error, Equatable, Sendable, CustomStringConv
   public var description: String {
     switch self {
     case .notSequences(let file, let shape):
-      return "\(file): the inputs are \(shape), not one-hot DNA [N, L, 4]; exports need DNA sequences"
+      return
+        "\(file): the inputs are \(shape), not one-hot DNA [N, L, 4]; exports need DNA sequences"
     case .notAttributionFile(let file, let format):
       let found = format.map { "format '\($0)'" } ?? "no root attribute 'format'"
       return

@@ -36,9 +36,10 @@ public struct ChromosomeSizes: Sendable, Equatable {
     self.file = file
     entries = []
     lengths = [:]
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // Characters: "\r\n" is one newline character, so CRLF files split like LF ones.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    for (index, trimmed) in lines.enumerated() {
       let number = index + 1
-      let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
       if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) || trimmed.hasPrefix("#") { continue }
       let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
       guard columns.count >= 2, !columns[0].isEmpty else {

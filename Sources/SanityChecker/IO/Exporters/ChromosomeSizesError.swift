@@ -23,7 +23,8 @@ public enum ChromosomeSizesError: Error, Equatable, Sendable, CustomStringConver
     case .malformedLine(let file, let line):
       return "\(file):\(line): expected a name and a length separated by a tab; \(remedy)"
     case .invalidLength(let file, let line, let text):
-      return "\(file):\(line): invalid length '\(text)', expected a whole number from 1 to 4294967295; \(remedy)"
+      return
+        "\(file):\(line): invalid length '\(text)', expected a whole number from 1 to 4294967295; \(remedy)"
     case .duplicate(let file, let line, let name):
       return "\(file):\(line): chromosome '\(name)' is listed twice; list each once"
     case .empty(let file): return "\(file): lists no chromosome; \(remedy)"

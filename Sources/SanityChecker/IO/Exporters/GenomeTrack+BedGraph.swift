@@ -15,7 +15,8 @@ extension GenomeTrack {
   /// - Returns: The text, each line ending in `\n`.
   public func bedGraph(name: String, description: String) -> String {
     func quoted(_ text: String) -> String { text.replacingOccurrences(of: "\"", with: "'") }
-    var text = "track type=bedGraph name=\"\(quoted(name))\" description=\"\(quoted(description))\"\n"
+    var text =
+      "track type=bedGraph name=\"\(quoted(name))\" description=\"\(quoted(description))\"\n"
     for chromosome in chromosomes {
       for index in chromosome.starts.indices {
         text += "\(chromosome.name)\t\(chromosome.starts[index])\t\(chromosome.ends[index])\t"

@@ -80,22 +80,8 @@ public struct GenomeTrack: Sendable, Equatable {
     sizes: ChromosomeSizes?
   ) throws(CoordinateError) {
     let length = explained.length
-    var places: [RecordCoordinates] = []
-    places.reserveCapacity(explained.count)
-    for id in explained.ids {
-      let place = try RecordCoordinates.parse(id: id, length: length, file: explained.inputFile)
-      if let sizes {
-        guard let size = sizes.length(of: place.chromosome) else {
-          throw .unknownChromosome(
-            file: explained.inputFile, record: id, chromosome: place.chromosome, sizes: sizes.file)
-        }
-        guard place.end <= size else {
-          throw .outsideChromosome(
-            file: explained.inputFile, record: id, end: place.end, size: size, sizes: sizes.file)
-        }
-      }
-      places.append(place)
-    }
+    let places = try Self.places(
+      of: explained.ids, length: length, file: explained.inputFile, sizes: sizes)
     let scores = score.scores(explained)
     let byChromosome = Dictionary(grouping: places.indices, by: { places[$0].chromosome })
     let names = byChromosome.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -107,6 +93,37 @@ public struct GenomeTrack: Sendable, Equatable {
         records, places: places, scores: scores, length: length, merge: merge,
         chromosome: Chromosome(name: name, length: sizes?.length(of: name)))
     }
+  }
+
+  /// Places records on the genome, checking them against the chromosome sizes; callers use it
+  /// to refuse bad records before computing any map.
+  /// - Parameters:
+  ///   - ids: The record ids.
+  ///   - length: The records' length.
+  ///   - file: The sequence file, for messages.
+  ///   - sizes: The chromosome sizes, or `nil` to check nothing more.
+  /// - Returns: One place per record.
+  /// - Throws: ``CoordinateError`` naming the first bad record.
+  public static func places(
+    of ids: [String], length: Int, file: String, sizes: ChromosomeSizes?
+  ) throws(CoordinateError) -> [RecordCoordinates] {
+    var places: [RecordCoordinates] = []
+    places.reserveCapacity(ids.count)
+    for id in ids {
+      let place = try RecordCoordinates.parse(id: id, length: length, file: file)
+      if let sizes {
+        guard let size = sizes.length(of: place.chromosome) else {
+          throw .unknownChromosome(
+            file: file, record: id, chromosome: place.chromosome, sizes: sizes.file)
+        }
+        guard place.end <= size else {
+          throw .outsideChromosome(
+            file: file, record: id, end: place.end, size: size, sizes: sizes.file)
+        }
+      }
+      places.append(place)
+    }
+    return places
   }
 
   /// One chromosome's intervals from its records sorted by start: each run of overlapping

@@ -1,5 +1,5 @@
 extension IntegratedGradients {
-  /// The gradients along IG's path at every base, averaged over the baselines:
+  /// The gradients along IG's path at every base, averaged over the baselines.
   ///
   /// ```
   /// ḡ(x) = mean over baselines x' of Σ_k w_k ∇f_t(x' + α_k (x − x'))

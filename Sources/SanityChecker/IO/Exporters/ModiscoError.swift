@@ -12,7 +12,8 @@ public enum ModiscoError: Error, Equatable, Sendable, CustomStringConvertible {
     let supported = ModiscoExport.supportedMethods.joined(separator: ", ")
     switch self {
     case .noHypotheticalContributions(let method):
-      return "method '\(method)' has no hypothetical contributions for TF-MoDISco; use one of \(supported)"
+      return
+        "method '\(method)' has no hypothetical contributions for TF-MoDISco; use one of \(supported)"
     case .needsModel(let method, let file):
       return
         "\(file): the \(method) maps hold no hypothetical contributions; give --model and --method \(method) to compute them (saliency, smoothgrad and ism maps can be read from a file)"

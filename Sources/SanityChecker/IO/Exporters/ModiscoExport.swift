@@ -53,12 +53,7 @@ public struct ModiscoExport: Sendable {
     values: Tensor, rule: String
   ) {
     let method = explained.method
-    guard Self.supportedMethods.contains(method) else {
-      throw ModiscoError.noHypotheticalContributions(method: method)
-    }
-    if correctsGradient, !Self.gradientMethods.contains(method) {
-      throw ModiscoError.correctionNotApplicable(method: method)
-    }
+    try validate(method: method, mapFile: explained.computation == nil ? explained.mapSource : nil)
     let inputs = explained.sequences
     let targets = explained.targets
     var values: Tensor
@@ -73,9 +68,10 @@ public struct ModiscoExport: Sendable {
         deltas = try ism.attribution(for: inputs, targets: targets, in: computation.model).values
       }
       (values, rule) = (Self.centred(deltas), "the ISM delta minus its mean over the four bases")
-    case (_, nil):
-      throw ModiscoError.needsModel(method: method, file: explained.mapSource)
-    case (_, let computation?):
+    case (_, let computation):
+      guard let computation else {
+        throw ModiscoError.needsModel(method: method, file: explained.mapSource)
+      }
       (values, rule) = try Self.computed(method, computation, inputs: inputs, targets: targets)
     }
     if correctsGradient {
@@ -84,6 +80,30 @@ public struct ModiscoExport: Sendable {
     }
     return (values, rule)
   }
+
+  /// Checks that a method's hypothetical contributions can be exported with these settings,
+  /// before any map is computed.
+  /// - Parameters:
+  ///   - method: The method's identifier.
+  ///   - mapFile: The attribution file the maps are read from, or `nil` when they are computed
+  ///     now (with the model at hand).
+  /// - Throws: ``ModiscoError``.
+  public func validate(method: String, mapFile: String?) throws(ModiscoError) {
+    guard Self.supportedMethods.contains(method) else {
+      throw .noHypotheticalContributions(method: method)
+    }
+    if correctsGradient, !Self.gradientMethods.contains(method) {
+      throw .correctionNotApplicable(method: method)
+    }
+    if let mapFile, Self.modelMethods.contains(method) {
+      throw .needsModel(method: method, file: mapFile)
+    }
+  }
+
+  /// The methods whose contributions need the model.
+  static let modelMethods: Set<String> = [
+    "deeplift", "deepshap", "gradient-x-input", "integrated-gradients",
+  ]
 
   /// Contributions that need the model: DeepLIFT/DeepSHAP, Gradient × Input, IG.
   private static func computed(
@@ -94,10 +114,15 @@ public struct ModiscoExport: Sendable {
     switch computation.explainer {
     case let deepLIFT as DeepLIFT:
       let values = try deepLIFT.hypotheticalContributions(for: inputs, targets: targets, in: model)
-      return (values, "DeepLIFT multipliers combined with the difference from each reference, averaged")
+      return (
+        values, "DeepLIFT multipliers combined with the difference from each reference, averaged"
+      )
     case let deepSHAP as DeepSHAP:
       let values = try deepSHAP.hypotheticalContributions(for: inputs, targets: targets, in: model)
-      return (values, "DeepLIFT multipliers combined with the difference from each shuffled reference, averaged")
+      return (
+        values,
+        "DeepLIFT multipliers combined with the difference from each shuffled reference, averaged"
+      )
     case let gradientTimesInput as GradientTimesInput:
       let saliency = Saliency(output: gradientTimesInput.output)
       let values = try saliency.attribution(for: inputs, targets: targets, in: model).values

@@ -49,7 +49,9 @@ public struct SequenceSummary: Sendable {
         if let place = try? RecordCoordinates.parse(
           id: explained.ids[item], length: length, file: explained.inputFile)
         {
-          fields += [place.chromosome, String(place.start), String(place.end), place.isReverse ? "-" : "+"]
+          fields += [
+            place.chromosome, String(place.start), String(place.end), place.isReverse ? "-" : "+",
+          ]
         } else {
           fields += ["", "", "", ""]
         }
@@ -69,7 +71,9 @@ public struct SequenceSummary: Sendable {
 
   /// `position:base:score` of the `topCount` largest `|score|`, joined by `,`.
   private func topPositions(_ row: [Float], item: Int, in explained: ExplainedSequences) -> String {
-    let order = row.indices.sorted { abs(row[$0]) > abs(row[$1]) || (abs(row[$0]) == abs(row[$1]) && $0 < $1) }
+    let order = row.indices.sorted {
+      abs(row[$0]) > abs(row[$1]) || (abs(row[$0]) == abs(row[$1]) && $0 < $1)
+    }
     let base = item * explained.length * 4
     return order.prefix(topCount).map { position in
       let letter = explained.sequences.withUnsafeBufferPointer { x -> String in

@@ -9,9 +9,11 @@ public enum TrackError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingChromosomeSizes(let file):
-      return "\(file): a bigWig needs the chromosome sizes; give --chrom-sizes (a .fai or chrom.sizes file)"
+      return
+        "\(file): a bigWig needs the chromosome sizes; give --chrom-sizes (a .fai or chrom.sizes file)"
     case .bigWig(let file, let step):
-      return "\(file): libBigWig failed to \(step); check that the folder is writable and the disk has room"
+      return
+        "\(file): libBigWig failed to \(step); check that the folder is writable and the disk has room"
     }
   }
 }
