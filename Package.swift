@@ -9,6 +9,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -19,7 +20,10 @@ let package = Package(
     .systemLibrary(name: "CBigWig", providers: [.apt(["libbigwig-dev"])]),
     .target(
       name: "SanityChecker",
-      dependencies: ["CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"), .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "SanityBenchmarks", dependencies: ["SanityChecker"]),
     .executableTarget(
       name: "sanity",
