@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
       and the block's maps) that `sanity merge` joins into exactly the files of an unsharded run. A shard whose \
       part is complete and whose manifest matches (inputs, model, settings, version) is kept; --force redoes it. \
       `sanity run --print-config` writes the demo's configuration as a starting point.
-      Example: sanity run --config workflow/example-run.yaml --shard 2/3 --output parts/2
+      Example: sanity run --config workflow/example-run.yaml --output results
       """)
 
   @Option(help: "The run's configuration (.yaml, .yml or .json).")

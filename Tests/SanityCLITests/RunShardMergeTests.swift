@@ -11,8 +11,10 @@ struct RunShardMergeTests {
 
   /// Runs `sanity` and expects success.
   @discardableResult
-  static func sanity(_ arguments: [String], environment: [String: String] = [:], status: Int32 = 0) throws -> CLI.Result {
-    let result = try CLI.run(arguments + ["--quiet"], environment: environment)
+  static func sanity(_ arguments: [String], environment: [String: String] = [:], status: Int32 = 0, quiet: Bool = true) throws
+    -> CLI.Result
+  {
+    let result = try CLI.run(arguments + (quiet ? ["--quiet"] : []), environment: environment)
     #expect(result.status == status, "sanity \(arguments.joined(separator: " ")): \(result.error)")
     return result
   }
@@ -51,7 +53,7 @@ struct RunShardMergeTests {
       try parts.enumerated().map { index, part in
         try Self.sanity(
           ["run", "--config", Self.config, "--shard", "\(index + 1)/3", "--output", part.path], environment: environment,
-          status: statuses[index])
+          status: statuses[index], quiet: false)
       }
     }
     // Killed past item 250: shard 1 (items 1–210) finishes, shards 2 and 3 die before their parts exist.
@@ -78,15 +80,16 @@ struct RunShardMergeTests {
     let part = folder.file("part")
     let arguments = ["run", "--config", config.path, "--shard", "1/1", "--output", part.path]
     try Self.sanity(arguments)
-    #expect(try Self.sanity(arguments).error.contains("is up to date"))
-    #expect(!(try Self.sanity(arguments + ["--force"]).error.contains("is up to date")))
+    #expect(try Self.sanity(arguments, quiet: false).error.contains("is up to date"))
+    #expect(!(try Self.sanity(arguments + ["--force"], quiet: false).error.contains("is up to date")))
     let manifest = part.appendingPathComponent("part.json")
     let bytes = try Data(contentsOf: manifest)
     try bytes.prefix(bytes.count / 2).write(to: manifest)
-    #expect(!(try Self.sanity(arguments).error.contains("is up to date")), "a truncated part is redone")
+    #expect(!(try Self.sanity(arguments, quiet: false).error.contains("is up to date")), "a truncated part is redone")
     #expect(try Data(contentsOf: manifest) == bytes)
     let changed = try folder.write(Array(yaml.replacingOccurrences(of: "seeds: [0, 1]", with: "seeds: [0, 2]").utf8), to: "run.yaml")
-    #expect(!(try Self.sanity(["run", "--config", changed.path, "--shard", "1/1", "--output", part.path]).error.contains("is up to date")))
+    let rerun = try Self.sanity(["run", "--config", changed.path, "--shard", "1/1", "--output", part.path], quiet: false)
+    #expect(!rerun.error.contains("is up to date"), "a part of other settings is redone")
   }
 
   @Test func partsOfDifferentRunsOrWithGapsAreRefused() throws {
@@ -100,8 +103,11 @@ struct RunShardMergeTests {
     try Self.sanity(["run", "--config", b.path, "--shard", "2/2", "--output", folder.file("b2").path])
     let mixed = try Self.sanity(["merge", folder.file("a1").path, folder.file("b2").path, "--output", folder.file("m").path], status: 2)
     #expect(mixed.error.contains("b2: the part belongs to another run") && mixed.error.contains("configuration"))
-    let gap = try Self.sanity(["merge", folder.file("a2").path, "--output", folder.file("m").path], status: 2)
-    #expect(gap.error.contains("a2: the part starts at item"))
+    // 20 items are one chunk: shard 1/2 is empty and 2/2 holds every item.
+    let twice = try Self.sanity(["merge", folder.file("a2").path, folder.file("a1").path, folder.file("a2").path, "--output", folder.file("m").path], status: 2)
+    #expect(twice.error.contains("a1: the part starts at item 0, but the previous parts end at item 20"), "\(twice.error)")
+    let missing = try Self.sanity(["merge", folder.file("a1").path, "--output", folder.file("m").path], status: 2)
+    #expect(missing.error.contains("the parts end at item 0 of 20"), "\(missing.error)")
     #expect(!FileManager.default.fileExists(atPath: folder.file("m").path), "a refused merge leaves no output")
   }
 

@@ -115,6 +115,8 @@ public enum RunPartError: Error, Equatable, Sendable, CustomStringConvertible {
   case differentRuns(file: String, other: String, difference: String)
   /// The parts do not cover the run's items exactly once, in order.
   case gap(file: String, expectedFirst: Int, actualFirst: Int)
+  /// The parts end before the run's last item.
+  case missingItems(file: String, end: Int, total: Int)
 
   public var description: String {
     switch self {
@@ -123,6 +125,8 @@ public enum RunPartError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): the part belongs to another run than \(other) (\(difference) differs); rerun its shard with the same configuration"
     case .gap(let file, let expectedFirst, let actualFirst):
       return "\(file): the part starts at item \(actualFirst), but the previous parts end at item \(expectedFirst); give every shard's part, in order"
+    case .missingItems(let file, let end, let total):
+      return "\(file): the parts end at item \(end) of \(total); give every shard's part, in order"
     }
   }
 }

@@ -66,7 +66,7 @@ public struct RunSummary {
     }
     let end = joined.first + joined.ids.count
     guard end == joined.total else {
-      throw .gap(file: "(after \(parts.last?.file ?? "-"))", expectedFirst: joined.total, actualFirst: end)
+      throw .missingItems(file: parts.last?.file ?? "-", end: end, total: joined.total)
     }
     return joined
   }
