@@ -20,7 +20,7 @@ extension IntegratedGradients {
     _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
   ) -> Tensor {
     let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
-    guard model.isChain, let first = model.layers.first as? any AffineLayer,
+    guard model.isChain, let first = model.layers.first as? any AffineLayer, !first.activation.needsInput,
       let rest = try? Model(name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
       let difference = chunk.linearCombination(1, reference, -1)

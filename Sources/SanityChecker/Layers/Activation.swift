@@ -3,8 +3,9 @@ import Foundation
 /// An elementwise (or, for softmax, per-row) activation, fused into Conv/Dense or standalone.
 ///
 /// Keras names are the raw values (`swish` also reads Keras 3's `silu`). GELU and swish need
-/// their input `z` for the backward pass (``needsInput``); they run as standalone
-/// ``ActivationLayer``s (the Keras loader splits a fused one off its layer).
+/// their input `z` for the backward pass (``needsInput``): fused into Conv1D, Conv2D or Dense,
+/// the layer recomputes its pre-activation in the backward pass; the Keras loader splits them
+/// off into a standalone ``ActivationLayer``, which keeps `z` in the trace.
 ///
 /// Every backward rule but ε-LRP applies the chain rule with the derivatives below; ε-LRP
 /// passes relevance through unchanged, as for the other nonlinear activations (see

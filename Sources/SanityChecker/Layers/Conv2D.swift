@@ -127,7 +127,8 @@ public struct Conv2D: ParameterizedLayer {
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
     _ = core(for: input)
-    let delta = activation.backward(signal, output: output, rule: rule)
+    let delta = activation.backward(
+      signal, output: output, rule: rule, input: activation.needsInput ? preActivationOutput(input) : nil)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
       return inputGradient(delta, inputShape: input.shape)
@@ -140,7 +141,8 @@ public struct Conv2D: ParameterizedLayer {
   public func parameterGradients(
     _ signal: Tensor, input: Tensor, output: Tensor
   ) -> [String: Tensor] {
-    let delta = activation.backward(signal, output: output, rule: .gradient)
+    let delta = activation.backward(
+      signal, output: output, rule: .gradient, input: activation.needsInput ? preActivationOutput(input) : nil)
     let gradients = core(for: input).parameterGradients(delta, input: input)
     var result = ["kernel": gradients.kernel.reshaped(kernelShape)]
     if parameters["bias"] != nil { result["bias"] = gradients.bias }

@@ -76,8 +76,12 @@ public struct Dense: ParameterizedLayer {
   public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
     var atLinear = signal
     let width = outputUnits
-    output.withUnsafeBufferPointer { out in
-      atLinear.withUnsafeMutableBufferPointer { activation.backward($0, output: out, width: width, rule: rule) }
+    if activation.needsInput {
+      atLinear = activation.backward(signal, output: output, rule: rule, input: preActivation(input))
+    } else {
+      output.withUnsafeBufferPointer { out in
+        atLinear.withUnsafeMutableBufferPointer { activation.backward($0, output: out, width: width, rule: rule) }
+      }
     }
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
@@ -108,9 +112,13 @@ public struct Dense: ParameterizedLayer {
   public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String: Tensor] {
     var delta = signal
     let (batch, inputs, outputs) = (input.batchSize, inputUnits, outputUnits)
-    output.withUnsafeBufferPointer { out in
-      delta.withUnsafeMutableBufferPointer {
-        activation.backward($0, output: out, width: outputs, rule: .gradient)
+    if activation.needsInput {
+      delta = activation.backward(signal, output: output, rule: .gradient, input: preActivation(input))
+    } else {
+      output.withUnsafeBufferPointer { out in
+        delta.withUnsafeMutableBufferPointer {
+          activation.backward($0, output: out, width: outputs, rule: .gradient)
+        }
       }
     }
     let kernelGradient = Tensor(shape: [inputs, outputs]) { dw in
