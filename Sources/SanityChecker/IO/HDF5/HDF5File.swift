@@ -29,15 +29,16 @@ public final class HDF5File: @unchecked Sendable {
   ///   ``ModelFileError/malformedGlobalHeap(file:offset:reason:)``, or
   ///   ``ModelFileError/readFailed(file:path:)`` for a damaged (e.g. truncated) HDF5 file.
   public init(reading url: URL) throws(ModelFileError) {
-    silenceHDF5Errors()
     self.url = url
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw .fileNotFound(file: url.path)
     }
-    guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
+    // Before any libhdf5 call, so a refused file never waits for libhdf5's global lock.
     if let defect = HDF5GlobalHeapCheck.firstDefect(in: url) {
       throw .malformedGlobalHeap(file: url.path, offset: defect.offset, reason: defect.reason)
     }
+    silenceHDF5Errors()
+    guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
     guard
       let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
     else { throw .readFailed(file: url.path, path: "/") }
