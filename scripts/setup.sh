@@ -2,7 +2,7 @@
 # Installs the Debian packages SanityChecker links against when any is missing; with
 # --with-browser also chromium, which the HTML report's browser test uses.
 set -euo pipefail
-packages=(libhdf5-dev zlib1g-dev libopenblas-dev libjpeg62-turbo-dev)
+packages=(libhdf5-dev zlib1g-dev libopenblas-dev libjpeg62-turbo-dev libbigwig-dev)
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do

@@ -17,3 +17,6 @@ static inline hid_t shim_H5T_IEEE_F32LE(void) { return H5T_IEEE_F32LE; }
 static inline hid_t shim_H5T_IEEE_F64LE(void) { return H5T_IEEE_F64LE; }
 static inline hid_t shim_H5T_STD_I64LE(void) { return H5T_STD_I64LE; }
 static inline hid_t shim_H5P_LINK_CREATE(void) { return H5P_LINK_CREATE; }
+static inline hid_t shim_H5P_DATASET_CREATE(void) { return H5P_DATASET_CREATE; }
+static inline hid_t shim_H5P_FILE_CREATE(void) { return H5P_FILE_CREATE; }
+static inline hid_t shim_H5P_GROUP_CREATE(void) { return H5P_GROUP_CREATE; }

@@ -50,7 +50,7 @@ struct CheckModelCommand: ParsableCommand {
     guard let stage = VerdictStage(rawValue: verdictStage) else {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
@@ -60,7 +60,8 @@ struct CheckModelCommand: ParsableCommand {
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
     let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
-      let stage = try ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) }
+      let stage = try modelOptions.explainedHead(
+        of: ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) })
       return RandomizationStage(
         name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
     }

@@ -47,9 +47,10 @@ struct CheckLabelsCommand: ParsableCommand {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
       let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
       let model = try modelOptions.load(for: data, from: input)
-      let permuted = try ReadWatchdog.reading(permutedModel) {
-        try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
-      }
+      let permuted = try modelOptions.explainedHead(
+        of: ReadWatchdog.reading(permutedModel) {
+          try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
+        })
       report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
     } else {
       guard let train else { throw ValidationError("give --train (or --permuted-model with --input)") }
@@ -98,7 +99,7 @@ struct CheckClassCommand: ParsableCommand {
     } else {
       throw ValidationError("--other must be random or a unit index, not '\(other)'")
     }
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     if case .unit(let unit) = otherTarget { try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count) }
     guard model.outputShape.count >= 2 else {
@@ -135,7 +136,7 @@ struct CheckInvarianceCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load()
+    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
     var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)

@@ -31,20 +31,10 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let rootURL = URL(fileURLWithPath: root)
-    let outputURL = URL(fileURLWithPath: output)
-    let names = ["results.tsv", "results.json", "report.html"] + DemoRun.methodNames.map { "attributions/\($0).h5" }
-    _ = try Outputs.folder(output, files: names, inputs: DemoRun.inputFiles(root: rootURL).map(\.path))
-    try FileManager.default.createDirectory(at: outputURL, withIntermediateDirectories: true)
-    let demo = try DemoRun(root: rootURL, count: count, seeds: seeds, seed: common.seed, quiet: common.quiet)
-    let report = try demo.run(writingAttributionsTo: outputURL.appendingPathComponent("attributions"))
-    try AtomicOutput.write(report.tsv, to: OutputDestination(outputURL.appendingPathComponent("results.tsv")))
-    try AtomicOutput.write(try report.json(), to: OutputDestination(outputURL.appendingPathComponent("results.json")))
-    let page = outputURL.appendingPathComponent("report.html")
-    try HTMLReport.write(try demo.reportContent(report), to: page)
-    for verdict in report.verdicts {
-      Progress.note("\(verdict.check) · \(verdict.method): \(verdict.outcome.rawValue)", quiet: common.quiet)
+    var configuration = RunConfiguration.demo(count: count, seeds: seeds, seed: common.seed)
+    if URL(fileURLWithPath: root).standardizedFileURL != URL(fileURLWithPath: ".").standardizedFileURL {
+      configuration = configuration.relocated(to: root)
     }
-    print(page.standardizedFileURL.path)
+    try RunCommand.execute(configuration, shard: nil, output: output, force: false, quiet: common.quiet)
   }
 }

@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
     if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
       return try streamSequences(explainer, to: destination)
     }
-    let groups = try inputOptions.loadGroupedByLength()
+    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
     guard let first = groups.first else { throw ValidationError("\(inputOptions.input): the input has no items") }
     if format == .npz, first.data.kind != .sequences || method == "grad-cam" || groups.count > 1 {
       throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input")

@@ -29,7 +29,7 @@ struct ISMCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let (destination, _) = try Outputs.destination(output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength()
+    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
     guard let first = groups.first, first.data.kind == .sequences else {
       throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
     }

@@ -37,6 +37,12 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Keras JSON architecture for a weights-only .h5.")
   var architecture: String?
 
+  @Option(help: "For a model with several outputs: the head targets refer to, by name or 0-based index (default: the first).")
+  var outputHead: String?
+
+  @Flag(help: "Explain the chosen head through the BPNet profile scalar (its logits weighted by their detached softmax; target 0).")
+  var profileScalar = false
+
   /// The files this option group reads.
   var files: [String] { [model] + (architecture.map { [$0] } ?? []) }
 
@@ -44,12 +50,36 @@ struct ModelOptions: ParsableArguments {
   /// that do not fit the model are an error naming `inputFile`.
   func load(for data: InputData? = nil, from inputFile: String? = nil) throws -> Model {
     let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
-    return try ReadWatchdog.reading(model) {
+    let loaded = try ReadWatchdog.reading(model) {
       if let data {
         return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
       }
       return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
     }
+    return try explainedHead(of: loaded)
+  }
+
+  /// The model with `--output-head` chosen and, with `--profile-scalar`, explained through the
+  /// profile scalar.
+  func explainedHead(of model: Model) throws -> Model {
+    var chosen = model
+    if let outputHead {
+      do {
+        chosen = try model.selectingOutputHead(outputHead)
+      } catch {
+        throw ValidationError("--output-head \(outputHead): \(self.model): \(error)")
+      }
+    }
+    return profileScalar ? chosen.explainingProfileScalar() : chosen
+  }
+
+  /// The longest FASTA record worth reading for this model and `--lengths`, from the model's
+  /// architecture alone (read before the inputs); `nil` keeps the budget-derived cap.
+  func recordCap(for inputs: InputOptions) throws -> Int? {
+    let length = try ReadWatchdog.reading(model) {
+      try ModelLoader.fixedSequenceLength(URL(fileURLWithPath: model), architecture: architecture.map { URL(fileURLWithPath: $0) })
+    }
+    return try inputs.lengthPolicy().recordCap(modelLength: length)
   }
 }
 
@@ -90,20 +120,23 @@ struct InputOptions: ParsableArguments {
     }
   }
 
-  /// Reads the inputs; a file with no items is an error, not an empty result.
-  func load() throws -> InputData {
+  /// Reads the inputs, no FASTA record longer than `cap` (``ModelOptions/recordCap(for:)``);
+  /// a file with no items is an error, not an empty result.
+  func load(cap: Int? = nil) throws -> InputData {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
-    let data = try InputData.load(URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit)
+    let data = try InputData.load(
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, maximumRecordLength: cap)
     guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     return try InputCheck.nonEmpty(data.prefix(limit), file: input)
   }
 
   /// Reads the inputs grouped by sequence length (one group with `--lengths pad:N|crop:N`, and
-  /// for images); a file with no items is an error.
-  func loadGroupedByLength() throws -> [LengthGroup] {
+  /// for images), no FASTA record longer than `cap`; a file with no items is an error.
+  func loadGroupedByLength(cap: Int? = nil) throws -> [LengthGroup] {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let groups = try InputData.loadGroupedByLength(
-      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit)
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit,
+      maximumRecordLength: cap)
     guard groups.allSatisfy({ $0.data.inputs.isFinite }) else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
     guard let first = groups.first else { return [] }
     _ = try InputCheck.nonEmpty(first.data, file: input)

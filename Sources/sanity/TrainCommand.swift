@@ -73,7 +73,7 @@ struct TrainCommand: ParsableCommand {
     try trainer.validate(
       model, inputs: training.inputs, labels: training.flatLabels ?? [],
       validation: validation.map { ($0.inputs, $0.flatLabels ?? []) }, names: (train, valid ?? "validation split"),
-      records: training.ids)
+      records: training.ids, lines: training.lines)
     let (trained, history) = trainer.train(
       model, inputs: training.inputs, labels: training.flatLabels ?? [],
       validation: validation.map { ($0.inputs, $0.flatLabels ?? []) })

@@ -12,7 +12,7 @@ struct HelpExampleTests {
     ["train"], ["simulate"],
   ]
   /// Examples that take minutes (or the benchmark references): their files must exist.
-  static let checkedOnly: [[String]] = [["check", "labels"], ["demo"], ["bench"]]
+  static let checkedOnly: [[String]] = [["check", "labels"], ["demo"], ["run"], ["bench"]]
 
   /// The example of a help text: the line starting `Example: sanity`, joined with its wrapped lines.
   static func example(of command: [String]) throws -> [String] {

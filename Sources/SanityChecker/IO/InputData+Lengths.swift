@@ -23,10 +23,12 @@ extension InputData {
   ///   - oneHot: The encoder (its unknown-base setting and length policy).
   ///   - scaling: How image pixels are scaled (images only).
   ///   - limit: Use only the first `limit` records.
+  ///   - maximumRecordLength: The most bases one FASTA record may have (as in ``load(_:oneHot:scaling:maximumRecordLength:)``).
   /// - Returns: The groups; their indices together are `0..<N`.
   /// - Throws: The format's error, naming the file and place.
   public static func loadGroupedByLength(
-    _ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit, limit: Int? = nil
+    _ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit, limit: Int? = nil,
+    maximumRecordLength: Int? = nil
   )
     throws
     -> [LengthGroup]
@@ -35,19 +37,20 @@ extension InputData {
     let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
     let isSequenceFile = [".seq", ".fa", ".fasta", ".fna", ".txt"].contains { stem.hasSuffix($0) }
     guard case .reject = oneHot.lengthPolicy, isSequenceFile else {
-      let data = try load(url, oneHot: oneHot, scaling: scaling).prefix(limit)
+      let data = try load(url, oneHot: oneHot, scaling: scaling, maximumRecordLength: maximumRecordLength).prefix(limit)
       let length = data.kind == .sequences ? data.inputs.shape[1] : 0
       return [LengthGroup(length: length, indices: Array(data.ids.indices), data: data)]
     }
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw FASTAError.fileNotFound(file: url.path)
     }
-    var records =
-      stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    var (records, lines) =
+      stem.hasSuffix(".seq") ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
     if let limit, limit < records.count {
       records = LabeledSequences(
         ids: Array(records.ids.prefix(limit)), sequences: Array(records.sequences.prefix(limit)),
         labels: Array(records.labels.prefix(limit)))
+      lines = Array(lines.prefix(limit))
     }
     var order: [Int] = []
     var members: [Int: [Int]] = [:]
@@ -67,7 +70,8 @@ extension InputData {
       }
       let data = InputData(
         inputs: inputs, ids: indices.map { records.ids[$0] },
-        labels: isLabelled ? indices.map { records.labels[$0] } : nil, kind: .sequences)
+        labels: isLabelled ? indices.map { records.labels[$0] } : nil, kind: .sequences,
+        lines: indices.map { lines[$0] })
       return LengthGroup(length: length, indices: indices, data: data)
     }
   }
@@ -144,7 +148,7 @@ extension Model {
   {
     guard inputShape.rank == 2, inputShape[0] != length else { return self }
     do {
-      return try Model(name: name, inputShape: [length, inputShape[1]], layers: layers)
+      return try replacingLayers(layers, inputShape: [length, inputShape[1]])
     } catch {
       throw .fixedLengthModel(
         file: file, lengths: lengths, modelLength: inputShape[0], reason: error.description)

@@ -8,14 +8,15 @@ extension InputData {
   /// The data with one dinucleotide-shuffled negative (all labels 0) per sequence appended, as
   /// DeepBind's training drew its negatives. Negative `i` draws from the stream `(seed, i)`.
   /// - Parameter seed: The shuffle seed.
-  /// - Returns: Positives then negatives; ids of negatives end in `_shuf`.
+  /// - Returns: Positives then negatives; ids of negatives end in `_shuf`, and their lines are
+  ///   those of the records they were shuffled from.
   public func withShuffledNegatives(seed: UInt64) -> InputData {
     let negatives = ShuffledReferences.oneHot(inputs, seed: seed, firstItem: 0, copy: 0)
     let tasks = labels?.first?.count ?? 1
     return InputData(
       inputs: Tensor.concatenating([inputs, negatives]), ids: ids + ids.map { $0 + "_shuf" },
       labels: (labels ?? ids.map { _ in [Float](repeating: 1, count: tasks) }) + ids.map { _ in [Float](repeating: 0, count: tasks) },
-      kind: kind, classNames: classNames)
+      kind: kind, classNames: classNames, lines: lines.map { $0 + $0 })
   }
 }
 
@@ -32,7 +33,7 @@ extension InputData {
     func subset(_ indices: [Int]) -> InputData {
       InputData(
         inputs: inputs.gathering(indices), ids: indices.map { ids[$0] }, labels: labels.map { all in indices.map { all[$0] } },
-        kind: kind, classNames: classNames)
+        kind: kind, classNames: classNames, lines: lines.map { all in indices.map { all[$0] } })
     }
     return (subset(Array(order.dropFirst(held))), subset(Array(order.prefix(held))))
   }

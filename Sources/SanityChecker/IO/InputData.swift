@@ -20,6 +20,9 @@ public struct InputData: Sendable {
   public var kind: Kind
   /// Class names for image labels (Tiny-ImageNet), when known.
   public var classNames: [String]
+  /// The 1-based line of each item's record in its file (a FASTA header, a `.seq` row), when
+  /// the items were read from a text file; label errors name it (``TrainingError/labelValue(data:item:record:line:value:allowed:)``).
+  public var lines: [Int]?
 
   /// Creates input data.
   /// - Parameters:
@@ -28,12 +31,16 @@ public struct InputData: Sendable {
   ///   - labels: Labels per item, if any.
   ///   - kind: Sequences or images.
   ///   - classNames: Class names, if known.
-  public init(inputs: Tensor, ids: [String], labels: [[Float]]?, kind: Kind, classNames: [String] = []) {
+  ///   - lines: The line of each item's record in its file, if read from a text file.
+  public init(
+    inputs: Tensor, ids: [String], labels: [[Float]]?, kind: Kind, classNames: [String] = [], lines: [Int]? = nil
+  ) {
     self.inputs = inputs
     self.ids = ids
     self.labels = labels
     self.kind = kind
     self.classNames = classNames
+    self.lines = lines
   }
 
   /// The first `count` items (all when `nil` or larger).
@@ -43,7 +50,7 @@ public struct InputData: Sendable {
     guard let count, count < ids.count else { return self }
     return InputData(
       inputs: inputs.items(0..<count), ids: Array(ids.prefix(count)), labels: labels.map { Array($0.prefix(count)) },
-      kind: kind, classNames: classNames)
+      kind: kind, classNames: classNames, lines: lines.map { Array($0.prefix(count)) })
   }
 
   /// Labels flattened row by row (what ``Trainer`` takes), or `nil` without labels.
@@ -61,9 +68,15 @@ public struct InputData: Sendable {
   ///   - url: The file or folder.
   ///   - oneHot: The one-hot encoder (unknown-base value and length policy).
   ///   - scaling: Pixel scaling for images (0–1 by default).
+  ///   - maximumRecordLength: The most bases one FASTA record may have; `nil` for the
+  ///     budget-derived ``FASTAReader/defaultMaximumRecordLength``. Give the model's length
+  ///     (``LengthPolicy/recordCap(modelLength:)``) to refuse a longer record as soon as it
+  ///     grows past it.
   /// - Returns: The inputs.
   /// - Throws: The format's error, naming the file and place.
-  public static func load(_ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit) throws -> InputData {
+  public static func load(
+    _ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit, maximumRecordLength: Int? = nil
+  ) throws -> InputData {
     let name = url.lastPathComponent.lowercased()
     let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
     var isFolder: ObjCBool = false
@@ -87,7 +100,8 @@ public struct InputData: Sendable {
         inputs: images.tensor(scaling: scaling), ids: (0..<images.count).map { "\(url.lastPathComponent)#\($0)" },
         labels: labels, kind: .images, classNames: (0..<10).map(String.init))
     }
-    let sequences = stem.hasSuffix(".seq") ? try LabeledSequences(seqFile: url) : try fastaRecords(url)
+    let (sequences, lines) =
+      stem.hasSuffix(".seq") ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
     let inputs: Tensor
     do {
       inputs = try oneHot.encode(sequences)
@@ -96,7 +110,7 @@ public struct InputData: Sendable {
     }
     return InputData(
       inputs: inputs, ids: sequences.ids,
-      labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences)
+      labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences, lines: lines)
   }
 
   /// Keeps the items of some classes and relabels them by their place in `names`.
@@ -113,7 +127,8 @@ public struct InputData: Sendable {
     }
     return InputData(
       inputs: inputs.gathering(kept), ids: kept.map { ids[$0] },
-      labels: kept.map { [newLabel[classNames[Int(labels[$0][0])]] ?? 0] }, kind: kind, classNames: names)
+      labels: kept.map { [newLabel[classNames[Int(labels[$0][0])]] ?? 0] }, kind: kind, classNames: names,
+      lines: lines.map { all in kept.map { all[$0] } })
   }
 
   /// Tiny-ImageNet images: validation images when the folder has `val/`, otherwise the training
@@ -146,9 +161,10 @@ public struct InputData: Sendable {
   /// another number of tasks is a ``LabelError`` naming the record and its line. The bases read
   /// are checked against the memory budget as they accumulate (17 bytes per base: the text and
   /// its one-hot row).
-  static func fastaRecords(_ url: URL) throws -> LabeledSequences {
-    let reader = try FASTAReader(url: url)
-    var (ids, sequences, labels) = ([String](), [[UInt8]](), [[Float]]())
+  /// - Returns: The records, and each record's header line.
+  static func fastaRecords(_ url: URL, maximumRecordLength: Int? = nil) throws -> (records: LabeledSequences, lines: [Int]) {
+    let reader = try FASTAReader(url: url, maximumRecordLength: maximumRecordLength)
+    var (ids, sequences, labels, lines) = ([String](), [[UInt8]](), [[Float]](), [Int]())
     var firstLabelled: (line: Int, tasks: Int)?
     var firstUnlabelled: (line: Int, record: String)?
     var totalBases = 0
@@ -159,6 +175,7 @@ public struct InputData: Sendable {
         for: "\(reader.file):\(record.line): the \(totalBases) bases read up to record '\(record.id)'")
       ids.append(record.id)
       sequences.append(record.sequence)
+      lines.append(record.line)
       guard let text = record.attributes["label"] else {
         firstUnlabelled = firstUnlabelled ?? (record.line, record.id)
         labels.append([])
@@ -181,9 +198,18 @@ public struct InputData: Sendable {
       throw LabelError.missingLabel(file: reader.file, line: missing.line, record: missing.record, key: "label")
     }
     if firstLabelled != nil {
-      return LabeledSequences(ids: ids, sequences: sequences, labels: labels)
+      return (LabeledSequences(ids: ids, sequences: sequences, labels: labels), lines)
     }
-    return LabeledSequences(ids: ids, sequences: sequences, labels: ids.map { _ in [] })
+    return (LabeledSequences(ids: ids, sequences: sequences, labels: ids.map { _ in [] }), lines)
+  }
+
+  /// The records of a DeepBind `.seq` file (labels from `Bound`), and each record's line.
+  static func seqRecords(_ url: URL) throws -> (records: LabeledSequences, lines: [Int]) {
+    let rows = try SeqFileReader(url: url).readAll()
+    return (
+      LabeledSequences(ids: rows.map(\.id), sequences: rows.map(\.sequence), labels: rows.map { [$0.label] }),
+      rows.map(\.line)
+    )
   }
 
 }

@@ -5,6 +5,7 @@ import Foundation
 /// - `*.txt`: DeepBind's params text format (`# deepbind 0.1`).
 /// - `*.h5` with a root `format = "deepbind…"` attribute: a converted DeepBind model.
 /// - other `*.h5`: a Keras 2 full-model file, or a weights-only file with `architecture` JSON.
+/// - `*.onnx` (or a file that starts as an ONNX protobuf): an ONNX chain, see ``ONNXImport``.
 ///
 /// DeepBind models score sequences of any length; they are built for `sequenceLength`.
 public enum ModelLoader {
@@ -14,10 +15,14 @@ public enum ModelLoader {
   ///   - architecture: A Keras JSON architecture for weights-only `.h5` files.
   ///   - sequenceLength: The input length for DeepBind models (101 by default, the ENCODE peak length).
   /// - Returns: The model.
-  /// - Throws: ``DeepBindParamsError``, ``ModelFileError`` or ``ModelError`` naming the file and place.
+  /// - Throws: ``DeepBindParamsError``, ``ModelFileError``, ``ONNXError`` or ``ModelError`` naming
+  ///   the file and place.
   public static func load(_ url: URL, architecture: URL? = nil, sequenceLength: Int? = nil) throws -> Model {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw ModelFileError.fileNotFound(file: url.path)
+    }
+    if ONNXImport.isONNX(url) {
+      return try ONNXImport(contentsOf: url).model
     }
     if url.pathExtension.lowercased() == "txt" {
       return try DeepBindParams(contentsOf: url).model(sequenceLength: sequenceLength ?? 101)
@@ -66,7 +71,7 @@ extension Model {
   /// - Returns: The model at that length, or unchanged (its own length, or not a sequence model).
   public func adapted(toSequenceLength length: Int) -> Model {
     guard inputShape.rank == 2, inputShape[0] != length,
-      let resized = try? Model(name: name, inputShape: [length, inputShape[1]], layers: layers)
+      let resized = try? replacingLayers(layers, inputShape: [length, inputShape[1]])
     else { return self }
     return resized
   }

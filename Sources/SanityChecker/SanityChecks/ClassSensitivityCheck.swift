@@ -63,6 +63,11 @@ public struct ClassSensitivityCheck: Sendable {
   /// - Returns: Rows and verdicts.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` for a single-output model, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    report(try methodScores(model: model, input: input, explainers: explainers), model: model)
+  }
+
+  /// Every method's per-item scores, before summarizing (see ``run(model:input:explainers:)``).
+  func methodScores(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [SimilarityComparison.MethodScores] {
     try model.validate(input: input)
     let units = model.outputShape.count
     guard units >= 2 else {
@@ -71,20 +76,27 @@ public struct ClassSensitivityCheck: Sendable {
     let predicted = model.predictedTargets(input)
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
     let others = otherTargets(predicted, units: units)
-    let comparison = SimilarityComparison(
-      check: .classSensitivity, order: nil, metrics: SimilarityComparison.metrics(metrics),
-      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
-    var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in explainers {
+    return try explainers.map { explainer in
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)
-      methods.append(try comparison.pairScores(a, b, input: input))
+      return try comparison.pairScores(a, b, input: input)
     }
+  }
+
+  /// The rows and verdicts of every method's scores.
+  func report(_ methods: [SimilarityComparison.MethodScores], model: Model) -> CheckReport {
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.otherClass],
       condition: "between the predicted and another class")
     return CheckReport(
       rows: rows, verdicts: verdicts,
       settings: ["check": CheckKind.classSensitivity.rawValue, "model": model.name, "other-target": "\(other)", "view": view.rawValue])
+  }
+
+  /// The scoring and summarizing step of this check's settings.
+  var comparison: SimilarityComparison {
+    SimilarityComparison(
+      check: .classSensitivity, order: nil, metrics: SimilarityComparison.metrics(metrics),
+      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
   }
 }

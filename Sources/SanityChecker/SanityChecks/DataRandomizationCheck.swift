@@ -45,20 +45,37 @@ public struct DataRandomizationCheck: Sendable {
     try trainer.validate(
       initial, inputs: training.inputs, labels: training.labels, validation: test,
       names: ("training data", "test data"))
+    let (trueModel, permutedModel, permuted) = trained(
+      initial: initial, training: training, trainer: trainer, permutationSeed: permutationSeed)
+    var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
+    for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, training.labels), (.permutedLabels, permutedModel, permuted)] {
+      report.rows += performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
+      if let test { report.rows += performanceRows(stage, model, trainer: trainer, data: test, split: "test") }
+    }
+    report.settings.merge(trainingSettings(permutationSeed: permutationSeed, trainer: trainer)) { $1 }
+    return report
+  }
+
+  /// Both models: trained on the true labels and on labels permuted with `permutationSeed`.
+  /// - Returns: The two models and the permuted labels.
+  func trained(initial: Model, training: (inputs: Tensor, labels: [Float]), trainer: Trainer, permutationSeed: UInt64)
+    -> (trueModel: Model, permutedModel: Model, permuted: [Float])
+  {
     let labelsPerItem = training.labels.count / max(1, training.inputs.batchSize)
     var generator = SeededGenerator(seed: permutationSeed)
     let permutation = generator.permutation(training.inputs.batchSize)
     let permuted = permutation.flatMap { training.labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)] }
     let trueModel = trainer.train(initial, inputs: training.inputs, labels: training.labels).model
     let permutedModel = trainer.train(initial, inputs: training.inputs, labels: permuted).model
-    var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
-    for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, training.labels), (.permutedLabels, permutedModel, permuted)] {
-      report.rows += performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
-      if let test { report.rows += performanceRows(stage, model, trainer: trainer, data: test, split: "test") }
-    }
-    report.settings["permutation-seed"] = String(permutationSeed)
-    report.settings["training"] = "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)"
-    return report
+    return (trueModel, permutedModel, permuted)
+  }
+
+  /// The training settings recorded in the output.
+  func trainingSettings(permutationSeed: UInt64, trainer: Trainer) -> [String: String] {
+    [
+      "permutation-seed": String(permutationSeed),
+      "training": "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)",
+    ]
   }
 
   /// Compares the explanations of two given models (e.g. a permuted-label model made elsewhere).
@@ -70,32 +87,52 @@ public struct DataRandomizationCheck: Sendable {
   /// - Returns: Similarity rows and verdicts.
   /// - Throws: An explainer's error.
   public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    report(
+      try methodScores(trueModel, permutedModel, input: input, explainers: explainers), trueModel: trueModel.name,
+      permutedModel: permutedModel.name)
+  }
+
+  /// Every method's per-item scores, before summarizing (see ``compare(_:_:input:explainers:)``).
+  func methodScores(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws
+    -> [SimilarityComparison.MethodScores]
+  {
     try trueModel.validate(input: input)
     try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
     let targets = trueModel.predictedTargets(input)
-    let comparison = SimilarityComparison(
-      check: .labelRandomization, order: nil, metrics: SimilarityComparison.metrics(metrics),
-      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
-    var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in explainers {
+    return try explainers.map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
       let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
-      methods.append(try comparison.pairScores(a, b, input: input))
+      return try comparison.pairScores(a, b, input: input)
     }
+  }
+
+  /// The rows and verdicts of every method's scores.
+  func report(_ methods: [SimilarityComparison.MethodScores], trueModel: String, permutedModel: String) -> CheckReport {
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.permutedLabels],
       condition: "between the true- and permuted-label models")
     return CheckReport(
       rows: rows, verdicts: verdicts,
       settings: [
-        "check": CheckKind.labelRandomization.rawValue, "true-model": trueModel.name, "permuted-model": permutedModel.name,
+        "check": CheckKind.labelRandomization.rawValue, "true-model": trueModel, "permuted-model": permutedModel,
         "metrics": metrics.map { $0.name }.joined(separator: ","), "view": view.rawValue,
         "threshold": ResultRow.number(threshold),
       ])
   }
 
-  private func performanceRows(_ stage: ResultStage, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
-    let figures = trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0)
+  /// The scoring and summarizing step of this check's settings.
+  var comparison: SimilarityComparison {
+    SimilarityComparison(
+      check: .labelRandomization, order: nil, metrics: SimilarityComparison.metrics(metrics),
+      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
+  }
+
+  func performanceRows(_ stage: ResultStage, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
+    performanceRows(stage, figures: trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0), split: split)
+  }
+
+  /// The accuracy (and AUROC) rows of one model on one split.
+  func performanceRows(_ stage: ResultStage, figures: Trainer.EpochReport, split: String) -> [ResultRow] {
     var rows = [
       ResultRow(
         check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all, metric: "\(split)-accuracy",

@@ -29,10 +29,11 @@ public struct InputInvarianceCheck: Sendable {
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the first layer cannot compensate.
   public func compensated(_ model: Model) throws -> Model {
     guard var first = model.layers.first as? any ParameterizedLayer, let kernel = first.parameters["kernel"],
-      !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same)
+      !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same),
+      !model.inputNodes.dropFirst().contains(where: { $0.contains(0) })
     else {
       throw ModelError.shapeMismatch(
-        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer", actual: model.inputShape)
+        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer, the only one reading the input", actual: model.inputShape)
     }
     let outputs = kernel.shape.dimensions.last ?? 1
     var bias = first.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: outputs)
@@ -49,13 +50,17 @@ public struct InputInvarianceCheck: Sendable {
   /// - Returns: Rows of the relative maximum difference and verdicts.
   /// - Throws: See ``compensated(_:)``, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+    report(try differences(model: model, input: input, explainers: explainers), model: model)
+  }
+
+  /// Every method's per-item relative maximum difference, before summarizing.
+  /// - Returns: Per method, its name and one value per item (`nil` where the map is 0 and changed).
+  func differences(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [(method: String, values: [Double?])] {
     try model.validate(input: input)
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
     let targets = model.predictedTargets(input)
-    var rows: [ResultRow] = []
-    var verdicts: [Verdict] = []
-    for explainer in explainers {
+    return try explainers.map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: model)
       let b = try explainer.attribution(for: shiftedInput, targets: targets, in: shiftedModel)
       let width = a.values.itemCount
@@ -65,15 +70,24 @@ public struct InputInvarianceCheck: Sendable {
         let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) { max($0, abs($1.0 - $1.1)) }
         return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
       }
+      return (a.method, differences)
+    }
+  }
+
+  /// The rows and verdicts of every method's differences.
+  func report(_ methods: [(method: String, values: [Double?])], model: Model) -> CheckReport {
+    var rows: [ResultRow] = []
+    var verdicts: [Verdict] = []
+    for (method, differences) in methods {
       let row = ResultRow(
-        check: .inputInvariance, order: nil, method: a.method, layer: .shift(shift), seed: .all,
+        check: .inputInvariance, order: nil, method: method, layer: .shift(shift), seed: .all,
         metric: "relative-max-difference", view: "full", values: differences)
       rows.append(row)
       let worst = differences.compactMap { $0 }.max() ?? .nan
       let outcome: Verdict.Outcome = worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
       verdicts.append(
         Verdict(
-          check: .inputInvariance, method: a.method, outcome: outcome,
+          check: .inputInvariance, method: method, outcome: outcome,
           rule: "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
           evidence: "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"))
     }

@@ -108,17 +108,25 @@ public struct ModelRandomizationCheck: Sendable {
     model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
     explainers: [any Explainer]
   ) throws -> CheckReport {
+    let methods = try methodScores(
+      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets, explainers: explainers)
+    return report(
+      methods, seeds: stagesPerSeed.map(\.0), stageNames: stagesPerSeed.first?.1.map(\.name) ?? [], model: model)
+  }
+
+  /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing;
+  /// a batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
+  func methodScores(
+    model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
+    explainers: [any Explainer]
+  ) throws -> [SimilarityComparison.MethodScores] {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
     for (_, stages) in stagesPerSeed {
       for stage in stages { try model.validateArchitecture(of: stage.model, named: stage.name) }
     }
     let fixedTargets = targets ?? model.predictedTargets(input)
-    let comparison = SimilarityComparison(
-      check: checkKind, order: configuration.order,
-      metrics: SimilarityComparison.metrics(configuration.metrics), view: configuration.view,
-      threshold: configuration.threshold, verdictStage: configuration.verdictStage,
-      keepsItemValues: configuration.keepsItemValues)
+    let comparison = self.comparison
     var methods: [SimilarityComparison.MethodScores] = []
     for explainer in explainers {
       // scores[metric][seed][stage]: per-item values, slice after slice.
@@ -149,12 +157,31 @@ public struct ModelRandomizationCheck: Sendable {
       }
       methods.append(.init(method: method, view: viewName, scores: scores))
     }
-    let stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
+    return methods
+  }
+
+  /// The rows and verdicts of every method's scores.
+  /// - Parameters:
+  ///   - methods: The scores of ``methodScores(model:stagesPerSeed:input:targets:explainers:)``.
+  ///   - seeds: The seed labels, in the scores' order.
+  ///   - stageNames: The stages, in the scores' order.
+  ///   - model: The trained model (named in the settings).
+  /// - Returns: The report.
+  func report(_ methods: [SimilarityComparison.MethodScores], seeds: [String], stageNames: [String], model: Model) -> CheckReport {
     let (rows, verdicts) = comparison.report(
-      methods, seeds: stagesPerSeed.map { SeedLabel(parsing: $0.0) },
+      methods, seeds: seeds.map { SeedLabel(parsing: $0) },
       stages: stageNames.map { .randomized($0) },
       condition: configuration.verdictStage.condition(stageNames))
     return CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model))
+  }
+
+  /// The scoring and summarizing step of this check's settings.
+  var comparison: SimilarityComparison {
+    SimilarityComparison(
+      check: checkKind, order: configuration.order,
+      metrics: SimilarityComparison.metrics(configuration.metrics), view: configuration.view,
+      threshold: configuration.threshold, verdictStage: configuration.verdictStage,
+      keepsItemValues: configuration.keepsItemValues)
   }
 
   /// The item ranges explained at a time.

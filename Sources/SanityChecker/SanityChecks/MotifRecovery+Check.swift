@@ -25,54 +25,80 @@ extension MotifRecovery {
     model: Model, input: Tensor, instances: [[MotifInstance]], targets: [Int]? = nil,
     explainers: [any Explainer]
   ) throws -> CheckReport {
+    let methods = try methodScores(model: model, input: input, instances: instances, targets: targets, explainers: explainers)
+    let stageNames = configuration.seeds.first.map {
+      model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: $0).map(\.name)
+    } ?? []
+    return report(
+      methods, chance: Self.chance(instances, length: input.shape.rank > 1 ? input.shape[1] : 0), stageNames: stageNames,
+      model: model)
+  }
+
+  /// One method's per-item recovery: on the trained model and at every stage of every seed.
+  struct MethodRecovery: Codable, Sendable {
+    /// The method.
+    var method: String
+    /// The trained model's values.
+    var original: [Double?]
+    /// `[seed][stage][item]` values.
+    var stages: [[[Double?]]]
+  }
+
+  /// Every method's per-item recovery, before summarizing (see ``run(model:input:instances:targets:explainers:)``).
+  func methodScores(
+    model: Model, input: Tensor, instances: [[MotifInstance]], targets: [Int]?, explainers: [any Explainer]
+  ) throws -> [MethodRecovery] {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
     let fixedTargets = targets ?? model.predictedTargets(input)
-    let stagesPerSeed = configuration.seeds.map { seed in
-      (
-        SeedLabel.seed(seed),
-        model.randomizationStages(
-          order: configuration.order, scheme: configuration.scheme, seed: seed)
-      )
+    let stagesPerSeed = configuration.seeds.map {
+      model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: $0)
     }
-    let chanceValues = Self.chance(instances, length: input.shape.rank > 1 ? input.shape[1] : 0)
+    return try explainers.map { explainer in
+      let original = try explainer.attribution(for: input, targets: fixedTargets, in: model)
+      let stages = try stagesPerSeed.map { stages in
+        try stages.map { stage in
+          recovery(
+            try explainer.attribution(for: input, targets: fixedTargets, in: stage.model).values, input: input,
+            instances: instances)
+        }
+      }
+      return MethodRecovery(
+        method: original.method, original: recovery(original.values, input: input, instances: instances), stages: stages)
+    }
+  }
+
+  /// The rows and verdicts of every method's recovery.
+  /// - Parameters:
+  ///   - methods: The per-item recovery.
+  ///   - chance: The chance level per item.
+  ///   - stageNames: The stages, in the values' order.
+  ///   - model: The trained model (named in the settings).
+  /// - Returns: The report.
+  func report(_ methods: [MethodRecovery], chance chanceValues: [Double?], stageNames: [String], model: Model) -> CheckReport {
     let chanceRow = row(method: "-", layer: .chance, seed: .notApplicable, values: chanceValues)
     var rows: [ResultRow] = []
     var verdicts: [Verdict] = []
-    for explainer in explainers {
-      let original = try explainer.attribution(for: input, targets: fixedTargets, in: model)
-      let originalRow = row(
-        method: original.method, layer: .original, seed: .notApplicable,
-        values: recovery(original.values, input: input, instances: instances))
+    for method in methods {
+      let originalRow = row(method: method.method, layer: .original, seed: .notApplicable, values: method.original)
       rows.append(originalRow)
-      var perSeed: [String: [[Double?]]] = [:]
       var lastStageMeans: [Double] = []
-      for (seedLabel, stages) in stagesPerSeed {
-        for stage in stages {
-          let maps = try explainer.attribution(for: input, targets: fixedTargets, in: stage.model)
-            .values
-          let values = recovery(maps, input: input, instances: instances)
-          let stageRow = row(
-            method: original.method, layer: .randomized(stage.name), seed: seedLabel,
-            values: values)
+      for (seed, stages) in zip(configuration.seeds, method.stages) {
+        for (index, values) in stages.enumerated() {
+          let stageRow = row(method: method.method, layer: .randomized(stageNames[index]), seed: .seed(seed), values: values)
           rows.append(stageRow)
-          perSeed[stage.name, default: []].append(values)
-          if stage.name == stages.last?.name { lastStageMeans.append(stageRow.mean) }
+          if index == stages.count - 1 { lastStageMeans.append(stageRow.mean) }
         }
       }
-      for stage in stagesPerSeed.first?.1 ?? [] {
+      for (index, name) in stageNames.enumerated() {
         rows.append(
-          row(
-            method: original.method, layer: .randomized(stage.name), seed: .all,
-            replicates: perSeed[stage.name] ?? []))
+          row(method: method.method, layer: .randomized(name), seed: .all, replicates: method.stages.map { $0[index] }))
       }
       var methodChance = chanceRow
-      methodChance.method = original.method
+      methodChance.method = method.method
       rows.append(methodChance)
       verdicts.append(
-        verdict(
-          method: original.method, original: originalRow.mean, chance: chanceRow.mean,
-          randomized: lastStageMeans))
+        verdict(method: method.method, original: originalRow.mean, chance: chanceRow.mean, randomized: lastStageMeans))
     }
     return CheckReport(
       rows: rows, verdicts: verdicts, settings: settings(model: model, chance: chanceRow.mean))

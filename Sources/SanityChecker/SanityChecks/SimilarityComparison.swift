@@ -11,7 +11,7 @@
 /// the signed score.
 struct SimilarityComparison {
   /// One method's scores.
-  struct MethodScores {
+  struct MethodScores: Codable, Sendable {
     /// The method's name.
     var method: String
     /// The view its rows name (``MapComparison/viewName(_:mapShape:input:)``).

@@ -11,15 +11,17 @@ extension Trainer {
   ///   - validation: Optional validation inputs and labels.
   ///   - names: Names of the training and validation data for messages (e.g. their files).
   ///   - records: Optional record ids of the training items, for messages.
-  /// - Throws: ``TrainingError`` naming the data set, the item and the value.
+  ///   - lines: Optional 1-based lines of the training items' records in their file
+  ///     (``InputData/lines``), for messages.
+  /// - Throws: ``TrainingError`` naming the data set, the item (record and line) and the value.
   public func validate(
     _ model: Model, inputs: Tensor, labels: [Float],
     validation: (inputs: Tensor, labels: [Float])? = nil,
     names: (training: String, validation: String) = ("training data", "validation data"),
-    records: [String]? = nil
+    records: [String]? = nil, lines: [Int]? = nil
   ) throws(TrainingError) {
     let perItem = try validate(
-      model, inputs: inputs, labels: labels, name: names.training, records: records)
+      model, inputs: inputs, labels: labels, name: names.training, records: records, lines: lines)
     guard let validation else { return }
     let validationPerItem = validation.labels.count / max(validation.inputs.batchSize, 1)
     guard validationPerItem == perItem || validation.inputs.batchSize == 0 else {
@@ -27,12 +29,12 @@ extension Trainer {
     }
     _ = try validate(
       model, inputs: validation.inputs, labels: validation.labels, name: names.validation,
-      records: nil)
+      records: nil, lines: nil)
   }
 
   /// Checks one data set; returns the labels per item.
   private func validate(
-    _ model: Model, inputs: Tensor, labels: [Float], name: String, records: [String]?
+    _ model: Model, inputs: Tensor, labels: [Float], name: String, records: [String]?, lines: [Int]?
   ) throws(TrainingError) -> Int {
     guard inputs.shape.rank >= 1, inputs.shape.item == model.inputShape else {
       throw .inputShape(
@@ -60,7 +62,8 @@ extension Trainer {
       guard isAllowed else {
         let item = index / perItem
         let record = records.flatMap { item < $0.count ? $0[item] : nil }
-        throw .labelValue(data: name, item: item, record: record, value: value, allowed: allowed)
+        let line = lines.flatMap { item < $0.count ? $0[item] : nil }
+        throw .labelValue(data: name, item: item, record: record, line: line, value: value, allowed: allowed)
       }
     }
     return perItem

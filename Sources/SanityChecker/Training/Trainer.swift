@@ -150,8 +150,12 @@ public struct Trainer: Sendable {
 
   /// Loss, accuracy and AUROC of a model on a data set (reported in the training fields).
   func evaluate(_ model: Model, inputs: Tensor, labels: [Float], epoch: Int) -> EpochReport {
-    let logits = model.forward(inputs)
-    let loss = configuration.loss.evaluate(logits: logits, labels: labels, scale: inputs.batchSize).loss
+    evaluate(logits: model.forward(inputs), labels: labels, epoch: epoch)
+  }
+
+  /// Loss, accuracy and AUROC of outputs already computed (item after item).
+  func evaluate(logits: Tensor, labels: [Float], epoch: Int = 0) -> EpochReport {
+    let loss = configuration.loss.evaluate(logits: logits, labels: labels, scale: logits.batchSize).loss
     let width = logits.itemCount
     let auroc =
       configuration.loss == .binaryCrossEntropy

@@ -17,6 +17,8 @@ extension BadInputCase {
     .init(["predict", "--model", "Models/tiny-imagenet-cnn.h5", "--input", "Genomes", "--output", "{dir}/p.tsv"], expect: "Genomes"),
     // A label value that is not a number.
     .init(["train", "--architecture", "deepbind", "--train", "{dir}/labels.fa", "--output", "{dir}/m.h5"], [.text("labels.fa", ">a label=1\n" + String(repeating: "A", count: 101) + "\n>b label=abc\n" + String(repeating: "C", count: 101) + "\n")], expect: "labels.fa:3"),
+    // A label outside the loss's range names the file, the record's line and the record.
+    .init(["train", "--architecture", "deepbind", "--train", "{dir}/range.fa", "--output", "{dir}/m.h5"], [.text("range.fa", ">a label=1\n" + String(repeating: "A", count: 101) + "\n>b label=0\n" + String(repeating: "C", count: 101) + "\n>c label=2\n" + String(repeating: "G", count: 101) + "\n")], expect: "range.fa:5: record 'c' (item 3) has label 2, expected a target in [0, 1]"),
   ]
 
   /// A one-layer Keras architecture (Conv1D on [101, 4]).

@@ -32,9 +32,21 @@ extension HDF5File {
     let linkProperties = try intermediateGroupCreation(path)
     guard
       HDF5Handle(
-        H5Gcreate2(handle.id, path, linkProperties.id, shim_H5P_DEFAULT(), shim_H5P_DEFAULT()),
+        H5Gcreate2(handle.id, path, linkProperties.id, Self.untimedGroupCreation, shim_H5P_DEFAULT()),
         .group) != nil
     else { throw .writeFailed(file: fileName, path: path) }
+  }
+
+  /// Object-creation property lists that record no times (one per process, never closed), so
+  /// that written files do not depend on when they were written.
+  static let untimedDatasetCreation: hid_t = untimed(shim_H5P_DATASET_CREATE())
+  static let untimedGroupCreation: hid_t = untimed(shim_H5P_GROUP_CREATE())
+
+  /// A new property list of a class with time tracking off (the default list if it cannot be made).
+  private static func untimed(_ kind: hid_t) -> hid_t {
+    let list = H5Pcreate(kind)
+    guard list >= 0, H5Pset_obj_track_times(list, false) >= 0 else { return shim_H5P_DEFAULT() }
+    return list
   }
 
   /// A link-creation property list that creates missing parent groups.

@@ -13,7 +13,7 @@ extension HDF5File {
     guard let space = HDF5Datatype.dataspace(shape),
       HDF5Handle(
         H5Dcreate2(
-          target.id, path, shim_H5T_IEEE_F32LE(), space.id, target.linkProperties, shim_H5P_DEFAULT(),
+          target.id, path, shim_H5T_IEEE_F32LE(), space.id, target.linkProperties, Self.untimedDatasetCreation,
           shim_H5P_DEFAULT()),
         .dataset) != nil
     else { throw .writeFailed(file: fileName, path: path) }

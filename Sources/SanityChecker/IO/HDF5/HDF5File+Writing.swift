@@ -62,7 +62,7 @@ extension HDF5File {
       guard
         let dataset = HDF5Handle(
           H5Dcreate2(
-            target.id, path, fileType, space.id, target.linkProperties, shim_H5P_DEFAULT(),
+            target.id, path, fileType, space.id, target.linkProperties, Self.untimedDatasetCreation,
             shim_H5P_DEFAULT()),
           .dataset),
         strings.isEmpty

@@ -28,7 +28,7 @@ extension HDF5File {
     guard let space = HDF5Datatype.dataspace(shape),
       let dataset = HDF5Handle(
         H5Dcreate2(
-          target.id, path, fileType, space.id, target.linkProperties, shim_H5P_DEFAULT(),
+          target.id, path, fileType, space.id, target.linkProperties, Self.untimedDatasetCreation,
           shim_H5P_DEFAULT()),
         .dataset)
     else { throw .writeFailed(file: fileName, path: path) }

@@ -21,8 +21,12 @@ public final class HDF5File: @unchecked Sendable {
   var fileName: String { url.path }
 
   /// Opens an existing file for reading.
+  ///
+  /// The file's global heap collections are checked first (``HDF5GlobalHeapCheck``), because a
+  /// malformed one makes libhdf5 1.10 loop forever when it reads a variable-length string.
   /// - Parameter url: The file.
-  /// - Throws: ``ModelFileError/fileNotFound(file:)``, ``ModelFileError/notHDF5(file:)``, or
+  /// - Throws: ``ModelFileError/fileNotFound(file:)``, ``ModelFileError/notHDF5(file:)``,
+  ///   ``ModelFileError/malformedGlobalHeap(file:offset:reason:)``, or
   ///   ``ModelFileError/readFailed(file:path:)`` for a damaged (e.g. truncated) HDF5 file.
   public init(reading url: URL) throws(ModelFileError) {
     silenceHDF5Errors()
@@ -31,6 +35,9 @@ public final class HDF5File: @unchecked Sendable {
       throw .fileNotFound(file: url.path)
     }
     guard H5Fis_hdf5(url.path) > 0 else { throw .notHDF5(file: url.path) }
+    if let defect = HDF5GlobalHeapCheck.firstDefect(in: url) {
+      throw .malformedGlobalHeap(file: url.path, offset: defect.offset, reason: defect.reason)
+    }
     guard
       let handle = HDF5Handle(H5Fopen(url.path, shim_H5F_ACC_RDONLY(), shim_H5P_DEFAULT()), .file)
     else { throw .readFailed(file: url.path, path: "/") }
@@ -38,12 +45,19 @@ public final class HDF5File: @unchecked Sendable {
   }
 
   /// Creates a file, replacing any existing file at `url`.
+  ///
+  /// Files are written deterministically: no object records its creation or modification time
+  /// (`H5Pset_obj_track_times` off for the root group and every dataset), so the same content
+  /// gives the same bytes.
   /// - Parameter url: The new file.
   /// - Throws: ``ModelFileError/writeFailed(file:path:)`` when it cannot be created.
   public init(creating url: URL) throws(ModelFileError) {
     silenceHDF5Errors()
     self.url = url
-    let id = H5Fcreate(url.path, shim_H5F_ACC_TRUNC(), shim_H5P_DEFAULT(), shim_H5P_DEFAULT())
+    guard let properties = HDF5Handle(H5Pcreate(shim_H5P_FILE_CREATE()), .propertyList),
+      H5Pset_obj_track_times(properties.id, false) >= 0
+    else { throw .writeFailed(file: url.path, path: "/") }
+    let id = H5Fcreate(url.path, shim_H5F_ACC_TRUNC(), properties.id, shim_H5P_DEFAULT())
     guard let handle = HDF5Handle(id, .file) else { throw .writeFailed(file: url.path, path: "/") }
     self.handle = handle
   }

@@ -32,6 +32,8 @@ extension ModelFileError {
     case .exceedsBudget(_, let error): return .exceedsBudget(file: newFile, error)
     case .datasetLargerThanFile(_, let path, let shape, let fileBytes):
       return .datasetLargerThanFile(file: newFile, path: path, shape: shape, fileBytes: fileBytes)
+    case .malformedGlobalHeap(_, let offset, let reason):
+      return .malformedGlobalHeap(file: newFile, offset: offset, reason: reason)
     }
   }
 }

@@ -39,6 +39,9 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
   case exceedsBudget(file: String, MemoryBudgetError)
   /// A dataset declares more data than the whole file holds.
   case datasetLargerThanFile(file: String, path: String, shape: Shape, fileBytes: Int)
+  /// A global heap collection (where variable-length strings live) cannot be parsed to its
+  /// end, which would make libhdf5 loop; found before libhdf5 opens the file.
+  case malformedGlobalHeap(file: String, offset: Int, reason: String)
 
   /// The file the error is about.
   public var file: String {
@@ -49,7 +52,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       .nonFiniteValues(let file, _), .unsupportedLayer(let file, _, _, _),
       .unsupportedSetting(let file, _, _, _), .invalidConfiguration(let file, _, _),
       .invalidModel(let file, _), .inputDoesNotFit(_, let file, _), .exceedsBudget(let file, _),
-      .datasetLargerThanFile(let file, _, _, _):
+      .datasetLargerThanFile(let file, _, _, _), .malformedGlobalHeap(let file, _, _):
       return file
     }
   }
@@ -98,6 +101,9 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case .datasetLargerThanFile(let file, let path, let shape, let fileBytes):
       return "\(file): dataset '\(path)' declares shape \(shape), more data than the whole file "
         + "(\(fileBytes) bytes) holds; the file is damaged or crafted, re-save the model"
+    case .malformedGlobalHeap(let file, let offset, let reason):
+      return "\(file): the global heap collection at byte \(offset) is malformed (\(reason)), so its strings "
+        + "cannot be read; the file is damaged or crafted, re-save the model"
     }
   }
 }

@@ -80,7 +80,8 @@ public enum FASTAError: Error, Equatable, Sendable, CustomStringConvertible {
     case .recordTooLong(let file, let line, let record, let maximum):
       return
         "\(file):\(line): record '\(record)' is longer than \(maximum) bases, the most this run "
-        + "reads; give sequences of the model's input length (raise --memory for longer ones)"
+        + "reads (the model's input length, or a share of --memory for a model that takes any length); "
+        + "give sequences of the model's input length (--lengths pad:N or crop:N makes them so)"
     case .invalidCharacter(let file, let line, let column, let character, let record):
       return
         "\(file):\(line):\(column): invalid character \(NucleotideAlphabet.quoted(character)) "

@@ -30,3 +30,24 @@ extension LengthPolicy {
     }
   }
 }
+
+extension LengthPolicy {
+  /// The longest record worth reading for a model that takes sequences of `modelLength` only.
+  ///
+  /// Under ``reject`` a record of any other length is refused after reading, and under
+  /// ``padWithN(to:)`` a record longer than the padded length is, so nothing longer than
+  /// `max(modelLength, padded length)` is ever used: reading can stop there. ``centreCrop(to:)``
+  /// keeps the centre of records of any length, so it has no such bound (`nil`: the reader's
+  /// budget-derived cap, ``FASTAReader/defaultMaximumRecordLength``, applies), and neither has
+  /// a model that takes any length (`modelLength == nil`).
+  /// - Parameter modelLength: The model's fixed input length (``ModelLoader/fixedSequenceLength(_:architecture:)``).
+  /// - Returns: The cap in bases, or `nil`.
+  public func recordCap(modelLength: Int?) -> Int? {
+    guard let modelLength else { return nil }
+    switch self {
+    case .reject: return modelLength
+    case .padWithN(let length): return max(modelLength, length)
+    case .centreCrop: return nil
+    }
+  }
+}

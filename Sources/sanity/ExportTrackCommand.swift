@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity export track`: per-base attribution on the genome, as bedGraph or bigWig.
+struct ExportTrackCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "track",
+    abstract: "Write a genome-browser track (bedGraph or bigWig) of per-base attribution.",
+    discussion: """
+      Records are placed by their ids, chr:start-end with an optional strand ((+), (-), :+ or :-), read as BED
+      coordinates (0-based start, end excluded; what bedtools getfasta writes); a record one base longer than its
+      span is read as 1-based (samtools faidx). A minus-strand record's map is reversed onto the genome. Records
+      without coordinates are refused. Overlapping records are merged per base (--merge); equal neighbours are
+      joined. Chromosomes are in byte order (sort -k1,1 -k2,2n with LC_COLLATE=C). The bedGraph starts with a
+      track line (remove it for bedGraphToBigWig, or write .bw directly; bigWig needs --chrom-sizes).
+      Example: sanity export track --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method saliency --target 0 --output ctcf.bedGraph
+      """)
+
+  @OptionGroup var source: ExportSourceOptions
+
+  @Option(help: "Chromosome sizes: a .fai or chrom.sizes file (needed for .bw; records are checked against it).")
+  var chromSizes: String?
+
+  @Option(help: "Per-base value: observed-base (attribution at the observed base) or sum (over the four bases).")
+  var score: String = AttributionScore.observedBase.rawValue
+
+  @Option(help: "Overlapping records: mean or max of their values at each base.")
+  var merge: String = GenomeTrack.MergeRule.mean.rawValue
+
+  @Option(help: "Track: .bedGraph (.bg, .bdg; standard output when `-`) or .bw (.bigWig).")
+  var output: String
+
+  @OptionGroup var common: CommonOptions
+
+  func validate() throws {
+    _ = try ExportFlags.score(score)
+    guard GenomeTrack.MergeRule(rawValue: merge) != nil else {
+      throw ValidationError("--merge must be mean or max, not '\(merge)'")
+    }
+  }
+
+  func run() throws {
+    try common.apply()
+    let inputs = source.files + [chromSizes].compactMap { $0 }
+    let format = try TrackFormat.of(output)
+    let destination = try format.destination(output, inputs: inputs)
+    let sizes = try chromSizes.map { try ChromosomeSizes(contentsOf: URL(fileURLWithPath: $0)) }
+    if format == .bigWig, sizes == nil { throw TrackError.missingChromosomeSizes(file: output) }
+    let data = try source.loadSequences()
+    _ = try GenomeTrack.places(of: data.ids, length: data.inputs.shape[1], file: source.input, sizes: sizes)
+    let explained = try source.explained(data, common)
+    let scoreRule = try ExportFlags.score(score)
+    let mergeRule = GenomeTrack.MergeRule(rawValue: merge) ?? .mean
+    let track = try GenomeTrack(explained, score: scoreRule, merge: mergeRule, sizes: sizes)
+    switch format {
+    case .bedGraph:
+      let targets = Set(explained.targets).sorted().map(String.init).joined(separator: ",")
+      try track.writeBedGraph(
+        to: destination, name: "\(explained.method) target \(targets)",
+        description: "\(explained.method), target \(targets): \(scoreRule.explanation); overlapping records: \(mergeRule.rawValue)")
+    case .bigWig:
+      try track.writeBigWig(to: destination)
+    }
+    Progress.note(
+      "wrote \(destination.path): \(track.intervalCount) intervals from \(explained.count) sequences",
+      quiet: common.quiet || destination == .standardOutput)
+  }
+}

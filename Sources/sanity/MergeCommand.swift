@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SanityChecker
+
+/// `sanity merge`: joins the parts of `sanity run --shard` into the files of an unsharded run.
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Join the part folders of `sanity run --shard K/N` into the results of one unsharded run.",
+    discussion: """
+      Give every shard's part folder, in shard order. Means, standard deviations, bootstrap intervals and \
+      verdicts are recomputed from the parts' per-item values and the maps are joined in order, so the output \
+      is byte for byte what `sanity run` without --shard writes. Parts of different runs (another input, model, \
+      setting or version) or parts that leave a gap are refused.
+      Example: sanity merge parts/1 parts/2 parts/3 --output results
+      """)
+
+  @Argument(help: "The part folders, in shard order.")
+  var parts: [String]
+  @Option(help: "Output folder (created if needed).")
+  var output: String
+  @Flag(help: "No progress output.")
+  var quiet = false
+
+  func validate() throws {
+    if parts.isEmpty { throw ValidationError("give at least one part folder") }
+  }
+
+  func run() throws {
+    let first = try RunPart.read(URL(fileURLWithPath: parts[0]).appendingPathComponent("part.json"))
+    let configuration = first.manifest.configuration
+    _ = try Outputs.folder(output, files: RunFolder.fileNames(configuration), inputs: configuration.files + parts)
+    let url = URL(fileURLWithPath: output)
+    let summary = try RunOutput.merge(parts.map { URL(fileURLWithPath: $0) }, to: url)
+    Progress.note("merged \(parts.count) parts: \(summary.part.total) items", quiet: quiet)
+    print(url.appendingPathComponent(configuration.exports.report ? "report.html" : "results.tsv").standardizedFileURL.path)
+  }
+}

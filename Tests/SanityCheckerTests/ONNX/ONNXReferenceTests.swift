@@ -1,0 +1,97 @@
+import Foundation
+import SanityChecker
+import SanityTestSupport
+import Testing
+
+/// The chain fixtures of `Tests/Fixtures/ONNX/` (made by `scripts/make_onnx_fixtures.py`: seeded
+/// PyTorch models exported by both of PyTorch's ONNX exporters, with Captum 0.9.0 references in
+/// float64, stored channels-last) loaded through ``ModelLoader`` and compared with the references.
+/// Criteria: logits to 1e-5 of each item's largest |logit|; every map to 1e-4 of each item's
+/// largest |reference value| (the criterion of `../shared/reference/README.md` §4). DeepLIFT is
+/// compared where the model has no windowed max pooling (deepbind); elsewhere its
+/// summation-to-delta is checked.
+@Suite struct ONNXReferenceTests {
+  static let fixtures = ["basset", "deepbind", "mnist"].flatMap { model in
+    ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
+  }
+
+  static let methods: [(name: String, explainer: any Explainer)] = [
+    ("saliency", Saliency()),
+    ("input_x_gradient", GradientTimesInput()),
+    ("integrated_gradients_riemann_trapezoid_50", IntegratedGradients(steps: 50, integration: .riemannTrapezoid)),
+    ("guided_backprop", GuidedBackprop()),
+    ("deconvolution", DeconvNet()),
+    ("deeplift", DeepLIFT()),
+    ("gradcam", GradCAM()),
+  ]
+
+  @Test(arguments: fixtures)
+  func logitsAndAttributionsMatchCaptum(fixture: (model: String, exporter: String)) throws {
+    let reference = try ONNXReference(fixture.model)
+    let model = try ModelLoader.load(TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
+    let what = "\(fixture.model).\(fixture.exporter)"
+    #expect(model.inputShape.dimensions == Array(reference.inputs.shape.dimensions.dropFirst()), "\(what) input shape")
+    TestSupport.expectItemsClose(
+      model.forward(reference.inputs), reference.logits, relativeTolerance: 1e-5, "\(what) logits")
+    let hasWindowedMaxPooling = model.layers.contains { $0 is MaxPooling1D || $0 is MaxPooling2D }
+    for (name, explainer) in Self.methods {
+      let ours = try explainer.attribution(for: reference.inputs, targets: reference.targets, in: model)
+      if name == "deeplift", hasWindowedMaxPooling {
+        // Through windowed max pooling the engine's DeepLIFT and Captum 0.9's nn.MaxPool rule
+        // both conserve the delta but distribute it differently on these models (an open
+        // finding, docs/development.md "ONNX import"); summation-to-delta is checked instead.
+        let gaps = try #require(ours.conservationGap)
+        #expect(gaps.allSatisfy { abs($0) <= 1e-5 }, "\(what) deeplift gaps \(gaps)")
+        continue
+      }
+      let expected = try reference.map(name)
+      TestSupport.expectItemsClose(
+        ours.values, expected.reshaped(ours.values.shape), relativeTolerance: 1e-4, "\(what) \(name)")
+    }
+    let (layerMaps, _) = try GradCAM().layerMaps(for: reference.inputs, targets: reference.targets, in: model)
+    TestSupport.expectItemsClose(
+      layerMaps, try reference.map("gradcam_layer_norelu"), relativeTolerance: 1e-4, "\(what) gradcam before ReLU")
+    guard reference.file.exists("attributions/ism_delta") else { return }
+    for fast in [true, false] {
+      let ism = try InSilicoMutagenesis(fast: fast).attribution(
+        for: reference.inputs, targets: reference.targets, in: model)
+      TestSupport.expectItemsClose(
+        ism.values, try reference.map("ism_delta"), relativeTolerance: 1e-4, "\(what) ism_delta (fast: \(fast))")
+    }
+  }
+
+  @Test func importRecordsLayoutAndDroppedSoftmax() throws {
+    let mnist = try ONNXImport(contentsOf: TestSupport.fixture("ONNX/mnist.torchscript.onnx"))
+    #expect(mnist.isChannelsFirst)
+    #expect(mnist.onnxInputShape == [1, 1, 28, 28])
+    #expect(mnist.model.inputShape == [28, 28, 1])
+    #expect(mnist.droppedSoftmax != nil)
+    #expect(mnist.opset == 17)
+    let basset = try ONNXImport(contentsOf: TestSupport.fixture("ONNX/basset.torchscript.onnx"))
+    #expect(basset.droppedSoftmax == nil)
+    #expect(basset.opset == 13)
+    #expect(basset.model.inputShape == [64, 4])
+    #expect(basset.model.layers.contains { $0 is BatchNormalization })
+    let dynamo = try ONNXImport(contentsOf: TestSupport.fixture("ONNX/basset.dynamo.onnx"))
+    #expect(dynamo.opset == 20)
+    #expect(dynamo.model.layers.map { String(describing: type(of: $0)) } == basset.model.layers.map { String(describing: type(of: $0)) })
+  }
+}
+
+/// One `*_reference.h5` file of `Tests/Fixtures/ONNX/`.
+struct ONNXReference {
+  let file: HDF5File
+  let inputs: Tensor
+  let targets: [Int]
+  let logits: Tensor
+
+  init(_ model: String) throws {
+    file = try HDF5File(reading: TestSupport.fixture("ONNX/\(model)_reference.h5"))
+    inputs = try file.readTensor("inputs")
+    targets = try file.readInt64s("targets").elements.map { Int($0) }
+    logits = try file.readTensor("logits")
+  }
+
+  /// A stored map.
+  func map(_ name: String) throws -> Tensor { try file.readTensor("attributions/\(name)") }
+}
