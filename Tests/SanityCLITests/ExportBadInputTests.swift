@@ -57,6 +57,10 @@ struct ExportBadInputTests {
       ["export", "modisco", "--model", model, "--input", sequences, "--method", "deepshap", "--limit", "4", "--correct-gradient", "--output-prefix", "{dir}/p"],
       expect: "--correct-gradient applies to gradient methods"),
     .init(["export", "modisco"] + computed + ["--output-prefix", "{dir}/p"], [.folder("p.attr.npz")], expect: "{dir}/p.attr.npz"),
+    // 20,000 × 101 × 4 values × 16 bytes = 123 MiB of export copies, over a 64 MiB budget.
+    .init(
+      ["export", "summary", "--model", model, "--input", "Genomes/example-train.fa.gz", "--method", "saliency", "--memory", "64M", "--output", "{dir}/s.tsv"],
+      expect: "exporting 20000 sequences of 101 bp from Genomes/example-train.fa.gz needs 123.3 MiB, over the memory budget of 64 MiB"),
   ]
 
   @Test(arguments: cases)

@@ -17,7 +17,10 @@ import Foundation
 ///   `predictions` and `method` are taken as written. A file `sanity explain` wrote for ISM holds
 ///   the raw delta (0 at the observed base).
 ///
-/// Either way the maps are checked to be finite, naming the record otherwise.
+/// Either way the maps are checked to be finite, naming the record otherwise. An export holds
+/// about four copies of `[N, L, 4]` floats at once (sequences, maps, and a derived array with its
+/// written form), which must fit ``MemoryBudget/current``; larger inputs are refused before any
+/// work, and are exported in parts (`--limit`, or split files).
 public enum AttributionSource: Sendable {
   /// Explain the sequences now.
   case computed(Computation)
@@ -49,6 +52,9 @@ public enum AttributionSource: Sendable {
     }
   }
 
+  /// Bytes an export holds per input value: four float copies of `[N, L, 4]`.
+  static let bytesPerValue = 16
+
   /// Items explained per call, as `sanity explain` batches them.
   static let batchSize = 1024
 
@@ -60,7 +66,8 @@ public enum AttributionSource: Sendable {
   ///     sequences were cut by the same limit).
   ///   - progress: Called with the number of items explained so far.
   /// - Returns: The explained sequences.
-  /// - Throws: ``AttributionSourceError``, ``ModelError`` (the sequences do not fit the model,
+  /// - Throws: ``AttributionSourceError``, ``MemoryBudgetError`` (the export would not fit the
+  ///   budget), ``ModelError`` (the sequences do not fit the model,
   ///   or the target is not an output), ``ModelFileError`` (the attribution file cannot be read),
   ///   or an explainer's error.
   public func explained(
@@ -71,6 +78,9 @@ public enum AttributionSource: Sendable {
     guard data.kind == .sequences, shape.rank == 3, shape[2] == 4 else {
       throw AttributionSourceError.notSequences(file: inputFile, shape: shape)
     }
+    try MemoryBudget.current.reserve(
+      shape.count, of: Self.bytesPerValue,
+      for: "exporting \(data.ids.count) sequences of \(shape[1]) bp from \(inputFile)")
     let explained: ExplainedSequences
     switch self {
     case .computed(let computation):
