@@ -7,7 +7,10 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Run a sanity check: model randomization, label randomization, class sensitivity or input invariance.",
-    subcommands: [CheckModelCommand.self, CheckLabelsCommand.self, CheckClassCommand.self, CheckInvarianceCommand.self])
+    subcommands: [
+      CheckModelCommand.self, CheckLabelsCommand.self, CheckClassCommand.self, CheckInvarianceCommand.self,
+      CheckMotifsCommand.self,
+    ])
 }
 
 /// Options shared by the checks.

@@ -11,7 +11,10 @@ struct ExportCommand: ParsableCommand {
       Every export reads the sequences (--input) and either computes their maps (--model M --method NAME
       [--target T]) or reads the maps `sanity explain` wrote (--attributions a.h5).
       """,
-    subcommands: [ExportTrackCommand.self, ExportModiscoCommand.self, ExportSummaryCommand.self])
+    subcommands: [
+      ExportTrackCommand.self, ExportModiscoCommand.self, ExportSummaryCommand.self, ExportSeqletsCommand.self,
+      ExportMotifsCommand.self,
+    ])
 }
 
 /// The sequences and their maps, as every `sanity export` subcommand takes them: the CLI side of

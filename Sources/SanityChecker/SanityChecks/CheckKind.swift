@@ -16,6 +16,8 @@ public enum CheckKind: String, Hashable, Sendable, Codable, CaseIterable, Custom
   case inputInvariance = "input-invariance"
   /// Recovery of planted motifs (``MotifRecovery``).
   case motifRecovery = "motif-recovery"
+  /// Survival of the motifs an explainer's seqlets match under randomization (``MotifCheck``).
+  case motifs
 
   /// Whether the check's rows follow randomization stages (drawn as curves in reports).
   public var isStaged: Bool {

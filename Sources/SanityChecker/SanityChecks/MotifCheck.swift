@@ -1,0 +1,229 @@
+/// The motif-level sanity check: do the motifs an explainer's seqlets match survive when the
+/// model is randomized?
+///
+/// ```
+/// S_0      = { database motifs matched with q < α by any motif found on the trained model }
+/// S_k^s    = the same on randomization stage k of seed s (and on a label-permuted model)
+/// retained = |S_k^s ∩ S_0| / |S_0|
+/// ```
+/// For each method, motifs are found (``MotifDiscovery``: seqlets, clustering, Tomtom matching)
+/// on the trained model, on every stage of model-parameter randomization (Adebayo et al. 2018,
+/// arXiv:1810.03292; the stages of ``Model/randomizationStages(order:scheme:seed:)``, as in
+/// ``ModelRandomizationCheck``) and, when given, on a model trained on permuted labels (the
+/// random control). Rows report per stage the number of seqlets (`seqlets`), the retained share
+/// (`matches-retained`) and the best q (`best-match-q`).
+///
+/// Verdict: a method **fails** when its motifs survive — at least ``Configuration/survivalShare``
+/// of `S_0` still significant after full randomization (the last stage, averaged over seeds), or
+/// on the label-permuted model — because its motifs then come from the input or the method, not
+/// from what the model learned. It **passes** when they fall below that share in both, and is
+/// **inconclusive** when the trained model gives no significant match.
+///
+/// Defaults: α = 0.05; survival share 0.5; cascading order; one seed. The explained output is the
+/// trained model's predicted unit, kept fixed at every stage.
+public struct MotifCheck: Sendable {
+  /// The check's settings.
+  public struct Configuration: Sendable {
+    /// The randomization order.
+    public var order: RandomizationOrder
+    /// How randomized layers are re-drawn.
+    public var scheme: InitializationScheme
+    /// The seeds.
+    public var seeds: [UInt64]
+    /// The q-value below which a match counts (α).
+    public var significance: Double
+    /// The retained share at or above which motifs count as surviving.
+    public var survivalShare: Double
+
+    /// Creates settings.
+    /// - Parameters:
+    ///   - order: Cascading by default.
+    ///   - scheme: Glorot uniform by default.
+    ///   - seeds: One seed (0) by default.
+    ///   - significance: 0.05 by default.
+    ///   - survivalShare: 0.5 by default.
+    public init(
+      order: RandomizationOrder = .cascadingTopDown, scheme: InitializationScheme = .glorotUniform,
+      seeds: [UInt64] = [0], significance: Double = 0.05, survivalShare: Double = 0.5
+    ) {
+      self.order = order
+      self.scheme = scheme
+      self.seeds = seeds
+      self.significance = significance
+      self.survivalShare = survivalShare
+    }
+  }
+
+  /// What the check returns: tidy rows and verdicts, and the motifs per stage.
+  public struct Result: Sendable, Codable {
+    /// Rows, verdicts and settings in the results format of the other checks.
+    public var report: CheckReport
+    /// One summary per row group (method, stage, seed), in row order.
+    public var stages: [MotifStageSummary]
+
+    /// The rows as TSV: ``ResultRow/columns`` then ``MotifStageSummary/columns``.
+    public var tsv: String {
+      var lines = [(ResultRow.columns + MotifStageSummary.columns).joined(separator: "\t")]
+      for row in report.rows {
+        let summary = stages.first {
+          $0.method == row.method && $0.stage == row.layer.description && $0.seed == row.seed.description
+        }
+        lines.append((row.fields + (summary?.fields ?? ["-", "-", "-", "nan"])).joined(separator: "\t"))
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
+  }
+
+  /// The settings.
+  public var configuration: Configuration
+  /// Seqlets, motifs and matching.
+  public var discovery: MotifDiscovery
+
+  /// Creates the check.
+  /// - Parameters:
+  ///   - configuration: The settings.
+  ///   - discovery: The motif pipeline; it needs a matcher.
+  public init(_ configuration: Configuration = Configuration(), discovery: MotifDiscovery) {
+    self.configuration = configuration
+    self.discovery = discovery
+  }
+
+  /// Runs the check.
+  /// - Parameters:
+  ///   - model: The trained model.
+  ///   - input: One-hot DNA `[N, L, 4]`.
+  ///   - explainers: The methods.
+  ///   - permutedModel: A model of the same architecture trained on permuted labels, if any.
+  /// - Returns: Rows, verdicts and per-stage motifs.
+  /// - Throws: A model, explainer, memory-budget or ``MotifDiscoveryError``.
+  public func run(model: Model, input: Tensor, explainers: [any Explainer], permutedModel: Model? = nil) throws -> Result {
+    try model.validate(input: input)
+    if let permutedModel { try model.validateArchitecture(of: permutedModel, named: "permuted-labels") }
+    // Two maps and the input at a time; motif discovery keeps per-position scores besides.
+    try MemoryBudget.current.reserve(4 * input.shape.count, of: MemoryLayout<Float>.stride, for: "motif check maps")
+    let targets = model.predictedTargets(input)
+    let stagesPerSeed = configuration.seeds.map { seed in
+      (seed, model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: seed))
+    }
+    var rows: [ResultRow] = []
+    var summaries: [MotifStageSummary] = []
+    var verdicts: [Verdict] = []
+    for explainer in explainers {
+      let trained = try discover(explainer, model: model, input: input, targets: targets)
+      let method = trained.method
+      let reference = Set(significant(trained.result))
+      var methodSummaries = [summary(trained.result, method: method, stage: .original, seed: .notApplicable, reference: reference)]
+      for (seed, stages) in stagesPerSeed {
+        for stage in stages {
+          let found = try discover(explainer, model: stage.model, input: input, targets: targets).result
+          methodSummaries.append(
+            summary(found, method: method, stage: .randomized(stage.name), seed: .seed(seed), reference: reference))
+        }
+      }
+      if let permutedModel {
+        let found = try discover(explainer, model: permutedModel, input: input, targets: targets).result
+        methodSummaries.append(
+          summary(found, method: method, stage: .permutedLabels, seed: .notApplicable, reference: reference))
+      }
+      for item in methodSummaries { rows += self.rows(item) }
+      summaries += methodSummaries
+      verdicts.append(verdict(method: method, summaries: methodSummaries, reference: reference, stagesPerSeed: stagesPerSeed))
+    }
+    return Result(report: CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model)), stages: summaries)
+  }
+
+  /// The motifs of one explainer on one model.
+  func discover(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws
+    -> (method: String, result: MotifDiscovery.Result)
+  {
+    let attribution = try explainer.attribution(for: input, targets: targets, in: model)
+    return (attribution.method, try discovery.run(maps: attribution.values, input: input))
+  }
+
+  /// The accessions matched with q below α by any motif, in order of first appearance.
+  func significant(_ result: MotifDiscovery.Result) -> [String] {
+    var seen: [String] = []
+    for match in result.matches.joined() where match.qValue < configuration.significance && !seen.contains(match.targetIdentifier) {
+      seen.append(match.targetIdentifier)
+    }
+    return seen
+  }
+
+  /// The summary of one discovery run.
+  func summary(
+    _ result: MotifDiscovery.Result, method: String, stage: ResultStage, seed: SeedLabel, reference: Set<String>
+  ) -> MotifStageSummary {
+    let found = significant(result)
+    let retained = reference.isEmpty ? Double.nan : Double(reference.intersection(found).count) / Double(reference.count)
+    let motifs = zip(result.motifs, result.matches).map { motif, matches in
+      MotifStageSummary.Motif(
+        identifier: motif.identifier, seqletCount: motif.seqletCount, contributions: motif.contributions,
+        matchIdentifier: matches.first?.targetIdentifier ?? "-", matchName: matches.first?.targetName ?? "-",
+        qValue: matches.first?.qValue ?? 1)
+    }
+    let best = motifs.min { ($0.qValue, $0.identifier) < ($1.qValue, $1.identifier) }
+    return MotifStageSummary(
+      method: method, stage: stage.description, seed: seed.description, seqletCount: result.seqlets.count,
+      significantMatches: found, retainedFraction: retained, bestQValue: best?.qValue ?? 1,
+      bestMotif: best?.identifier ?? "-", bestMatchIdentifier: best?.matchIdentifier ?? "-",
+      bestMatchName: best?.matchName ?? "-", motifs: motifs)
+  }
+
+  /// The three rows of one summary.
+  func rows(_ summary: MotifStageSummary) -> [ResultRow] {
+    let values: [(String, Double)] = [
+      ("seqlets", Double(summary.seqletCount)), ("matches-retained", summary.retainedFraction),
+      ("best-match-q", summary.bestQValue),
+    ]
+    return values.map { metric, value in
+      ResultRow(
+        check: .motifs, order: summary.stage == "original" || summary.stage == "permuted-labels" ? nil : configuration.order,
+        method: summary.method, layer: ResultStage(parsing: summary.stage), seed: SeedLabel(parsing: summary.seed),
+        metric: metric, view: "-", values: [value.isNaN ? nil : value])
+    }
+  }
+
+  /// The verdict from the last stage of every seed and the permuted model.
+  func verdict(
+    method: String, summaries: [MotifStageSummary], reference: Set<String>, stagesPerSeed: [(UInt64, [RandomizationStage])]
+  ) -> Verdict {
+    let share = configuration.survivalShare
+    let rule =
+      "fails when at least \(ResultRow.number(share)) of the trained model's significant matches "
+      + "(q < \(ResultRow.number(configuration.significance))) survive the last randomization stage "
+      + "(mean over seeds) or appear on the label-permuted model"
+    guard !reference.isEmpty else {
+      return Verdict(
+        check: .motifs, method: method, outcome: .inconclusive, rule: rule,
+        evidence: "no significant match on the trained model")
+    }
+    let lastStages = stagesPerSeed.compactMap { seed, stages in
+      stages.last.flatMap { last in summaries.first { $0.stage == last.name && $0.seed == String(seed) } }
+    }
+    let finalShare = lastStages.isEmpty ? 0 : lastStages.map(\.retainedFraction).reduce(0, +) / Double(lastStages.count)
+    let permuted = summaries.first { $0.stage == ResultStage.permutedLabels.description }?.retainedFraction
+    var evidence = "\(reference.sorted().joined(separator: ",")) on the trained model; retained \(ResultRow.number(finalShare)) after full randomization"
+    if let permuted { evidence += ", \(ResultRow.number(permuted)) on the label-permuted model" }
+    let survives = finalShare >= share || (permuted ?? 0) >= share
+    return Verdict(check: .motifs, method: method, outcome: survives ? .fails : .passes, rule: rule, evidence: evidence)
+  }
+
+  /// The settings as recorded in the output.
+  func settings(model: Model) -> [String: String] {
+    var values = [
+      "check": CheckKind.motifs.rawValue, "model": model.name, "order": configuration.order.rawValue,
+      "scheme": configuration.scheme.description, "seeds": configuration.seeds.map(String.init).joined(separator: ","),
+      "significance": ResultRow.number(configuration.significance),
+      "survival-share": ResultRow.number(configuration.survivalShare),
+      "seqlets":
+        "recursive, p < \(discovery.caller.threshold), lengths \(discovery.caller.minimumLength)-\(discovery.caller.maximumLength)",
+      "clustering":
+        "greedy, similarity ≥ \(discovery.clustering.similarityThreshold), window \(discovery.clustering.windowWidth)",
+    ]
+    if let matcher = discovery.matcher {
+      values["matcher"] =
+        "tomtom, \(matcher.configuration.similarity.rawValue), minimum overlap \(matcher.configuration.minimumOverlap), \(matcher.database.count) motifs"
+    }
+    return values
+  }
+}
