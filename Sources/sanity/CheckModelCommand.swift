@@ -60,7 +60,8 @@ struct CheckModelCommand: ParsableCommand {
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
     let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
-      let stage = try ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) }
+      let stage = try modelOptions.explainedHead(
+        of: ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) })
       return RandomizationStage(
         name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
     }

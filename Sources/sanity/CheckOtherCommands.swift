@@ -47,9 +47,10 @@ struct CheckLabelsCommand: ParsableCommand {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
       let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
       let model = try modelOptions.load(for: data, from: input)
-      let permuted = try ReadWatchdog.reading(permutedModel) {
-        try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
-      }
+      let permuted = try modelOptions.explainedHead(
+        of: ReadWatchdog.reading(permutedModel) {
+          try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
+        })
       report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
     } else {
       guard let train else { throw ValidationError("give --train (or --permuted-model with --input)") }

@@ -45,11 +45,11 @@ extension ExplainCommand {
     guard count > 0, let first else { throw ValidationError("\(inputOptions.input): the input has no records") }
     let encoder = OneHot(unknownBase: inputOptions.unknownAsZero ? .zero : .quarter, lengthPolicy: try inputOptions.lengthPolicy())
     let probe = try encoder.encode([first])
-    let model = try ReadWatchdog.reading(modelOptions.model) {
+    let model = try modelOptions.explainedHead(of: ReadWatchdog.reading(modelOptions.model) {
       try ModelLoader.load(
         URL(fileURLWithPath: modelOptions.model), architecture: modelOptions.architecture.map { URL(fileURLWithPath: $0) },
         sequenceLength: probe.shape[1])
-    }.adapted(toSequenceLength: probe.shape[1])
+    }.adapted(toSequenceLength: probe.shape[1]))
     do throws(ModelError) {
       try model.validate(input: probe)
     } catch {

@@ -37,6 +37,12 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Keras JSON architecture for a weights-only .h5.")
   var architecture: String?
 
+  @Option(help: "For a model with several outputs: the head targets refer to, by name or 0-based index (default: the first).")
+  var outputHead: String?
+
+  @Flag(help: "Explain the chosen head through the BPNet profile scalar (its logits weighted by their detached softmax; target 0).")
+  var profileScalar = false
+
   /// The files this option group reads.
   var files: [String] { [model] + (architecture.map { [$0] } ?? []) }
 
@@ -44,12 +50,27 @@ struct ModelOptions: ParsableArguments {
   /// that do not fit the model are an error naming `inputFile`.
   func load(for data: InputData? = nil, from inputFile: String? = nil) throws -> Model {
     let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
-    return try ReadWatchdog.reading(model) {
+    let loaded = try ReadWatchdog.reading(model) {
       if let data {
         return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
       }
       return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
     }
+    return try explainedHead(of: loaded)
+  }
+
+  /// The model with `--output-head` chosen and, with `--profile-scalar`, explained through the
+  /// profile scalar.
+  func explainedHead(of model: Model) throws -> Model {
+    var chosen = model
+    if let outputHead {
+      do {
+        chosen = try model.selectingOutputHead(outputHead)
+      } catch {
+        throw ValidationError("--output-head \(outputHead): \(self.model): \(error)")
+      }
+    }
+    return profileScalar ? chosen.explainingProfileScalar() : chosen
   }
 }
 

@@ -11,8 +11,11 @@
 /// dinucleotide-shuffled copies) the maps are averaged; that is ``DeepSHAP``.
 ///
 /// The backward pass is its own loop over the model's layers, through their public API:
-/// - ReLU, sigmoid and tanh, fused into Dense/Conv1D/Conv2D or standalone, use the rescale rule
-///   above. Where `|z − z'| < ε` the multiplier falls back to the gradient `f'(z)`, Captum's
+/// - ReLU, sigmoid, tanh and the smooth activations (exponential, softplus, elu, selu, gelu,
+///   swish), fused into Dense/Conv1D/Conv2D or standalone, use the rescale rule above.
+/// - Merges of a graph model: linear ones (add, subtract, average, concatenate) pass the
+///   gradient; multiply and maximum/minimum have rules of their own that conserve the delta
+///   (see the table in the Graph Models article). Where `|z − z'| < ε` the multiplier falls back to the gradient `f'(z)`, Captum's
 ///   convention. **Deviation:** ε is 1e-6 by default, not Captum's 1e-10: in `Float`, sigmoid
 ///   and tanh differences below ~1e-6 are dominated by rounding (the ulp of 0.5 is 6e-8).
 /// - Dense, Conv (linear part), BatchNormalization (an affine map at inference), Flatten,
@@ -151,7 +154,7 @@ extension DeepLIFT {
     _ chunk: Tensor, targets: [Int], firstItem: Int, chain: DeepLIFTChain, model: Model
   ) -> (predictions: [Float], references: [ReferenceRun]) {
     let inputTrace = chain.trace(chunk)
-    let predictions = model.values(of: inputTrace[inputTrace.count - 1], at: targets)
+    let predictions = model.values(of: inputTrace[chain.outputNode], at: targets)
     let seed = model.targetSeed(targets)
     // The same references Integrated Gradients draws for this baseline.
     let references = IntegratedGradients(baseline: baseline).baselines(
@@ -163,7 +166,7 @@ extension DeepLIFT {
         input: reference,
         multipliers: chain.multipliers(
           seed: seed, input: inputTrace, reference: referenceTrace, epsilon: epsilon),
-        outputs: model.values(of: referenceTrace[referenceTrace.count - 1], at: targets))
+        outputs: model.values(of: referenceTrace[chain.outputNode], at: targets))
     }
     return (predictions, runs)
   }

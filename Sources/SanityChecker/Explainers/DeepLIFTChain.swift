@@ -1,5 +1,9 @@
-/// DeepLIFT's view of a model: a chain of steps, with every elementwise activation on a step
+/// DeepLIFT's view of a model: a graph of steps, with every elementwise activation on a step
 /// of its own, and a backward pass that carries multipliers instead of gradients.
+///
+/// Steps are wired as the model's layers are (a chain for a sequential model); where several
+/// steps read a node, the multipliers they send back are summed there, which keeps
+/// summation-to-delta (each reader accounts for its share of the node's `Δ`).
 ///
 /// A fused layer (``FusedActivationLayer``) with a ReLU, sigmoid or tanh becomes two steps: a
 /// copy of the layer with a linear activation (a ``Step/gradient(_:)`` step), then a
@@ -11,7 +15,18 @@
 /// | ReLU, sigmoid, tanh (fused or standalone) | rescale | `s·Δy/Δz`, or `s·f'(z)` where `|Δz| < ε` |
 /// | Conv, Dense (linear part), BatchNorm, Flatten, Dropout, average pooling | gradient | as ``BackwardRule/gradient`` |
 /// | max pooling, windowed or global | difference routing, or gradient | see ``DeepLIFT/MaxPoolingRule`` |
+/// | `Add`, `Subtract`, `Average`, `Concatenate` | gradient | the gradient (exact: these are linear) |
+/// | `Multiply` | product | `m_k = ½(∏_{j<k} x_j ∏_{j>k} x'_j + ∏_{j<k} x'_j ∏_{j>k} x_j)·s` |
+/// | `Maximum`, `Minimum` | difference routing | as max pooling over the K inputs of each element |
 /// | softmax (fused or standalone), any other layer (e.g. ``DeepBindScanner``) | gradient | the gradient at the input |
+///
+/// The product rule averages the two orders of the telescoping sum
+/// `Δ∏x = Σ_k (∏_{j<k} x_j) Δx_k (∏_{j>k} x'_j)`, so it conserves `Δy` exactly and, for two
+/// inputs, is the Shapley split `m_a = s·(b + b')/2`, `m_b = s·(a + a')/2`. Through `Maximum`
+/// (`Minimum`), with `u = max(y, y')` (`min`), `s·(u − y')` goes to the input holding `y` and
+/// `s·(y − u)` to the input holding `y'` on the reference, each divided by that input's `Δx`
+/// (the gradient where `|Δx| < ε`): the rule Captum applies to a max-pooling window, which
+/// also conserves `Δy`.
 ///
 /// Here `Δ` is the difference between the input's and the reference's forward passes.
 struct DeepLIFTChain: Sendable {
@@ -23,10 +38,16 @@ struct DeepLIFTChain: Sendable {
     case differenceRouting(any Layer)
     /// A layer whose multipliers are its gradient (linear layers, and the fallbacks).
     case gradient(any Layer)
+    /// A merge of several nodes: linear ones pass the gradient, the others their rule above.
+    case merge(any MergeLayer)
   }
 
-  /// The steps, first to last.
+  /// The steps in topological order.
   let steps: [Step]
+  /// For each step, the nodes it reads: 0 is the input, `s + 1` the output of step `s`.
+  let reads: [[Int]]
+  /// The node of the explained output.
+  let outputNode: Int
 
   /// Splits the model's layers into steps.
   /// - Parameters:
@@ -34,26 +55,40 @@ struct DeepLIFTChain: Sendable {
   ///   - maxPooling: How max-pooling layers pass multipliers back.
   init(_ model: Model, maxPooling: DeepLIFT.MaxPoolingRule) {
     var steps: [Step] = []
-    for layer in model.layers {
-      if var fused = layer as? any FusedActivationLayer, Self.isRescaled(fused.activation) {
+    var reads: [[Int]] = []
+    var stepNode = [0]
+    for (index, layer) in model.layers.enumerated() {
+      let inputs = model.inputNodes[index].map { stepNode[$0] }
+      if let merge = layer as? any MergeLayer {
+        steps.append(.merge(merge))
+        reads.append(inputs)
+      } else if var fused = layer as? any FusedActivationLayer, Self.isRescaled(fused.activation) {
         let activation = fused.activation
         fused.activation = .linear
         steps += [.gradient(fused), .rescale(activation)]
+        reads += [inputs, [steps.count - 1]]
       } else if let standalone = layer as? ActivationLayer, Self.isRescaled(standalone.activation) {
         steps.append(.rescale(standalone.activation))
+        reads.append(inputs)
       } else if maxPooling == .differenceRouting && Self.isMaxPooling(layer) {
         steps.append(.differenceRouting(layer))
+        reads.append(inputs)
       } else {
         steps.append(.gradient(layer))
+        reads.append(inputs)
       }
+      stepNode.append(steps.count)
     }
     self.steps = steps
+    self.reads = reads
+    self.outputNode = stepNode[model.outputNode]
   }
 
   /// Whether the rescale rule applies to the activation (elementwise and nonlinear).
   private static func isRescaled(_ activation: Activation) -> Bool {
     switch activation {
-    case .relu, .sigmoid, .tanh: return true
+    case .relu, .sigmoid, .tanh, .exponential, .softplus, .elu, .selu, .gelu, .geluTanh, .swish:
+      return true
     case .linear, .softmax: return false
     }
   }
@@ -66,13 +101,13 @@ struct DeepLIFTChain: Sendable {
 
   /// Runs the chain on one chunk and keeps every step's output.
   /// - Parameter input: `[n] + inputShape`.
-  /// - Returns: The input, then the output of each step (`steps.count + 1` tensors); the last
-  ///   equals the model's output.
+  /// - Returns: The input, then the output of each step (`steps.count + 1` tensors);
+  ///   `[outputNode]` equals the model's output.
   func trace(_ input: Tensor) -> [Tensor] {
     var activations = [input]
     activations.reserveCapacity(steps.count + 1)
-    for step in steps {
-      let current = activations[activations.count - 1]
+    for (step, inputs) in zip(steps, reads) {
+      let current = activations[inputs[0]]
       switch step {
       case .rescale(let activation):
         var output = current
@@ -80,6 +115,8 @@ struct DeepLIFTChain: Sendable {
         activations.append(output)
       case .differenceRouting(let layer), .gradient(let layer):
         activations.append(layer.forward(current))
+      case .merge(let merge):
+        activations.append(merge.forward(inputs.map { activations[$0] }))
       }
     }
     return activations
@@ -97,20 +134,32 @@ struct DeepLIFTChain: Sendable {
       input.count == steps.count + 1 && reference.count == steps.count + 1,
       "DeepLIFTChain: traces of \(input.count) and \(reference.count) tensors for \(steps.count) steps"
     )
-    var signal = seed
+    var signals = [Tensor?](repeating: nil, count: steps.count + 1)
+    signals[outputNode] = seed
     for index in steps.indices.reversed() {
+      guard let signal = signals[index + 1] else { continue }
+      signals[index + 1] = nil
+      let inputs = reads[index]
       let pass = DeepLIFTRules.Pass(
-        input: input[index], output: input[index + 1],
-        referenceInput: reference[index], referenceOutput: reference[index + 1])
+        input: input[inputs[0]], output: input[index + 1],
+        referenceInput: reference[inputs[0]], referenceOutput: reference[index + 1])
+      let passed: [Tensor]
       switch steps[index] {
       case .rescale(let activation):
-        signal = DeepLIFTRules.rescale(signal, activation: activation, pass, epsilon: epsilon)
+        passed = [DeepLIFTRules.rescale(signal, activation: activation, pass, epsilon: epsilon)]
       case .differenceRouting(let layer):
-        signal = DeepLIFTRules.differenceRouting(signal, layer: layer, pass, epsilon: epsilon)
+        passed = [DeepLIFTRules.differenceRouting(signal, layer: layer, pass, epsilon: epsilon)]
       case .gradient(let layer):
-        signal = layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)
+        passed = [layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)]
+      case .merge(let merge):
+        passed = DeepLIFTMergeRules.multipliers(
+          signal, merge: merge, inputs: inputs.map { input[$0] }, references: inputs.map { reference[$0] },
+          output: input[index + 1], referenceOutput: reference[index + 1], epsilon: epsilon)
+      }
+      for (node, part) in zip(inputs, passed) {
+        signals[node] = signals[node].map { $0.linearCombination(1, part, 1) } ?? part
       }
     }
-    return signal
+    return signals[0] ?? Tensor(shape: input[0].shape)
   }
 }

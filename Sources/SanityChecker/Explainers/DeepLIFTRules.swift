@@ -30,7 +30,8 @@ enum DeepLIFTRules {
   static func rescale(_ signal: Tensor, activation: Activation, _ pass: Pass, epsilon: Float)
     -> Tensor
   {
-    let gradient = activation.backward(signal, output: pass.output, rule: .gradient)
+    let gradient = activation.backward(
+      signal, output: pass.output, rule: .gradient, input: activation.needsInput ? pass.input : nil)
     return Tensor(shape: signal.shape) { m in
       signal.withUnsafeBufferPointer { s in
         gradient.withUnsafeBufferPointer { g in

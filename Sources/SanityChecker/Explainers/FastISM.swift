@@ -47,6 +47,9 @@ struct FastISM: Sendable {
 
   /// The fast plan for a model, or why there is none.
   static func plan(for model: Model) -> Result<FastISM, Unsupported> {
+    guard model.isChain else {
+      return .failure(Unsupported(message: "the model is a graph, not a chain of layers"))
+    }
     guard let conv = model.layers.first as? Conv1D else {
       return .failure(Unsupported(message: "the first layer is not a Conv1D"))
     }

@@ -59,7 +59,7 @@ struct FastISMChain: Sendable {
     var outputs: [Tensor] = []
     for item in 0..<input.batchSize {
       let x = input.items(item..<(item + 1))
-      let original = model.layers.reduce(x) { $1.forward($0) }
+      let original = model.evaluate(x, at: [model.outputNode])[0]
       let cache = chain.cache(of: x)
       let summary = chain.head.summary(
         of: cache.headInput, length: chain.headLength, channels: chain.headChannels)

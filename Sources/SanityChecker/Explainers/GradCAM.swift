@@ -47,7 +47,11 @@ public struct GradCAM: Explainer {
     guard var index = model.layers.lastIndex(where: { $0 is Conv1D || $0 is Conv2D }) else {
       throw ModelError.unknownLayer("<last convolution>", available: model.layerNames)
     }
-    while index + 1 < model.layers.count, model.layers[index + 1] is ActivationLayer { index += 1 }
+    while index + 1 < model.layers.count, model.layers[index + 1] is ActivationLayer,
+      model.inputNodes[index + 1] == [index + 1]
+    {
+      index += 1
+    }
     return index
   }
 

@@ -155,7 +155,7 @@ public struct InSilicoMutagenesis: Explainer {
     var references: [Tensor] = []
     for item in 0..<input.batchSize {
       let original = input.items(item..<(item + 1))
-      let reference = model.layers.reduce(original) { $1.forward($0) }
+      let reference = model.evaluate(original, at: [model.outputNode])[0]
       let parts = Parallel.mapChunks(count: length, chunkSize: positionsPerChunk) { positions in
         let mutants = Tensor(shape: [positions.count * 4, length, 4]) { m in
           original.withUnsafeBufferPointer { x in
@@ -168,7 +168,7 @@ public struct InSilicoMutagenesis: Explainer {
             }
           }
         }
-        let mutated = model.layers.reduce(mutants) { $1.forward($0) }
+        let mutated = model.evaluate(mutants, at: [model.outputNode])[0]
         return [Float](unsafeUninitializedCapacity: positions.count * 4 * width) { out, count in
           reference.withUnsafeBufferPointer { r in
             mutated.withUnsafeBufferPointer { m in

@@ -27,7 +27,7 @@ extension IntegratedGradients {
     _ model: Model, activation: Activation, start: Tensor, slope: Tensor, targets: [Int], alphas: [Double],
     weights: [Double]
   ) -> Tensor? {
-    guard model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D, start.shape.rank == 3,
+    guard model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D, start.shape.rank == 3,
       activation == .relu || activation == .linear,
       let head = try? Model(name: model.name, inputShape: model.shapes[2], layers: Array(model.layers.dropFirst(2)))
     else { return nil }

@@ -20,7 +20,7 @@ extension IntegratedGradients {
     _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
   ) -> Tensor {
     let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
-    guard let first = model.layers.first as? any AffineLayer,
+    guard model.isChain, let first = model.layers.first as? any AffineLayer,
       let rest = try? Model(name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
       let difference = chunk.linearCombination(1, reference, -1)
@@ -81,7 +81,7 @@ extension IntegratedGradients {
   /// model starting `Conv1D → GlobalMaxPooling1D`, whose path signal needs no batch per step
   /// (``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)``).
   static func itemsPerChunk(_ model: Model, steps: Int) -> Int {
-    if model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D { return model.chunkSize }
+    if model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D { return model.chunkSize }
     return max(1, model.chunkSize / max(1, steps))
   }
 

@@ -144,7 +144,7 @@ extension Model {
   {
     guard inputShape.rank == 2, inputShape[0] != length else { return self }
     do {
-      return try Model(name: name, inputShape: [length, inputShape[1]], layers: layers)
+      return try replacingLayers(layers, inputShape: [length, inputShape[1]])
     } catch {
       throw .fixedLengthModel(
         file: file, lengths: lengths, modelLength: inputShape[0], reason: error.description)

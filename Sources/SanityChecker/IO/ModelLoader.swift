@@ -71,7 +71,7 @@ extension Model {
   /// - Returns: The model at that length, or unchanged (its own length, or not a sequence model).
   public func adapted(toSequenceLength length: Int) -> Model {
     guard inputShape.rank == 2, inputShape[0] != length,
-      let resized = try? Model(name: name, inputShape: [length, inputShape[1]], layers: layers)
+      let resized = try? replacingLayers(layers, inputShape: [length, inputShape[1]])
     else { return self }
     return resized
   }

@@ -13,7 +13,7 @@ extension Activation {
   ///   - output: The activation's output (same shape as `signal`).
   ///   - rule: The backward rule (see ``BackwardRule``).
   /// - Returns: The signal at the pre-activation, of `signal`'s shape.
-  func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule, input: Tensor? = nil) -> Tensor {
     guard self != .linear else { return signal }
     precondition(
       signal.shape.count == output.shape.count,
@@ -21,7 +21,13 @@ extension Activation {
     var result = signal
     let width = output.shape.dimensions.last ?? 1
     output.withUnsafeBufferPointer { out in
-      result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule) }
+      if let input {
+        input.withUnsafeBufferPointer { z in
+          result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule, input: z) }
+        }
+      } else {
+        result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule) }
+      }
     }
     return result
   }

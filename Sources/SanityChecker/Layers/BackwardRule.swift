@@ -11,7 +11,9 @@
 /// | average pool (K real inputs) | s/K | s/K | s/K | R/K, or x·R/(Σx + ε·sign Σx) |
 /// | sigmoid, tanh, softmax | chain rule | chain rule | chain rule | pass |
 /// | batch normalization `y = a·x + b` | a·s | a·s | a·s | x·a·R / (y + ε·sign y) |
-/// | Flatten, Dropout | s | s | s | s |
+/// | Flatten, Dropout, Reshape, Permute, cropping, zero padding | s (moved) | s | s | s |
+/// | exponential, softplus, elu, selu, gelu, swish | chain rule | chain rule | chain rule | pass |
+/// | merges (add, concatenate, …) | see the Graph Models article | | | |
 ///
 /// In ε-LRP, `z` includes the bias and `sign(0) = +1`, as zennit 0.5.1 does.
 public enum BackwardRule: Hashable, Sendable {

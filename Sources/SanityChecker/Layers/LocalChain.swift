@@ -44,6 +44,9 @@ struct LocalChain: Sendable {
   /// - Parameter model: A model on `[L, C]` inputs.
   /// - Returns: The chain, or the first layer that does not fit.
   static func of(_ model: Model) -> Result<LocalChain, Unsupported> {
+    guard model.isChain else {
+      return .failure(Unsupported(message: "the model is a graph, not a chain of layers"))
+    }
     guard model.inputShape.rank == 2 else {
       return .failure(Unsupported(message: "the input \(model.inputShape) is not [L, C]"))
     }

@@ -36,7 +36,7 @@ struct MaxPooledConvolution: Sendable {
   /// The fused plan for `model`, or `nil` when the model does not start `Conv1D → GlobalMaxPooling1D`
   /// as described above.
   init?(model: Model) {
-    guard model.layers.count >= 2, let convolution = model.layers[0] as? Conv1D,
+    guard model.isChain, model.layers.count >= 2, let convolution = model.layers[0] as? Conv1D,
       model.layers[1] is GlobalMaxPooling1D, convolution.stride == 1, convolution.dilation == 1,
       convolution.activation == .relu || convolution.activation == .linear,
       let kernel = convolution.parameters["kernel"], model.inputShape.rank == 2

@@ -55,6 +55,13 @@ extension Model {
         other.layers.last?.name ?? "output",
         "is one of \(other.layers.count) layers, expected \(layers.count)")
     }
+    for index in layers.indices where other.inputNodes[index] != inputNodes[index] {
+      throw differ(
+        other.layers[index].name, "reads nodes \(other.inputNodes[index]), expected \(inputNodes[index])")
+    }
+    guard other.outputNodes == outputNodes else {
+      throw differ("output", "has output nodes \(other.outputNodes), expected \(outputNodes)")
+    }
     for (index, (mine, theirs)) in zip(layers, other.layers).enumerated() {
       guard type(of: mine) == type(of: theirs) else {
         throw differ(

@@ -1,4 +1,11 @@
-/// A sequential model: named layers applied in order, with shapes checked once at creation.
+/// A model: a directed acyclic graph of named layers, with shapes checked once at creation.
+///
+/// Layers are stored in topological order. Node 0 is the input and node `i + 1` is the output
+/// of layer `i`; ``inputNodes`` gives, for each layer, the nodes it reads (one for a ``Layer``,
+/// one or more for a ``MergeLayer``), and ``outputNodes`` the model's outputs (its heads). A
+/// chain, where each layer reads the node before it and the last node is the only output, is
+/// the special case every sequential initializer builds; ``isChain`` says so, and chain-only
+/// fast paths check it.
 ///
 /// `Model` is a value: randomized or retrained copies are new values, and the original is
 /// never touched. Forward and backward passes work on any batch; ``forward(_:)`` cuts large
@@ -8,20 +15,66 @@ public struct Model: Sendable {
   public var name: String
   /// The shape of one input item, e.g. `[101, 4]` or `[28, 28, 1]`.
   public let inputShape: Shape
-  /// The layers, first to last.
+  /// The layers in topological order (each reads only the input or earlier layers' outputs).
   public private(set) var layers: [any Layer]
-  /// The shape of one item after each layer: `shapes[0]` is the input, `shapes[i + 1]` follows layer `i`.
+  /// For each layer, the nodes it reads: 0 is the input, `i + 1` the output of layer `i`.
+  public let inputNodes: [[Int]]
+  /// The model's outputs (heads), in the file's order.
+  public let outputNodes: [Int]
+  /// The head that forward and backward passes, targets and explanations refer to (index into
+  /// ``outputNodes``; 0 unless chosen with ``selectingOutputHead(_:)``).
+  public internal(set) var outputHead: Int = 0
+  /// The shape of one item at each node: `shapes[0]` is the input, `shapes[i + 1]` follows layer `i`.
   public let shapes: [Shape]
+  /// Whether every layer reads the node before it and the last node is the only output.
+  public let isChain: Bool
 
-  /// Creates a model and checks every layer's shape and parameters once.
+  /// Creates a sequential model and checks every layer's shape and parameters once.
   /// - Parameters:
   ///   - name: The model's name.
   ///   - inputShape: The shape of one input item.
-  ///   - layers: The layers, first to last.
+  ///   - layers: The layers, first to last, each reading the one before it.
   /// - Throws: ``ModelError`` naming the first layer that does not fit or holds NaN/Inf.
   public init(name: String = "model", inputShape: Shape, layers: [any Layer]) throws(ModelError) {
+    try self.init(
+      name: name, inputShape: inputShape, layers: layers, inputNodes: layers.indices.map { [$0] },
+      outputNodes: [layers.count])
+  }
+
+  /// Creates a graph model and checks its wiring, every layer's shape and parameters once.
+  ///
+  /// ```swift
+  /// // x → conv → relu ─┬→ add → dense
+  /// //   └────────────────┘   (a residual block: node 0 is the input)
+  /// let model = try Model(
+  ///   name: "residual", inputShape: [100, 4],
+  ///   layers: [conv, relu, Add(name: "add"), flatten, dense],
+  ///   inputNodes: [[0], [1], [2, 0], [3], [4]], outputNodes: [5])
+  /// ```
+  /// - Parameters:
+  ///   - name: The model's name.
+  ///   - inputShape: The shape of one input item.
+  ///   - layers: The layers in topological order.
+  ///   - inputNodes: For each layer, the nodes it reads (each `≤` the layer's index; exactly
+  ///     one unless the layer is a ``MergeLayer``).
+  ///   - outputNodes: The output nodes (at least one), first the default head.
+  /// - Throws: ``ModelError/graph(model:layer:problem:)`` for bad wiring, or the first layer's
+  ///   shape or parameter error.
+  public init(
+    name: String = "model", inputShape: Shape, layers: [any Layer], inputNodes: [[Int]],
+    outputNodes: [Int]
+  ) throws(ModelError) {
+    guard inputNodes.count == layers.count else {
+      throw .graph(
+        model: name, layer: "input", problem: "\(inputNodes.count) input lists for \(layers.count) layers")
+    }
+    guard !outputNodes.isEmpty, outputNodes.allSatisfy({ (0...layers.count).contains($0) }) else {
+      throw .graph(
+        model: name, layer: "output",
+        problem: "outputs \(outputNodes) are not nodes 0...\(layers.count)")
+    }
     var shapes = [inputShape]
-    for layer in layers {
+    for (index, layer) in layers.enumerated() {
       if let parameterized = layer as? any ParameterizedLayer {
         for key in parameterized.parameterOrder {
           if let value = parameterized.parameters[key], !value.isFinite {
@@ -29,16 +82,55 @@ public struct Model: Sendable {
           }
         }
       }
-      shapes.append(try layer.outputShape(for: shapes[shapes.count - 1]))
+      let reads = inputNodes[index]
+      guard !reads.isEmpty, reads.allSatisfy({ (0...index).contains($0) }) else {
+        throw .graph(
+          model: name, layer: layer.name,
+          problem: "reads nodes \(reads); a layer reads at least one earlier node (0...\(index))")
+      }
+      if let merge = layer as? any MergeLayer {
+        shapes.append(try merge.outputShape(for: reads.map { shapes[$0] }))
+      } else {
+        guard reads.count == 1 else {
+          throw .graph(
+            model: name, layer: layer.name, problem: "reads \(reads.count) nodes but is not a merge layer")
+        }
+        shapes.append(try layer.outputShape(for: shapes[reads[0]]))
+      }
     }
     self.name = name
     self.inputShape = inputShape
     self.layers = layers
+    self.inputNodes = inputNodes
+    self.outputNodes = outputNodes
     self.shapes = shapes
+    self.isChain =
+      outputNodes == [layers.count]
+      && inputNodes.enumerated().allSatisfy { $0.element == [$0.offset] }
+      && !layers.contains { $0 is any MergeLayer }
+  }
+
+  /// A copy with other layers of the same kinds and shapes, wired as this model.
+  ///
+  /// Randomization, training and length changes use it so a graph keeps its wiring and head.
+  /// - Parameters:
+  ///   - layers: One layer per layer of this model.
+  ///   - inputShape: The input shape (this model's by default).
+  /// - Returns: The new model.
+  /// - Throws: ``ModelError`` if a layer does not fit its inputs.
+  public func replacingLayers(_ layers: [any Layer], inputShape: Shape? = nil) throws(ModelError) -> Model {
+    var copy = try Model(
+      name: name, inputShape: inputShape ?? self.inputShape, layers: layers, inputNodes: inputNodes,
+      outputNodes: outputNodes)
+    copy.outputHead = outputHead
+    return copy
   }
 
   /// The shape of one output item.
-  public var outputShape: Shape { shapes[shapes.count - 1] }
+  public var outputShape: Shape { shapes[outputNode] }
+
+  /// The node of the chosen head (``outputHead``).
+  public var outputNode: Int { outputNodes[outputHead] }
 
   /// The layer names, first to last.
   public var layerNames: [String] { layers.map(\.name) }
@@ -63,7 +155,7 @@ public struct Model: Sendable {
   public func replacingLayer(at index: Int, with layer: any Layer) throws(ModelError) -> Model {
     var copy = layers
     copy[index] = layer
-    return try Model(name: name, inputShape: inputShape, layers: copy)
+    return try replacingLayers(copy)
   }
 
   /// Items per parallel chunk, from the layer shapes alone (never from the thread count or the

@@ -16,6 +16,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   case targetCount(model: String, targets: Int, items: Int)
   /// A model meant to share another's architecture differs at a layer.
   case architecture(model: String, other: String, layer: String, difference: String)
+  /// A graph model's wiring is wrong at a layer (or at `input`/`output`).
+  case graph(model: String, layer: String, problem: String)
+  /// An output head was asked for that the model does not have.
+  case unknownOutputHead(model: String, head: String, available: [String])
 
   /// A message naming the layer, with a remedy.
   public var description: String {
@@ -39,6 +43,11 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case .architecture(let model, let other, let layer, let difference):
       return "model '\(other)' does not have the architecture of '\(model)': layer '\(layer)' \(difference); "
         + "pass randomized copies of the same model"
+    case .graph(let model, let layer, let problem):
+      return "model '\(model)': layer '\(layer)' \(problem); layers must be in topological order"
+    case .unknownOutputHead(let model, let head, let available):
+      return "model '\(model)' has no output head '\(head)'; its heads are "
+        + available.enumerated().map { "\($0.offset) (\($0.element))" }.joined(separator: ", ")
     }
   }
 

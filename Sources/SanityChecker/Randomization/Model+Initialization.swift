@@ -22,7 +22,7 @@ extension Model {
       copy[index] = layer
     }
     do {
-      return try Model(name: name, inputShape: inputShape, layers: copy)
+      return try replacingLayers(copy)
     } catch {
       preconditionFailure("Model.initialized keeps every shape: \(error)")
     }

@@ -1,4 +1,10 @@
 /// The order in which model-parameter randomization (Adebayo et al. 2018, arXiv:1810.03292) re-draws layers.
+///
+/// The order is that of ``Model/layers``, a topological order of the graph: every layer comes
+/// after the layers it reads. Between layers with no path from one to the other (two heads, or
+/// two branches), the model's order decides (the file's order for a Keras model, which Keras
+/// writes so); cascading top-down goes from the last parameterized layer to the first, so it
+/// never randomizes a layer before a layer that reads it, and bottom-up goes the other way.
 public enum RandomizationOrder: String, Hashable, Sendable, CaseIterable {
   /// Cumulative, from the output layer down to the first (the paper's cascading randomization).
   case cascadingTopDown = "cascading"
@@ -60,7 +66,7 @@ extension Model {
       }
       copy[index] = layer
     }
-    return try Model(name: name, inputShape: inputShape, layers: copy)
+    return try replacingLayers(copy)
   }
 
   /// The randomized models of a randomization order, in the order they are compared.

@@ -29,10 +29,11 @@ public struct InputInvarianceCheck: Sendable {
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the first layer cannot compensate.
   public func compensated(_ model: Model) throws -> Model {
     guard var first = model.layers.first as? any ParameterizedLayer, let kernel = first.parameters["kernel"],
-      !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same)
+      !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same),
+      !model.inputNodes.dropFirst().contains(where: { $0.contains(0) })
     else {
       throw ModelError.shapeMismatch(
-        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer", actual: model.inputShape)
+        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer, the only one reading the input", actual: model.inputShape)
     }
     let outputs = kernel.shape.dimensions.last ?? 1
     var bias = first.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: outputs)

@@ -119,6 +119,7 @@ import Testing
     case .rescale(let activation): return "rescale \(activation.rawValue)"
     case .differenceRouting(let layer): return "routing \(layer.name)"
     case .gradient(let layer): return "gradient \(layer.name)"
+    case .merge(let layer): return "merge \(layer.name)"
     }
   }
 }

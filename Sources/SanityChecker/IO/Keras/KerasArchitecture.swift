@@ -1,11 +1,14 @@
-/// A Keras model configuration reduced to what SanityChecker runs: a chain of layers and the
-/// input shape.
+/// A Keras model configuration reduced to what SanityChecker runs: layers in topological order,
+/// the nodes each reads, the output nodes and the input shape.
 ///
 /// Accepted forms (the `model_config` attribute of a full-model file, or `model.to_json()`):
 /// - `Sequential` with `config.layers` (Keras ≥ 2.2) or with `config` itself the layer list
-///   (Keras 2.1);
-/// - `Functional` or `Model` whose graph is a simple chain: every layer is fed by exactly the
-///   layer before it (Keras 2 `inbound_nodes` lists or Keras 3 `keras_history` records).
+///   (Keras 2.1): a chain;
+/// - `Functional` or `Model`: a directed acyclic graph with one input and one or more outputs,
+///   wired by each layer's `inbound_nodes` (Keras 2 lists or Keras 3 `keras_history` records,
+///   see ``KerasGraph``). Layers are put in topological order; among layers whose inputs are
+///   all ready, the one listed first in the file comes first (Keras writes its layers in such
+///   an order, so the file order is kept).
 ///
 /// The input shape comes from the `InputLayer`'s `batch_input_shape` (`batch_shape` in Keras 3)
 /// or, without an `InputLayer`, from the first layer's `batch_input_shape`; the batch axis is
@@ -13,8 +16,12 @@
 struct KerasArchitecture: Sendable {
   /// The model's name from the configuration, if it has one.
   let name: String?
-  /// The layers after the input, first to last.
+  /// The layers after the input, in topological order.
   let layers: [KerasLayerEntry]
+  /// For each layer, the nodes it reads (0 is the input, `i + 1` the output of `layers[i]`).
+  let reads: [[Int]]
+  /// The output nodes, in the configuration's order.
+  let outputs: [Int]
   /// The shape of one input item.
   let inputShape: Shape
 
@@ -40,7 +47,6 @@ struct KerasArchitecture: Sendable {
       throw invalid("model_config", "has no layer list")
     }
     var entries: [KerasLayerEntry] = []
-    var inbound: [[String]?] = []
     for (index, raw) in rawLayers.enumerated() {
       guard let layerClass = raw["class_name"]?.string, let layerConfig = raw["config"]?.object,
         let name = layerConfig["name"]?.string ?? raw["name"]?.string
@@ -53,15 +59,32 @@ struct KerasArchitecture: Sendable {
       }
       entries.append(
         KerasLayerEntry(className: layerClass, name: name, config: layerConfig, file: file))
-      inbound.append(raw["inbound_nodes"].flatMap(Self.inboundLayerNames))
     }
-    if className != "Sequential" { try Self.requireChain(entries, inbound: inbound, file: file) }
-
+    guard !entries.isEmpty else { throw invalid("model_config", "has no layers") }
+    if className != "Sequential", let config {
+      let graph = try KerasGraph(config: config, rawLayers: rawLayers, names: entries.map(\.name), file: file)
+      let wiring = try Self.wiring(entries, graph: graph, file: file)
+      (self.layers, self.reads, self.outputs) = (wiring.layers, wiring.reads, wiring.outputs)
+      self.inputShape = try Self.inputShape(of: wiring.input, file: file)
+      self.name = config["name"]?.string
+      return
+    }
     let inputIndex = entries.firstIndex { $0.className == "InputLayer" }
     if let inputIndex, inputIndex != 0 {
       throw invalid("layer '\(entries[inputIndex].name)'", "is an InputLayer after other layers")
     }
-    guard let first = entries.first else { throw invalid("model_config", "has no layers") }
+    self.layers = inputIndex == nil ? entries : Array(entries.dropFirst())
+    self.reads = layers.indices.map { [$0] }
+    self.outputs = [layers.count]
+    self.inputShape = try Self.inputShape(of: entries[0], file: file)
+    self.name = config?["name"]?.string
+  }
+
+  /// The input shape from an entry's `batch_input_shape` (`batch_shape` in Keras 3).
+  static func inputShape(of first: KerasLayerEntry, file: String) throws(ModelFileError) -> Shape {
+    func invalid(_ location: String, _ reason: String) -> ModelFileError {
+      .invalidConfiguration(file: file, location: location, reason: reason)
+    }
     guard let batchShape = first.config["batch_input_shape"] ?? first.config["batch_shape"] else {
       throw invalid(first.location, "has no 'batch_input_shape'; the input shape is unknown")
     }
@@ -73,40 +96,51 @@ struct KerasArchitecture: Sendable {
         "input shape \(batchShape.serialized) has an unknown extent; re-save the model with a fixed input shape"
       )
     }
-    self.inputShape = Shape(extents.compactMap { $0 })
-    self.layers = inputIndex == nil ? entries : Array(entries.dropFirst())
-    self.name = config?["name"]?.string
+    return Shape(extents.compactMap { $0 })
   }
 
-  /// The names of the layers feeding a layer, from Keras 2 (`[[["name", 0, 0, {}]]]`) or
-  /// Keras 3 (`[{"args": [{"config": {"keras_history": ["name", 0, 0]}}]}]`) node records;
-  /// `nil` for more than one node (a shared layer).
-  static func inboundLayerNames(_ nodes: JSONValue) -> [String]? {
-    guard let nodes = nodes.array else { return nil }
-    if nodes.isEmpty { return [] }
-    guard nodes.count == 1 else { return nil }
-    if let entries = nodes[0].array {
-      return entries.compactMap { $0.array?.first?.string }
-    }
-    let arguments = nodes[0]["args"]?.array ?? []
-    return arguments.compactMap { $0["config"]?["keras_history"]?.array?.first?.string }
-  }
-
-  /// Checks that each layer of a functional model is fed by exactly the one before it.
-  static func requireChain(_ entries: [KerasLayerEntry], inbound: [[String]?], file: String)
-    throws(ModelFileError)
+  /// The layers of a functional model in topological order, with the nodes they read.
+  static func wiring(_ entries: [KerasLayerEntry], graph: KerasGraph, file: String) throws(ModelFileError)
+    -> (input: KerasLayerEntry, layers: [KerasLayerEntry], reads: [[Int]], outputs: [Int])
   {
-    for (index, entry) in entries.enumerated() {
-      let expected = index == 0 ? [] : [entries[index - 1].name]
-      guard let sources = inbound[index], sources == expected else {
-        let fed =
-          inbound[index].map { $0.isEmpty ? "nothing" : $0.joined(separator: ", ") }
-          ?? "several nodes"
-        throw .invalidConfiguration(
-          file: file, location: entry.location,
-          reason:
-            "is fed by \(fed), not by the layer before it; only chains of layers are supported")
-      }
+    let inputName = graph.inputs[0]
+    guard let input = entries.first(where: { $0.name == inputName }) else {
+      throw .invalidConfiguration(
+        file: file, location: "model_config.input_layers", reason: "names '\(inputName)', which is not a layer")
     }
+    var node = [inputName: 0]
+    var layers: [KerasLayerEntry] = []
+    var reads: [[Int]] = []
+    var pending = entries.indices.filter { entries[$0].name != inputName }
+    while !pending.isEmpty {
+      guard let ready = pending.firstIndex(where: { graph.inbound[$0].allSatisfy { node[$0] != nil } }) else {
+        let stuck = entries[pending[0]]
+        let missing = graph.inbound[pending[0]].filter { node[$0] == nil }
+        throw .invalidConfiguration(
+          file: file, location: stuck.location,
+          reason: missing.isEmpty
+            ? "reads no layer; only layers reached from the model's one input are supported"
+            : "reads \(missing.joined(separator: ", ")), which no path from the input reaches (or a cycle)")
+      }
+      let index = pending.remove(at: ready)
+      let sources = graph.inbound[index]
+      guard !sources.isEmpty else {
+        throw .invalidConfiguration(
+          file: file, location: entries[index].location,
+          reason: "reads no layer; a second input is not supported (the model's input is '\(inputName)')")
+      }
+      reads.append(sources.compactMap { node[$0] })
+      layers.append(entries[index])
+      node[entries[index].name] = layers.count
+    }
+    var outputs: [Int] = []
+    for name in graph.outputs {
+      guard let output = node[name] else {
+        throw .invalidConfiguration(
+          file: file, location: "model_config.output_layers", reason: "names '\(name)', which is not a layer")
+      }
+      outputs.append(output)
+    }
+    return (input, layers, reads, outputs)
   }
 }

@@ -111,7 +111,7 @@ struct KerasLayerEntry: Sendable {
       throw .unsupportedSetting(
         file: file, layer: name, setting: "activation", value: value.serialized)
     }
-    guard let activation = Activation(rawValue: raw) else {
+    guard let activation = Activation(rawValue: raw == "silu" ? "swish" : raw), activation != .geluTanh else {
       throw .unsupportedSetting(file: file, layer: name, setting: "activation", value: raw)
     }
     return activation

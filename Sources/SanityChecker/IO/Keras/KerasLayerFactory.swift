@@ -11,7 +11,31 @@ struct KerasLayerFactory {
     "AveragePooling2D",
     "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
     "Flatten", "Dropout", "Activation", "ReLU", "BatchNormalization", "InputLayer",
+    "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Cropping1D",
+    "ZeroPadding1D", "Reshape", "Permute",
   ]
+
+  /// The merge layer of a merge entry (`Add`, …, `Concatenate`), or `nil` for other classes.
+  /// - Parameter entry: The layer's configuration.
+  /// - Returns: The merge layer, or `nil`.
+  /// - Throws: ``ModelFileError/unsupportedSetting(file:layer:setting:value:)`` for a
+  ///   concatenation along the batch axis.
+  static func mergeLayer(for entry: KerasLayerEntry) throws(ModelFileError) -> (any MergeLayer)? {
+    let operations: [String: ElementwiseMerge.Operation] = [
+      "Add": .add, "Subtract": .subtract, "Multiply": .multiply, "Average": .average,
+      "Maximum": .maximum, "Minimum": .minimum,
+    ]
+    if let operation = operations[entry.className] {
+      return ElementwiseMerge(name: entry.name, operation: operation)
+    }
+    guard entry.className == "Concatenate" else { return nil }
+    // Keras counts the batch axis: axis 2 of [N, L, C] is item axis 1; negative axes agree.
+    let axis = try entry.integer("axis", default: -1)
+    guard axis != 0 else {
+      throw .unsupportedSetting(file: entry.file, layer: entry.name, setting: "axis", value: "0")
+    }
+    return Concatenate(name: entry.name, axis: axis > 0 ? axis - 1 : axis)
+  }
 
   /// Alternative class names Keras also writes, mapped to the names above.
   static let aliases = [
@@ -91,6 +115,22 @@ struct KerasLayerFactory {
       return ActivationLayer(name: entry.name, activation: .relu)
     case "BatchNormalization":
       return try batchNormalization(entry, channels: channels, rank: input.rank)
+    case "Cropping1D":
+      let cropping = try entry.integers("cropping", count: 2, atLeast: 0, default: [1, 1])
+      return Cropping1D(name: entry.name, start: cropping[0], end: cropping[1])
+    case "Reshape":
+      guard let target = entry.config["target_shape"]?.array?.compactMap(\.integer), !target.isEmpty else {
+        throw entry.invalid("target_shape", "should be a list of integers")
+      }
+      return Reshape(name: entry.name, targetShape: target)
+    case "Permute":
+      guard let dims = entry.config["dims"]?.array?.compactMap(\.integer), dims.sorted() == Array(1...max(1, dims.count)) else {
+        throw entry.invalid("dims", "should be a permutation of 1...rank")
+      }
+      return Permute(name: entry.name, axes: dims.map { $0 - 1 })
+    case "ZeroPadding1D":
+      let padding = try entry.integers("padding", count: 2, atLeast: 0, default: [1, 1])
+      return ZeroPadding1D(name: entry.name, start: padding[0], end: padding[1])
     default:
       throw .unsupportedLayer(
         file: entry.file, layer: entry.name, className: entry.className,

@@ -10,7 +10,8 @@ extension Model {
   /// in a separate JSON file (`model.to_json()`); the reference README §1 describes the layout.
   ///
   /// Accepted configurations: `Sequential` with `config.layers` (Keras ≥ 2.2) or with `config`
-  /// itself the layer list (Keras 2.1), and `Functional`/`Model` graphs that are simple chains.
+  /// itself the layer list (Keras 2.1), and `Functional`/`Model` graphs with one input and one
+  /// or more outputs, in Keras 2 or Keras 3 spelling (see ``Model`` for the graph).
   /// The input shape comes from the `InputLayer`'s `batch_input_shape` (`batch_shape` in
   /// Keras 3) or the first layer's `batch_input_shape`; every extent but the batch must be known.
   ///
@@ -18,7 +19,8 @@ extension Model {
   /// configuration implies, and for NaN/Inf, before the model is assembled.
   ///
   /// Supported classes: Conv1D, Conv2D, Dense, MaxPooling1D/2D, AveragePooling1D/2D, the four
-  /// global poolings, Flatten, Dropout, Activation, ReLU (plain), BatchNormalization; the
+  /// global poolings, Flatten, Dropout, Activation, ReLU (plain), BatchNormalization, the merges
+  /// Add, Subtract, Multiply, Average, Maximum, Minimum and Concatenate; the
   /// activations linear, relu, sigmoid, softmax and tanh; channels-last data only.
   ///
   /// - Parameters:
@@ -73,21 +75,56 @@ extension Model {
   ) throws(ModelFileError) -> Model {
     let factory = KerasLayerFactory(weights: weights)
     var layers: [any Layer] = []
-    var shape = configuration.inputShape
-    try KerasLayerFactory.reserve(shape.dimensions, for: "one input", file: url.path)
-    for entry in configuration.layers {
-      let layer = try factory.layer(for: entry, input: shape)
-      do {
-        shape = try layer.outputShape(for: shape)
-      } catch {
-        throw .invalidModel(file: url.path, error)
-      }
-      try KerasLayerFactory.reserve(shape.dimensions, for: "the output of layer '\(entry.name)' for one input", file: url.path)
+    var inputNodes: [[Int]] = []
+    var shapes = [configuration.inputShape]
+    var nodeOf = [0]  // configuration node → model node
+    try KerasLayerFactory.reserve(shapes[0].dimensions, for: "one input", file: url.path)
+    func append(_ layer: any Layer, reads: [Int], shape: Shape) {
       layers.append(layer)
+      inputNodes.append(reads)
+      shapes.append(shape)
+    }
+    for (entry, configurationReads) in zip(configuration.layers, configuration.reads) {
+      let reads = configurationReads.map { nodeOf[$0] }
+      let inputs = reads.map { shapes[$0] }
+      do {
+        if let merge = try KerasLayerFactory.mergeLayer(for: entry) {
+          append(merge, reads: reads, shape: try merge.outputShape(for: inputs))
+        } else {
+          guard inputs.count == 1 else {
+            throw ModelFileError.invalidConfiguration(
+              file: url.path, location: entry.location, reason: "reads \(inputs.count) layers but is not a merge layer")
+          }
+          let layer = try factory.layer(for: entry, input: inputs[0])
+          let shape = try layer.outputShape(for: inputs[0])
+          if var fused = layer as? any FusedActivationLayer, fused.activation.needsInput {
+            // GELU and swish need their input backward: run them as a layer of their own.
+            let activation = fused.activation
+            fused.activation = .linear
+            append(fused, reads: reads, shape: shape)
+            append(
+              ActivationLayer(name: "\(entry.name)_\(activation.rawValue)", activation: activation),
+              reads: [layers.count], shape: shape)
+          } else {
+            append(layer, reads: reads, shape: shape)
+          }
+        }
+      } catch let error as ModelError {
+        throw .invalidModel(file: url.path, error)
+      } catch let error as ModelFileError {
+        throw error
+      } catch {
+        throw .invalidConfiguration(file: url.path, location: entry.location, reason: "\(error)")
+      }
+      try KerasLayerFactory.reserve(
+        shapes[shapes.count - 1].dimensions, for: "the output of layer '\(entry.name)' for one input", file: url.path)
+      nodeOf.append(layers.count)
     }
     let name = configuration.name ?? url.deletingPathExtension().lastPathComponent
     do {
-      return try Model(name: name, inputShape: configuration.inputShape, layers: layers)
+      return try Model(
+        name: name, inputShape: configuration.inputShape, layers: layers, inputNodes: inputNodes,
+        outputNodes: configuration.outputs.map { nodeOf[$0] })
     } catch {
       throw .invalidModel(file: url.path, error)
     }

@@ -19,8 +19,13 @@ extension Model {
   /// identical parameters.
   /// - Parameter url: The destination (replaced if it exists).
   /// - Throws: ``ModelFileError/unsupportedLayer(file:layer:className:supported:)`` for a layer
-  ///   with no Keras equivalent, or ``ModelFileError/writeFailed(file:path:)``.
+  ///   with no Keras equivalent, ``ModelFileError/unsupportedSetting(file:layer:setting:value:)``
+  ///   for a graph model (only chains are written), or ``ModelFileError/writeFailed(file:path:)``.
   public func writeKeras(to url: URL) throws {
+    guard isChain else {
+      throw ModelFileError.unsupportedSetting(
+        file: url.path, layer: name, setting: "graph", value: "several inputs or outputs per layer")
+    }
     var entries: [JSONValue] = [inputLayerEntry()]
     for layer in layers {
       guard let configurable = layer as? any KerasConfigurable else {

@@ -10,6 +10,26 @@ extension Dropout: KerasConfigurable {
   }
 }
 
+extension Cropping1D: KerasConfigurable {
+  var kerasClassName: String { "Cropping1D" }
+  var kerasConfig: [String: JSONValue] { ["cropping": .integers([start, end])] }
+}
+
+extension ZeroPadding1D: KerasConfigurable {
+  var kerasClassName: String { "ZeroPadding1D" }
+  var kerasConfig: [String: JSONValue] { ["padding": .integers([start, end])] }
+}
+
+extension Reshape: KerasConfigurable {
+  var kerasClassName: String { "Reshape" }
+  var kerasConfig: [String: JSONValue] { ["target_shape": .integers(targetShape)] }
+}
+
+extension Permute: KerasConfigurable {
+  var kerasClassName: String { "Permute" }
+  var kerasConfig: [String: JSONValue] { ["dims": .integers(axes.map { $0 + 1 })] }
+}
+
 extension ActivationLayer: KerasConfigurable {
   var kerasClassName: String { "Activation" }
   var kerasConfig: [String: JSONValue] { ["activation": activation.kerasValue] }
