@@ -175,8 +175,20 @@ extension ONNXLowering {
     case .relu: engine = .relu
     case .sigmoid: engine = .sigmoid
     case .tanh: engine = .tanh
-    case .exp, .softplus, .elu, .gelu:
-      throw node.unsupported("the engine has no \(node.op) activation yet")
+    case .exp: engine = .exponential
+    case .softplus: engine = .softplus
+    case .elu(let alpha):
+      guard alpha == 1 else {
+        throw node.unsupported("alpha", "\(alpha)", "the engine's ELU has alpha = 1 (Keras' elu)")
+      }
+      engine = .elu
+    case .gelu(let approximate):
+      switch approximate {
+      case "none": engine = .gelu
+      case "tanh": engine = .geluTanh
+      default:
+        throw node.unsupported("approximate", "'\(approximate)'", "only 'none' and 'tanh' are defined")
+      }
     }
     if var convolution = layers.last as? Conv1D, convolution.activation == .linear {
       convolution.activation = engine
