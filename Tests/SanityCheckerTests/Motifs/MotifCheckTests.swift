@@ -40,8 +40,10 @@ import Testing
   }
 
   /// On the detector both Saliency and ISM find the planted motif's database entry with
-  /// q < 0.05; once the convolution is re-drawn it is gone, so both pass. Rows follow the
-  /// results format: three metrics per method and stage, stages `original` and `all` per seed.
+  /// q < 0.05; once the convolution is re-drawn it is gone, so both pass.
+  ///
+  /// Rows follow the results format: three metrics per method and stage, stages `original` and
+  /// `all` per seed.
   @Test func methodsLoseTheirMotifsUnderRandomization() throws {
     let (result, planted) = try Self.run()
     for method in ["saliency", "ism"] {
