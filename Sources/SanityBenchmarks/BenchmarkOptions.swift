@@ -10,7 +10,9 @@ public struct BenchmarkOptions: Sendable, Hashable {
   /// Untimed warm-up runs per item.
   public var warmups: Int
   /// The folder holding `mnist/t10k-images-idx3-ubyte.gz`; `nil` means `data` beside the
-  /// reference folder. Without the file, MNIST items use seeded random images.
+  /// reference folder.
+  ///
+  /// Without the file, MNIST items use seeded random images.
   public var dataFolder: URL?
   /// The fraction of every workload size to run (1 is the documented suite; tests use less).
   public var scale: Double

@@ -6,7 +6,7 @@
 /// so it covers loading the model and the data; it is per item only when each item runs in a
 /// fresh process (``BenchmarkSuite/runInChildProcesses(executable:items:options:)``).
 public struct BenchmarkResult: Hashable, Sendable, Codable {
-  /// The item's name, e.g. `dna.forward`.
+  /// The item's name, for example `dna.forward`.
   public var item: String
   /// Items per second (sequences, images, bases or matrix products).
   public var itemsPerSecond: Double
@@ -18,8 +18,9 @@ public struct BenchmarkResult: Hashable, Sendable, Codable {
   public var peakRSSMegabytes: Double
   /// The effective compute rate, in GFLOP/s, for items with a FLOP model; `nil` otherwise.
   public var gflops: Double?
-  /// The median CPU time of one run over all threads, in seconds, when measured. Less
-  /// sensitive than ``seconds`` to other processes sharing the machine.
+  /// The median CPU time of one run over all threads, in seconds, when measured.
+  ///
+  /// Less sensitive than ``seconds`` to other processes sharing the machine.
   public var cpuSeconds: Double?
 
   /// Creates a result.

@@ -5,9 +5,9 @@ import Foundation
 /// Hosts of the same kind differ (one has AVX-512, another only AVX2), and every goal is a
 /// ratio measured on one host, so the table names it.
 public struct HostProcessor: Hashable, Sendable {
-  /// The model name, e.g. `AMD EPYC`.
+  /// The model name, for example `AMD EPYC`.
   public var model: String
-  /// The CPU family and model numbers, e.g. `family 25 model 1`.
+  /// The CPU family and model numbers, for example `family 25 model 1`.
   public var generation: String
   /// The vector extensions present among AVX2, FMA and AVX-512F.
   public var vectorExtensions: [String]

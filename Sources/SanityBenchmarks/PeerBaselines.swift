@@ -2,7 +2,7 @@ import Foundation
 
 /// One peer measurement to compare an item with.
 public struct PeerFigure: Hashable, Sendable {
-  /// The peer library and setting, e.g. `torch bs100`.
+  /// The peer library and setting, for example `torch bs100`.
   public var library: String
   /// Items per second (the best batch size the peer script found).
   public var itemsPerSecond: Double

@@ -34,8 +34,10 @@ struct MethodOptions: ParsableArguments {
   @Flag(help: "Explain the probability (after a final sigmoid/softmax) instead of the logit.")
   var probability = false
 
-  /// Checks every range before anything is loaded. σ = 0 is refused: noise-free samples are
-  /// all the same gradient, so SmoothGrad would be Saliency and VarGrad all zeros.
+  /// Checks every range before anything is loaded.
+  ///
+  /// σ = 0 is refused: noise-free samples are all the same gradient, so SmoothGrad would be
+  /// Saliency and VarGrad all zeros.
   func validate() throws {
     try FlagCheck.atLeast(1, steps, "--steps")
     try FlagCheck.atLeast(1, references, "--references")

@@ -2,8 +2,10 @@ import Foundation
 import SanityTestSupport
 import Testing
 
-/// `--help` of every subcommand against recorded snapshots. `RECORD_GOLDEN=1` re-records them,
-/// and the test then fails, so a recording is never taken for a pass.
+/// `--help` of every subcommand against recorded snapshots.
+///
+/// `RECORD_GOLDEN=1` re-records them, and the test then fails, so a recording is never taken
+/// for a pass.
 @Suite struct HelpSnapshotTests {
   static let commands: [[String]] = [
     [], ["predict"], ["explain"], ["ism"], ["check"], ["check", "model"], ["check", "labels"], ["check", "class"],

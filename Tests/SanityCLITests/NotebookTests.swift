@@ -97,7 +97,8 @@ private struct Notebook {
 
 /// The python of the notebooks' virtual environment (`scripts/python-env.sh notebooks`), made once.
 enum NotebookPython {
-  /// The python, or why there is none (`cannotInstall`: python-env's exit 3, e.g. no network).
+  /// The python, or why there is none (`cannotInstall`: python-env's exit 3, for example no
+  /// network).
   private static let made: Result<String, Subprocess.Failure> = {
     do {
       let run = try Subprocess.run("bash", ["scripts/python-env.sh", "notebooks"])

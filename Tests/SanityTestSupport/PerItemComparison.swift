@@ -2,8 +2,10 @@ import SanityChecker
 import Testing
 
 extension TestSupport {
-  /// Expects, for every item, `max |actual − expected| ≤ tolerance × max |expected|` (the reference
-  /// files' criterion); an all-zero reference item must be matched to 1e-6. Reports the worst item.
+  /// Expects, for every item, `max |actual − expected| ≤ tolerance × max |expected|` (the
+  /// reference files' criterion); an all-zero reference item must be matched to 1e-6.
+  ///
+  /// Reports the worst item.
   public static func expectItemsClose(
     _ actual: Tensor, _ expected: Tensor, relativeTolerance tolerance: Float, _ what: String,
     sourceLocation: SourceLocation = #_sourceLocation

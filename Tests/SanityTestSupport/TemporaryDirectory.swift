@@ -4,8 +4,11 @@ import Foundation
 ///
 /// Each test makes its own, so tests that run in parallel never share files.
 public final class TemporaryDirectory {
+  /// The directory's location.
   public let url: URL
 
+  /// Creates the directory.
+  /// - Throws: The file manager's error when the directory cannot be created.
   public init() throws {
     url = FileManager.default.temporaryDirectory
       .appendingPathComponent("sanity-io-tests-\(UUID().uuidString)")

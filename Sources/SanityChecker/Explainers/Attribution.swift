@@ -2,7 +2,7 @@
 public struct Attribution: Sendable {
   /// The maps: the input's shape `[N, L, 4]` / `[N, H, W, C]`, or `[N, L]` / `[N, H, W]` for Grad-CAM.
   public var values: Tensor
-  /// The explainer's identifier, e.g. `integrated-gradients`.
+  /// The explainer's identifier, for example `integrated-gradients`.
   public var method: String
   /// The output unit explained for each item.
   public var targets: [Int]

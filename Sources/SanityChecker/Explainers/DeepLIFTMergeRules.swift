@@ -45,7 +45,7 @@ enum DeepLIFTMergeRules {
     }
   }
 
-  /// Difference routing over the inputs of each element, as for a max-pooling window:
+  /// Difference routing over the inputs of each element, as for a max-pooling window.
   ///
   /// ```
   /// u   = max(y, y')  (min for Minimum)

@@ -128,7 +128,8 @@ extension FastISM {
                       changeRows = UnsafePointer(change)
                       tapStride = 4 * lanes
                     }
-                    var changedBases = 0  // bit b: base b's pooled vector differs from the original's
+                    // bit b: base b's pooled vector differs from the original's
+                    var changedBases = 0
                     for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
                       let outside = combine(load(prefix + first * lanes + f), load(suffix + (last + 1) * lanes + f))
                       let start = isMax && isRectified ? outside.replacing(with: zero, where: zero .> outside) : outside

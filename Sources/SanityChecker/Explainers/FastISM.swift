@@ -170,6 +170,7 @@ struct FastISM: Sendable {
   ///   - sequence: The item's scalars `[L, 4]`.
   ///   - chunk: The batch holding it.
   ///   - item: Its index in `chunk`.
+  /// - Returns: The pre-activation's `P·F` scalars, position-major.
   func preActivation(of sequence: UnsafeBufferPointer<Float>, item chunk: Tensor, at item: Int) -> [Float] {
     var z = [Float](repeating: 0, count: positions * filters)
     let axis = AxisWindow(input: length, kernel: kernelWidth, padding: convolution.padding)

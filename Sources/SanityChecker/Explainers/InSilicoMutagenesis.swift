@@ -17,8 +17,10 @@ public struct InSilicoMutagenesis: Explainer {
   /// Whether to use the incremental path when the model allows it.
   public var fast: Bool
   /// Whether ``attribution(for:targets:in:)`` returns tangermeme's mean-centred map
-  /// `x ⊙ (Δ − mean_b Δ)` instead of the raw delta. The raw delta is 0 at every observed base, so
-  /// comparisons in the observed-base view need the centred map.
+  /// `x ⊙ (Δ − mean_b Δ)` instead of the raw delta.
+  ///
+  /// The raw delta is 0 at every observed base, so comparisons in the observed-base view need
+  /// the centred map.
   public var isCentred: Bool
   /// The explained output.
   public var output: ExplainedOutput

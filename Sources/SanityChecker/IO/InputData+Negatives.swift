@@ -1,12 +1,15 @@
 extension InputData {
-  /// Whether every item is labelled positive in every task (e.g. DeepBind's `*_AC.seq` training files).
+  /// Whether every item is labelled positive in every task (for example DeepBind's `*_AC.seq`
+  /// training files).
   public var hasOnlyPositives: Bool {
     guard let labels else { return false }
     return labels.allSatisfy { row in row.allSatisfy { $0 > 0.5 } }
   }
 
   /// The data with one dinucleotide-shuffled negative (all labels 0) per sequence appended, as
-  /// DeepBind's training drew its negatives. Negative `i` draws from the stream `(seed, i)`.
+  /// DeepBind's training drew its negatives.
+  ///
+  /// Negative `i` draws from the stream `(seed, i)`.
   /// - Parameter seed: The shuffle seed.
   /// - Returns: Positives then negatives; ids of negatives end in `_shuf`, and their lines are
   ///   those of the records they were shuffled from.

@@ -12,6 +12,8 @@ extension Activation {
   ///   - signal: The signal at the output, `[…, C]`.
   ///   - output: The activation's output (same shape as `signal`).
   ///   - rule: The backward rule (see ``BackwardRule``).
+  ///   - input: The pre-activation `z` (same shape as `signal`), which GELU and Swish need since
+  ///     their derivative depends on it; `nil` for the other activations.
   /// - Returns: The signal at the pre-activation, of `signal`'s shape.
   func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule, input: Tensor? = nil) -> Tensor {
     guard self != .linear else { return signal }

@@ -97,6 +97,8 @@ public enum Activation: String, Hashable, Sendable, CaseIterable {
   ///   - output: The activation's output (for ReLU, `output > 0` ⇔ `z > 0`).
   ///   - width: The length of the last axis (softmax).
   ///   - rule: The backward rule; see ``BackwardRule`` for the table.
+  ///   - input: The pre-activation `z`, which GELU and Swish need since their derivative depends
+  ///     on it; `nil` for the other activations.
   func backward(
     _ signal: UnsafeMutableBufferPointer<Float>, output: UnsafeBufferPointer<Float>, width: Int,
     rule: BackwardRule, input: UnsafeBufferPointer<Float>? = nil

@@ -1,7 +1,9 @@
 extension ConvolutionCore {
   /// `col2im(δ·Kᵀ)` for a signal with few nonzeros, such as the gradient below a global max
   /// pool (one position per filter): each nonzero `δ[r, o]` adds `δ[r, o]·K[:, o]` to the
-  /// inputs of window `r`. Equal to the dense product up to the order of float additions.
+  /// inputs of window `r`.
+  ///
+  /// Equal to the dense product up to the order of float additions.
   /// - Parameters:
   ///   - delta: The signal at the pre-activation, `N·OH·OW·O` scalars.
   ///   - kernel: The kernel, `[KH·KW·C, O]` scalars.
@@ -89,7 +91,9 @@ extension ConvolutionCore {
   static let filterBlockBytes = 256 << 10
 
   /// `R / (z + ε·sign z)` where `R` is nonzero, 0 elsewhere, with `z` computed only there:
-  /// `z[r, o] = b[o] + columns[r]·K[:, o]`. `nil` when more than 1/16 of `R` is nonzero.
+  /// `z[r, o] = b[o] + columns[r]·K[:, o]`.
+  ///
+  /// Returns `nil` when more than 1/16 of `R` is nonzero.
   /// - Parameters:
   ///   - relevance: The relevance at the pre-activation, `N·OH·OW·O` scalars.
   ///   - input: The input the forward pass saw.

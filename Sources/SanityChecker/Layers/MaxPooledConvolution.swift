@@ -57,11 +57,11 @@ struct MaxPooledConvolution: Sendable {
     self.tables = tables
   }
 
-  /// `y = φ(max_q z[q, :])` for items `range` of a batch, `[range.count, F]`, or `nil` when some
-  /// of them is not exact one-hot.
+  /// `y = φ(max_q z[q, :])` for items `range` of a batch.
   /// - Parameters:
   ///   - input: `[N, L, C]`.
   ///   - range: The items to pool (all by default).
+  /// - Returns: `[range.count, F]`, or `nil` when some of the items is not exact one-hot.
   func pooled(_ input: Tensor, items range: Range<Int>? = nil) -> Tensor? {
     let (length, positions, filters, channels) = (axis.input, axis.output, filters, channels)
     let range = range ?? 0..<input.batchSize

@@ -13,7 +13,7 @@
 public struct Model: Sendable {
   /// The model's name (from the file, or given).
   public var name: String
-  /// The shape of one input item, e.g. `[101, 4]` or `[28, 28, 1]`.
+  /// The shape of one input item, for example `[101, 4]` or `[28, 28, 1]`.
   public let inputShape: Shape
   /// The layers in topological order (each reads only the input or earlier layers' outputs).
   public private(set) var layers: [any Layer]

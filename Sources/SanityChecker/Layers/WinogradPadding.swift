@@ -30,7 +30,7 @@ struct WinogradPadding: Sendable {
   /// Calls `body` with the padded batch `[N, 2·TR + 2, 2·TC + 2, C]`.
   /// - Parameters:
   ///   - input: `[N, H, W, C]`.
-  ///   - channels: `C`.
+  ///   - c: The channels, `C`.
   ///   - body: Reads the padded batch.
   func withTiles(
     _ input: UnsafeBufferPointer<Float>, channels c: Int, _ body: (UnsafePointer<Float>) -> Void

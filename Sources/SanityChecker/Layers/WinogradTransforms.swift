@@ -96,6 +96,7 @@ enum WinogradTransforms {
 
   /// `V = Bᵀ d B` of one 4×4 input tile, for `count ≤ L.scalarCount` channels.
   /// - Parameters:
+  ///   - _: The vector type `L` the channels are transformed in.
   ///   - origin: The tile's top-left input at its first channel; the whole tile is readable.
   ///   - rowStride: Scalars between input rows, `W·C`.
   ///   - channels: Scalars between input columns, `C`.

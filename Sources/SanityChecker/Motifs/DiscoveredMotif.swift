@@ -10,7 +10,7 @@
 /// the magnitude of their contribution), so both matrices fit MEME's letter-probability format;
 /// the signed mean contributions are kept for logos.
 public struct DiscoveredMotif: Hashable, Sendable {
-  /// The name: the sign and the rank by size within it, e.g. `positive-1`.
+  /// The name: the sign and the rank by size within it, for example `positive-1`.
   public var identifier: String
   /// The sign of the seqlets it was built from.
   public var sign: Seqlet.Sign

@@ -2,9 +2,9 @@ import Foundation
 
 /// The best alignment of a query motif with one database motif, with its significance.
 public struct MotifMatch: Hashable, Sendable {
-  /// The database motif's accession, e.g. `MA0139.2`.
+  /// The database motif's accession, for example `MA0139.2`.
   public var targetIdentifier: String
-  /// The database motif's name, e.g. `CTCF`.
+  /// The database motif's name, for example `CTCF`.
   public var targetName: String
   /// The p-value of the best alignment's score over both strands (``TomtomMatcher``).
   public var pValue: Double

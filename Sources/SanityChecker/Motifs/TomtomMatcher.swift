@@ -1,5 +1,5 @@
 /// Tomtom: p-values for the similarity of a query motif to every motif of a database
-/// (Gupta et al. 2007, "Quantifying similarity between motifs", doi:10.1186/gb-2007-8-2-r24),
+/// (Gupta et al., 2007, "Quantifying similarity between motifs", doi:10.1186/gb-2007-8-2-r24),
 /// computed as memesuite-lite's `tomtom` does (Schreiber, github.com/jmschrei/memesuite-lite,
 /// PyPI `memelite` 0.5.0).
 ///
@@ -105,7 +105,9 @@ public struct TomtomMatcher: Sendable {
 
   /// The best alignment of a query with every database motif, best first (by p, then the
   /// database's order).
-  /// - Parameter query: `[w][4]` probabilities (A, C, G, T).
+  /// - Parameters:
+  ///   - query: `[w][4]` probabilities (A, C, G, T).
+  ///   - name: The query's name, for the error (`query` by default).
   /// - Returns: One match per database motif with its q-value.
   /// - Throws: ``MotifDiscoveryError/uninformativeMotif(motif:)`` for a query without columns.
   public func matches(for query: [[Double]], named name: String = "query") throws(MotifDiscoveryError) -> [MotifMatch] {

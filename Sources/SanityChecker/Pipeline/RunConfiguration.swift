@@ -55,7 +55,7 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
 
   /// Every check the run can do; a missing key skips the check.
   public struct Checks: Codable, Equatable, Sendable {
-    /// Cascading model randomization (Adebayo et al. 2018).
+    /// Cascading model randomization (Adebayo et al., 2018).
     public var modelRandomization: ModelRandomization?
     /// Label (data) randomization: training on true and permuted labels.
     public var labelRandomization: LabelRandomization?

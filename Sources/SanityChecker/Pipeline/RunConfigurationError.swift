@@ -35,6 +35,8 @@ public enum RunConfigurationError: Error, Equatable, Sendable, CustomStringConve
     }
   }
 
+  /// A compiler-style message, `file:line: what is wrong`, naming the key and, for a key that
+  /// is unknown or missing, what to write instead.
   public var description: String {
     func place(_ file: String, _ line: Int) -> String { file.isEmpty ? "run configuration" : "\(file):\(line)" }
     switch self {

@@ -92,8 +92,7 @@ public struct RunPart: Codable, Sendable {
   }
 
   /// Reads a part written by ``json()``.
-  /// - Parameters:
-  ///   - url: The part file.
+  /// - Parameter url: The part file.
   /// - Returns: The part.
   /// - Throws: ``RunPartError/unreadable(file:reason:)`` for a missing, truncated or foreign file.
   public static func read(_ url: URL) throws(RunPartError) -> RunPart {
@@ -118,6 +117,7 @@ public enum RunPartError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The parts end before the run's last item.
   case missingItems(file: String, end: Int, total: Int)
 
+  /// A message naming the part file, with a remedy.
   public var description: String {
     switch self {
     case .unreadable(let file, let reason): return "\(file): cannot read the part (\(reason)); rerun its shard"

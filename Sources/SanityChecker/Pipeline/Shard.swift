@@ -57,6 +57,7 @@ public enum ShardError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The flag and the value.
   case invalid(flag: String, value: String)
 
+  /// A message naming the flag and the value, with the form it expects.
   public var description: String {
     switch self {
     case .invalid(let flag, let value): return "\(flag) must be K/N with 1 ≤ K ≤ N (such as 2/7), not '\(value)'"

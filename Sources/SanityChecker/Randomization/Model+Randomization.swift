@@ -1,4 +1,5 @@
-/// The order in which model-parameter randomization (Adebayo et al. 2018, arXiv:1810.03292) re-draws layers.
+/// The order in which model-parameter randomization (Adebayo et al., 2018, arXiv:1810.03292)
+/// re-draws layers.
 ///
 /// The order is that of ``Model/layers``, a topological order of the graph: every layer comes
 /// after the layers it reads. Between layers with no path from one to the other (two heads, or

@@ -1,4 +1,4 @@
-/// Class sensitivity (Random Logit): does the explanation change with the explained class?
+/// Class sensitivity (Random Logit): whether the explanation changes with the explained class.
 ///
 /// ```
 /// score = metric(E(x, t_predicted), E(x, t_other))

@@ -1,4 +1,5 @@
-/// Data randomization: does an explanation change when the model is trained on permuted labels?
+/// Data randomization: whether an explanation changes when the model is trained on permuted
+/// labels.
 ///
 /// ```
 /// model_true = train(init, X, y);  model_perm = train(init, X, π(y))
@@ -78,7 +79,8 @@ public struct DataRandomizationCheck: Sendable {
     ]
   }
 
-  /// Compares the explanations of two given models (e.g. a permuted-label model made elsewhere).
+  /// Compares the explanations of two given models (for example a permuted-label model made
+  /// elsewhere).
   /// - Parameters:
   ///   - trueModel: The model trained on the true labels.
   ///   - permutedModel: The model trained on permuted labels.

@@ -1,5 +1,5 @@
-/// Input invariance: is the explanation unchanged when the input is shifted by a constant and
-/// the first layer's bias compensates, so that the model computes exactly the same function?
+/// Input invariance: whether the explanation is unchanged when the input is shifted by a constant
+/// and the first layer's bias compensates, so that the model computes exactly the same function.
 ///
 /// ```
 /// x' = x + c,   b'_o = b_o − c · Σ_{k,i} W[k, i, o]   ⇒   f'(x') = f(x)

@@ -65,6 +65,7 @@ enum MapComparison {
   }
 
   /// Whether a DNA view reduces maps of this shape: maps `[L, 4]` of one-hot inputs `[L, 4]`.
+  ///
   /// Image maps and 1-D maps (Grad-CAM) are compared in full.
   /// - Parameters:
   ///   - mapShape: The shape of one map.

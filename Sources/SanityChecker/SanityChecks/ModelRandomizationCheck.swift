@@ -1,4 +1,5 @@
-/// Model parameter randomization (MPRT): does an explanation change when the model's weights do?
+/// Model parameter randomization (MPRT): whether an explanation changes when the model's weights
+/// change.
 ///
 /// ```
 /// for each seed s, each stage k of the order:  score_k = metric(E(model, x), E(model_k^s, x))
@@ -24,8 +25,10 @@ public struct ModelRandomizationCheck: Sendable {
     /// The seeds; results are reported per seed and as mean ± sd over seeds and items, with
     /// intervals from a bootstrap over seeds, then items.
     public var seeds: [UInt64]
-    /// The similarity metrics. The first one decides the verdict, together with its magnitude
-    /// variant (``SimilarityMetric/magnitudeVariant``), which is scored even when not listed.
+    /// The similarity metrics.
+    ///
+    /// The first one decides the verdict, together with its magnitude variant
+    /// (``SimilarityMetric/magnitudeVariant``), which is scored even when not listed.
     public var metrics: [any SimilarityMetric]
     /// How DNA maps are reduced before comparing.
     public var view: AttributionView
@@ -95,7 +98,7 @@ public struct ModelRandomizationCheck: Sendable {
     return try run(model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets, explainers: explainers)
   }
 
-  /// Runs the check on given stages (e.g. randomized models made by another tool).
+  /// Runs the check on given stages (for example randomized models made by another tool).
   /// - Parameters:
   ///   - model: The trained model.
   ///   - stagesPerSeed: Per seed label, the stages in order.

@@ -71,7 +71,7 @@ extension MotifRecovery {
   /// The rows and verdicts of every method's recovery.
   /// - Parameters:
   ///   - methods: The per-item recovery.
-  ///   - chance: The chance level per item.
+  ///   - chanceValues: The chance level per item.
   ///   - stageNames: The stages, in the values' order.
   ///   - model: The trained model (named in the settings).
   /// - Returns: The report.

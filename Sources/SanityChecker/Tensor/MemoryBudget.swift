@@ -42,7 +42,8 @@ public struct MemoryBudget: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Parses a size as the command line takes it: a whole number with an optional unit
-  /// `K`, `M`, `G` or `T` (powers of 1,024; `KB`, `MiB`… are read the same), e.g. `512M`, `2G`.
+  /// `K`, `M`, `G` or `T` (powers of 1,024; `KB`, `MiB`… are read the same), for
+  /// example `512M` or `2G`.
   /// - Parameter text: The size.
   /// - Throws: ``MemoryBudgetError``.
   public init(parsing text: String) throws(MemoryBudgetError) {

@@ -21,7 +21,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     )
   }
 
-  /// Creates the generator of one independent stream, e.g. one item of a batch.
+  /// Creates the generator of one independent stream, for example one item of a batch.
   /// - Parameters:
   ///   - seed: The run's seed.
   ///   - stream: The stream's index (an item, a layer, a sample).

@@ -1,6 +1,6 @@
 /// Built-in architectures for `sanity train`, freshly initialized as Keras would (Glorot uniform, zero biases).
 public enum Architectures {
-  /// The DeepBind architecture (Alipanahi et al. 2015, doi:10.1038/nbt.3300) in Keras form:
+  /// The DeepBind architecture (Alipanahi et al., 2015, doi:10.1038/nbt.3300) in Keras form:
   /// `Conv1D(filters, width, relu) → GlobalMaxPooling1D → Dense(hidden, relu) → Dense(outputs)`.
   /// - Parameters:
   ///   - length: The sequence length L.
@@ -10,6 +10,8 @@ public enum Architectures {
   ///   - outputs: Output units (tasks).
   ///   - seed: The initialization seed.
   /// - Returns: The initialized model, input `[L, 4]`.
+  /// - Throws: ``ModelError`` when the sizes do not fit together, such as a sequence shorter
+  ///   than `width`.
   public static func deepBind(length: Int, filters: Int = 16, width: Int = 24, hidden: Int = 32, outputs: Int = 1, seed: UInt64) throws -> Model {
     try Model(
       name: "deepbind", inputShape: [length, 4],
@@ -32,6 +34,8 @@ public enum Architectures {
   ///   - classes: Output classes (logits).
   ///   - seed: The initialization seed.
   /// - Returns: The initialized model, input `[H, W, C]`.
+  /// - Throws: ``ModelError`` when the sizes do not fit together, such as an image too small for
+  ///   the two convolution and pooling blocks.
   public static func imageCNN(
     height: Int, width: Int, channels: Int, filters: (Int, Int) = (16, 32), hidden: Int = 64, classes: Int, seed: UInt64
   ) throws -> Model {

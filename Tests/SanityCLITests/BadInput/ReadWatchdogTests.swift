@@ -5,7 +5,9 @@ import Testing
 /// A crafted HDF5 file on which libhdf5 1.10 loops inside `H5Aread` (found by the keras-hdf5
 /// fuzz target; docs/fuzzing.md, finding 6) ends the run with exit 2 naming the file and the
 /// malformed global heap collection, instead of hanging, and leaves nothing in the output
-/// folder. The library refuses it before libhdf5 opens it; the watchdog stays as a second guard.
+/// folder.
+///
+/// The library refuses it before libhdf5 opens it; the watchdog stays as a second guard.
 @Suite(.enabled(if: CLI.hasExample, "Models/ and Genomes/ are needed"))
 struct ReadWatchdogTests {
   @Test func modelFileOnWhichLibHDF5LoopsEndsTheRun() throws {

@@ -74,9 +74,11 @@ import Testing
   }
 
   /// x = [3, 1], x' = [0, 2]: y = 3 > y' = 2, so s·(3 − 2) goes to x's winner (index 0,
-  /// Δx = 3): m = [1/3, 0]·s. x = [1, 0.5], x' = [0, 4]: y' wins, s·(1 − 4) goes to the
-  /// reference's winner (index 1, Δx = −3.5): m = [0, 6/7]·s. Both conserve s·Δy, which the
-  /// plain gradient [s, 0] does not (s·3 ≠ s·1 and s·1 ≠ −3s).
+  /// Δx = 3): m = [1/3, 0]·s.
+  ///
+  /// x = [1, 0.5], x' = [0, 4]: y' wins, s·(1 − 4) goes to the reference's winner (index 1,
+  /// Δx = −3.5): m = [0, 6/7]·s. Both conserve s·Δy, which the plain gradient [s, 0] does not
+  /// (s·3 ≠ s·1 and s·1 ≠ −3s).
   @Test func differenceRoutingHandValues() {
     let layer = GlobalMaxPooling1D(name: "pool")
     let signal = Tensor(shape: [1, 1], scalars: [2])

@@ -27,6 +27,7 @@ import Testing
   /// x = [1, 2], x' = 0: z = [4, 1.5], z' = [−1, 0.5], so the ReLU multipliers are
   /// 4/5 and 1/1; at the hidden units m = [0.8, −2], at the input m = W1·m = [2.8, −0.4],
   /// and A = x ⊙ m = [2.8, −0.8], summing to f(x) − f(x') = 1.3 − (−0.7) = 2.
+  ///
   /// Gradient × Input would give [3, 0] (sum 3).
   @Test(arguments: [false, true])
   func toyNetworkMatchesTheHandComputation(standaloneReLU: Bool) throws {
@@ -44,8 +45,9 @@ import Testing
   }
 
   /// x = [1, 1], x' = 0 leaves the second hidden unit unchanged (z = z' = 0.5), so its
-  /// multiplier falls back to the gradient relu'(0.5) = 1 instead of 0/0. The first unit has
-  /// z = 2, z' = −1, multiplier 2/3. Then m = [2/3, −2] at the hidden units,
+  /// multiplier falls back to the gradient relu'(0.5) = 1 instead of 0/0.
+  ///
+  /// The first unit has z = 2, z' = −1, multiplier 2/3. Then m = [2/3, −2] at the hidden units,
   /// m = [1·2/3 + 2, 2·2/3 − 2] = [8/3, −2/3] at the input, and A = [8/3, −2/3].
   @Test func unchangedUnitFallsBackToTheGradient() throws {
     let model = try Model(inputShape: [2], layers: Self.toyLayers(standaloneReLU: false))

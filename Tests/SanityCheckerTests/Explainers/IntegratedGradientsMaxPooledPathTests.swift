@@ -21,8 +21,10 @@ import Testing
 
   /// Random DeepBind-style models (ReLU or linear convolution, valid or same padding, 16 or 5
   /// filters, 2 outputs), one-hot rows plus an N (0.25 at every base) and an empty position, zero
-  /// and constant baselines. Tolerance 1e-5 of the largest value: the fast path moves the
-  /// convolution's linear part to the end, as the affine path always did.
+  /// and constant baselines.
+  ///
+  /// Tolerance 1e-5 of the largest value: the fast path moves the convolution's linear part to
+  /// the end, as the affine path always did.
   @Test(arguments: [
     (16, Activation.relu, Padding.valid, Float(0)), (16, .relu, .same, 0.25), (5, .linear, .valid, 0.25),
     (19, .relu, .same, 0),

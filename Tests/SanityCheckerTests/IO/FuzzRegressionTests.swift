@@ -37,16 +37,19 @@ import Testing
 
   /// libhdf5 1.10.8 reads past a heap block (ASan: heap-buffer-overflow in
   /// `H5O__msg_iterate_real` under `H5Aexists`) when one byte of an attribute message in the
-  /// unsupported-activation fixture changes from 0x10 to 0x14. The over-read is inside libhdf5;
-  /// the loader must still end with a typed error naming the file.
+  /// unsupported-activation fixture changes from 0x10 to 0x14.
+  ///
+  /// The over-read is inside libhdf5; the loader must still end with a typed error naming the
+  /// file.
   @Test func hdf5CorruptAttributeMessageIsAnError() throws {
     try expectLoadingFails("unsupported_activation.h5", patching: 7404, from: [0x10], to: [0x14])
   }
 
   /// libhdf5 1.10.8 mallocs an object-header size read from the file before checking it:
   /// four bytes of the unsupported-layer fixture set to 0xFFFFFF86 make it ask for 4 GB
-  /// (`H5C_protect` under `H5Fopen`). The allocation is libhdf5's; loading must end with a
-  /// typed error.
+  /// (`H5C_protect` under `H5Fopen`).
+  ///
+  /// The allocation is libhdf5's; loading must end with a typed error.
   @Test func hdf5HugeObjectHeaderIsAnError() throws {
     try expectLoadingFails(
       "unsupported_layer.h5", patching: 1088, from: [0x70, 0, 0, 0], to: [0x86, 0xFF, 0xFF, 0xFF])

@@ -29,8 +29,10 @@ import Testing
   }
 
   /// The pooled vectors are equal value for value: both paths add the same table rows in the
-  /// same order, and `max_q relu(z_q) = relu(max_q z_q)` exactly. Filters 16 with 3-tap groups take the direct
-  /// kernel, the others the table pass plus a separate maximum; `same` padding has edge windows.
+  /// same order, and `max_q relu(z_q) = relu(max_q z_q)` exactly.
+  ///
+  /// Filters 16 with 3-tap groups take the direct kernel, the others the table pass plus a
+  /// separate maximum; `same` padding has edge windows.
   @Test(arguments: [
     (16, 24, Padding.valid, Activation.relu), (16, 24, .valid, .linear), (16, 7, .valid, .relu),
     (16, 6, .same, .relu), (5, 24, .valid, .relu), (19, 9, .same, .linear), (32, 12, .valid, .relu),

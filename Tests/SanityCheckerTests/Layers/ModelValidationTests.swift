@@ -98,7 +98,9 @@ import Testing
   }
 
   /// Loading a model for data names the model file and the shapes; given the data's file, the
-  /// error names it first. Sequences shorter than the convolution's window fit no length.
+  /// error names it first.
+  ///
+  /// Sequences shorter than the convolution's window fit no length.
   @Test func loadingForDataNamesTheModelFile() throws {
     let directory = try TemporaryDirectory()
     let url = directory.file("net.h5")

@@ -23,7 +23,9 @@ import Testing
   }
 
   /// Maps of 404 values with 3/4 zeros (some -0), ties among the nonzero values, both signs;
-  /// raw and absolute. Agreement to 1e-12 (both are exact ranks, Pearson in Double).
+  /// raw and absolute.
+  ///
+  /// Agreement to 1e-12 (both are exact ranks, Pearson in Double).
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func matchesDirectRanks(seed: UInt64) {
     var generator = SeededGenerator(seed: seed)

@@ -40,11 +40,13 @@ import Testing
   }
 
   /// On the detector both Saliency and ISM find the planted motif's database entry with
-  /// q < 0.05. Once every layer is re-drawn, Saliency loses it at both seeds and passes. ISM's
-  /// verdict follows the rule from its own numbers: a random filter can still respond most to the
-  /// strong planted sites, so ISM on a randomized model may keep the motif (it does at seed 0
-  /// here) — exactly what the check is there to report. Rows follow the results format: three
-  /// metrics per method and stage, stages `original` and `all` per seed.
+  /// q < 0.05.
+  ///
+  /// Once every layer is re-drawn, Saliency loses it at both seeds and passes. ISM's verdict
+  /// follows the rule from its own numbers: a random filter can still respond most to the strong
+  /// planted sites, so ISM on a randomized model may keep the motif (it does at seed 0 here),
+  /// exactly what the check is there to report. Rows follow the results format: three metrics
+  /// per method and stage, stages `original` and `all` per seed.
   @Test func methodsLoseTheirMotifsUnderRandomization() throws {
     let (result, planted) = try Self.run()
     for method in ["saliency", "ism"] {

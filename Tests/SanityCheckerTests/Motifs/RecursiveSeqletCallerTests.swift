@@ -3,9 +3,10 @@ import Testing
 
 @Suite struct RecursiveSeqletCallerTests {
   /// Background noise with one strong positive run and one strong negative run: both are called
-  /// with their own sign and cover their run. A seqlet reaches at most 3 positions past a run:
-  /// a 4-long span with no run position is background, and every span inside a seqlet must be
-  /// significant.
+  /// with their own sign and cover their run.
+  ///
+  /// A seqlet reaches at most 3 positions past a run: a 4-long span with no run position is
+  /// background, and every span inside a seqlet must be significant.
   @Test func callsBothSigns() throws {
     var generator = SeededGenerator(seed: 3)
     var rows = (0..<40).map { _ in (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) } }
@@ -27,9 +28,10 @@ import Testing
     }
   }
 
-  /// Every span inside a seqlet is significant: the recursive rule. A lone spike (one high
-  /// position) is called, but in a seqlet of at most 7 positions: any 8-long span around it holds a
-  /// 4-long span of background alone.
+  /// Every span inside a seqlet is significant: the recursive rule.
+  ///
+  /// A lone spike (one high position) is called, but in a seqlet of at most 7 positions: any
+  /// 8-long span around it holds a 4-long span of background alone.
   @Test func loneSpikeMakesAShortSeqlet() throws {
     var generator = SeededGenerator(seed: 4)
     var rows = (0..<40).map { _ in (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) } }

@@ -9,9 +9,10 @@ import Testing
   }
 
   /// p-values equal memesuite-lite's (memelite 0.5.0, `n_target_bins=None`) for every pair of
-  /// six queries and 40 targets, with the Euclidean score and a minimum overlap of 1. Generator:
-  /// `scripts/fixtures/make_tomtom_reference.py`. Tolerance: 1e-6 relative (the two differ only
-  /// in the order of floating-point sums), or 1e-12 absolute for p-values near 0.
+  /// six queries and 40 targets, with the Euclidean score and a minimum overlap of 1.
+  ///
+  /// Generator: `scripts/fixtures/make_tomtom_reference.py`. Tolerance: 1e-6 relative (the two
+  /// differ only in the order of floating-point sums), or 1e-12 absolute for p-values near 0.
   @Test func matchesMemesuiteLite() throws {
     let database = try Self.fixture("tomtom-database.meme")
     let queries = try Self.fixture("tomtom-queries.meme")
@@ -39,9 +40,11 @@ import Testing
 
   /// A query against a database holding it: its own entry is the best match with a tiny p
   /// (below 1e-10) on the forward strand at offset 0 with full overlap, and its reverse
-  /// complement finds it on the `-` strand. Against the same motif with its columns shuffled
-  /// (a seeded permutation), the p-value is not significant (above 0.01): Tomtom's score
-  /// depends on the order of columns, not only on their composition.
+  /// complement finds it on the `-` strand.
+  ///
+  /// Against the same motif with its columns shuffled (a seeded permutation), the p-value is not
+  /// significant (above 0.01): Tomtom's score depends on the order of columns, not only on their
+  /// composition.
   @Test(arguments: ColumnSimilarity.allCases)
   func selfAndShuffled(similarity: ColumnSimilarity) throws {
     let database = try Self.fixture("tomtom-database.meme")

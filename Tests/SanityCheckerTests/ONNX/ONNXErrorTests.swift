@@ -5,8 +5,10 @@ import Testing
 @testable import SanityChecker
 
 /// Damaged and unsupported ONNX files give typed errors naming the file, the node, the operator
-/// and the opset (or the tensor); none traps. The variants are made by editing the decoded
-/// TorchScript export of the Basset-style fixture (opset 13) and writing it back.
+/// and the opset (or the tensor); none traps.
+///
+/// The variants are made by editing the decoded TorchScript export of the Basset-style fixture
+/// (opset 13) and writing it back.
 @Suite struct ONNXErrorTests {
   static let source = TestSupport.fixture("ONNX/basset.torchscript.onnx")
 

@@ -6,6 +6,7 @@ import Testing
 /// The chain fixtures of `Tests/Fixtures/ONNX/` (made by `scripts/make_onnx_fixtures.py`: seeded
 /// PyTorch models exported by both of PyTorch's ONNX exporters, with Captum 0.9.0 references in
 /// float64, stored channels-last) loaded through ``ModelLoader`` and compared with the references.
+///
 /// Criteria: logits to 1e-5 of each item's largest |logit|; every map to 1e-4 of each item's
 /// largest |reference value| (the criterion of `../shared/reference/README.md` §4). DeepLIFT is
 /// compared where the model has no windowed max pooling (deepbind); elsewhere its

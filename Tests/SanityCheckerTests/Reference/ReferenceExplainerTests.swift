@@ -3,8 +3,10 @@ import SanityTestSupport
 import Testing
 
 /// Every explainer against Captum 0.9 / zennit 0.5.1 / tangermeme 1.6 outputs stored in
-/// `../shared/reference/{dna,mnist}_golden.h5` (see that folder's README, §4). Criterion: per item,
-/// max |ours − reference| ≤ 1e-4 × max |reference| (5e-3 for MNIST Integrated Gradients).
+/// `../shared/reference/{dna,mnist}_golden.h5` (see that folder's README, §4).
+///
+/// Criterion: per item, max |ours − reference| ≤ 1e-4 × max |reference| (5e-3 for MNIST
+/// Integrated Gradients).
 @Suite(.enabled(if: TestSupport.hasReference, "../shared/reference is absent"))
 struct ReferenceExplainerTests {
   static let methods: [(name: String, explainer: any Explainer)] = [
@@ -20,11 +22,13 @@ struct ReferenceExplainerTests {
     ("lrp_epsilon_0.25", EpsilonLRPExplainer(epsilon: 0.25)),
   ]
 
-  /// The relative tolerance per item. The originals' references are float64 (1e-4; 5e-3 for MNIST
-  /// IG, whose near-ties at small α break differently in float32, README §4). The randomized MNIST
-  /// stages' references are float32 themselves: on the deep random stages the maps come from heavy
-  /// cancellation, and two float32 summation orders differ by up to 1.3e-3 (gradients) and 2.1e-2 (IG)
-  /// of the item's largest value here, so those groups are held to 2e-3 and 3e-2.
+  /// The relative tolerance per item.
+  ///
+  /// The originals' references are float64 (1e-4; 5e-3 for MNIST IG, whose near-ties at small α
+  /// break differently in float32, README §4). The randomized MNIST stages' references are
+  /// float32 themselves: on the deep random stages the maps come from heavy cancellation, and two
+  /// float32 summation orders differ by up to 1.3e-3 (gradients) and 2.1e-2 (IG) of the item's
+  /// largest value here, so those groups are held to 2e-3 and 3e-2.
   static func tolerance(_ name: String, isMNIST: Bool, isRandomized: Bool = false) -> Float {
     let isIG = name.hasPrefix("integrated_gradients")
     switch (isMNIST, isRandomized) {

@@ -53,6 +53,7 @@ import Testing
 
 @Suite struct DataRandomizationCheckTests {
   /// Saliency of a model trained on permuted labels differs from the true-label model's.
+  ///
   /// 96 items: on 32 the 95% interval of spearman-abs (0.36 … 0.51) straddled the threshold and
   /// the verdict was inconclusive, with evidence asking for about 43 items.
   @Test func permutedLabelModelExplainsDifferently() throws {

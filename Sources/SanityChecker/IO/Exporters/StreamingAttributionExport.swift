@@ -1,8 +1,10 @@
 import Foundation
 
 /// Attributions written to HDF5 batch by batch, in the layout of ``AttributionExport``, so that
-/// millions of sequences are explained in constant memory. The file is written by
-/// ``AtomicOutput``: a failure, in `produce` or in writing, leaves nothing behind.
+/// millions of sequences are explained in constant memory.
+///
+/// The file is written by ``AtomicOutput``: a failure, in `produce` or in writing, leaves
+/// nothing behind.
 public final class StreamingAttributionExport {
   private let file: HDF5File
   private let count: Int
@@ -53,7 +55,7 @@ public final class StreamingAttributionExport {
   /// Appends one batch.
   /// - Parameters:
   ///   - attribution: The batch's attributions (maps, predictions and targets).
-  ///   - ids: The batch's item ids.
+  ///   - batchIds: The batch's item ids.
   /// - Throws: ``ModelFileError`` when the batch does not fit.
   public func append(_ attribution: Attribution, ids batchIds: [String]) throws {
     try file.writeRows(attribution.values, to: "/attributions", firstRow: rows)

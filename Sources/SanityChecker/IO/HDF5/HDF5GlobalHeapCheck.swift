@@ -74,7 +74,8 @@ enum HDF5GlobalHeapCheck {
   /// Walks the collection at `offset` as libhdf5 1.10's `H5HG__cache_heap_deserialize` does.
   static func walk(_ bytes: UnsafeRawBufferPointer, collectionAt offset: Int, lengthSize: Int) -> Defect? {
     let headerSize = 8 + lengthSize
-    guard offset + headerSize <= bytes.count, bytes[offset + 4] == 1 else { return nil }  // not a collection libhdf5 reads
+    // A header that does not fit, or a version other than 1, is not a collection libhdf5 reads.
+    guard offset + headerSize <= bytes.count, bytes[offset + 4] == 1 else { return nil }
     let size = integer(bytes, at: offset + 8, size: lengthSize)
     guard size >= UInt64(headerSize) else { return nil }
     guard size <= UInt64(bytes.count - offset) else {

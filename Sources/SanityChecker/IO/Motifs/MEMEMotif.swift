@@ -5,9 +5,9 @@ import Foundation
 /// Rows are positions, columns the bases A, C, G, T. JASPAR distributes its collections in
 /// this format (Rauluseviciute et al., NAR 2024, doi:10.1093/nar/gkad1059).
 public struct MEMEMotif: Hashable, Sendable {
-  /// The accession, e.g. `MA0139.2`.
+  /// The accession, for example `MA0139.2`.
   public var identifier: String
-  /// The name, e.g. `CTCF`.
+  /// The name, for example `CTCF`.
   public var name: String
   /// `[w][4]` probabilities of A, C, G, T per position.
   public var probabilities: [[Double]]
@@ -30,7 +30,8 @@ public struct MEMEMotif: Hashable, Sendable {
   /// The motif's width.
   public var width: Int { probabilities.count }
 
-  /// The motif's most likely base per position, e.g. `CCGCGNGGNGGCAG`-like consensus.
+  /// The motif's most likely base per position, as a string of A, C, G and T (the first of them
+  /// on ties).
   public var consensus: String {
     String(probabilities.map { row in
       let best = row.indices.max { row[$0] < row[$1] } ?? 0

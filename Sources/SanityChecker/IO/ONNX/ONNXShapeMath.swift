@@ -64,7 +64,9 @@ enum ONNXShapeMath {
   }
 
   /// Resolves a `Reshape` target: `0` copies the input extent (unless `allowZero`), one `-1`
-  /// takes what is left. Returns `nil` when the element counts cannot agree.
+  /// takes what is left.
+  ///
+  /// Returns `nil` when the element counts cannot agree.
   static func reshape(_ input: [Int], to target: [Int], allowZero: Bool) -> [Int]? {
     var resolved = target
     for (axis, extent) in target.enumerated() where extent == 0 && !allowZero {
