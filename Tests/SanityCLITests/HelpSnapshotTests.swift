@@ -7,7 +7,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
   static let commands: [[String]] = [
     [], ["predict"], ["explain"], ["ism"], ["check"], ["check", "model"], ["check", "labels"], ["check", "class"],
-    ["check", "invariance"], ["train"], ["report"], ["demo"], ["simulate"], ["bench"],
+    ["check", "invariance"], ["check", "rc"], ["check", "simplex"], ["train"], ["report"], ["demo"], ["simulate"], ["bench"],
   ]
 
   @Test(arguments: commands)

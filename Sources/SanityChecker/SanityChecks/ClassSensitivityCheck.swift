@@ -59,7 +59,7 @@ public struct ClassSensitivityCheck: Sendable {
   /// - Parameters:
   ///   - model: The model (at least two outputs).
   ///   - input: The explained inputs.
-  ///   - explainers: The methods and controls.
+  ///   - explainers: The methods and controls (a random control is added when none is given).
   /// - Returns: Rows and verdicts.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` for a single-output model, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
@@ -75,10 +75,15 @@ public struct ClassSensitivityCheck: Sendable {
       check: .classSensitivity, order: nil, metrics: SimilarityComparison.metrics(metrics),
       view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
     var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in explainers {
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)
-      methods.append(try comparison.pairScores(a, b, input: input))
+      let redrawn = try SimilarityComparison.redrawn(
+        explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
+      ) {
+        try $0.attribution(for: input, targets: predicted, in: model)
+      }
+      methods.append(try comparison.pairScores(a, b, redrawn: redrawn, input: input))
     }
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.otherClass],

@@ -66,7 +66,7 @@ public struct DataRandomizationCheck: Sendable {
   ///   - trueModel: The model trained on the true labels.
   ///   - permutedModel: The model trained on permuted labels.
   ///   - input: The explained inputs.
-  ///   - explainers: The methods and controls.
+  ///   - explainers: The methods and controls (a random control is added when none is given).
   /// - Returns: Similarity rows and verdicts.
   /// - Throws: An explainer's error.
   public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
@@ -77,10 +77,15 @@ public struct DataRandomizationCheck: Sendable {
       check: .labelRandomization, order: nil, metrics: SimilarityComparison.metrics(metrics),
       view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
     var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in explainers {
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
       let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
       let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
-      methods.append(try comparison.pairScores(a, b, input: input))
+      let redrawn = try SimilarityComparison.redrawn(
+        explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
+      ) {
+        try $0.attribution(for: input, targets: targets, in: trueModel)
+      }
+      methods.append(try comparison.pairScores(a, b, redrawn: redrawn, input: input))
     }
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.permutedLabels],
