@@ -16,8 +16,13 @@ struct CheckRCSimplexCLITests {
     ])
     #expect(run.status == 0, "\(run.error)")
     let report = try CheckReport.decoded(from: Data(contentsOf: URL(fileURLWithPath: results)))
-    #expect(report.rows.contains { $0.check == .reverseComplement && $0.method == "saliency" && $0.layer == .reverseComplement })
-    #expect(report.settings["strand-symmetric"] != nil && report.settings["gradient-correction"] == "not applied")
+    #expect(
+      report.rows.contains {
+        $0.check == .reverseComplement && $0.method == "saliency" && $0.layer == .reverseComplement
+      })
+    #expect(
+      report.settings["strand-symmetric"] != nil
+        && report.settings["gradient-correction"] == "not applied")
     #expect(!report.verdicts.contains { $0.control != nil && $0.outcome == .passes })
     #expect(FileManager.default.fileExists(atPath: averaged))
   }
@@ -34,7 +39,8 @@ struct CheckRCSimplexCLITests {
     #expect(text.contains("off-simplex\t-\tsaliency\toriginal\t-\tangle-mean"))
     let corrected = folder.file("class.json").path
     let classRun = try CLI.run([
-      "check", "class", "--model", CLI.model, "--input", CLI.sequences, "--limit", "10", "--other", "1",
+      "check", "class", "--model", CLI.model, "--input", CLI.sequences, "--limit", "10", "--other",
+      "1",
       "--methods", "saliency", "--correct-gradient", "--output", corrected, "--quiet",
     ])
     #expect(classRun.status == 0, "\(classRun.error)")

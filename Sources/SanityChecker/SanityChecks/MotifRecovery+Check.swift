@@ -112,7 +112,8 @@ extension MotifRecovery {
       }
       for (metric, values) in chance {
         rows.append(
-          row(method: method.method, layer: .chance, seed: .notApplicable, metric: metric,
+          row(
+            method: method.method, layer: .chance, seed: .notApplicable, metric: metric,
             replicates: [values]))
       }
       verdicts.append(
@@ -132,7 +133,8 @@ extension MotifRecovery {
   /// (trained − randomized) and its 95% paired bootstrap interval.
   func losses(_ method: MethodMeasures) -> [(mean: Double, low: Double, high: Double)] {
     method.randomized.enumerated().map { seed, stages in
-      let differences = zip(method.original, stages.last ?? []).map { trained, randomized -> Double? in
+      let differences = zip(method.original, stages.last ?? []).map {
+        trained, randomized -> Double? in
         guard let a = trained.topK, let b = randomized.topK else { return nil }
         return a - b
       }
@@ -200,11 +202,13 @@ extension MotifRecovery {
       let row = self.row(
         method: method.method, layer: .original, seed: .notApplicable, metric: name,
         replicates: [values.map(value)])
-      return "\(name) \(ResultRow.number(row.mean)) [\(ResultRow.number(row.ciLow)), \(ResultRow.number(row.ciHigh))]"
+      return
+        "\(name) \(ResultRow.number(row.mean)) [\(ResultRow.number(row.ciLow)), \(ResultRow.number(row.ciHigh))]"
     }
     let trainedText = Self.measureNames.prefix(3).map { summary($0.0, method.original, $0.1) }
       .joined(separator: ", ")
-    let randomizedText = zip(method.randomized, zip(randomized, losses)).enumerated().map { seed, item in
+    let randomizedText = zip(method.randomized, zip(randomized, losses)).enumerated().map {
+      seed, item in
       let (stages, (holm, loss)) = item
       let topK = SimilarityComparison.mean((stages.last ?? []).map(\.topK), items: nil)
       return "seed \(configuration.seeds[seed]) top-k \(ResultRow.number(topK)) (Holm p "
@@ -215,7 +219,8 @@ extension MotifRecovery {
       "trained: \(trainedText); chance \(ResultRow.number(chance)); exact p \(ResultRow.number(trained.p)), "
       + "Holm \(ResultRow.number(trained.holm)); randomized: \(randomizedText.isEmpty ? "none" : randomizedText)"
     return Verdict(
-      check: .motifRecovery, method: method.method, outcome: outcome, rule: rule, evidence: evidence)
+      check: .motifRecovery, method: method.method, outcome: outcome, rule: rule, evidence: evidence
+    )
   }
 
   /// The settings as recorded in the output.
@@ -226,7 +231,8 @@ extension MotifRecovery {
     case .fixed(let value): k = String(value)
     }
     return [
-      "check": CheckKind.motifRecovery.rawValue, "model": model.name, "order": configuration.order.rawValue,
+      "check": CheckKind.motifRecovery.rawValue, "model": model.name,
+      "order": configuration.order.rawValue,
       "scheme": configuration.scheme.description,
       "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "score": configuration.score.rawValue, "k": k, "chance": ResultRow.number(chance),
@@ -236,7 +242,8 @@ extension MotifRecovery {
       "information-threshold":
         configuration.informationContent.isEmpty
         ? "none (every planted position is positive)"
-        : "\(ResultRow.number(Self.minimumInformation)) bits for \(configuration.informationContent.keys.sorted().joined(separator: ","))",
+        : "\(ResultRow.number(Self.minimumInformation)) bits for \(configuration.informationContent.keys.sorted().joined(separator: ","))"
+        ,
     ]
   }
 }

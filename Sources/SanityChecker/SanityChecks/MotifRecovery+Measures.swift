@@ -69,7 +69,9 @@ extension MotifRecovery {
   ///   - input: The one-hot inputs `[N, L, 4]`.
   ///   - instances: The planted sites of each item.
   /// - Returns: N measures.
-  public func measures(_ maps: Tensor, input: Tensor, instances: [[MotifInstance]]) -> [ItemMeasures] {
+  public func measures(_ maps: Tensor, input: Tensor, instances: [[MotifInstance]])
+    -> [ItemMeasures]
+  {
     precondition(
       maps.batchSize == input.batchSize && instances.count == input.batchSize,
       "MotifRecovery: \(maps.batchSize) maps, \(input.batchSize) inputs, \(instances.count) instance lists"
@@ -102,7 +104,8 @@ extension MotifRecovery {
       scores: scores, inside: labels.informative, background: labels.background)
     return ItemMeasures(
       topK: topK, draw: draw,
-      auroc: isConstant ? nil : LocalizationMetrics.auroc(scores: scores, labels: labels.informative),
+      auroc: isConstant
+        ? nil : LocalizationMetrics.auroc(scores: scores, labels: labels.informative),
       aupr: isConstant
         ? nil : LocalizationMetrics.averagePrecision(scores: scores, labels: labels.informative),
       snrMax: snr.max, snrMean: snr.mean)

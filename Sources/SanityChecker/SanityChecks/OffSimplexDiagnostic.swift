@@ -83,11 +83,14 @@ public struct OffSimplexDiagnostic: Sendable {
           seed: .notApplicable, metric: metric, view: AttributionView.full.rawValue, values: values)
       }
       rows.append(
-        row(.original, "angle-mean", angles.map { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }))
+        row(
+          .original, "angle-mean",
+          angles.map { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }))
       rows.append(row(.original, "angle-max", angles.map { $0.max() }))
       let corrected = SimplexCorrected.corrected(maps)
       for metric in metrics {
-        let scores = try MapComparison.scores(maps, corrected, input: input, metric: metric, view: .full)
+        let scores = try MapComparison.scores(
+          maps, corrected, input: input, metric: metric, view: .full)
         rows.append(row(.gradientCorrected, metric.name, scores))
       }
     }
@@ -99,17 +102,21 @@ public struct OffSimplexDiagnostic: Sendable {
     ]
     if let configuration = modelRandomization, !applicable.isEmpty {
       let check = ModelRandomizationCheck(configuration)
-      let plain = try check.run(model: model, input: input, targets: fixedTargets, explainers: applicable)
+      let plain = try check.run(
+        model: model, input: input, targets: fixedTargets, explainers: applicable)
       var corrected = try check.run(
         model: model, input: input, targets: fixedTargets,
         explainers: applicable.map { SimplexCorrected(base: $0) })
       corrected.rows = corrected.rows.filter { $0.control == nil }
       corrected.verdicts = corrected.verdicts.filter { $0.control == nil }
       for index in corrected.rows.indices { corrected.rows[index].method += Self.correctedSuffix }
-      for index in corrected.verdicts.indices { corrected.verdicts[index].method += Self.correctedSuffix }
+      for index in corrected.verdicts.indices {
+        corrected.verdicts[index].method += Self.correctedSuffix
+      }
       rows += plain.rows + corrected.rows
       verdicts = plain.verdicts + corrected.verdicts
-      settings["effect-on-model-randomization"] = plain.verdicts.filter { $0.control == nil }.map { verdict in
+      settings["effect-on-model-randomization"] = plain.verdicts.filter { $0.control == nil }.map {
+        verdict in
         let after = corrected.verdicts.first { $0.method == verdict.method + Self.correctedSuffix }
         return "\(verdict.method): \(verdict.outcome.rawValue) → \(after?.outcome.rawValue ?? "-")"
       }.joined(separator: "; ")

@@ -1,4 +1,4 @@
-/// Reverse-complement consistency (DNA): does a method explain RC(x) as it explains x?
+/// Reverse-complement consistency (DNA): whether a method explains RC(x) as it explains x.
 ///
 /// ```
 /// RC([L, 4])[l, c]  = x[L − 1 − l, 3 − c]      (A, C, G, T: A↔T is 0↔3, C↔G is 1↔2)
@@ -38,7 +38,9 @@ public struct ReverseComplementCheck: Sendable {
   ///   - metrics: The metrics.
   ///   - view: The comparison view (`full` by default: a map's unobserved bases are mapped too).
   ///   - threshold: The normalized agreement at or above which a method is consistent.
-  public init(metrics: [any SimilarityMetric], view: AttributionView = .full, threshold: Double = 0.9) {
+  public init(
+    metrics: [any SimilarityMetric], view: AttributionView = .full, threshold: Double = 0.9
+  ) {
     self.metrics = metrics
     self.view = view
     self.threshold = threshold
@@ -155,7 +157,9 @@ public struct ReverseComplementCheck: Sendable {
   }
 
   /// The verdict of one method from its readings (see the type's rule).
-  func verdict(_ method: String, evidence: [SimilarityEvidence], isSymmetric: Bool, asymmetry: Double)
+  func verdict(
+    _ method: String, evidence: [SimilarityEvidence], isSymmetric: Bool, asymmetry: Double
+  )
     -> Verdict
   {
     let outcomes = evidence.map { reading -> Verdict.Outcome in
@@ -165,10 +169,12 @@ public struct ReverseComplementCheck: Sendable {
       let (rLow, rHigh) = scale.reproducibilityInterval
       guard low.isFinite, high.isFinite, rLow.isFinite, rHigh.isFinite else { return .inconclusive }
       if high < threshold || rHigh < SimilarityScale.minimumReproducibility { return .fails }
-      return low >= threshold && rLow >= SimilarityScale.minimumReproducibility ? .passes : .inconclusive
+      return low >= threshold && rLow >= SimilarityScale.minimumReproducibility
+        ? .passes : .inconclusive
     }
     var outcome: Verdict.Outcome =
-      outcomes.contains(.fails) ? .fails : (outcomes.isEmpty || outcomes.contains(.inconclusive) ? .inconclusive : .passes)
+      outcomes.contains(.fails)
+      ? .fails : (outcomes.isEmpty || outcomes.contains(.inconclusive) ? .inconclusive : .passes)
     var words = evidence.map(\.words)
     if !isSymmetric {
       outcome = .inconclusive

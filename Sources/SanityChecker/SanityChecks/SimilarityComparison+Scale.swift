@@ -49,8 +49,11 @@ extension SimilarityComparison {
   ///   - reference: The floor's scores and the method's ceiling and perfect scores.
   ///   - streamName: Names the bootstrap's stream.
   /// - Returns: The scale.
-  func scale(_ perSeed: [[[Double?]]], reference: Reference, streamName: String) -> SimilarityScale {
-    func ratios(_ draws: [(replicate: Int, items: [Int])]?) -> (normalized: Double, reproducibility: Double) {
+  func scale(_ perSeed: [[[Double?]]], reference: Reference, streamName: String) -> SimilarityScale
+  {
+    func ratios(_ draws: [(replicate: Int, items: [Int])]?) -> (
+      normalized: Double, reproducibility: Double
+    ) {
       let items = draws.map { $0.flatMap(\.items) }
       let s = summary(perSeed, draws: draws)
       let f = summary(reference.floor, draws: draws)
@@ -68,7 +71,8 @@ extension SimilarityComparison {
       ratios($0).reproducibility
     }
     return SimilarityScale(
-      floor: summary(reference.floor, draws: nil), ceiling: Self.mean(reference.ceiling, items: nil),
+      floor: summary(reference.floor, draws: nil),
+      ceiling: Self.mean(reference.ceiling, items: nil),
       perfect: Self.mean(reference.perfect, items: nil),
       normalized: (estimates.normalized, normalized),
       reproducibility: (estimates.reproducibility, reproducibility))

@@ -102,7 +102,8 @@ public struct SimilarityScale: Sendable {
         + "[\(ResultRow.number(reproducibilityInterval.low)), \(ResultRow.number(reproducibilityInterval.high))])"
       : ""
     guard ceiling.isFinite else {
-      return "floor (random) \(ResultRow.number(floor)), no ceiling: the maps of the unchanged model are constant"
+      return
+        "floor (random) \(ResultRow.number(floor)), no ceiling: the maps of the unchanged model are constant"
     }
     return "floor (random) \(ResultRow.number(floor)), ceiling \(ResultRow.number(ceiling))"
       + "\(reproducibilityText) → normalized \(ResultRow.number(normalized)) "

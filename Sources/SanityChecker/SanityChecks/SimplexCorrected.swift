@@ -33,7 +33,8 @@ public struct SimplexCorrected: Explainer {
   public init(base: any Explainer) { self.base = base }
 
   /// The base explainer's maps, corrected.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     var attribution = try base.attribution(for: input, targets: targets, in: model)
     attribution.values = Self.corrected(attribution.values)
     attribution.conservationGap = nil

@@ -16,9 +16,12 @@ import Testing
   /// `average_precision_score` gives; tied scores form one threshold.
   @Test func averagePrecisionByHand() throws {
     let ap = try #require(
-      LocalizationMetrics.averagePrecision(scores: [0.9, 0.8, 0.1, 0.4], labels: [true, false, false, true]))
+      LocalizationMetrics.averagePrecision(
+        scores: [0.9, 0.8, 0.1, 0.4], labels: [true, false, false, true]))
     #expect(abs(ap - 5.0 / 6) < 1e-12)
-    #expect(LocalizationMetrics.averagePrecision(scores: [2, 2, 2, 2], labels: [true, false, false, false]) == 0.25)
+    #expect(
+      LocalizationMetrics.averagePrecision(
+        scores: [2, 2, 2, 2], labels: [true, false, false, false]) == 0.25)
     #expect(LocalizationMetrics.averagePrecision(scores: [1, 2], labels: [false, false]) == nil)
     // One positive among two: rank 1 or 2 with AP 1 or ½.
     #expect(LocalizationMetrics.expectedAveragePrecision(positives: 1, length: 2) == 0.75)
@@ -36,7 +39,8 @@ import Testing
     }
     let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
     #expect(abs(mean(aurocs) - 0.5) < 0.02, "\(mean(aurocs))")
-    let expected = try #require(LocalizationMetrics.expectedAveragePrecision(positives: 15, length: 100))
+    let expected = try #require(
+      LocalizationMetrics.expectedAveragePrecision(positives: 15, length: 100))
     #expect(abs(expected - 0.186) < 1e-3)
     #expect(abs(mean(auprs) - expected) < 0.01, "\(mean(auprs)) against \(expected)")
   }

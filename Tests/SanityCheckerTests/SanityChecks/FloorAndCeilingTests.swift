@@ -25,8 +25,9 @@ import Testing
     // Near its ceiling it fails whatever its reproducibility.
     #expect(outcome((0.8, 0.9), (-0.1, 0.1)) == .fails)
     // A constant map has no ceiling.
-    #expect(Self.scale(normalized: (.nan, .nan), reproducibility: (.nan, .nan), ceiling: .nan)
-      .outcome(threshold: 0.4) == .fails)
+    #expect(
+      Self.scale(normalized: (.nan, .nan), reproducibility: (.nan, .nan), ceiling: .nan)
+        .outcome(threshold: 0.4) == .fails)
   }
 }
 
@@ -35,9 +36,10 @@ import Testing
     ControlExplainer(.random, seed: 1), ControlExplainer(.constant), ControlExplainer(.input),
   ]
 
-  /// The random control is the floor (normalized 0) and, drawn twice, agrees with itself no more
-  /// than with a randomized model's noise: it fails. SmoothGrad's ceiling is its agreement with a
-  /// second noise draw, below 1; Saliency's is 1.
+  /// The random control is the floor and fails: drawn twice, it agrees with itself no better
+  /// than noise.
+  ///
+  /// SmoothGrad's ceiling is its agreement with a second noise draw, below 1; Saliency's is 1.
   @Test func theFloorIsTheRandomControlAndTheCeilingASecondDraw() throws {
     let model = try TestSupport.deepBindNetwork(length: 24, seed: 3)
     let x = TestSupport.oneHotDNA(40, length: 24, seed: 4)
@@ -46,7 +48,8 @@ import Testing
     let report = try check.run(
       model: model, input: x,
       explainers: [Saliency(), SmoothGrad(samples: 4, noiseLevel: 0.3, seed: 2)] + Self.controls)
-    let verdict = { (method: String) in try #require(report.verdicts.first { $0.method == method }) }
+    let verdict = { (method: String) in try #require(report.verdicts.first { $0.method == method })
+    }
     let random = try verdict("random")
     #expect(random.outcome == .fails)
     #expect(random.evidence.contains("normalized 0 [0, 0]"), "\(random.evidence)")
@@ -65,15 +68,18 @@ import Testing
     let targets = [Int](repeating: 0, count: input.batchSize)
     let metrics: [any SimilarityMetric] = [SpearmanRankCorrelation()]
     let methods: [any Explainer] = [Saliency(), GradientTimesInput()] + Self.controls
-    let cascade = try ModelRandomizationCheck(.init(seeds: [0, 1], metrics: metrics, view: .observedBase))
-      .run(model: model, input: input, targets: targets, explainers: methods)
+    let cascade = try ModelRandomizationCheck(
+      .init(seeds: [0, 1], metrics: metrics, view: .observedBase)
+    )
+    .run(model: model, input: input, targets: targets, explainers: methods)
     let motifs = try MotifRecovery(.init(seeds: [0, 1])).run(
       model: model, input: input, instances: instances, targets: targets, explainers: methods)
     for report in [cascade, motifs] {
       let controls = report.verdicts.filter { $0.control != nil }
       #expect(controls.count == 3)
       for verdict in controls {
-        #expect(verdict.outcome == .fails, "\(verdict.check) \(verdict.method): \(verdict.evidence)")
+        #expect(
+          verdict.outcome == .fails, "\(verdict.check) \(verdict.method): \(verdict.evidence)")
       }
     }
     let row = { (metric: String) in
@@ -84,9 +90,12 @@ import Testing
     #expect(auroc.ciLow < 0.5 && 0.5 < auroc.ciHigh, "random AUROC \(auroc.fields)")
     #expect(try row("top-k-p-holm").mean >= TopKSignificance.level)
     let chance = try #require(
-      motifs.rows.first { $0.method == "random" && $0.layer == .chance && $0.metric == "top-k-in-motif" })
+      motifs.rows.first {
+        $0.method == "random" && $0.layer == .chance && $0.metric == "top-k-in-motif"
+      })
     let topK = try row("top-k-in-motif")
-    #expect(topK.ciLow < chance.mean && chance.mean < topK.ciHigh, "\(topK.fields) vs \(chance.mean)")
+    #expect(
+      topK.ciLow < chance.mean && chance.mean < topK.ciHigh, "\(topK.fields) vs \(chance.mean)")
     #expect(motifs.verdicts.first { $0.method == "gradient-x-input" }?.outcome == .passes)
   }
 }

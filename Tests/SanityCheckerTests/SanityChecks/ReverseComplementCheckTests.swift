@@ -40,7 +40,9 @@ import Testing
     let acg = Tensor(shape: [1, 3, 4], scalars: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0])
     let cgt: [Float] = [0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
     #expect(ReverseComplementCheck.reverseComplement(acg).scalars == cgt)
-    #expect(ReverseComplementCheck.reverseComplement(ReverseComplementCheck.reverseComplement(acg)) == acg)
+    #expect(
+      ReverseComplementCheck.reverseComplement(ReverseComplementCheck.reverseComplement(acg)) == acg
+    )
   }
 
   /// On a strand-symmetric model gradients follow the strand: Saliency and Gradient × Input
@@ -49,16 +51,24 @@ import Testing
   @Test func aStrandSymmetricModelKeepsGradientsConsistent() throws {
     let model = try Self.symmetricNetwork()
     let x = TestSupport.oneHotDNA(40, length: 30, seed: 4)
-    #expect(ReverseComplementCheck.asymmetry(model: model, input: x, targets: [Int](repeating: 0, count: 40)) < 1e-5)
+    #expect(
+      ReverseComplementCheck.asymmetry(
+        model: model, input: x, targets: [Int](repeating: 0, count: 40)) < 1e-5)
     let report = try ReverseComplementCheck(metrics: [SpearmanRankCorrelation()]).run(
       model: model, input: x,
-      explainers: [Saliency(), GradientTimesInput(), ControlExplainer(.random), ControlExplainer(.constant), ControlExplainer(.input)])
+      explainers: [
+        Saliency(), GradientTimesInput(), ControlExplainer(.random), ControlExplainer(.constant),
+        ControlExplainer(.input),
+      ])
     let outcomes = Dictionary(uniqueKeysWithValues: report.verdicts.map { ($0.method, $0.outcome) })
     #expect(
-      outcomes == ["saliency": .passes, "gradient-x-input": .passes, "random": .fails, "constant": .fails],
+      outcomes == [
+        "saliency": .passes, "gradient-x-input": .passes, "random": .fails, "constant": .fails,
+      ],
       "\(report.verdicts.map(\.evidence))")
     #expect(report.settings["strand-symmetric"] == "yes")
-    let saliency = try #require(report.rows.first { $0.method == "saliency" && $0.metric == "spearman" })
+    let saliency = try #require(
+      report.rows.first { $0.method == "saliency" && $0.metric == "spearman" })
     #expect(saliency.layer == .reverseComplement && saliency.mean > 0.95, "\(saliency.fields)")
   }
 
@@ -69,7 +79,10 @@ import Testing
     let report = try ReverseComplementCheck(metrics: [SpearmanRankCorrelation()]).run(
       model: model, input: x, explainers: [Saliency()])
     #expect(report.settings["strand-symmetric"] == "no")
-    #expect(report.verdicts.allSatisfy { $0.outcome == .inconclusive && $0.evidence.contains("not strand-symmetric") })
+    #expect(
+      report.verdicts.allSatisfy {
+        $0.outcome == .inconclusive && $0.evidence.contains("not strand-symmetric")
+      })
   }
 
   /// The RC-averaged map of RC(x), mapped back, is the averaged map of x, on any model.
@@ -77,9 +90,11 @@ import Testing
     let model = try TestSupport.deepBindNetwork(length: 24, seed: 3)
     let x = TestSupport.oneHotDNA(6, length: 24, seed: 5)
     let targets = [Int](repeating: 0, count: 6)
-    let forward = try ReverseComplementCheck.averaged(Saliency(), model: model, input: x, targets: targets)
+    let forward = try ReverseComplementCheck.averaged(
+      Saliency(), model: model, input: x, targets: targets)
     let reverse = try ReverseComplementCheck.averaged(
-      Saliency(), model: model, input: ReverseComplementCheck.reverseComplement(x), targets: targets)
+      Saliency(), model: model, input: ReverseComplementCheck.reverseComplement(x), targets: targets
+    )
     #expect(ReverseComplementCheck.reverseComplement(reverse.values) == forward.values)
   }
 }
@@ -104,14 +119,20 @@ import Testing
     let x = TestSupport.oneHotDNA(30, length: 24, seed: 4)
     let report = try OffSimplexDiagnostic(
       modelRandomization: .init(seeds: [0, 1], metrics: [SpearmanRankCorrelation()], view: .full)
-    ).run(model: model, input: x, explainers: [Saliency(), GradientTimesInput(), GradCAM(), ControlExplainer(.random)])
-    let angle = try #require(report.rows.first { $0.check == .offSimplex && $0.metric == "angle-mean" })
+    ).run(
+      model: model, input: x,
+      explainers: [Saliency(), GradientTimesInput(), GradCAM(), ControlExplainer(.random)])
+    let angle = try #require(
+      report.rows.first { $0.check == .offSimplex && $0.metric == "angle-mean" })
     #expect(angle.method == "saliency" && angle.mean > 0 && angle.mean < 90 && angle.n == 30)
     let similarity = try #require(report.rows.first { $0.layer == .gradientCorrected })
     #expect(similarity.mean < 1 && similarity.mean > -1)
     let skipped = try #require(report.settings["not-applicable"])
     #expect(skipped.contains("gradient-x-input") && skipped.contains("grad-cam"))
-    #expect(Set(report.verdicts.filter { $0.control == nil }.map(\.method)) == ["saliency", "saliency (simplex-corrected)"])
+    #expect(
+      Set(report.verdicts.filter { $0.control == nil }.map(\.method)) == [
+        "saliency", "saliency (simplex-corrected)",
+      ])
     #expect(report.settings["effect-on-model-randomization"]?.hasPrefix("saliency: ") == true)
   }
 }

@@ -15,7 +15,9 @@ import Testing
 
   /// The exact tail agrees with a seeded simulation of random top-k positions.
   @Test func exactTailMatchesSimulation() {
-    let items = (0..<20).map { TopKSignificance.Draw(length: 40, planted: 8, k: 8, hits: $0 % 4 == 0 ? 1 : 2) }
+    let items = (0..<20).map {
+      TopKSignificance.Draw(length: 40, planted: 8, k: 8, hits: $0 % 4 == 0 ? 1 : 2)
+    }
     let observed = items.reduce(0) { $0 + $1.hits }
     let exact = TopKSignificance.pValue(items)
     var generator = SeededGenerator(seed: 5)
@@ -31,7 +33,8 @@ import Testing
     }
     let simulated = Double(atLeast) / Double(runs)
     let standardError = (exact * (1 - exact) / Double(runs)).squareRoot()
-    #expect(abs(simulated - exact) < 4 * standardError + 1e-4, "exact \(exact), simulated \(simulated)")
+    #expect(
+      abs(simulated - exact) < 4 * standardError + 1e-4, "exact \(exact), simulated \(simulated)")
     #expect(exact > 0.01 && exact < 0.9, "\(exact)")
   }
 
