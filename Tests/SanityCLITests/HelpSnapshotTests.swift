@@ -7,7 +7,8 @@ import Testing
 @Suite struct HelpSnapshotTests {
   static let commands: [[String]] = [
     [], ["predict"], ["explain"], ["ism"], ["check"], ["check", "model"], ["check", "labels"], ["check", "class"],
-    ["check", "invariance"], ["train"], ["report"], ["demo"], ["run"], ["merge"], ["simulate"], ["bench"],
+    ["check", "invariance"], ["check", "rc"], ["check", "simplex"], ["train"], ["report"], ["demo"], ["run"], ["merge"], ["simulate"],
+    ["bench"],
   ]
 
   @Test(arguments: commands)
