@@ -9,9 +9,9 @@ import Testing
 @Suite struct HelpSnapshotTests {
   static let commands: [[String]] = [
     [], ["predict"], ["explain"], ["ism"], ["check"], ["check", "model"], ["check", "labels"], ["check", "class"],
-    ["check", "invariance"], ["check", "motifs"], ["export"], ["export", "track"], ["export", "modisco"],
-    ["export", "seqlets"], ["export", "motifs"], ["export", "summary"], ["train"], ["report"], ["demo"], ["run"],
-    ["merge"], ["simulate"], ["bench"],
+    ["check", "invariance"], ["check", "motifs"], ["check", "rc"], ["check", "simplex"], ["export"],
+    ["export", "track"], ["export", "modisco"], ["export", "seqlets"], ["export", "motifs"], ["export", "summary"],
+    ["train"], ["report"], ["demo"], ["run"], ["merge"], ["simulate"], ["bench"],
   ]
 
   @Test(arguments: commands)

@@ -24,7 +24,7 @@ public struct RunPart: Codable, Sendable {
   var classSensitivity: [SimilarityComparison.MethodScores]?
   /// Input invariance: per method, one difference per item.
   var inputInvariance: [ItemValues]?
-  /// Motif recovery: per method, per-item recovery, and the chance level per item.
+  /// Motif recovery: per method, per-item measures, and the chance levels per item.
   var motifRecovery: MotifScores?
   /// The block's first items with planted sites, their maps per stage (report logos).
   var examples: [Example]
@@ -52,10 +52,18 @@ public struct RunPart: Codable, Sendable {
     var labels: [Float]
   }
 
-  /// Motif recovery's per-item values.
+  /// Motif recovery's per-item measures, the chance levels per item, and the motifs' column
+  /// information that labels the positions.
   struct MotifScores: Codable, Sendable {
-    var methods: [MotifRecovery.MethodRecovery]
-    var chance: [Double?]
+    var methods: [MotifRecovery.MethodMeasures]
+    var chance: [ChanceValues]
+    var informationContent: [String: [Double]]
+  }
+
+  /// One chance metric's level per item.
+  struct ChanceValues: Codable, Sendable {
+    var metric: String
+    var values: [Double?]
   }
 
   /// An example item's maps per stage.

@@ -72,6 +72,8 @@ public struct RunPipeline {
     if let folder { try exportAttributions(to: folder) }
     let checks = configuration.checks
     let all = try (configuration.methods + configuration.controls).map { try explainer($0) }
+    // The similarity checks' floor: a random control numbered from the block's first item like the rest.
+    let withFloor = SimilarityComparison.withFloorControl(all).map { $0.numberingItems(from: first) }
     if let settings = checks.modelRandomization {
       progress("cascading randomization: \(all.count) methods × \(configuration.seeds.count) seeds")
       let check = try configuration.modelRandomizationCheck(settings)
@@ -79,12 +81,12 @@ public struct RunPipeline {
         (String(seed), model.randomizationStages(order: check.configuration.order, scheme: check.configuration.scheme, seed: seed))
       }
       part.modelRandomization = try check.methodScores(
-        model: model, stagesPerSeed: stages, input: data.inputs, targets: targets, explainers: all)
+        model: model, stagesPerSeed: stages, input: data.inputs, targets: targets, explainers: withFloor)
     }
     if let settings = checks.labelRandomization { part.labelRandomization = try labelScores(settings) }
     if let settings = checks.classSensitivity {
       progress("class sensitivity")
-      part.classSensitivity = try configuration.classSensitivityCheck(settings).methodScores(model: model, input: data.inputs, explainers: all)
+      part.classSensitivity = try configuration.classSensitivityCheck(settings).methodScores(model: model, input: data.inputs, explainers: withFloor)
     }
     if let settings = checks.inputInvariance {
       progress("input invariance")
@@ -94,11 +96,15 @@ public struct RunPipeline {
     }
     if let settings = checks.motifRecovery {
       progress("motif recovery on the trained and randomized models")
-      let sites = try self.sites(settings)
-      let check = configuration.motifRecoveryCheck()
+      let motifs = try self.motifs(settings)
+      let sites = try self.sites(settings, motifs: motifs)
+      let information = Dictionary(
+        motifs.map { ($0.identifier, MotifRecovery.informationContent($0.probabilities)) }, uniquingKeysWith: { first, _ in first })
+      let check = configuration.motifRecoveryCheck(informationContent: information)
       part.motifRecovery = RunPart.MotifScores(
         methods: try check.methodScores(model: model, input: data.inputs, instances: sites, targets: targets, explainers: all),
-        chance: MotifRecovery.chance(sites, length: data.inputs.shape[1]))
+        chance: check.chanceLevels(sites, length: data.inputs.shape[1]).map { .init(metric: $0.0, values: $0.1) },
+        informationContent: information)
       (part.examples, part.classPairs) = try examples(sites: sites)
     }
     return part
@@ -133,8 +139,10 @@ public struct RunPipeline {
       permutationSeed: configuration.seed)
     let explained = first..<max(first, min(first + data.ids.count, settings.items))
     let local = (explained.lowerBound - first)..<(explained.upperBound - first)
+    let explainers = SimilarityComparison.withFloorControl(try settings.methods.map { try explainer($0) })
+      .map { $0.numberingItems(from: first) }
     let methods = local.isEmpty ? [] : try check.methodScores(
-      trueModel, permutedModel, input: data.inputs.items(local), explainers: try settings.methods.map { try explainer($0) })
+      trueModel, permutedModel, input: data.inputs.items(local), explainers: explainers)
     var trainingRows: [ResultRow] = []
     for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, trainingLabels), (.permutedLabels, permutedModel, permuted)] {
       trainingRows += check.performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
@@ -146,12 +154,16 @@ public struct RunPipeline {
       permutedOutputs: labels.isEmpty ? [] : permutedModel.forward(data.inputs).scalars, labels: labels)
   }
 
-  /// The planted sites of the block's items.
-  func sites(_ settings: RunConfiguration.MotifRecoverySettings) throws -> [[MotifInstance]] {
-    let motifs = try MEMEMotif.read(URL(fileURLWithPath: settings.memeFile))
-    return MotifInstance.grouped(
+  /// The planted motifs: the MEME file's first `settings.motifs`.
+  func motifs(_ settings: RunConfiguration.MotifRecoverySettings) throws -> [MEMEMotif] {
+    Array(try MEMEMotif.read(URL(fileURLWithPath: settings.memeFile)).prefix(settings.motifs))
+  }
+
+  /// The planted sites of the block's items, of the given motifs.
+  func sites(_ settings: RunConfiguration.MotifRecoverySettings, motifs: [MEMEMotif]) throws -> [[MotifInstance]] {
+    MotifInstance.grouped(
       try MotifInstance.readTable(URL(fileURLWithPath: settings.sitesFile)), by: data.ids,
-      motifs: Set(motifs.prefix(settings.motifs).map(\.identifier)))
+      motifs: Set(motifs.map(\.identifier)))
   }
 
   /// Report examples: the block's first three items with planted sites, with their maps at every
@@ -214,8 +226,10 @@ extension RunConfiguration {
   }
 
   /// The motif recovery check of the run's seeds.
-  func motifRecoveryCheck() -> MotifRecovery {
-    MotifRecovery(.init(seeds: seeds))
+  /// - Parameter informationContent: Per planted motif, each column's information
+  ///   (``MotifRecovery/informationContent(_:)``), which labels the positions AUROC and AUPR count.
+  func motifRecoveryCheck(informationContent: [String: [Double]]) -> MotifRecovery {
+    MotifRecovery(.init(seeds: seeds, informationContent: informationContent))
   }
 
   /// The training schedule of label randomization.

@@ -56,9 +56,12 @@ public struct RunSummary {
         joined.motifRecovery = joined.motifRecovery.map { motif in
           .init(
             methods: zip(motif.methods, next.methods).map { a, b in
-              .init(method: a.method, original: a.original + b.original, stages: zip(a.stages, b.stages).map { zip($0, $1).map { $0 + $1 } })
+              .init(
+                method: a.method, original: a.original + b.original,
+                randomized: zip(a.randomized, b.randomized).map { zip($0, $1).map { $0 + $1 } })
             },
-            chance: motif.chance + next.chance)
+            chance: zip(motif.chance, next.chance).map { .init(metric: $0.metric, values: $0.values + $1.values) },
+            informationContent: motif.informationContent)
         } ?? next
       }
       joined.examples = Array((joined.examples + part.examples).prefix(3))
@@ -82,6 +85,8 @@ public struct RunSummary {
       method.scores = zip(first.scores, second.scores).map { metric in
         zip(metric.0, metric.1).map { seed in zip(seed.0, seed.1).map { $0 + $1 } }
       }
+      method.ceiling = zip(first.ceiling, second.ceiling).map { $0 + $1 }
+      method.perfect = zip(first.perfect, second.perfect).map { $0 + $1 }
       return method
     }
   }
@@ -106,11 +111,12 @@ public struct RunSummary {
       reports.append(InputInvarianceCheck().report(values.map { ($0.method, $0.values) }, model: model))
     }
     if configuration.checks.motifRecovery != nil, let motif = part.motifRecovery {
-      let check = configuration.motifRecoveryCheck()
+      let check = configuration.motifRecoveryCheck(informationContent: motif.informationContent)
       let stageNames = configuration.seeds.first.map {
         model.randomizationStages(order: check.configuration.order, scheme: check.configuration.scheme, seed: $0).map(\.name)
       } ?? []
-      reports.append(check.report(motif.methods, chance: motif.chance, stageNames: stageNames, model: model))
+      reports.append(
+        check.report(motif.methods, chance: motif.chance.map { ($0.metric, $0.values) }, stageNames: stageNames, model: model))
     }
     var report = CheckReport.merging(reports)
     report.settings["model-file"] = configuration.model

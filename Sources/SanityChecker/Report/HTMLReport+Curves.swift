@@ -9,7 +9,9 @@ extension HTMLReport {
 
   /// The randomization curves: one chart per staged check, order, metric and view.
   static func curveSection(_ content: ReportContent, palette: [String: String]) -> Section? {
-    let rows = content.report.rows.filter { $0.check.isStaged && $0.seed == .all }
+    let rows = content.report.rows.filter {
+      $0.check.isStaged && $0.seed == .all && $0.layer.isRandomization
+    }
     var keys: [CurveKey] = []
     var seen = Set<CurveKey>()
     for row in rows {

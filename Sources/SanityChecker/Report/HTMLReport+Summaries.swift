@@ -3,7 +3,14 @@ extension HTMLReport {
   /// check, each row with a dot-and-whisker of the mean and its 95% bootstrap interval on a scale
   /// shared within the table (0 … 1, widened to halves to hold every mean).
   static func summarySection(_ report: CheckReport) -> Section? {
-    let rows = report.rows.filter { !$0.check.isStaged && $0.seed == .all }
+    let isPValue = { (row: ResultRow) in
+      row.check == .motifRecovery
+        && (row.metric == MotifRecovery.pValueMetric || row.metric == MotifRecovery.holmMetric)
+    }
+    let rows = report.rows.filter {
+      !$0.check.isStaged && ($0.seed == .all || $0.seed == .notApplicable) && !$0.layer.isScale
+        && !isPValue($0) && $0.method != "model"
+    }
     let checks = ordered(rows.map(\.check))
     guard !checks.isEmpty else { return nil }
     var parts = [
@@ -75,5 +82,71 @@ extension HTMLReport {
     }
     parts.append("</svg>")
     return parts.joined()
+  }
+
+  /// Each verdict's reading on the run's scale: the floor (random control), the method's
+  /// ceiling, and the normalized score with its 95% interval on 0 (floor) … 1 (ceiling), with the
+  /// verdict's threshold; then the exact test of motif recovery per method.
+  static func scaleSection(_ report: CheckReport) -> Section? {
+    let normalized = report.rows.filter { $0.layer == .normalized }
+    let significance = report.rows.filter {
+      $0.check == .motifRecovery && $0.layer == .original && $0.metric == MotifRecovery.holmMetric
+    }
+    guard !normalized.isEmpty || !significance.isEmpty else { return nil }
+    var parts = [
+      "<p class=\"lead\">Each similarity verdict reads the normalized score (s − floor) / (ceiling − floor): "
+        + "0 is what the random control reaches, 1 what the method reaches against a second draw of itself on "
+        + "the unchanged model. Controls are held to the same rule. The whisker is the 95% bootstrap "
+        + "interval.</p>"
+    ]
+    for check in ordered(normalized.map(\.check)) {
+      parts.append(HTML.element("h3", check.rawValue))
+      parts.append(
+        "<div class=\"table-scroll\"><table class=\"summary scale\" id=\"\(HTML.slug(["scale", check.rawValue]))\">"
+          + "<thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Reading</th>"
+          + "<th scope=\"col\" class=\"number\">Floor</th><th scope=\"col\" class=\"number\">Ceiling</th>"
+          + "<th scope=\"col\" class=\"number\">Normalized</th><th scope=\"col\" class=\"number\">95% interval</th>"
+          + "<th scope=\"col\">-0.5 … 1.5</th></tr></thead><tbody>")
+      for row in normalized where row.check == check {
+        let point = { (stage: ResultStage) in
+          report.rows.first {
+            $0.check == check && $0.method == row.method && $0.metric == row.metric && $0.layer == stage
+          }?.mean ?? .nan
+        }
+        let cells = [row.method, row.metric].map { HTML.element("td", $0) }.joined()
+        let numbers = [point(.floor), point(.ceiling), row.mean].map {
+          "<td class=\"number\">\($0.isFinite ? HTML.number($0) : "n/a")</td>"
+        }.joined()
+        parts.append(
+          "<tr>\(cells)\(numbers)<td class=\"number\">"
+            + (row.ciLow.isFinite ? "\(HTML.number(row.ciLow)) … \(HTML.number(row.ciHigh))" : "n/a")
+            + "</td><td>\(dotPlot(mean: row.mean, interval: (row.ciLow, row.ciHigh), range: (-0.5, 1.5)))</td></tr>")
+      }
+      parts.append("</tbody></table></div>")
+    }
+    if !significance.isEmpty {
+      parts.append(HTML.element("h3", "\(CheckKind.motifRecovery.rawValue): exact test of top-k-in-motif"))
+      parts.append(
+        "<div class=\"table-scroll\"><table class=\"summary\" id=\"motif-significance\"><thead><tr>"
+          + "<th scope=\"col\">Method</th><th scope=\"col\" class=\"number\">p (trained)</th>"
+          + "<th scope=\"col\" class=\"number\">Holm p (trained)</th>"
+          + "<th scope=\"col\" class=\"number\">Holm p (randomized, per seed)</th></tr></thead><tbody>")
+      for row in significance {
+        let raw = report.rows.first {
+          $0.check == .motifRecovery && $0.method == row.method && $0.layer == .original
+            && $0.metric == MotifRecovery.pValueMetric
+        }?.mean ?? .nan
+        let randomized = report.rows.filter {
+          $0.check == .motifRecovery && $0.method == row.method && $0.layer.isRandomization
+            && $0.metric == MotifRecovery.holmMetric
+        }.map { HTML.number($0.mean) }.joined(separator: ", ")
+        parts.append(
+          "<tr>\(HTML.element("td", row.method))<td class=\"number\">\(HTML.number(raw))</td>"
+            + "<td class=\"number\">\(HTML.number(row.mean))</td>"
+            + "<td class=\"number\">\(HTML.escape(randomized))</td></tr>")
+      }
+      parts.append("</tbody></table></div>")
+    }
+    return Section(id: "scale-section", title: "Scale and significance", body: parts.joined(separator: "\n"))
   }
 }

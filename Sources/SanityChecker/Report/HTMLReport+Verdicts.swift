@@ -43,8 +43,10 @@ extension HTMLReport {
       "<p class=\"lead\">A method <strong>passes</strong> a check when its explanation changes with what the check "
         + "changed (the model's weights, the training labels, the explained class); it <strong>fails</strong> when "
         + "the explanation barely changes. The rules read the 95% bootstrap interval of the mean, not the mean "
-        + "alone: a check is <strong>inconclusive</strong> while the interval straddles the threshold. Each cell "
-        + "gives the outcome as a mark and a word; hover it for the evidence, or read the rules below.</p>",
+        + "alone, placed between the run's floor (the random control) and the method's ceiling (its agreement "
+        + "with a second draw of itself): a check is <strong>inconclusive</strong> while the interval straddles "
+        + "the threshold. Controls are held to the same rules and listed after the methods; none should pass. "
+        + "Each cell gives the outcome as a mark and a word; hover it for the evidence, or read the rules below.</p>",
       "<div class=\"table-scroll\"><table id=\"verdicts\" class=\"verdicts\">",
       "<thead><tr><th scope=\"col\">Method</th>"
         + checks.map { HTML.element("th", $0.rawValue, attributes: "scope=\"col\"") }.joined()

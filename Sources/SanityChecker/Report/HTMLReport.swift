@@ -22,6 +22,7 @@ public enum HTMLReport {
     let palette = methodColours(content)
     let sections = [
       verdictSection(content.report, palette: palette),
+      scaleSection(content.report),
       curveSection(content, palette: palette),
       summarySection(content.report),
       logoSection(content.dnaExamples),

@@ -18,6 +18,12 @@ public enum CheckKind: String, Hashable, Sendable, Codable, CaseIterable, Custom
   case motifRecovery = "motif-recovery"
   /// Survival of the motifs an explainer's seqlets match under randomization (``MotifCheck``).
   case motifs
+  /// Agreement of a DNA map with the mapped-back map of the reverse complement
+  /// (``ReverseComplementCheck``).
+  case reverseComplement = "reverse-complement"
+  /// The angle of gradients to the one-hot simplex and the effect of correcting them
+  /// (``OffSimplexDiagnostic``).
+  case offSimplex = "off-simplex"
 
   /// Whether the check's rows follow randomization stages (drawn as curves in reports).
   public var isStaged: Bool {

@@ -59,7 +59,7 @@ public struct ClassSensitivityCheck: Sendable {
   /// - Parameters:
   ///   - model: The model (at least two outputs).
   ///   - input: The explained inputs.
-  ///   - explainers: The methods and controls.
+  ///   - explainers: The methods and controls (a random control is added when none is given).
   /// - Returns: Rows and verdicts.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` for a single-output model, or an explainer's error.
   public func run(model: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
@@ -76,10 +76,15 @@ public struct ClassSensitivityCheck: Sendable {
     let predicted = model.predictedTargets(input)
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
     let others = otherTargets(predicted, units: units)
-    return try explainers.map { explainer in
+    return try SimilarityComparison.withFloorControl(explainers).map { explainer in
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)
-      return try comparison.pairScores(a, b, input: input)
+      let redrawn = try SimilarityComparison.redrawn(
+        explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
+      ) {
+        try $0.attribution(for: input, targets: predicted, in: model)
+      }
+      return try comparison.pairScores(a, b, redrawn: redrawn, input: input)
     }
   }
 

@@ -85,7 +85,7 @@ public struct DataRandomizationCheck: Sendable {
   ///   - trueModel: The model trained on the true labels.
   ///   - permutedModel: The model trained on permuted labels.
   ///   - input: The explained inputs.
-  ///   - explainers: The methods and controls.
+  ///   - explainers: The methods and controls (a random control is added when none is given).
   /// - Returns: Similarity rows and verdicts.
   /// - Throws: An explainer's error.
   public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
@@ -101,10 +101,15 @@ public struct DataRandomizationCheck: Sendable {
     try trueModel.validate(input: input)
     try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
     let targets = trueModel.predictedTargets(input)
-    return try explainers.map { explainer in
+    return try SimilarityComparison.withFloorControl(explainers).map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
       let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
-      return try comparison.pairScores(a, b, input: input)
+      let redrawn = try SimilarityComparison.redrawn(
+        explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
+      ) {
+        try $0.attribution(for: input, targets: targets, in: trueModel)
+      }
+      return try comparison.pairScores(a, b, redrawn: redrawn, input: input)
     }
   }
 

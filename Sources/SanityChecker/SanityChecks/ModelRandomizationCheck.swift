@@ -104,7 +104,8 @@ public struct ModelRandomizationCheck: Sendable {
   ///   - stagesPerSeed: Per seed label, the stages in order.
   ///   - input: The explained inputs.
   ///   - targets: The explained output per item (`nil`: the original model's predicted unit).
-  ///   - explainers: The methods and controls.
+  ///   - explainers: The methods and controls; a random control is added when none is given, as
+  ///     the floor of every normalized score (``SimilarityScale``).
   /// - Returns: The report.
   /// - Throws: An explainer's error.
   public func run(
@@ -131,11 +132,15 @@ public struct ModelRandomizationCheck: Sendable {
     let fixedTargets = targets ?? model.predictedTargets(input)
     let comparison = self.comparison
     var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in explainers {
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
       // scores[metric][seed][stage]: per-item values, slice after slice.
       var scores = comparison.metrics.map { _ in
         stagesPerSeed.map { _, stages in [[Double?]](repeating: [], count: stages.count) }
       }
+      var (ceiling, perfect) = (
+        [[Double?]](repeating: [], count: comparison.metrics.count),
+        [[Double?]](repeating: [], count: comparison.metrics.count)
+      )
       var method = type(of: explainer).identifier
       var viewName = configuration.view.rawValue
       let firstItem = (explainer as? any SeededExplainer)?.firstItem ?? 0
@@ -146,6 +151,14 @@ public struct ModelRandomizationCheck: Sendable {
         method = original.method
         viewName = MapComparison.viewName(
           configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
+        let redrawn = try SimilarityComparison.redrawn(explainer, firstItem: firstItem + slice.lowerBound) {
+          try explain($0, model: model, input: part, targets: partTargets)
+        }
+        let selfScores = try comparison.selfScores(original.values, redrawn: redrawn, input: part)
+        for metricIndex in comparison.metrics.indices {
+          ceiling[metricIndex] += selfScores.ceiling[metricIndex]
+          perfect[metricIndex] += selfScores.perfect[metricIndex]
+        }
         for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
           // One seed's stages at a time, scored together so each original map is ranked once.
           let randomized = try stages.map { stage in
@@ -158,7 +171,8 @@ public struct ModelRandomizationCheck: Sendable {
           }
         }
       }
-      methods.append(.init(method: method, view: viewName, scores: scores))
+      methods.append(
+        .init(method: method, view: viewName, scores: scores, ceiling: ceiling, perfect: perfect))
     }
     return methods
   }

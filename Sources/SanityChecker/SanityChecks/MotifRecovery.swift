@@ -54,6 +54,10 @@ public struct MotifRecovery: Sendable {
     public var seeds: [UInt64]
     /// Whether rows keep per-item values.
     public var keepsItemValues: Bool
+    /// Per motif identifier, each column's information in bits (``informationContent(_:)``):
+    /// AUROC and AUPR count a planted position as positive only above 0.01 bits. Motifs not
+    /// listed count every planted position.
+    public var informationContent: [String: [Double]]
 
     /// Creates settings.
     /// - Parameters:
@@ -63,12 +67,14 @@ public struct MotifRecovery: Sendable {
     ///   - scheme: Glorot uniform (Keras' default initializer) by default.
     ///   - seeds: One seed (0) by default.
     ///   - keepsItemValues: Keep per-item values.
+    ///   - informationContent: Column information per motif (none by default).
     public init(
       score: PositionScore = .observedBase, topK: TopK = .plantedWidth,
       order: RandomizationOrder = .complete,
       scheme: InitializationScheme = .glorotUniform, seeds: [UInt64] = [0],
-      keepsItemValues: Bool = false
+      keepsItemValues: Bool = false, informationContent: [String: [Double]] = [:]
     ) {
+      self.informationContent = informationContent
       self.score = score
       self.topK = topK
       self.order = order

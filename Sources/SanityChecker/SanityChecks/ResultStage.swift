@@ -17,6 +17,26 @@ public enum ResultStage: Hashable, Sendable, CustomStringConvertible {
   case otherClass
   /// The input shifted by a constant (`shift 1.0`).
   case shift(Float)
+  /// The reverse complement of the input, its map mapped back (`reverse-complement`).
+  case reverseComplement
+  /// The map after the off-simplex gradient correction (`gradient-corrected`).
+  case gradientCorrected
+  /// The floor of a verdict's reading: the random control's score (`floor`).
+  case floor
+  /// The ceiling of a verdict's reading: the method's agreement with a second draw of itself
+  /// on the unchanged model (`ceiling`).
+  case ceiling
+  /// A verdict's reading on the run's scale, (s − floor) / (ceiling − floor) (`normalized`).
+  case normalized
+
+  /// Whether the row is a point of a verdict's scale (floor, ceiling or normalized score).
+  public var isScale: Bool { self == .floor || self == .ceiling || self == .normalized }
+
+  /// Whether the stage is a randomization stage (a point of a randomization curve).
+  public var isRandomization: Bool {
+    if case .randomized = self { return true }
+    return false
+  }
 
   /// Reads a name written by ``description``; any other name is a randomization stage.
   /// - Parameter name: The `layer` column's text.
@@ -27,6 +47,11 @@ public enum ResultStage: Hashable, Sendable, CustomStringConvertible {
     case "true-labels": self = .trueLabels
     case "permuted-labels": self = .permutedLabels
     case "other-class": self = .otherClass
+    case "reverse-complement": self = .reverseComplement
+    case "gradient-corrected": self = .gradientCorrected
+    case "floor": self = .floor
+    case "ceiling": self = .ceiling
+    case "normalized": self = .normalized
     default:
       if name.hasPrefix("shift "), let value = Float(name.dropFirst(6)) {
         self = .shift(value)
@@ -46,6 +71,11 @@ public enum ResultStage: Hashable, Sendable, CustomStringConvertible {
     case .permutedLabels: return "permuted-labels"
     case .otherClass: return "other-class"
     case .shift(let value): return "shift \(value)"
+    case .reverseComplement: return "reverse-complement"
+    case .gradientCorrected: return "gradient-corrected"
+    case .floor: return "floor"
+    case .ceiling: return "ceiling"
+    case .normalized: return "normalized"
     }
   }
 }

@@ -18,6 +18,11 @@ struct SimilarityComparison {
     var view: String
     /// `scores[metric][seed][stage]`: one value per item, `nil` where undefined.
     var scores: [[[[Double?]]]]
+    /// `ceiling[metric]`: per item, the map of the unchanged model against a second draw of it
+    /// (``SimilarityScale``); empty when not measured.
+    var ceiling: [[Double?]] = []
+    /// `perfect[metric]`: per item, the map of the unchanged model against itself.
+    var perfect: [[Double?]] = []
   }
 
   /// The check.
@@ -45,12 +50,70 @@ struct SimilarityComparison {
   ///   - input: The explained inputs (for the view).
   /// - Returns: The scores of every metric, named with the maps' view.
   /// - Throws: ``MetricError`` when a metric cannot read the maps' shape.
-  func pairScores(_ a: Attribution, _ b: Attribution, input: Tensor) throws -> MethodScores {
+  func pairScores(_ a: Attribution, _ b: Attribution, redrawn: Tensor?, input: Tensor) throws
+    -> MethodScores
+  {
     let scores = try metrics.map { metric in
       [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
     }
     let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
-    return MethodScores(method: a.method, view: viewName, scores: scores)
+    let (ceiling, perfect) = try selfScores(a.values, redrawn: redrawn, input: input)
+    return MethodScores(
+      method: a.method, view: viewName, scores: scores, ceiling: ceiling, perfect: perfect)
+  }
+
+  /// Per metric and item, the ceiling (the map against its second draw, or itself when the
+  /// method is deterministic) and the perfect score (the map against itself).
+  /// - Parameters:
+  ///   - original: The maps of the unchanged model.
+  ///   - redrawn: The same maps drawn again (``redrawn(_:firstItem:explain:)``), `nil` for a
+  ///     deterministic method.
+  ///   - input: The explained inputs.
+  /// - Returns: `(ceiling[metric][item], perfect[metric][item])`.
+  /// - Throws: ``MetricError``.
+  func selfScores(_ original: Tensor, redrawn: Tensor?, input: Tensor) throws
+    -> (ceiling: [[Double?]], perfect: [[Double?]])
+  {
+    var (ceiling, perfect): ([[Double?]], [[Double?]]) = ([], [])
+    for metric in metrics {
+      let scores = try MapComparison.scores(
+        original, against: [redrawn ?? original, original], input: input, metric: metric,
+        view: view)
+      ceiling.append(scores[0])
+      perfect.append(scores[1])
+    }
+    return (ceiling, perfect)
+  }
+
+  /// The second draw of a seeded method's maps on the unchanged model, `nil` for any other.
+  ///
+  /// The items are numbered ``redrawOffset`` further on, so every per-item stream (noise,
+  /// shuffled references, the random control's values) is a fresh one.
+  /// - Parameters:
+  ///   - explainer: The method.
+  ///   - firstItem: The data-set index the original draw numbered the first item with.
+  ///   - explain: Explains with a given explainer on the unchanged model.
+  /// - Returns: The maps, or `nil`.
+  /// - Throws: The explainer's error.
+  static func redrawn(
+    _ explainer: any Explainer, firstItem: Int, explain: (any Explainer) throws -> Attribution
+  ) rethrows -> Tensor? {
+    guard explainer is any SeededExplainer else { return nil }
+    return try explain(explainer.numberingItems(from: firstItem + redrawOffset)).values
+  }
+
+  /// How far a second draw's item numbers are moved: beyond any data set's size.
+  static let redrawOffset = 1 << 40
+
+  /// The explainers with the random control added at the end when none is given: the floor of
+  /// every normalized score (``SimilarityScale``).
+  /// - Parameter explainers: The methods and controls.
+  /// - Returns: The explainers, with a random control.
+  static func withFloorControl(_ explainers: [any Explainer]) -> [any Explainer] {
+    let hasRandom = explainers.contains {
+      ($0 as? ControlExplainer)?.kind == .random
+    }
+    return hasRandom ? explainers : explainers + [ControlExplainer(.random)]
   }
 
   /// The metrics to score: the configured ones, followed by the first one's magnitude variant
@@ -76,18 +139,26 @@ struct SimilarityComparison {
   func report(
     _ methods: [MethodScores], seeds: [SeedLabel], stages: [ResultStage], condition: String
   ) -> (rows: [ResultRow], verdicts: [Verdict]) {
-    let rows = methods.flatMap { self.rows($0, seeds: seeds, stages: stages) }
+    var rows = methods.flatMap { self.rows($0, seeds: seeds, stages: stages) }
+    let floor = methods.first { ControlExplainer.Kind(rawValue: $0.method) == .random }
     let evidence = methods.map {
-      (method: $0.method, evidence: self.evidence($0), context: self.context($0))
+      (method: $0.method, evidence: self.evidence($0, floor: floor), context: self.context($0))
+    }
+    for (method, item) in zip(methods, evidence) {
+      rows += scaleRows(method, readings: item.evidence)
     }
     let controls = Dictionary(
       evidence.filter { ControlExplainer.Kind(rawValue: $0.method) != nil }
         .compactMap { item in item.evidence.first.map { (item.method, $0.estimate) } },
       uniquingKeysWith: { first, _ in first })
+    let controlOrder = ControlExplainer.Kind.allCases.map(\.rawValue)
     let verdicts =
-      evidence
-      .filter { ControlExplainer.Kind(rawValue: $0.method) == nil }
+      (evidence.filter { ControlExplainer.Kind(rawValue: $0.method) == nil }
       .sorted { $0.method < $1.method }
+      + evidence.filter { ControlExplainer.Kind(rawValue: $0.method) != nil }
+      .sorted {
+        (controlOrder.firstIndex(of: $0.method) ?? 0) < (controlOrder.firstIndex(of: $1.method) ?? 0)
+      })
       .map {
         Verdict.similarity(
           check: check, method: $0.method, condition: condition, evidence: $0.evidence,
@@ -125,16 +196,25 @@ struct SimilarityComparison {
 
   /// The verdict's readings of one method: the first metric, then, for a signed metric whose
   /// magnitude variant is scored, the sign-blind score of ``signBlind(_:magnitude:)``.
-  func evidence(_ method: MethodScores) -> [SimilarityEvidence] {
+  func evidence(_ method: MethodScores, floor: MethodScores? = nil) -> [SimilarityEvidence] {
     guard let first = metrics.first else { return [] }
     let direction = type(of: first).direction
-    var readings = [reading(method, method.scores[0], name: first.name, direction: direction)]
+    var readings = [
+      reading(
+        method, method.scores[0], name: first.name, direction: direction,
+        reference: reference(method, floor: floor) { $0[0] })
+    ]
     if let index = magnitudeIndex {
-      let blind = zip(method.scores[0], method.scores[index]).map { signed, magnitude in
-        zip(signed, magnitude).map { Self.signBlind($0, magnitude: $1) }
+      let blind = { (scores: [[[[Double?]]]]) in
+        zip(scores[0], scores[index]).map { signed, magnitude in
+          zip(signed, magnitude).map { Self.signBlind($0, magnitude: $1) }
+        }
       }
+      let blindSelf = { (values: [[Double?]]) in Self.signBlind(values[0], magnitude: values[index]) }
       readings.append(
-        reading(method, blind, name: "sign-blind \(first.name)", direction: direction))
+        reading(
+          method, blind(method.scores), name: "sign-blind \(first.name)", direction: direction,
+          reference: reference(method, floor: floor, scores: blind, selfScores: blindSelf)))
     }
     return readings
   }
@@ -184,8 +264,10 @@ struct SimilarityComparison {
   ///   - name: The reading's name.
   ///   - direction: The metric's direction.
   /// - Returns: The reading, judged against ``threshold``.
+  ///   - reference: The floor and the method's ceiling, when measured.
   func reading(
-    _ method: MethodScores, _ perSeed: [[[Double?]]], name: String, direction: ScoreDirection
+    _ method: MethodScores, _ perSeed: [[[Double?]]], name: String, direction: ScoreDirection,
+    reference: Reference? = nil
   ) -> SimilarityEvidence {
     let summaries = perSeed.map { stages in
       verdictStage.summary(of: stages.map { Self.mean($0, items: nil) })
@@ -205,7 +287,10 @@ struct SimilarityComparison {
     return SimilarityEvidence(
       rule: SimilarityRule(metric: name, direction: direction, threshold: threshold),
       estimate: estimate, interval: interval, perSeed: summaries,
-      items: perSeed.first?.first?.count ?? 0)
+      items: perSeed.first?.first?.count ?? 0,
+      scale: reference.map {
+        scale(perSeed, reference: $0, streamName: "scale\t\(check)\t\(method.method)\t\(name)")
+      })
   }
 
   /// The mean of the defined values at `items` (every item when `nil`), NaN when none is defined.

@@ -13,6 +13,9 @@ public struct SimilarityEvidence: Sendable {
   public var perSeed: [Double]
   /// The number of items per seed.
   public var items: Int
+  /// The run's floor and ceiling for this reading, when a random control was run beside the
+  /// method (``SimilarityScale``); the verdict then reads the normalized score.
+  public var scale: SimilarityScale?
 
   /// Creates evidence.
   /// - Parameters:
@@ -21,11 +24,13 @@ public struct SimilarityEvidence: Sendable {
   ///   - interval: Its interval.
   ///   - perSeed: Per-seed summaries.
   ///   - items: Items per seed.
+  ///   - scale: The floor and ceiling, or `nil` to judge the raw score.
   public init(
     rule: SimilarityRule, estimate: Double, interval: (low: Double, high: Double),
     perSeed: [Double],
-    items: Int
+    items: Int, scale: SimilarityScale? = nil
   ) {
+    self.scale = scale
     self.rule = rule
     self.estimate = estimate
     self.interval = interval
@@ -33,10 +38,24 @@ public struct SimilarityEvidence: Sendable {
     self.items = items
   }
 
-  /// The outcome on this metric alone: undefined estimates are inconclusive, otherwise the
-  /// rule's reading of the interval.
+  /// The outcome on this metric alone: with a ``scale``, its reading of the normalized score
+  /// against the rule's threshold (``SimilarityScale/outcome(threshold:)``); without one,
+  /// undefined estimates are inconclusive, otherwise the rule's reading of the raw interval.
   public var outcome: Verdict.Outcome {
-    estimate.isFinite ? rule.outcome(of: interval) : .inconclusive
+    if let scale { return scale.outcome(threshold: rule.threshold) }
+    return estimate.isFinite ? rule.outcome(of: interval) : .inconclusive
+  }
+
+  /// The judged value and interval: the normalized score with a ``scale``, the raw one without.
+  var judged: (estimate: Double, interval: (low: Double, high: Double)) {
+    scale.map { ($0.normalized, $0.normalizedInterval) } ?? (estimate, interval)
+  }
+
+  /// The rule as judged: on the normalized score (higher is more similar) with a ``scale``.
+  public var judgedRule: SimilarityRule {
+    guard scale != nil else { return rule }
+    return SimilarityRule(
+      metric: "normalized \(rule.metric)", direction: .higherIsMoreSimilar, threshold: rule.threshold)
   }
 
   /// Roughly how many seeds (or, with one seed, items) would decide an inconclusive reading.
@@ -45,6 +64,7 @@ public struct SimilarityEvidence: Sendable {
   /// threshold at `count · (h / d)²`, for distance d from the estimate to the threshold. `nil`
   /// when the estimate is on the threshold or undefined.
   public var countToDecide: Int? {
+    let (estimate, interval) = judged
     let half = (interval.high - interval.low) / 2
     let distance = abs(estimate - rule.threshold)
     guard half.isFinite, distance.isFinite, distance > 1e-12 else { return nil }
@@ -59,14 +79,18 @@ public struct SimilarityEvidence: Sendable {
     let perSeedText =
       perSeed.count > 1
       ? " (per seed \(perSeed.map(ResultRow.number).joined(separator: ", ")))" : ""
+    let scaleText = scale.map { " on the run's scale: \($0.words)" } ?? ""
     return "\(rule.metric) \(ResultRow.number(estimate)) [\(ResultRow.number(interval.low)), "
-      + "\(ResultRow.number(interval.high))]\(perSeedText)"
+      + "\(ResultRow.number(interval.high))]\(perSeedText)\(scaleText)"
   }
 
   /// What would decide an inconclusive reading, in words, or `nil` when it is decided.
   public var decisionHint: String? {
     guard outcome == .inconclusive else { return nil }
-    guard estimate.isFinite else { return "\(rule.metric) is undefined in some seed" }
+    guard judged.estimate.isFinite else { return "\(rule.metric) is undefined in some seed" }
+    if let scale, !scale.isReproducible, scale.normalizedInterval.high < rule.threshold {
+      return "\(rule.metric): the method's agreement with itself is not yet clearly above noise"
+    }
     let unit = perSeed.count > 1 ? "seeds" : "items"
     guard let needed = countToDecide else {
       return "\(rule.metric) sits on the threshold; more \(unit) are unlikely to decide it"
@@ -102,11 +126,20 @@ extension Verdict {
     let outcome: Outcome =
       outcomes.isEmpty || outcomes.contains(.inconclusive) && !outcomes.contains(.fails)
       ? .inconclusive : (outcomes.contains(.fails) ? .fails : .passes)
-    let metrics = evidence.map { "\($0.rule.metric) \($0.rule.sensitiveSide)" }
+    let metrics = evidence.map { "\($0.judgedRule.metric) \($0.judgedRule.sensitiveSide)" }
       .joined(separator: " and ")
+    let scaled = !evidence.isEmpty && evidence.allSatisfy { $0.scale != nil }
     let rule =
-      "passes if the 95% bootstrap interval of the mean \(condition) lies wholly on the sensitive side: "
-      + "\(metrics); fails if any interval lies wholly on the other side; inconclusive otherwise"
+      scaled
+      ? "normalized = (s − floor) / (ceiling − floor), floor = the random control's score, ceiling = "
+        + "the method's agreement with a second draw of itself on the unchanged model; passes if the "
+        + "95% bootstrap interval of the normalized mean \(condition) lies wholly on the sensitive "
+        + "side: \(metrics), and the reproducibility (ceiling − floor) / (perfect − floor) lies wholly "
+        + "at or above \(ResultRow.number(SimilarityScale.minimumReproducibility)); fails if any "
+        + "normalized interval lies wholly on the other side, if the reproducibility lies wholly below "
+        + "it, or if the maps of the unchanged model are constant; inconclusive otherwise"
+      : "passes if the 95% bootstrap interval of the mean \(condition) lies wholly on the sensitive side: "
+        + "\(metrics); fails if any interval lies wholly on the other side; inconclusive otherwise"
     let controlText = controls.keys.sorted().map {
       "\($0) \(ResultRow.number(controls[$0] ?? .nan))"
     }

@@ -29,7 +29,7 @@ struct LabelPermutationTests {
         metrics: [SpearmanRankCorrelation(), SpearmanRankCorrelation(absolute: true)], view: view)
       let report = try check.compare(
         golden.model, permuted, input: input, explainers: [Saliency(), IntegratedGradients()])
-      for row in report.rows {
+      for row in report.rows where row.layer == .permutedLabels {
         means["\(view.rawValue) \(row.method) \(row.metric)"] = row.mean
         #expect(
           row.n == items.count,

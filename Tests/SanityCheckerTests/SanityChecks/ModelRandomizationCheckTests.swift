@@ -23,11 +23,13 @@ import Testing
 
   @Test func rowsCoverEveryMethodStageSeedAndMetric() throws {
     let report = try run()
-    // 4 methods × 3 stages × (2 seeds + summary) × 2 metrics.
-    #expect(report.rows.count == 4 * 3 * 3 * 2)
+    // 4 methods × 3 stages × (2 seeds + summary) × 2 metrics, then per method the floor,
+    // ceiling and normalized score of the two judged readings (spearman and its sign-blind score).
+    #expect(report.rows.count == 4 * 3 * 3 * 2 + 4 * 2 * 3)
     #expect(
       Set(report.rows.map(\.layer)) == [
-        .randomized("dense_2"), .randomized("dense_1"), .randomized("conv1d_1"),
+        .randomized("dense_2"), .randomized("dense_1"), .randomized("conv1d_1"), .floor, .ceiling,
+        .normalized,
       ])
     #expect(Set(report.rows.map(\.method)) == ["saliency", "guided-backprop", "random", "input"])
     #expect(report.rows.allSatisfy { $0.view == "observed-base" && $0.order == .cascadingTopDown })
@@ -35,31 +37,38 @@ import Testing
     #expect(Set(report.rows.map(\.seed)) == [.seed(0), .seed(1), .all])
     #expect(report.settings["scheme"] == "glorot-uniform")
     let summary = report.rows.filter {
-      $0.seed == .all && $0.method == "saliency" && $0.metric == "spearman"
+      $0.seed == .all && $0.method == "saliency" && $0.metric == "spearman" && $0.layer.isRandomization
     }
     #expect(summary.allSatisfy { $0.n + $0.undefined == 80 })
   }
 
   @Test func controlsGiveTheFloorAndTheCeiling() throws {
     let report = try run(view: .full)
-    let inputRows = report.rows.filter { $0.control == .input && $0.metric == "spearman" }
+    let inputRows = report.rows.filter {
+      $0.control == .input && $0.metric == "spearman" && $0.layer.isRandomization
+    }
     #expect(inputRows.allSatisfy { abs($0.mean - 1) < 1e-12 })
     let randomRows = report.rows.filter {
       $0.control == .random && $0.seed == .all && $0.metric == "spearman"
     }
     #expect(randomRows.allSatisfy { abs($0.mean) < 0.15 }, "\(randomRows.map(\.mean))")
-    // Verdicts are given for methods, not for controls, and cite the controls' numbers.
-    #expect(Set(report.verdicts.map(\.method)) == ["saliency", "guided-backprop"])
-    #expect(report.verdicts.allSatisfy { $0.control == nil && $0.check == .modelRandomization })
+    // Methods first, then the controls, held to the same rule; none of the controls passes.
+    #expect(report.verdicts.map(\.method) == ["guided-backprop", "saliency", "random", "input"])
+    #expect(report.verdicts.allSatisfy { $0.check == .modelRandomization })
     #expect(
       report.verdicts.allSatisfy { $0.evidence.contains("input 1") && $0.rule.contains("dense_2") })
+    let controls = Dictionary(
+      uniqueKeysWithValues: report.verdicts.compactMap { verdict in
+        verdict.control.map { ($0, verdict.outcome) }
+      })
+    #expect(controls == [.random: .fails, .input: .fails], "\(report.verdicts.map(\.evidence))")
   }
 
   /// In the observed-base view the input control is constant (1 at every observed base): its rank
   /// correlation is undefined, counted as such, and kept out of the mean.
   @Test func constantViewsAreCountedAsUndefined() throws {
     let rows = try run().rows.filter {
-      $0.method == "input" && $0.metric == "spearman" && $0.seed == .all
+      $0.method == "input" && $0.metric == "spearman" && $0.seed == .all && $0.layer.isRandomization
     }
     #expect(rows.allSatisfy { $0.mean.isNaN && $0.n == 0 && $0.undefined == 80 && $0.ciLow.isNaN })
   }
@@ -87,7 +96,8 @@ import Testing
   /// with the same typed labels.
   @Test func intervalsHoldTheMeanAndSurviveJSON() throws {
     let report = try run()
-    for row in report.rows where row.n > 1 {
+    // The scale rows hold point values (floor, ceiling) and a ratio's percentile interval.
+    for row in report.rows where row.n > 1 && !row.layer.isScale {
       #expect(row.ciLow <= row.mean && row.mean <= row.ciHigh, "\(row.fields)")
     }
     let decoded = try CheckReport.decoded(from: try report.json())
@@ -124,10 +134,17 @@ struct EchoInput: Explainer {
       ))
     let report = try check.run(model: model, input: x, explainers: [Saliency(), EchoInput()])
     let outcomes = Dictionary(uniqueKeysWithValues: report.verdicts.map { ($0.method, $0.outcome) })
-    #expect(outcomes == ["saliency": .passes, "echo-input": .fails])
-    let echo = try #require(report.rows.first { $0.method == "echo-input" && $0.seed == .all })
+    // The unchanged map fails; the random control, added as the floor, is judged too and fails.
+    #expect(outcomes["echo-input"] == .fails && outcomes["random"] == .fails)
+    let echo = try #require(
+      report.rows.first { $0.method == "echo-input" && $0.seed == .all && $0.layer.isRandomization })
     #expect(echo.mean == 0 && echo.metric == "nmse")
-    #expect(report.verdicts.allSatisfy { $0.rule.contains("nmse above 0.05") })
+    // The floor of a distance is large and its ceiling 0: the normalized score still reads 1 for
+    // an unchanged map, so the rule is the same words for either direction.
+    #expect(report.verdicts.allSatisfy { $0.rule.contains("normalized nmse below 0.05") })
+    #expect(
+      report.verdicts.first { $0.method == "echo-input" }?.evidence.contains("normalized 1 [1, 1]")
+        == true)
     // nmse has no magnitude variant: no metric is added.
     #expect(Set(report.rows.map(\.metric)) == ["nmse"])
   }
@@ -164,7 +181,9 @@ struct EchoInput: Explainer {
       "\(signed.mean), \(magnitude.mean)")
     let verdict = try #require(report.verdicts.first)
     #expect(verdict.outcome == .fails, "\(verdict.evidence)")
-    #expect(verdict.rule.contains("spearman below 0.4 and sign-blind spearman below 0.4"))
+    #expect(
+      verdict.rule.contains(
+        "normalized spearman below 0.4 and normalized sign-blind spearman below 0.4"))
     #expect(
       verdict.evidence.contains("spearman-abs 1 [1, 1]")
         && verdict.evidence.contains("changed sign"))
@@ -247,7 +266,7 @@ struct EchoInput: Explainer {
   @Test func labelsRoundTripThroughTheirText() {
     for stage in [
       ResultStage.original, .randomized("dense_2"), .randomized("all"), .chance, .trueLabels,
-      .permutedLabels, .otherClass, .shift(1),
+      .permutedLabels, .otherClass, .shift(1), .reverseComplement, .gradientCorrected, .floor, .ceiling, .normalized,
     ] {
       #expect(ResultStage(parsing: stage.description) == stage)
     }

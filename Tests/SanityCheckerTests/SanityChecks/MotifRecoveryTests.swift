@@ -81,14 +81,21 @@ import Testing
     let report = try check.run(
       model: model, input: input, instances: instances, targets: input.batchSize.zeros,
       explainers: explainers)
-    func mean(_ method: String, _ layer: ResultStage, _ seed: SeedLabel) -> Double {
-      report.rows.first { $0.method == method && $0.layer == layer && $0.seed == seed }?.mean
-        ?? .nan
+    func mean(_ method: String, _ layer: ResultStage, _ seed: SeedLabel, _ metric: String = "top-k-in-motif")
+      -> Double
+    {
+      report.rows.first {
+        $0.method == method && $0.layer == layer && $0.seed == seed && $0.metric == metric
+      }?.mean ?? .nan
     }
+    #expect(report.rows.allSatisfy { $0.check == .motifRecovery && $0.order == .complete })
     #expect(
-      report.rows.allSatisfy {
-        $0.check == .motifRecovery && $0.metric == "top-k-in-motif" && $0.order == .complete
-      })
+      Set(report.rows.map(\.metric)) == [
+        "top-k-in-motif", "auroc", "aupr", "snr-max", "snr-mean", "top-k-p", "top-k-p-holm",
+      ])
+    #expect(mean("gradient-x-input", .original, .notApplicable, "auroc") > 0.65)
+    #expect(mean("gradient-x-input", .original, .notApplicable, "top-k-p-holm") < 1e-6)
+    #expect(mean("gradient-x-input", .chance, .notApplicable, "auroc") == 0.5)
     #expect(Set(report.rows.map(\.layer)) == [.original, .randomized("all"), .chance])
     let chance = mean("gradient-x-input", .chance, .notApplicable)
     #expect(abs(chance - 8.0 / 40) < 1e-12 && report.settings["chance"] == "0.2")
@@ -107,6 +114,7 @@ import Testing
       instances: instances)
     let row = report.rows.first {
       $0.method == "gradient-x-input" && $0.layer == .randomized("all") && $0.seed == .seed(0)
+        && $0.metric == "top-k-in-motif"
     }
     #expect(
       row.map {

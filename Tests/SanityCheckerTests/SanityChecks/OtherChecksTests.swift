@@ -35,12 +35,15 @@ import Testing
     let report = try ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()]).run(
       model: model, input: x, explainers: [Saliency(), ControlExplainer(.input)])
     let means = Dictionary(
-      uniqueKeysWithValues: report.rows.filter { $0.metric == "spearman" }.map { ($0.method, $0.mean) })
+      uniqueKeysWithValues: report.rows.filter { $0.metric == "spearman" && $0.layer == .otherClass }.map { ($0.method, $0.mean) })
     #expect(means["input"] == 1)
     #expect((means["saliency"] ?? 1) < 0.9)
-    #expect(report.verdicts.map(\.method) == ["saliency"])
-    #expect(Set(report.rows.map(\.metric)) == ["spearman", "spearman-abs"])
-    #expect(report.rows.allSatisfy { $0.check == .classSensitivity && $0.layer == .otherClass && $0.seed == .all })
+    #expect(report.verdicts.map(\.method) == ["saliency", "random", "input"])
+    #expect(report.verdicts.filter { $0.control != nil }.allSatisfy { $0.outcome == .fails })
+    let pairs = report.rows.filter { $0.layer == .otherClass }
+    #expect(Set(pairs.map(\.metric)) == ["spearman", "spearman-abs"])
+    #expect(report.rows.allSatisfy { $0.check == .classSensitivity && $0.seed == .all })
+    #expect(Set(report.rows.map(\.layer)) == [.otherClass, .floor, .ceiling, .normalized])
   }
 
   @Test func singleOutputModelIsRejectedWithTheLayerName() throws {

@@ -43,4 +43,20 @@ import Testing
       .init(method: "m", view: "observed-base", scores: [[[[0.1, 0.2]]]]), seeds: [.all], stages: [.otherClass])
     #expect(single.count == 1 && single[0].seed == .all)
   }
+
+  /// A distance's scale: floor 2, ceiling and perfect 0. A method at 1.9 is near the floor
+  /// (normalized 0.05), one at 0.2 near the ceiling (0.9): read the same way as a similarity.
+  @Test func aDistanceIsNormalizedTowardsItsCeiling() {
+    let comparison = SimilarityComparison(
+      check: .modelRandomization, order: .complete, metrics: [NormalizedMSE()], view: .full,
+      threshold: 0.4, verdictStage: .meanOverStages, keepsItemValues: false)
+    let floor: [[[Double?]]] = [[[2, 2, 2, 2]]]
+    let reference = SimilarityComparison.Reference(
+      floor: floor, ceiling: [0, 0, 0, 0], perfect: [0, 0, 0, 0])
+    let near = comparison.scale([[[1.9, 1.9, 1.9, 1.9]]], reference: reference, streamName: "a")
+    let far = comparison.scale([[[0.2, 0.2, 0.2, 0.2]]], reference: reference, streamName: "b")
+    #expect(abs(near.normalized - 0.05) < 1e-12 && abs(far.normalized - 0.9) < 1e-12)
+    #expect(near.reproducibility == 1 && near.outcome(threshold: 0.4) == .passes)
+    #expect(far.outcome(threshold: 0.4) == .fails)
+  }
 }
