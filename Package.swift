@@ -22,7 +22,8 @@ let package = Package(
       name: "SanityChecker",
       dependencies: [
         "CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig",
-        .product(name: "SwiftProtobuf", package: "swift-protobuf"), .product(name: "Yams", package: "Yams"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "SanityBenchmarks", dependencies: ["SanityChecker"]),
     .executableTarget(
@@ -32,10 +33,13 @@ let package = Package(
         "SanityBenchmarks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "SanityTestSupport", dependencies: ["SanityChecker"], path: "Tests/SanityTestSupport"),
+    .target(
+      name: "SanityTestSupport", dependencies: ["SanityChecker"], path: "Tests/SanityTestSupport"),
     .testTarget(name: "SanityCheckerTests", dependencies: ["SanityChecker", "SanityTestSupport"]),
-    .testTarget(name: "SanityCLITests", dependencies: ["sanity", "SanityChecker", "SanityTestSupport"]),
     .testTarget(
-      name: "SanityBenchmarksTests", dependencies: ["SanityBenchmarks", "SanityChecker", "SanityTestSupport"]),
+      name: "SanityCLITests", dependencies: ["sanity", "SanityChecker", "SanityTestSupport"]),
+    .testTarget(
+      name: "SanityBenchmarksTests",
+      dependencies: ["SanityBenchmarks", "SanityChecker", "SanityTestSupport"]),
   ]
 )

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-browser
+# The committed .swift-format, strictly: formatting and documentation comments.
+swift format lint --strict --recursive Sources Tests Package.swift
 # The libFuzzer targets (Tests/Fuzz): 2000 executions each from the generated seeds, so they
 # keep building and the known findings stay fixed; the HDF5 loader runs its seeds only, as
 # mutations reach a known hang inside libhdf5 within 100 executions (docs/fuzzing.md,

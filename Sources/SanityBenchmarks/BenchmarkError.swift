@@ -13,7 +13,8 @@ public enum BenchmarkError: Error, Equatable, CustomStringConvertible {
     case .unknownItem(let name, let known):
       return "bench: unknown item '\(name)'; use one of \(known.joined(separator: ", "))"
     case .missingReference(let file, let item):
-      return "\(file): not found (needed by \(item)); pass the reference folder with --reference PATH"
+      return
+        "\(file): not found (needed by \(item)); pass the reference folder with --reference PATH"
     case .childFailed(let item, let executable, let status, let output):
       let tail = output.split(separator: "\n").suffix(3).joined(separator: " | ")
       return "\(executable): 'bench --item \(item)' exited with status \(status): \(tail); "

@@ -108,7 +108,8 @@ public enum BenchmarkItem: String, CaseIterable, Hashable, Sendable, Codable {
   public var forwardEquivalents: Double? {
     switch self {
     case .dnaForward, .mnistForward, .deepSEAForward: return 1
-    case .dnaSaliency, .dnaGuidedBackprop, .dnaEpsilonLRP, .mnistSaliency, .deepSEASaliency: return 2
+    case .dnaSaliency, .dnaGuidedBackprop, .dnaEpsilonLRP, .mnistSaliency, .deepSEASaliency:
+      return 2
     case .dnaIntegratedGradients, .mnistIntegratedGradients, .deepSEAIntegratedGradients: return 100
     default: return nil
     }

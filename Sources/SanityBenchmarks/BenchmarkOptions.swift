@@ -24,7 +24,9 @@ public struct BenchmarkOptions: Sendable, Hashable {
   ///   - warmups: Untimed warm-up runs (1 by default).
   ///   - dataFolder: The shared data folder, or `nil` for `../data` beside the references.
   ///   - scale: The fraction of each workload size (1 by default).
-  public init(threads: Int = 2, runs: Int? = nil, warmups: Int = 1, dataFolder: URL? = nil, scale: Double = 1) {
+  public init(
+    threads: Int = 2, runs: Int? = nil, warmups: Int = 1, dataFolder: URL? = nil, scale: Double = 1
+  ) {
     self.threads = threads
     self.runs = runs
     self.warmups = warmups

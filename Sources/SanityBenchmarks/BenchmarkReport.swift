@@ -35,7 +35,8 @@ public enum BenchmarkReport {
     for result in results {
       entries[result.item] = Entry(
         itemsPerSecond: result.itemsPerSecond, seconds: result.seconds, items: result.items,
-        peakRSSMegabytes: result.peakRSSMegabytes, gflops: result.gflops, cpuSeconds: result.cpuSeconds)
+        peakRSSMegabytes: result.peakRSSMegabytes, gflops: result.gflops,
+        cpuSeconds: result.cpuSeconds)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

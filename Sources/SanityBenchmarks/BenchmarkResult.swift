@@ -30,7 +30,9 @@ public struct BenchmarkResult: Hashable, Sendable, Codable {
   ///   - items: The items one run processes.
   ///   - peakRSSMegabytes: The peak resident set size in MiB.
   ///   - flopsPerItem: The FLOPs one item costs, for ``gflops``; `nil` for none.
-  public init(item: String, seconds: Double, items: Int, peakRSSMegabytes: Double, flopsPerItem: Double?) {
+  public init(
+    item: String, seconds: Double, items: Int, peakRSSMegabytes: Double, flopsPerItem: Double?
+  ) {
     self.item = item
     self.seconds = seconds
     self.items = items

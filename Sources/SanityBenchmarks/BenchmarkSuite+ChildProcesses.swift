@@ -19,14 +19,17 @@ extension BenchmarkSuite {
     options: BenchmarkOptions = BenchmarkOptions(), progress: ((BenchmarkResult) -> Void)? = nil
   ) throws -> [BenchmarkResult] {
     try BenchmarkItem.parse(items).map { item in
-      let result = try runChild(executable: executable, item: item, referenceFolder: referenceFolder, options: options)
+      let result = try runChild(
+        executable: executable, item: item, referenceFolder: referenceFolder, options: options)
       progress?(result)
       return result
     }
   }
 
   /// The command-line arguments of one child.
-  static func childArguments(item: BenchmarkItem, referenceFolder: URL, options: BenchmarkOptions) -> [String] {
+  static func childArguments(item: BenchmarkItem, referenceFolder: URL, options: BenchmarkOptions)
+    -> [String]
+  {
     var arguments = [
       "bench", "--item", item.rawValue, "--json", "--reference", referenceFolder.path,
       "--threads", String(options.threads), "--warmups", String(options.warmups),
@@ -42,7 +45,8 @@ extension BenchmarkSuite {
   ) throws -> BenchmarkResult {
     let process = Process()
     process.executableURL = executable
-    process.arguments = childArguments(item: item, referenceFolder: referenceFolder, options: options)
+    process.arguments = childArguments(
+      item: item, referenceFolder: referenceFolder, options: options)
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

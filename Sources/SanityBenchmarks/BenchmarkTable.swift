@@ -23,7 +23,8 @@ public enum BenchmarkTable {
     _ results: [BenchmarkResult], peers: PeerBaselines, host: HostProcessor? = nil
   ) -> String {
     let header = [
-      "item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "% peak", "peer", "peer items/s", "peer s",
+      "item", "items/s", "s/run", "CPU s", "RSS MiB", "GFLOP/s", "% peak", "peer", "peer items/s",
+      "peer s",
       "ratio", "goal", "met",
     ]
     var rows = [header]
@@ -39,7 +40,8 @@ public enum BenchmarkTable {
         rows.append([
           key, number(result.itemsPerSecond), seconds(result.seconds),
           result.cpuSeconds.map(seconds) ?? "-",
-          String(format: "%.0f", result.peakRSSMegabytes), result.gflops.map { String(format: "%.1f", $0) } ?? "-",
+          String(format: "%.0f", result.peakRSSMegabytes),
+          result.gflops.map { String(format: "%.1f", $0) } ?? "-",
           peak ?? "-", peer?.library ?? "-", peer.map { number($0.itemsPerSecond) } ?? "-",
           peer.map { seconds($0.seconds) } ?? "-",
           peer.map { String(format: "%.2fx", result.itemsPerSecond / $0.itemsPerSecond) } ?? "-",
@@ -53,7 +55,8 @@ public enum BenchmarkTable {
         text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
-    let peak = peers.fmaPeakGFLOPS.map { ["% peak: of the 2-thread FMA peak, \(number($0)) GFLOP/s"] } ?? []
+    let peak =
+      peers.fmaPeakGFLOPS.map { ["% peak: of the 2-thread FMA peak, \(number($0)) GFLOP/s"] } ?? []
     let notes = ["peers: \(peers.source)"] + peak + (host.map { ["host: \($0.summary)"] } ?? [])
     return (lines + notes).joined(separator: "\n")
   }

@@ -22,7 +22,8 @@ struct DNAWorkload {
   /// - Throws: ``BenchmarkError/missingReference(file:item:)`` or a loader error.
   init(referenceFolder: URL, options: BenchmarkOptions) throws {
     model = try ReferenceModels.load("dna_deepbind.h5", in: referenceFolder, item: "dna.*")
-    stages = try ReferenceModels.cascade(prefix: "dna_cascade_", in: referenceFolder, item: "dna.cascade")
+    stages = try ReferenceModels.cascade(
+      prefix: "dna_cascade_", in: referenceFolder, item: "dna.cascade")
     let count = options.scaled(10_000)
     sequences = Self.randomSequences(count: count, length: model.inputShape[0], seed: 2024)
     targets = [Int](repeating: 0, count: count)
@@ -50,7 +51,9 @@ struct DNAWorkload {
     }
     switch item {
     case .dnaForward:
-      return Measurement(items: sequences.batchSize, flopsPerItem: flops) { _ = model.forward(sequences) }
+      return Measurement(items: sequences.batchSize, flopsPerItem: flops) {
+        _ = model.forward(sequences)
+      }
     case .dnaSaliency:
       return explaining(Saliency(), flops)
     case .dnaIntegratedGradients:
@@ -66,7 +69,8 @@ struct DNAWorkload {
         Saliency(), GradientTimesInput(), IntegratedGradients(steps: 50), GuidedBackprop(),
         EpsilonLRPExplainer(epsilon: 1e-6), GradCAM(), InSilicoMutagenesis(fast: true),
       ]
-      return cascade(methods, metrics: [SpearmanRankCorrelation(), SpearmanRankCorrelation(absolute: true)])
+      return cascade(
+        methods, metrics: [SpearmanRankCorrelation(), SpearmanRankCorrelation(absolute: true)])
     case .dnaMPRTSaliency:
       return cascade([Saliency()], metrics: [SpearmanRankCorrelation(absolute: true)])
     default:
@@ -75,9 +79,12 @@ struct DNAWorkload {
   }
 
   /// Cascading randomization over the reference stages of the cascade sequences.
-  private func cascade(_ explainers: [any Explainer], metrics: [any SimilarityMetric]) -> Measurement {
+  private func cascade(_ explainers: [any Explainer], metrics: [any SimilarityMetric])
+    -> Measurement
+  {
     let (model, stages, input) = (model, stages, cascadeSequences)
-    let check = ModelRandomizationCheck(.init(order: .cascadingTopDown, seeds: [0], metrics: metrics))
+    let check = ModelRandomizationCheck(
+      .init(order: .cascadingTopDown, seeds: [0], metrics: metrics))
     let targets = [Int](repeating: 0, count: input.batchSize)
     return Measurement(items: input.batchSize, flopsPerItem: nil) {
       _ = try check.run(

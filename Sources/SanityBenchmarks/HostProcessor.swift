@@ -41,6 +41,7 @@ public struct HostProcessor: Hashable, Sendable {
   /// `AMD EPYC (family 25 model 1; AVX2, FMA)`.
   public var summary: String {
     let extensions = vectorExtensions.isEmpty ? "no AVX2" : vectorExtensions.joined(separator: ", ")
-    return generation.isEmpty ? "\(model) (\(extensions))" : "\(model) (\(generation); \(extensions))"
+    return generation.isEmpty
+      ? "\(model) (\(extensions))" : "\(model) (\(generation); \(extensions))"
   }
 }

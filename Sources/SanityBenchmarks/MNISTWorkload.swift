@@ -21,9 +21,11 @@ struct MNISTWorkload {
   /// - Throws: ``BenchmarkError/missingReference(file:item:)``, a loader or IDX error.
   init(referenceFolder: URL, options: BenchmarkOptions) throws {
     model = try ReferenceModels.load("mnist_cnn.h5", in: referenceFolder, item: "mnist.*")
-    stages = try ReferenceModels.cascade(prefix: "mnist_cascade_", in: referenceFolder, item: "mnist.cascade")
+    stages = try ReferenceModels.cascade(
+      prefix: "mnist_cascade_", in: referenceFolder, item: "mnist.cascade")
     let count = options.scaled(1_000)
-    let dataFolder = options.dataFolder
+    let dataFolder =
+      options.dataFolder
       ?? referenceFolder.deletingLastPathComponent().appendingPathComponent("data")
     let idx = dataFolder.appendingPathComponent("mnist/t10k-images-idx3-ubyte.gz")
     if FileManager.default.fileExists(atPath: idx.path) {
@@ -60,8 +62,11 @@ struct MNISTWorkload {
       let metrics: [any SimilarityMetric] = [
         SpearmanRankCorrelation(), SpearmanRankCorrelation(absolute: true), SSIM(),
       ]
-      let explainers: [any Explainer] = [Saliency(), IntegratedGradients(steps: 50), GuidedBackprop(), GradCAM()]
-      let check = ModelRandomizationCheck(.init(order: .cascadingTopDown, seeds: [0], metrics: metrics))
+      let explainers: [any Explainer] = [
+        Saliency(), IntegratedGradients(steps: 50), GuidedBackprop(), GradCAM(),
+      ]
+      let check = ModelRandomizationCheck(
+        .init(order: .cascadingTopDown, seeds: [0], metrics: metrics))
       return Measurement(items: images.batchSize, flopsPerItem: nil) {
         _ = try check.run(
           model: model, stagesPerSeed: [("reference", stages)], input: images, targets: targets,

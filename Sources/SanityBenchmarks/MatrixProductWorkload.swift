@@ -29,7 +29,8 @@ struct MatrixProductWorkload {
           a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
               BLAS.gemm(
-                m: rows.count, n: n, k: n, a: UnsafeBufferPointer(rebasing: a[(rows.lowerBound * n)...]),
+                m: rows.count, n: n, k: n,
+                a: UnsafeBufferPointer(rebasing: a[(rows.lowerBound * n)...]),
                 b: b, c: c)
             }
           }

@@ -74,19 +74,33 @@ public struct PeerBaselines: Sendable {
   /// The figures of `shared/peers/RESULTS.md` (2 threads, median of 5 runs, best batch size).
   public static let recorded = PeerBaselines(
     figures: [
-      "dna.forward": PeerFigure(library: "torch bs100", itemsPerSecond: 492_909, seconds: 0.020288, peakRSSMegabytes: 1738),
-      "dna.saliency": PeerFigure(library: "captum bs250", itemsPerSecond: 97_614, seconds: 0.10244, peakRSSMegabytes: 1738),
-      "dna.integrated-gradients": PeerFigure(library: "captum bs25", itemsPerSecond: 1377.3, seconds: 7.2607, peakRSSMegabytes: 1738),
-      "dna.guided-backprop": PeerFigure(library: "captum bs250", itemsPerSecond: 84_479, seconds: 0.11837, peakRSSMegabytes: 1738),
-      "dna.epsilon-lrp": PeerFigure(library: "zennit bs250", itemsPerSecond: 70_051, seconds: 0.14275, peakRSSMegabytes: 1738),
-      "dna.ism": PeerFigure(library: "tangermeme bs4096", itemsPerSecond: 1454, seconds: 6.88, peakRSSMegabytes: 1738),
-      "dna.cascade": PeerFigure(library: "captum+zennit", itemsPerSecond: 166.13, seconds: 6.0193, peakRSSMegabytes: 1738),
-      "dna.mprt-saliency": PeerFigure(library: "quantus bs64", itemsPerSecond: 743.92, seconds: 1.3442, peakRSSMegabytes: 1738),
-      "mnist.forward": PeerFigure(library: "torch bs100", itemsPerSecond: 9248.2, seconds: 0.10813, peakRSSMegabytes: 2716),
-      "mnist.saliency": PeerFigure(library: "captum bs50", itemsPerSecond: 4760.5, seconds: 0.21006, peakRSSMegabytes: 2716),
-      "mnist.integrated-gradients": PeerFigure(library: "captum bs10", itemsPerSecond: 86.830, seconds: 11.517, peakRSSMegabytes: 2716),
-      "mnist.cascade": PeerFigure(library: "captum+skimage", itemsPerSecond: 11.103, seconds: 90.063, peakRSSMegabytes: 2716),
-      "sgemm": PeerFigure(library: "numpy OpenBLAS 0.3.31", itemsPerSecond: 13.824, seconds: 0.072337, peakRSSMegabytes: 777),
+      "dna.forward": PeerFigure(
+        library: "torch bs100", itemsPerSecond: 492_909, seconds: 0.020288, peakRSSMegabytes: 1738),
+      "dna.saliency": PeerFigure(
+        library: "captum bs250", itemsPerSecond: 97_614, seconds: 0.10244, peakRSSMegabytes: 1738),
+      "dna.integrated-gradients": PeerFigure(
+        library: "captum bs25", itemsPerSecond: 1377.3, seconds: 7.2607, peakRSSMegabytes: 1738),
+      "dna.guided-backprop": PeerFigure(
+        library: "captum bs250", itemsPerSecond: 84_479, seconds: 0.11837, peakRSSMegabytes: 1738),
+      "dna.epsilon-lrp": PeerFigure(
+        library: "zennit bs250", itemsPerSecond: 70_051, seconds: 0.14275, peakRSSMegabytes: 1738),
+      "dna.ism": PeerFigure(
+        library: "tangermeme bs4096", itemsPerSecond: 1454, seconds: 6.88, peakRSSMegabytes: 1738),
+      "dna.cascade": PeerFigure(
+        library: "captum+zennit", itemsPerSecond: 166.13, seconds: 6.0193, peakRSSMegabytes: 1738),
+      "dna.mprt-saliency": PeerFigure(
+        library: "quantus bs64", itemsPerSecond: 743.92, seconds: 1.3442, peakRSSMegabytes: 1738),
+      "mnist.forward": PeerFigure(
+        library: "torch bs100", itemsPerSecond: 9248.2, seconds: 0.10813, peakRSSMegabytes: 2716),
+      "mnist.saliency": PeerFigure(
+        library: "captum bs50", itemsPerSecond: 4760.5, seconds: 0.21006, peakRSSMegabytes: 2716),
+      "mnist.integrated-gradients": PeerFigure(
+        library: "captum bs10", itemsPerSecond: 86.830, seconds: 11.517, peakRSSMegabytes: 2716),
+      "mnist.cascade": PeerFigure(
+        library: "captum+skimage", itemsPerSecond: 11.103, seconds: 90.063, peakRSSMegabytes: 2716),
+      "sgemm": PeerFigure(
+        library: "numpy OpenBLAS 0.3.31", itemsPerSecond: 13.824, seconds: 0.072337,
+        peakRSSMegabytes: 777),
     ],
     source: "shared/peers/RESULTS.md (2026-11-23)",
     fmaPeakGFLOPS: 495.9)
@@ -98,13 +112,18 @@ public struct PeerBaselines: Sendable {
   public init(resultsFolder: URL) throws {
     var figures: [String: PeerFigure] = [:]
     var files: [String: [String: Any]] = [:]
-    for name in ["bench_dna.json", "bench_mnist.json", "bench_deepsea.json", "bench_gemm.json", "fma_peak.json"] {
+    for name in [
+      "bench_dna.json", "bench_mnist.json", "bench_deepsea.json", "bench_gemm.json",
+      "fma_peak.json",
+    ] {
       let url = resultsFolder.appendingPathComponent(name)
       guard FileManager.default.fileExists(atPath: url.path) else { continue }
       files[name] = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
     }
     for (item, origin) in Self.sources {
-      guard let file = files[origin.file], let entries = file["items"] as? [String: Any] else { continue }
+      guard let file = files[origin.file], let entries = file["items"] as? [String: Any] else {
+        continue
+      }
       let candidates = entries.compactMap { key, value -> (String, Double, Double)? in
         guard key.hasPrefix(origin.prefix), let entry = value as? [String: Any],
           let rate = entry["items_per_s"] as? Double, let seconds = entry["median_s"] as? Double

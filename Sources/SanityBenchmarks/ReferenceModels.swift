@@ -24,17 +24,21 @@ enum ReferenceModels {
     let files = names.compactMap { name -> (index: Int, layer: String, name: String)? in
       guard name.hasPrefix(prefix), name.hasSuffix(".h5") else { return nil }
       let stem = name.dropFirst(prefix.count).dropLast(3)
-      guard let separator = stem.firstIndex(of: "_"), let index = Int(stem[..<separator]) else { return nil }
+      guard let separator = stem.firstIndex(of: "_"), let index = Int(stem[..<separator]) else {
+        return nil
+      }
       return (index, String(stem[stem.index(after: separator)...]), name)
     }.sorted { $0.index < $1.index }
     guard !files.isEmpty else {
-      throw BenchmarkError.missingReference(file: folder.appendingPathComponent(prefix + "*.h5").path, item: item)
+      throw BenchmarkError.missingReference(
+        file: folder.appendingPathComponent(prefix + "*.h5").path, item: item)
     }
     var randomized: [String] = []
     return try files.map { file in
       randomized.append(file.layer)
       return RandomizationStage(
-        name: file.layer, randomizedLayers: randomized, model: try load(file.name, in: folder, item: item))
+        name: file.layer, randomizedLayers: randomized,
+        model: try load(file.name, in: folder, item: item))
     }
   }
 }

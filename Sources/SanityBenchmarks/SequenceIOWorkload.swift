@@ -21,7 +21,8 @@ final class SequenceIOWorkload {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     plainURL = folder.appendingPathComponent("random.fa")
     gzipURL = folder.appendingPathComponent("random.fa.gz")
-    let bytes = Self.fasta(targetBytes: options.scaled(50_000_000, minimum: 10_000), length: 101, seed: 2024)
+    let bytes = Self.fasta(
+      targetBytes: options.scaled(50_000_000, minimum: 10_000), length: 101, seed: 2024)
     try Data(bytes).write(to: plainURL)
     let writer = try GzipWriter(url: gzipURL)
     try writer.write(bytes)

@@ -16,7 +16,8 @@ struct CheckModelCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "cascading, bottom-up, independent or complete.")
   var order: String = "cascading"
-  @Option(help: "glorot-uniform, he-normal, uniform[:a:b], fan-in-uniform, normal:σ or permutation.")
+  @Option(
+    help: "glorot-uniform, he-normal, uniform[:a:b], fan-in-uniform, normal:σ or permutation.")
   var scheme: String = "glorot-uniform"
   @Option(parsing: .unconditional, help: "Number of seeds (seed, seed+1, …; at least 1).")
   var seeds: Int = 5
@@ -24,7 +25,9 @@ struct CheckModelCommand: ParsableCommand {
   var stages: String?
   @Option(help: "What the verdict reads: mean (over all stages), first (the first stage) or last.")
   var verdictStage: String = "mean"
-  @Option(parsing: .unconditional, help: "sMPRT: average each explanation over N noisy inputs (at least 1).")
+  @Option(
+    parsing: .unconditional,
+    help: "sMPRT: average each explanation over N noisy inputs (at least 1).")
   var smooth: Int?
   @Flag(help: "Also report eMPRT, the relative entropy rise at full randomization.")
   var efficient = false
@@ -42,7 +45,8 @@ struct CheckModelCommand: ParsableCommand {
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input] + Outputs.paths(stages))
     guard let randomizationOrder = RandomizationOrder(rawValue: order) else {
-      throw ValidationError("--order must be cascading, bottom-up, independent or complete, not '\(order)'")
+      throw ValidationError(
+        "--order must be cascading, bottom-up, independent or complete, not '\(order)'")
     }
     guard let initialization = InitializationScheme(name: scheme) else {
       throw ValidationError("unknown --scheme '\(scheme)'")
@@ -56,19 +60,28 @@ struct CheckModelCommand: ParsableCommand {
     let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
     let check = ModelRandomizationCheck(
       .init(
-        order: randomizationOrder, scheme: initialization, seeds: seedList, metrics: try checkOptions.similarityMetrics(),
-        view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4, verdictStage: stage,
+        order: randomizationOrder, scheme: initialization, seeds: seedList,
+        metrics: try checkOptions.similarityMetrics(),
+        view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4,
+        verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
     let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
       let stage = try modelOptions.explainedHead(
-        of: ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) })
+        of: ReadWatchdog.reading(path) {
+          try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1])
+        })
       return RandomizationStage(
-        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, randomizedLayers: [], model: stage)
+        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+        randomizedLayers: [], model: stage)
     }
-    Progress.note("model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items", quiet: common.quiet)
+    Progress.note(
+      "model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items",
+      quiet: common.quiet)
     var report: CheckReport
     if let stages {
-      report = try check.run(model: model, stagesPerSeed: [("given", givenStages)], input: data.inputs, targets: nil, explainers: explainers)
+      report = try check.run(
+        model: model, stagesPerSeed: [("given", givenStages)], input: data.inputs, targets: nil,
+        explainers: explainers)
       report.settings["stages"] = stages
     } else {
       report = try check.run(model: model, input: data.inputs, explainers: explainers)

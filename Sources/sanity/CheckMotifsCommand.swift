@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import SanityChecker
 
-/// `sanity check motifs`: do the motifs an explainer's seqlets match survive randomization?
+/// `sanity check motifs`: whether the motifs an explainer's seqlets match survive randomization.
 struct CheckMotifsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "motifs",
-    abstract: "Motif-level check: seqlets, motifs and database matches on the trained and randomized models.",
+    abstract:
+      "Motif-level check: seqlets, motifs and database matches on the trained and randomized models.",
     discussion: """
       For each method, seqlets are called (recursive rule), clustered into motifs and matched against --database
       (Tomtom), on the trained model, on each randomization stage and on --permuted-model when given. A method whose
@@ -22,7 +23,8 @@ struct CheckMotifsCommand: ParsableCommand {
   var database: String
   @Option(help: "cascading, bottom-up, independent or complete.")
   var order: String = "cascading"
-  @Option(parsing: .unconditional, help: "Number of randomization seeds (seed, seed+1, …; at least 1).")
+  @Option(
+    parsing: .unconditional, help: "Number of randomization seeds (seed, seed+1, …; at least 1).")
   var seeds: Int = 1
   @Option(help: "A model of the same architecture trained on permuted labels (the random control).")
   var permutedModel: String?
@@ -44,12 +46,15 @@ struct CheckMotifsCommand: ParsableCommand {
   func validate() throws {
     try FlagCheck.atLeast(1, seeds, "--seeds")
     try FlagCheck.atLeast(1, minimumOverlap, "--minimum-overlap")
-    guard significance > 0, significance <= 1 else { throw ValidationError("--significance must be in (0, 1], not \(significance)") }
+    guard significance > 0, significance <= 1 else {
+      throw ValidationError("--significance must be in (0, 1], not \(significance)")
+    }
     guard ColumnSimilarity(rawValue: similarity) != nil else {
       throw ValidationError("--similarity must be pearson or euclidean, not '\(similarity)'")
     }
     guard RandomizationOrder(rawValue: order) != nil else {
-      throw ValidationError("--order must be cascading, bottom-up, independent or complete, not '\(order)'")
+      throw ValidationError(
+        "--order must be cascading, bottom-up, independent or complete, not '\(order)'")
     }
   }
 
@@ -61,14 +66,21 @@ struct CheckMotifsCommand: ParsableCommand {
     let motifs = try MEMEMotif.read(URL(fileURLWithPath: database))
     let matcher = try TomtomMatcher(
       database: motifs,
-      configuration: .init(similarity: ColumnSimilarity(rawValue: similarity) ?? .pearson, minimumOverlap: minimumOverlap),
+      configuration: .init(
+        similarity: ColumnSimilarity(rawValue: similarity) ?? .pearson,
+        minimumOverlap: minimumOverlap),
       file: database)
-    let discovery = MotifDiscovery(caller: try RecursiveSeqletCaller(threshold: seqletThreshold), matcher: matcher)
+    let discovery = MotifDiscovery(
+      caller: try RecursiveSeqletCaller(threshold: seqletThreshold), matcher: matcher)
     let data = try inputOptions.load()
-    guard data.kind == .sequences else { throw ValidationError("\(inputOptions.input): the motif check needs DNA sequences") }
+    guard data.kind == .sequences else {
+      throw ValidationError("\(inputOptions.input): the motif check needs DNA sequences")
+    }
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let permuted = try permutedModel.map { path in
-      try ReadWatchdog.reading(path) { try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1]) }
+      try ReadWatchdog.reading(path) {
+        try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1])
+      }
     }
     let explainers = try methodOptions.explainers(methods, seed: common.seed)
     let check = MotifCheck(
@@ -76,8 +88,11 @@ struct CheckMotifsCommand: ParsableCommand {
         order: RandomizationOrder(rawValue: order) ?? .cascadingTopDown,
         seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 }, significance: significance),
       discovery: discovery)
-    Progress.note("motif check: \(explainers.count) methods on \(data.ids.count) sequences", quiet: common.quiet)
-    var result = try check.run(model: model, input: data.inputs, explainers: explainers, permutedModel: permuted)
+    Progress.note(
+      "motif check: \(explainers.count) methods on \(data.ids.count) sequences", quiet: common.quiet
+    )
+    var result = try check.run(
+      model: model, input: data.inputs, explainers: explainers, permutedModel: permuted)
     result.report.settings["model-file"] = modelOptions.model
     result.report.settings["input-file"] = inputOptions.input
     result.report.settings["database-file"] = database
@@ -85,14 +100,21 @@ struct CheckMotifsCommand: ParsableCommand {
     switch output.format {
     case .json:
       let text = try result.json()
-      try AtomicOutput.write(output.destination.url == nil ? text + Data("\n".utf8) : text, to: output.destination)
+      try AtomicOutput.write(
+        output.destination.url == nil ? text + Data("\n".utf8) : text, to: output.destination)
     default:
       try AtomicOutput.write(result.tsv, to: output.destination)
     }
-    if output.destination.url != nil { Progress.note("wrote \(output.destination)", quiet: common.quiet) }
-    for verdict in result.report.verdicts {
-      Progress.note("\(verdict.check) \(verdict.method): \(verdict.outcome.rawValue) — \(verdict.evidence)", quiet: common.quiet)
+    if output.destination.url != nil {
+      Progress.note("wrote \(output.destination)", quiet: common.quiet)
     }
-    if failOnFail, result.report.verdicts.contains(where: { $0.outcome == .fails }) { throw ExitCode(1) }
+    for verdict in result.report.verdicts {
+      Progress.note(
+        "\(verdict.check) \(verdict.method): \(verdict.outcome.rawValue) — \(verdict.evidence)",
+        quiet: common.quiet)
+    }
+    if failOnFail, result.report.verdicts.contains(where: { $0.outcome == .fails }) {
+      throw ExitCode(1)
+    }
   }
 }

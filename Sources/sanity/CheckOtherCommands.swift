@@ -24,7 +24,9 @@ struct CheckLabelsCommand: ParsableCommand {
   var epochs: Int = 10
   @Option(parsing: .unconditional, help: "Learning rate (Adam; above 0).")
   var learningRate: Float = 3e-3
-  @Option(parsing: .unconditional, help: "Use only the first N items of the explained inputs (at least 1).")
+  @Option(
+    parsing: .unconditional,
+    help: "Use only the first N items of the explained inputs (at least 1).")
   var limit: Int = 200
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
@@ -38,31 +40,48 @@ struct CheckLabelsCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [train, input, permutedModel])
+    let output = try checkOptions.destination(
+      json: common.json, inputs: modelOptions.files + [train, input, permutedModel])
     let check = DataRandomizationCheck(
-      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.5)
+      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(),
+      threshold: checkOptions.threshold ?? 0.5)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     var report: CheckReport
     if let permutedModel {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
-      let data = try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
+      let data = try InputCheck.nonEmpty(
+        try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
       let model = try modelOptions.load(for: data, from: input)
       let permuted = try modelOptions.explainedHead(
         of: ReadWatchdog.reading(permutedModel) {
-          try ModelLoader.load(URL(fileURLWithPath: permutedModel), sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
+          try ModelLoader.load(
+            URL(fileURLWithPath: permutedModel),
+            sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
         })
       report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
     } else {
-      guard let train else { throw ValidationError("give --train (or --permuted-model with --input)") }
+      guard let train else {
+        throw ValidationError("give --train (or --permuted-model with --input)")
+      }
       let training = try TrainCommand.labelled(train, limit: nil, seed: common.seed)
-      let explained = try input.map { try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: $0)), file: $0) } ?? training
+      let explained =
+        try input.map {
+          try InputCheck.nonEmpty(try InputData.load(URL(fileURLWithPath: $0)), file: $0)
+        } ?? training
       let model = try modelOptions.load(for: training, from: train)
       let loss: Loss = training.kind == .images ? .softmaxCrossEntropy : .binaryCrossEntropy
-      let trainer = Trainer(.init(loss: loss, optimizer: .adam(learningRate: learningRate), epochs: epochs, batchSize: 64, seed: common.seed))
-      Progress.note("label randomization: training twice for \(epochs) epochs on \(training.ids.count) items", quiet: common.quiet)
+      let trainer = Trainer(
+        .init(
+          loss: loss, optimizer: .adam(learningRate: learningRate), epochs: epochs, batchSize: 64,
+          seed: common.seed))
+      Progress.note(
+        "label randomization: training twice for \(epochs) epochs on \(training.ids.count) items",
+        quiet: common.quiet)
       report = try check.run(
-        initial: model.initialized(seed: common.seed), training: (training.inputs, training.flatLabels ?? []), test: nil,
-        trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs, explainers: explainers)
+        initial: model.initialized(seed: common.seed),
+        training: (training.inputs, training.flatLabels ?? []), test: nil,
+        trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs,
+        explainers: explainers)
     }
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
@@ -82,7 +101,8 @@ struct CheckClassCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(parsing: .unconditional, help: "The other class: random (per item, seeded) or a unit index.")
+  @Option(
+    parsing: .unconditional, help: "The other class: random (per item, seeded) or a unit index.")
   var other: String = "random"
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
@@ -90,7 +110,8 @@ struct CheckClassCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
+    let output = try checkOptions.destination(
+      json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let otherTarget: ClassSensitivityCheck.OtherTarget
     if other == "random" {
       otherTarget = .random(seed: common.seed)
@@ -101,14 +122,20 @@ struct CheckClassCommand: ParsableCommand {
     }
     let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
-    if case .unit(let unit) = otherTarget { try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count) }
+    if case .unit(let unit) = otherTarget {
+      try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count)
+    }
     guard model.outputShape.count >= 2 else {
-      throw ValidationError("\(modelOptions.model): the model has one output; class sensitivity needs at least two")
+      throw ValidationError(
+        "\(modelOptions.model): the model has one output; class sensitivity needs at least two")
     }
     var report = try ClassSensitivityCheck(
-      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(), other: otherTarget,
+      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(),
+      other: otherTarget,
       threshold: checkOptions.threshold ?? 0.5
-    ).run(model: model, input: data.inputs, explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
+    ).run(
+      model: model, input: data.inputs,
+      explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
@@ -118,8 +145,11 @@ struct CheckClassCommand: ParsableCommand {
 struct CheckInvarianceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "invariance",
-    abstract: "Input invariance: shift the input by a constant, compensate in the first bias, compare explanations.",
-    discussion: "Example: sanity check invariance --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --methods saliency,gradient-x-input")
+    abstract:
+      "Input invariance: shift the input by a constant, compensate in the first bias, compare explanations.",
+    discussion:
+      "Example: sanity check invariance --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --methods saliency,gradient-x-input"
+  )
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
@@ -135,11 +165,13 @@ struct CheckInvarianceCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
+    let output = try checkOptions.destination(
+      json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
-    var report = try InputInvarianceCheck(shift: shift).run(model: model, input: data.inputs, explainers: methods)
+    var report = try InputInvarianceCheck(shift: shift).run(
+      model: model, input: data.inputs, explainers: methods)
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
   }

@@ -16,7 +16,9 @@ struct CheckRCCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "Write the RC-averaged maps of the first method, ½ (E(x) + back(E(RC x))), to this .h5 file.")
+  @Option(
+    help:
+      "Write the RC-averaged maps of the first method, ½ (E(x) + back(E(RC x))), to this .h5 file.")
   var averaged: String?
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
@@ -31,7 +33,8 @@ struct CheckRCCommand: ParsableCommand {
     }
     let data = try inputOptions.load()
     guard data.kind == .sequences else {
-      throw ValidationError("\(inputOptions.input): reverse-complement consistency needs DNA sequences")
+      throw ValidationError(
+        "\(inputOptions.input): reverse-complement consistency needs DNA sequences")
     }
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
@@ -41,10 +44,14 @@ struct CheckRCCommand: ParsableCommand {
     ).run(model: model, input: data.inputs, explainers: explainers)
     if let averagedDestination, let first = explainers.first(where: { !($0 is ControlExplainer) }) {
       let targets = model.predictedTargets(data.inputs)
-      let map = try ReverseComplementCheck.averaged(first, model: model, input: data.inputs, targets: targets)
+      let map = try ReverseComplementCheck.averaged(
+        first, model: model, input: data.inputs, targets: targets)
       try AttributionExport(
-        attributions: map.values, predictions: Tensor(shape: [map.predictions.count], scalars: map.predictions),
-        ids: data.ids, metadata: .init(method: map.method + " (rc-averaged)", targets: targets, modelFile: modelOptions.model)
+        attributions: map.values,
+        predictions: Tensor(shape: [map.predictions.count], scalars: map.predictions),
+        ids: data.ids,
+        metadata: .init(
+          method: map.method + " (rc-averaged)", targets: targets, modelFile: modelOptions.model)
       ).writeHDF5(to: averagedDestination)
       report.settings["rc-averaged-file"] = averaged
     }

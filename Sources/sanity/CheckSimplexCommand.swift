@@ -6,7 +6,8 @@ import SanityChecker
 struct CheckSimplexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simplex",
-    abstract: "Off-simplex gradients: their angle to the one-hot simplex and the effect of correcting them.",
+    abstract:
+      "Off-simplex gradients: their angle to the one-hot simplex and the effect of correcting them.",
     discussion: """
       Reports per method the angle between each position's gradient and the simplex (Majdandzic et al. 2023), the
       similarity of each map to its corrected map (per-position mean over A, C, G, T subtracted), and, with --seeds,
@@ -16,7 +17,9 @@ struct CheckSimplexCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(parsing: .unconditional, help: "Also run cascading model randomization both ways with N seeds (0: skip).")
+  @Option(
+    parsing: .unconditional,
+    help: "Also run cascading model randomization both ways with N seeds (0: skip).")
   var seeds: Int = 0
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
@@ -28,20 +31,24 @@ struct CheckSimplexCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let output = try checkOptions.destination(json: common.json, inputs: modelOptions.files + [inputOptions.input])
+    let output = try checkOptions.destination(
+      json: common.json, inputs: modelOptions.files + [inputOptions.input])
     let data = try inputOptions.load()
     guard data.kind == .sequences else {
       throw ValidationError("\(inputOptions.input): the off-simplex diagnostic needs DNA sequences")
     }
     let model = try modelOptions.load(for: data, from: inputOptions.input)
     let metrics = try checkOptions.similarityMetrics()
-    let randomization = seeds > 0
+    let randomization =
+      seeds > 0
       ? ModelRandomizationCheck.Configuration(
         seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 }, metrics: metrics,
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4)
       : nil
     var report = try OffSimplexDiagnostic(metrics: metrics, modelRandomization: randomization)
-      .run(model: model, input: data.inputs, explainers: try methodOptions.explainers(checkOptions.methods, seed: common.seed))
+      .run(
+        model: model, input: data.inputs,
+        explainers: try methodOptions.explainers(checkOptions.methods, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
     report.settings["input-file"] = inputOptions.input
     try checkOptions.finish(report, to: output, quiet: common.quiet)

@@ -6,7 +6,8 @@ import SanityChecker
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Run every method and check on the shipped example (Models/, Genomes/) and write a report.",
+    abstract:
+      "Run every method and check on the shipped example (Models/, Genomes/) and write a report.",
     discussion: """
       Uses Models/deepbind-example.h5 (a DeepBind-architecture model with two tasks, CTCF and REST) and the
       simulated ChIP-seq sequences in Genomes/, whose planted motifs are known. Writes results.tsv, results.json,
@@ -32,9 +33,12 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     var configuration = RunConfiguration.demo(count: count, seeds: seeds, seed: common.seed)
-    if URL(fileURLWithPath: root).standardizedFileURL != URL(fileURLWithPath: ".").standardizedFileURL {
+    if URL(fileURLWithPath: root).standardizedFileURL
+      != URL(fileURLWithPath: ".").standardizedFileURL
+    {
       configuration = configuration.relocated(to: root)
     }
-    try RunCommand.execute(configuration, shard: nil, output: output, force: false, quiet: common.quiet)
+    try RunCommand.execute(
+      configuration, shard: nil, output: output, force: false, quiet: common.quiet)
   }
 }

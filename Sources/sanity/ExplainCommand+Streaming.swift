@@ -27,7 +27,8 @@ extension ExplainCommand {
   func sequenceReader() throws -> any SequenceRecordReader {
     let url = URL(fileURLWithPath: inputOptions.input)
     let name = url.lastPathComponent.lowercased()
-    return name.hasSuffix(".seq") || name.hasSuffix(".seq.gz") ? try SeqFileReader(url: url) : try FASTAReader(url: url)
+    return name.hasSuffix(".seq") || name.hasSuffix(".seq.gz")
+      ? try SeqFileReader(url: url) : try FASTAReader(url: url)
   }
 
   /// Explains a sequence file batch by batch into an `.h5`, in constant memory: one pass counts
@@ -42,35 +43,48 @@ extension ExplainCommand {
       total += 1
     }
     let count = min(total, inputOptions.limit ?? total)
-    guard count > 0, let first else { throw ValidationError("\(inputOptions.input): the input has no records") }
-    let encoder = OneHot(unknownBase: inputOptions.unknownAsZero ? .zero : .quarter, lengthPolicy: try inputOptions.lengthPolicy())
+    guard count > 0, let first else {
+      throw ValidationError("\(inputOptions.input): the input has no records")
+    }
+    let encoder = OneHot(
+      unknownBase: inputOptions.unknownAsZero ? .zero : .quarter,
+      lengthPolicy: try inputOptions.lengthPolicy())
     let probe = try encoder.encode([first])
-    let model = try modelOptions.explainedHead(of: ReadWatchdog.reading(modelOptions.model) {
-      try ModelLoader.load(
-        URL(fileURLWithPath: modelOptions.model), architecture: modelOptions.architecture.map { URL(fileURLWithPath: $0) },
-        sequenceLength: probe.shape[1])
-    }.adapted(toSequenceLength: probe.shape[1]))
+    let model = try modelOptions.explainedHead(
+      of: ReadWatchdog.reading(modelOptions.model) {
+        try ModelLoader.load(
+          URL(fileURLWithPath: modelOptions.model),
+          architecture: modelOptions.architecture.map { URL(fileURLWithPath: $0) },
+          sequenceLength: probe.shape[1])
+      }.adapted(toSequenceLength: probe.shape[1]))
     do throws(ModelError) {
       try model.validate(input: probe)
     } catch {
-      throw ModelFileError.inputDoesNotFit(input: inputOptions.input, file: modelOptions.model, error)
+      throw ModelFileError.inputDoesNotFit(
+        input: inputOptions.input, file: modelOptions.model, error)
     }
     if let target { try FlagCheck.unit(target, "--target", outputs: model.outputShape.count) }
-    let itemShape = try explainer.attribution(for: probe, targets: [target ?? 0], in: model).values.shape.item
+    let itemShape = try explainer.attribution(for: probe, targets: [target ?? 0], in: model).values
+      .shape.item
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     let progress = Progress(method, total: count, quiet: common.quiet)
     try StreamingAttributionExport.write(
       to: destination, itemShape: itemShape, count: count,
-      metadata: .init(method: method, targets: [], modelFile: modelOptions.model, settings: settings)
+      metadata: .init(
+        method: method, targets: [], modelFile: modelOptions.model, settings: settings)
     ) { export in
       _ = try encoder.forEachBatch(from: try sequenceReader(), batchSize: 1024) { batch in
         guard batch.offset < count else { return }
         let inputs = batch.inputs.items(0..<min(batch.inputs.batchSize, count - batch.offset))
-        let targets = target.map { [Int](repeating: $0, count: inputs.batchSize) } ?? model.predictedTargets(inputs)
+        let targets =
+          target.map { [Int](repeating: $0, count: inputs.batchSize) }
+          ?? model.predictedTargets(inputs)
         try export.append(
-          try explainer.numberingItems(from: batch.offset).attribution(for: inputs, targets: targets, in: model), ids: Array(batch.ids.prefix(inputs.batchSize)))
+          try explainer.numberingItems(from: batch.offset).attribution(
+            for: inputs, targets: targets, in: model),
+          ids: Array(batch.ids.prefix(inputs.batchSize)))
         progress.update(batch.offset + inputs.batchSize)
       }
     }

@@ -34,39 +34,64 @@ struct ExplainCommand: ParsableCommand {
     if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
       return try streamSequences(explainer, to: destination)
     }
-    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
-    guard let first = groups.first else { throw ValidationError("\(inputOptions.input): the input has no items") }
+    let groups = try inputOptions.loadGroupedByLength(
+      cap: try modelOptions.recordCap(for: inputOptions))
+    guard let first = groups.first else {
+      throw ValidationError("\(inputOptions.input): the input has no items")
+    }
     if format == .npz, first.data.kind != .sequences || method == "grad-cam" || groups.count > 1 {
-      throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input")
+      throw ValidationError(
+        "--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input"
+      )
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
     let parts = try groups.map { group in
-      let model = try base.resized(toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
+      let model = try base.resized(
+        toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
       let targets = try Batches.targets(target, model: model, data: group.data)
-      return try Batches.explain(explainer, data: group.data, targets: targets, model: model, quiet: common.quiet, label: method)
+      return try Batches.explain(
+        explainer, data: group.data, targets: targets, model: model, quiet: common.quiet,
+        label: method)
     }
-    let targets = groups.gathered(parts.map { Tensor(shape: [$0.targets.count], scalars: $0.targets.map(Float.init)) }).scalars.map { Int($0) }
+    let targets = groups.gathered(
+      parts.map { Tensor(shape: [$0.targets.count], scalars: $0.targets.map(Float.init)) }
+    ).scalars.map { Int($0) }
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     var extras: [String: Tensor] = [:]
     if parts.allSatisfy({ $0.conservationGap != nil }) {
-      extras["conservation_gap"] = groups.gathered(parts.map { Tensor(shape: [$0.conservationGap?.count ?? 0], scalars: $0.conservationGap ?? []) })
+      extras["conservation_gap"] = groups.gathered(
+        parts.map {
+          Tensor(shape: [$0.conservationGap?.count ?? 0], scalars: $0.conservationGap ?? [])
+        })
     }
-    if groups.count > 1 { extras["lengths"] = groups.gathered(groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) }) }
+    if groups.count > 1 {
+      extras["lengths"] = groups.gathered(
+        groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) })
+    }
     let export = AttributionExport(
       attributions: groups.padded(parts.map(\.values), fill: .nan),
-      predictions: groups.gathered(parts.map { Tensor(shape: [$0.predictions.count], scalars: $0.predictions) }), ids: groups.ids,
-      extraDatasets: extras, metadata: .init(method: parts[0].method, targets: targets, modelFile: modelOptions.model, settings: settings))
+      predictions: groups.gathered(
+        parts.map { Tensor(shape: [$0.predictions.count], scalars: $0.predictions) }),
+      ids: groups.ids,
+      extraDatasets: extras,
+      metadata: .init(
+        method: parts[0].method, targets: targets, modelFile: modelOptions.model, settings: settings
+      ))
     if format == .npz {
-      guard first.data.kind == .sequences, export.attributions.shape.rank == 3, groups.count == 1 else {
-        throw ValidationError("--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input")
+      guard first.data.kind == .sequences, export.attributions.shape.rank == 3, groups.count == 1
+      else {
+        throw ValidationError(
+          "--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4]; use .h5 for \(method) on this input"
+        )
       }
       try export.writeMoDISco(to: destination)
     } else {
       try export.writeHDF5(to: destination)
     }
-    Progress.note("wrote \(output): \(parts[0].method) for \(groups.ids.count) items", quiet: common.quiet)
+    Progress.note(
+      "wrote \(output): \(parts[0].method) for \(groups.ids.count) items", quiet: common.quiet)
   }
 }
 
@@ -83,20 +108,27 @@ enum Batches {
 
   /// Explains the data in batches of 1,024 items, reporting progress between batches.
   static func explain(
-    _ explainer: any Explainer, data: InputData, targets: [Int], model: Model, quiet: Bool, label: String
+    _ explainer: any Explainer, data: InputData, targets: [Int], model: Model, quiet: Bool,
+    label: String
   ) throws -> Attribution {
     let progress = Progress(label, total: data.ids.count, quiet: quiet)
     var parts: [Attribution] = []
     for start in stride(from: 0, to: data.ids.count, by: 1024) {
       let range = start..<min(data.ids.count, start + 1024)
-      parts.append(try explainer.numberingItems(from: start).attribution(for: data.inputs.items(range), targets: Array(targets[range]), in: model))
+      parts.append(
+        try explainer.numberingItems(from: start).attribution(
+          for: data.inputs.items(range), targets: Array(targets[range]), in: model))
       progress.update(range.upperBound)
     }
-    guard var result = parts.first else { throw ValidationError("\(label): the input has no items") }
+    guard var result = parts.first else {
+      throw ValidationError("\(label): the input has no items")
+    }
     result.values = Tensor.concatenating(parts.map(\.values))
     result.targets = parts.flatMap(\.targets)
     result.predictions = parts.flatMap(\.predictions)
-    result.conservationGap = parts.allSatisfy { $0.conservationGap != nil } ? parts.flatMap { $0.conservationGap ?? [] } : nil
+    result.conservationGap =
+      parts.allSatisfy { $0.conservationGap != nil }
+      ? parts.flatMap { $0.conservationGap ?? [] } : nil
     return result
   }
 }

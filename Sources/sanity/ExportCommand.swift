@@ -6,13 +6,15 @@ import SanityChecker
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export attributions for genomics tools: browser tracks, TF-MoDISco input, per-sequence tables.",
+    abstract:
+      "Export attributions for genomics tools: browser tracks, TF-MoDISco input, per-sequence tables.",
     discussion: """
       Every export reads the sequences (--input) and either computes their maps (--model M --method NAME
       [--target T]) or reads the maps `sanity explain` wrote (--attributions a.h5).
       """,
     subcommands: [
-      ExportTrackCommand.self, ExportModiscoCommand.self, ExportSummaryCommand.self, ExportSeqletsCommand.self,
+      ExportTrackCommand.self, ExportModiscoCommand.self, ExportSummaryCommand.self,
+      ExportSeqletsCommand.self,
       ExportMotifsCommand.self,
     ])
 }
@@ -20,10 +22,13 @@ struct ExportCommand: ParsableCommand {
 /// The sequences and their maps, as every `sanity export` subcommand takes them: the CLI side of
 /// `AttributionSource`.
 struct ExportSourceOptions: ParsableArguments {
-  @Option(help: "Sequences: FASTA (.fa/.fasta, plain or .gz) or DeepBind .seq(.gz), all of one length.")
+  @Option(
+    help: "Sequences: FASTA (.fa/.fasta, plain or .gz) or DeepBind .seq(.gz), all of one length.")
   var input: String
 
-  @Option(parsing: .unconditional, help: "Use only the first N sequences (at least 1); also cuts --attributions.")
+  @Option(
+    parsing: .unconditional,
+    help: "Use only the first N sequences (at least 1); also cuts --attributions.")
   var limit: Int?
 
   @Flag(help: "Encode N and other IUPAC codes as zeros instead of 0.25.")
@@ -38,10 +43,15 @@ struct ExportSourceOptions: ParsableArguments {
   @Option(help: "The method (with --model): \(MethodOptions.names.joined(separator: ", ")).")
   var method: String?
 
-  @Option(parsing: .unconditional, help: "The output unit to explain (with --model; default: the predicted one).")
+  @Option(
+    parsing: .unconditional,
+    help: "The output unit to explain (with --model; default: the predicted one).")
   var target: Int?
 
-  @Option(help: "Maps written by `sanity explain` (.h5) for the same --input, instead of --model and --method.")
+  @Option(
+    help:
+      "Maps written by `sanity explain` (.h5) for the same --input, instead of --model and --method."
+  )
   var attributions: String?
 
   @OptionGroup var methodOptions: MethodOptions
@@ -51,8 +61,11 @@ struct ExportSourceOptions: ParsableArguments {
     switch (model, method, attributions) {
     case (_?, _?, nil): break
     case (nil, nil, _?):
-      guard target == nil else { throw ValidationError("--target needs --model; the attribution file records its targets") }
-    case (_, _, _?): throw ValidationError("give either --attributions or --model with --method, not both")
+      guard target == nil else {
+        throw ValidationError("--target needs --model; the attribution file records its targets")
+      }
+    case (_, _, _?):
+      throw ValidationError("give either --attributions or --model with --method, not both")
     case (nil, _, nil): throw ValidationError("give --model with --method, or --attributions")
     case (_?, nil, nil): throw ValidationError("--model needs --method")
     }
@@ -73,7 +86,9 @@ struct ExportSourceOptions: ParsableArguments {
     let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter)
     let data = try InputCheck.nonEmpty(
       InputData.load(URL(fileURLWithPath: input), oneHot: encoder).prefix(limit), file: input)
-    guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+    guard data.inputs.isFinite else {
+      throw ValidationError("\(input): the inputs contain NaN or Inf")
+    }
     return data
   }
 
@@ -85,15 +100,18 @@ struct ExportSourceOptions: ParsableArguments {
     } else if let model, let method {
       let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
       let loaded = try ReadWatchdog.reading(model) {
-        try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: input)
+        try ModelLoader.load(
+          URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: input)
       }
       if let target { try FlagCheck.unit(target, "--target", outputs: loaded.outputShape.count) }
       let explainer = try methodOptions.explainer(method, seed: common.seed)
-      source = .computed(.init(model: loaded, modelFile: model, explainer: explainer, target: target))
+      source = .computed(
+        .init(model: loaded, modelFile: model, explainer: explainer, target: target))
     } else {
       throw ValidationError("give --model with --method, or --attributions")
     }
-    let progress = Progress(method ?? "attributions", total: data.ids.count, quiet: common.quiet || attributions != nil)
+    let progress = Progress(
+      method ?? "attributions", total: data.ids.count, quiet: common.quiet || attributions != nil)
     return try source.explained(data, inputFile: input, itemLimit: limit) { progress.update($0) }
   }
 }

@@ -6,7 +6,8 @@ import SanityChecker
 struct ExportModiscoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "modisco",
-    abstract: "Write TF-MoDISco's input: P.ohe.npz and P.attr.npz (arr_0, float32 [N, 4, L]) and P.settings.json.",
+    abstract:
+      "Write TF-MoDISco's input: P.ohe.npz and P.attr.npz (arr_0, float32 [N, 4, L]) and P.settings.json.",
     discussion: """
       P.attr.npz holds hypothetical contributions: DeepLIFT/DeepSHAP multipliers combined with each reference;
       the gradient at every base for saliency, smoothgrad and gradient-x-input; IG's averaged path gradients; the
@@ -20,7 +21,10 @@ struct ExportModiscoCommand: ParsableCommand {
   @Option(help: "Output prefix P: writes P.ohe.npz, P.attr.npz and P.settings.json.")
   var outputPrefix: String
 
-  @Flag(help: "Gradient methods: subtract the mean over the four bases at each position (Majdandzic et al. 2023).")
+  @Flag(
+    help:
+      "Gradient methods: subtract the mean over the four bases at each position (Majdandzic et al. 2023)."
+  )
   var correctGradient = false
 
   @OptionGroup var common: CommonOptions

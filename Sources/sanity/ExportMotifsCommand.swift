@@ -6,7 +6,8 @@ import SanityChecker
 struct ExportMotifsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "motifs",
-    abstract: "Cluster seqlets into motifs (MEME format) and match them against a motif database (Tomtom).",
+    abstract:
+      "Cluster seqlets into motifs (MEME format) and match them against a motif database (Tomtom).",
     discussion: """
       Each motif is written twice: its position frequency matrix (MOTIF positive-1) and its contribution-weighted
       frequencies (MOTIF positive-1.cwm). matches.tsv has one row per (motif, match), best first per motif, with
@@ -41,12 +42,16 @@ struct ExportMotifsCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let destinations = try MotifOutputs.destinations([output, matches], inputs: source.files + [database])
+    let destinations = try MotifOutputs.destinations(
+      [output, matches], inputs: source.files + [database])
     let matcher = try TomtomMatcher(
       database: try MEMEMotif.read(URL(fileURLWithPath: database)),
-      configuration: .init(similarity: ColumnSimilarity(rawValue: similarity) ?? .pearson, minimumOverlap: minimumOverlap),
+      configuration: .init(
+        similarity: ColumnSimilarity(rawValue: similarity) ?? .pearson,
+        minimumOverlap: minimumOverlap),
       file: database)
-    let discovery = MotifDiscovery(caller: try RecursiveSeqletCaller(threshold: threshold), matcher: matcher)
+    let discovery = MotifDiscovery(
+      caller: try RecursiveSeqletCaller(threshold: threshold), matcher: matcher)
     let explained = try source.load(common)
     let result = try discovery.run(maps: explained.attributions, input: explained.sequences)
     try AtomicOutput.write(DiscoveredMotif.meme(result.motifs), to: destinations[0])

@@ -26,15 +26,19 @@ struct ExportSeqletsCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let destinations = try MotifOutputs.destinations([output] + [fasta].compactMap { $0 }, inputs: source.files)
+    let destinations = try MotifOutputs.destinations(
+      [output] + [fasta].compactMap { $0 }, inputs: source.files)
     let caller = try RecursiveSeqletCaller(threshold: threshold)
     let explained = try source.load(common)
     let scores = try PositionScores.scores(explained.attributions, input: explained.sequences)
-    let table = SeqletTable(seqlets: caller.seqlets(scores), ids: explained.ids, input: explained.sequences)
+    let table = SeqletTable(
+      seqlets: caller.seqlets(scores), ids: explained.ids, input: explained.sequences)
     let (bed, bases) = (try table.bed(), try fasta.map { _ in try table.fasta() })
     try AtomicOutput.write(bed, to: destinations[0])
     if let bases { try AtomicOutput.write(bases, to: destinations[1]) }
-    Progress.note("wrote \(table.seqlets.count) seqlets to \(output)", quiet: common.quiet || destinations[0] == .standardOutput)
+    Progress.note(
+      "wrote \(table.seqlets.count) seqlets to \(output)",
+      quiet: common.quiet || destinations[0] == .standardOutput)
   }
 }
 

@@ -6,7 +6,8 @@ import SanityChecker
 struct ExportSummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
-    abstract: "Write a per-sequence table: id, coordinates, predictions, attribution sum and top positions.",
+    abstract:
+      "Write a per-sequence table: id, coordinates, predictions, attribution sum and top positions.",
     discussion: """
       Columns: id, chrom, start, end, strand (BED coordinates from chr:start-end ids; empty without), target,
       prediction (the explained output), output_0… (every model output; only with --model), attribution_sum and
@@ -16,7 +17,10 @@ struct ExportSummaryCommand: ParsableCommand {
 
   @OptionGroup var source: ExportSourceOptions
 
-  @Option(help: "Per-position score: observed-base (attribution at the observed base) or sum (over the four bases).")
+  @Option(
+    help:
+      "Per-position score: observed-base (attribution at the observed base) or sum (over the four bases)."
+  )
   var score: String = AttributionScore.observedBase.rawValue
 
   @Option(parsing: .unconditional, help: "Top positions per sequence (at least 0).")
@@ -38,7 +42,9 @@ struct ExportSummaryCommand: ParsableCommand {
     let explained = try source.load(common)
     let summary = SequenceSummary(score: try ExportFlags.score(score), topCount: top)
     try summary.write(explained, to: destination)
-    Progress.note("wrote \(destination.path): \(explained.count) sequences", quiet: common.quiet || destination == .standardOutput)
+    Progress.note(
+      "wrote \(destination.path): \(explained.count) sequences",
+      quiet: common.quiet || destination == .standardOutput)
   }
 }
 

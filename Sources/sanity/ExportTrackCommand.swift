@@ -19,10 +19,16 @@ struct ExportTrackCommand: ParsableCommand {
 
   @OptionGroup var source: ExportSourceOptions
 
-  @Option(help: "Chromosome sizes: a .fai or chrom.sizes file (needed for .bw; records are checked against it).")
+  @Option(
+    help:
+      "Chromosome sizes: a .fai or chrom.sizes file (needed for .bw; records are checked against it)."
+  )
   var chromSizes: String?
 
-  @Option(help: "Per-base value: observed-base (attribution at the observed base) or sum (over the four bases).")
+  @Option(
+    help:
+      "Per-base value: observed-base (attribution at the observed base) or sum (over the four bases)."
+  )
   var score: String = AttributionScore.observedBase.rawValue
 
   @Option(help: "Overlapping records: mean or max of their values at each base.")
@@ -48,7 +54,8 @@ struct ExportTrackCommand: ParsableCommand {
     let sizes = try chromSizes.map { try ChromosomeSizes(contentsOf: URL(fileURLWithPath: $0)) }
     if format == .bigWig, sizes == nil { throw TrackError.missingChromosomeSizes(file: output) }
     let data = try source.loadSequences()
-    _ = try GenomeTrack.places(of: data.ids, length: data.inputs.shape[1], file: source.input, sizes: sizes)
+    _ = try GenomeTrack.places(
+      of: data.ids, length: data.inputs.shape[1], file: source.input, sizes: sizes)
     let explained = try source.explained(data, common)
     let scoreRule = try ExportFlags.score(score)
     let mergeRule = GenomeTrack.MergeRule(rawValue: merge) ?? .mean
@@ -58,7 +65,9 @@ struct ExportTrackCommand: ParsableCommand {
       let targets = Set(explained.targets).sorted().map(String.init).joined(separator: ",")
       try track.writeBedGraph(
         to: destination, name: "\(explained.method) target \(targets)",
-        description: "\(explained.method), target \(targets): \(scoreRule.explanation); overlapping records: \(mergeRule.rawValue)")
+        description:
+          "\(explained.method), target \(targets): \(scoreRule.explanation); overlapping records: \(mergeRule.rawValue)"
+      )
     case .bigWig:
       try track.writeBigWig(to: destination)
     }

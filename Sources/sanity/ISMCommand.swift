@@ -18,7 +18,10 @@ struct ISMCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(help: "The output unit(s): an index, or a list and ranges such as 0,3,5-9 (default: the predicted one).")
+  @Option(
+    help:
+      "The output unit(s): an index, or a list and ranges such as 0,3,5-9 (default: the predicted one)."
+  )
   var target: String?
   @Option(help: "Output .h5 file.")
   var output: String
@@ -28,19 +31,27 @@ struct ISMCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
-    let (destination, _) = try Outputs.destination(output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
+    let (destination, _) = try Outputs.destination(
+      output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
+    let groups = try inputOptions.loadGroupedByLength(
+      cap: try modelOptions.recordCap(for: inputOptions))
     guard let first = groups.first, first.data.kind == .sequences else {
       throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
-    let selection = try target.map { try TargetSelection(parsing: $0, outputCount: base.outputShape.count) }
+    let selection = try target.map {
+      try TargetSelection(parsing: $0, outputCount: base.outputShape.count)
+    }
     let explainer = InSilicoMutagenesis(fast: !naive)
-    let sized = try groups.map { try base.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths) }
+    let sized = try groups.map {
+      try base.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths)
+    }
     if let note = explainer.fallbackNote(for: sized[0]) {
       Progress.note("sanity: note: \(note)", quiet: common.quiet)
     }
-    var parts: (raw: [Tensor], centred: [Tensor], predictions: [Tensor], targets: [Tensor]) = ([], [], [], [])
+    var parts: (raw: [Tensor], centred: [Tensor], predictions: [Tensor], targets: [Tensor]) = (
+      [], [], [], []
+    )
     for (group, model) in zip(groups, sized) {
       if let selection, selection.count > 1 {
         let maps = try explainer.targetMaps(for: group.data.inputs, selection: selection, in: model)
@@ -51,27 +62,35 @@ struct ISMCommand: ParsableCommand {
       } else {
         let targets = try Batches.targets(selection?.indices.first, model: model, data: group.data)
         let attribution = try Batches.explain(
-          explainer, data: group.data, targets: targets, model: model, quiet: common.quiet, label: "ism")
+          explainer, data: group.data, targets: targets, model: model, quiet: common.quiet,
+          label: "ism")
         parts.raw.append(attribution.values)
-        parts.centred.append(InSilicoMutagenesis.centred(attribution.values, input: group.data.inputs))
+        parts.centred.append(
+          InSilicoMutagenesis.centred(attribution.values, input: group.data.inputs))
         parts.predictions.append(Tensor(shape: [targets.count], scalars: attribution.predictions))
         parts.targets.append(Tensor(shape: [targets.count], scalars: targets.map(Float.init)))
       }
     }
     var extras = ["attributions_centred": groups.padded(parts.centred, fill: .nan)]
-    if groups.count > 1 { extras["lengths"] = groups.gathered(groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) }) }
+    if groups.count > 1 {
+      extras["lengths"] = groups.gathered(
+        groups.map { Tensor(shape: [$0.indices.count], repeating: Float($0.length)) })
+    }
     var settings: [String: HDF5AttributeValue] = [
-      "path": .string(naive ? "naive" : "fast", .variableUTF8), "input_file": .string(inputOptions.input, .variableUTF8),
+      "path": .string(naive ? "naive" : "fast", .variableUTF8),
+      "input_file": .string(inputOptions.input, .variableUTF8),
     ]
     if let selection, selection.count > 1 {
       settings["target_indices"] = .integers(selection.indices.map(Int64.init))
       settings["target_names"] = .strings(selection.labels(), .variableUTF8)
     }
     let export = AttributionExport(
-      attributions: groups.padded(parts.raw, fill: .nan), predictions: groups.gathered(parts.predictions), ids: groups.ids,
+      attributions: groups.padded(parts.raw, fill: .nan),
+      predictions: groups.gathered(parts.predictions), ids: groups.ids,
       extraDatasets: extras,
       metadata: .init(
-        method: "ism", targets: groups.gathered(parts.targets).scalars.map { Int($0) }, modelFile: modelOptions.model,
+        method: "ism", targets: groups.gathered(parts.targets).scalars.map { Int($0) },
+        modelFile: modelOptions.model,
         settings: settings))
     try export.writeHDF5(to: destination)
     Progress.note("wrote \(output): ISM for \(groups.ids.count) sequences", quiet: common.quiet)

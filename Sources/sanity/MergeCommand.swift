@@ -6,7 +6,8 @@ import SanityChecker
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Join the part folders of `sanity run --shard K/N` into the results of one unsharded run.",
+    abstract:
+      "Join the part folders of `sanity run --shard K/N` into the results of one unsharded run.",
     discussion: """
       Give every shard's part folder, in shard order. Means, standard deviations, bootstrap intervals and \
       verdicts are recomputed from the parts' per-item values and the maps are joined in order, so the output \
@@ -29,10 +30,13 @@ struct MergeCommand: ParsableCommand {
   func run() throws {
     let first = try RunPart.read(URL(fileURLWithPath: parts[0]).appendingPathComponent("part.json"))
     let configuration = first.manifest.configuration
-    _ = try Outputs.folder(output, files: RunFolder.fileNames(configuration), inputs: configuration.files + parts)
+    _ = try Outputs.folder(
+      output, files: RunFolder.fileNames(configuration), inputs: configuration.files + parts)
     let url = URL(fileURLWithPath: output)
     let summary = try RunOutput.merge(parts.map { URL(fileURLWithPath: $0) }, to: url)
     Progress.note("merged \(parts.count) parts: \(summary.part.total) items", quiet: quiet)
-    print(url.appendingPathComponent(configuration.exports.report ? "report.html" : "results.tsv").standardizedFileURL.path)
+    print(
+      url.appendingPathComponent(configuration.exports.report ? "report.html" : "results.tsv")
+        .standardizedFileURL.path)
   }
 }

@@ -10,7 +10,10 @@ struct MethodOptions: ParsableArguments {
   @Option(help: "riemann-trapezoid (Captum's, the default) or gauss-legendre.")
   var integration: String = "riemann-trapezoid"
 
-  @Option(help: "Baseline (integrated-gradients, deeplift): zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles).")
+  @Option(
+    help:
+      "Baseline (integrated-gradients, deeplift): zeros, uniform (0.25 each base) or shuffle[:K] (K dinucleotide shuffles)."
+  )
   var baseline: String = "zeros"
 
   @Option(parsing: .unconditional, help: "Dinucleotide-shuffled references (deepshap; at least 1).")
@@ -19,7 +22,9 @@ struct MethodOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Noisy samples (smoothgrad, vargrad; at least 1).")
   var samples: Int = 16
 
-  @Option(parsing: .unconditional, help: "Noise σ as a fraction of the input range (smoothgrad, vargrad; above 0).")
+  @Option(
+    parsing: .unconditional,
+    help: "Noise σ as a fraction of the input range (smoothgrad, vargrad; above 0).")
   var sigma: Float = 0.15
 
   @Option(parsing: .unconditional, help: "ε of epsilon-lrp (above 0).")
@@ -45,7 +50,8 @@ struct MethodOptions: ParsableArguments {
     try FlagCheck.positive(sigma, "--sigma")
     try FlagCheck.positive(epsilon, "--epsilon")
     guard IntegrationRule(rawValue: integration) != nil else {
-      throw ValidationError("--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
+      throw ValidationError(
+        "--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
     }
     guard GradCAM.Upsampling(rawValue: upsample) != nil else {
       throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
@@ -55,8 +61,10 @@ struct MethodOptions: ParsableArguments {
 
   /// Every method name the CLI accepts, with the controls last.
   static let names = [
-    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp", "guided-backprop",
-    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant", "input",
+    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp",
+    "guided-backprop",
+    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant",
+    "input",
   ]
 
   /// The explainer for a method name; for comparisons, ISM gives its mean-centred map (the raw
@@ -64,7 +72,8 @@ struct MethodOptions: ParsableArguments {
   func explainer(_ name: String, seed: UInt64, comparing: Bool = false) throws -> any Explainer {
     let output: ExplainedOutput = probability ? .probability : .logit
     guard let rule = IntegrationRule(rawValue: integration) else {
-      throw ValidationError("--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
+      throw ValidationError(
+        "--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
     }
     guard let upsampling = GradCAM.Upsampling(rawValue: upsample) else {
       throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
@@ -74,9 +83,13 @@ struct MethodOptions: ParsableArguments {
     case "saliency": return Saliency(output: output)
     case "gradient-x-input": return GradientTimesInput(output: output)
     case "integrated-gradients":
-      return IntegratedGradients(steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
-    case "smoothgrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
-    case "vargrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
+      return IntegratedGradients(
+        steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
+    case "smoothgrad":
+      return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
+    case "vargrad":
+      return SmoothGrad(
+        samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
     case "epsilon-lrp": return EpsilonLRPExplainer(epsilon: epsilon, output: output)
     case "guided-backprop": return GuidedBackprop(output: output)
     case "deconvnet": return DeconvNet(output: output)
@@ -89,7 +102,8 @@ struct MethodOptions: ParsableArguments {
     case "constant": return ControlExplainer(.constant)
     case "input": return ControlExplainer(.input)
     default:
-      throw ValidationError("unknown method '\(name)'; choose from: \(Self.names.joined(separator: ", "))")
+      throw ValidationError(
+        "unknown method '\(name)'; choose from: \(Self.names.joined(separator: ", "))")
     }
   }
 
@@ -109,18 +123,22 @@ struct MethodOptions: ParsableArguments {
     case "shuffle":
       let count = parts.count == 2 ? Int(parts[1]) : parts.count == 1 ? 10 : nil
       guard let count, count > 0 else {
-        throw ValidationError("--baseline shuffle:K needs a whole K of at least 1, not '\(baseline)'")
+        throw ValidationError(
+          "--baseline shuffle:K needs a whole K of at least 1, not '\(baseline)'")
       }
       return .shuffled(count: count, seed: seed)
-    default: throw ValidationError("--baseline must be zeros, uniform or shuffle[:K], not '\(baseline)'")
+    default:
+      throw ValidationError("--baseline must be zeros, uniform or shuffle[:K], not '\(baseline)'")
     }
   }
 
   /// The settings recorded next to the results.
   var settings: [String: String] {
     [
-      "steps": String(steps), "integration": integration, "baseline": baseline, "samples": String(samples),
-      "sigma": String(sigma), "epsilon": String(epsilon), "layer": layer ?? "last convolution", "upsample": upsample,
+      "steps": String(steps), "integration": integration, "baseline": baseline,
+      "samples": String(samples),
+      "sigma": String(sigma), "epsilon": String(epsilon), "layer": layer ?? "last convolution",
+      "upsample": upsample,
       "output": probability ? "probability" : "logit",
     ]
   }

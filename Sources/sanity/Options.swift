@@ -4,7 +4,9 @@ import SanityChecker
 
 /// Options every subcommand accepts.
 struct CommonOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: "Threads for batch work (default: all cores; at least 1). Results do not depend on it.")
+  @Option(
+    parsing: .unconditional,
+    help: "Threads for batch work (default: all cores; at least 1). Results do not depend on it.")
   var threads: Int?
 
   @Option(help: "Seed of every random choice.")
@@ -31,16 +33,23 @@ struct CommonOptions: ParsableArguments {
 
 /// The model to load.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "Model: Keras .h5 (full model, or weights with --architecture) or DeepBind params .txt.")
+  @Option(
+    help: "Model: Keras .h5 (full model, or weights with --architecture) or DeepBind params .txt.")
   var model: String
 
   @Option(help: "Keras JSON architecture for a weights-only .h5.")
   var architecture: String?
 
-  @Option(help: "For a model with several outputs: the head targets refer to, by name or 0-based index (default: the first).")
+  @Option(
+    help:
+      "For a model with several outputs: the head targets refer to, by name or 0-based index (default: the first)."
+  )
   var outputHead: String?
 
-  @Flag(help: "Explain the chosen head through the BPNet profile scalar (its logits weighted by their detached softmax; target 0).")
+  @Flag(
+    help:
+      "Explain the chosen head through the BPNet profile scalar (its logits weighted by their detached softmax; target 0)."
+  )
   var profileScalar = false
 
   /// The files this option group reads.
@@ -52,7 +61,9 @@ struct ModelOptions: ParsableArguments {
     let architectureURL = architecture.map { URL(fileURLWithPath: $0) }
     let loaded = try ReadWatchdog.reading(model) {
       if let data {
-        return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile)
+        return try ModelLoader.load(
+          URL(fileURLWithPath: model), architecture: architectureURL, fitting: data, from: inputFile
+        )
       }
       return try ModelLoader.load(URL(fileURLWithPath: model), architecture: architectureURL)
     }
@@ -77,7 +88,8 @@ struct ModelOptions: ParsableArguments {
   /// architecture alone (read before the inputs); `nil` keeps the budget-derived cap.
   func recordCap(for inputs: InputOptions) throws -> Int? {
     let length = try ReadWatchdog.reading(model) {
-      try ModelLoader.fixedSequenceLength(URL(fileURLWithPath: model), architecture: architecture.map { URL(fileURLWithPath: $0) })
+      try ModelLoader.fixedSequenceLength(
+        URL(fileURLWithPath: model), architecture: architecture.map { URL(fileURLWithPath: $0) })
     }
     return try inputs.lengthPolicy().recordCap(modelLength: length)
   }
@@ -85,13 +97,19 @@ struct ModelOptions: ParsableArguments {
 
 /// The inputs to read.
 struct InputOptions: ParsableArguments {
-  @Option(help: "Inputs: FASTA (.fa/.fasta, plain or .gz), DeepBind .seq(.gz), IDX images, or a Tiny-ImageNet folder.")
+  @Option(
+    help:
+      "Inputs: FASTA (.fa/.fasta, plain or .gz), DeepBind .seq(.gz), IDX images, or a Tiny-ImageNet folder."
+  )
   var input: String
 
   @Option(parsing: .unconditional, help: "Use only the first N items (at least 1).")
   var limit: Int?
 
-  @Option(help: "Unequal sequence lengths: reject, pad:LENGTH (pad with N) or crop:LENGTH (centre crop); LENGTH ≥ 1.")
+  @Option(
+    help:
+      "Unequal sequence lengths: reject, pad:LENGTH (pad with N) or crop:LENGTH (centre crop); LENGTH ≥ 1."
+  )
   var lengths: String = "reject"
 
   @Flag(help: "Encode N and other IUPAC codes as zeros instead of 0.25.")
@@ -116,28 +134,36 @@ struct InputOptions: ParsableArguments {
     case ("reject", _) where parts.count == 1: return .reject
     case ("pad", let length?): return .padWithN(to: length)
     case ("crop", let length?): return .centreCrop(to: length)
-    default: throw ValidationError("--lengths must be reject, pad:LENGTH or crop:LENGTH, not '\(lengths)'")
+    default:
+      throw ValidationError("--lengths must be reject, pad:LENGTH or crop:LENGTH, not '\(lengths)'")
     }
   }
 
   /// Reads the inputs, no FASTA record longer than `cap` (``ModelOptions/recordCap(for:)``);
   /// a file with no items is an error, not an empty result.
   func load(cap: Int? = nil) throws -> InputData {
-    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
+    let encoder = OneHot(
+      unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let data = try InputData.load(
-      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, maximumRecordLength: cap)
-    guard data.inputs.isFinite else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+      URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit,
+      maximumRecordLength: cap)
+    guard data.inputs.isFinite else {
+      throw ValidationError("\(input): the inputs contain NaN or Inf")
+    }
     return try InputCheck.nonEmpty(data.prefix(limit), file: input)
   }
 
   /// Reads the inputs grouped by sequence length (one group with `--lengths pad:N|crop:N`, and
   /// for images), no FASTA record longer than `cap`; a file with no items is an error.
   func loadGroupedByLength(cap: Int? = nil) throws -> [LengthGroup] {
-    let encoder = OneHot(unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
+    let encoder = OneHot(
+      unknownBase: unknownAsZero ? .zero : .quarter, lengthPolicy: try lengthPolicy())
     let groups = try InputData.loadGroupedByLength(
       URL(fileURLWithPath: input), oneHot: encoder, scaling: rawPixels ? .raw : .unit, limit: limit,
       maximumRecordLength: cap)
-    guard groups.allSatisfy({ $0.data.inputs.isFinite }) else { throw ValidationError("\(input): the inputs contain NaN or Inf") }
+    guard groups.allSatisfy({ $0.data.inputs.isFinite }) else {
+      throw ValidationError("\(input): the inputs contain NaN or Inf")
+    }
     guard let first = groups.first else { return [] }
     _ = try InputCheck.nonEmpty(first.data, file: input)
     return groups
@@ -149,7 +175,8 @@ enum InputCheck {
   /// The data, unless it has no items.
   static func nonEmpty(_ data: InputData, file: String) throws -> InputData {
     guard !data.ids.isEmpty else {
-      throw ValidationError("\(file): has no items (no sequences or images); give a file with at least one")
+      throw ValidationError(
+        "\(file): has no items (no sequences or images); give a file with at least one")
     }
     return data
   }

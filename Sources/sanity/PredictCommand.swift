@@ -21,31 +21,41 @@ struct PredictCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     guard !modelOptions.profileScalar else {
-      throw ValidationError("--profile-scalar applies to explanations; predict writes every head's outputs")
+      throw ValidationError(
+        "--profile-scalar applies to explanations; predict writes every head's outputs")
     }
     let (destination, format) = try Outputs.destination(
       output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
       inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength(cap: try modelOptions.recordCap(for: inputOptions))
+    let groups = try inputOptions.loadGroupedByLength(
+      cap: try modelOptions.recordCap(for: inputOptions))
     let model = try modelOptions.load(for: groups.first?.data, from: inputOptions.input)
     let perGroup = try groups.map {
-      try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths).forwardHeads($0.data.inputs)
+      try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths)
+        .forwardHeads($0.data.inputs)
     }
     let heads = model.outputNodes.indices.map { head in
-      groups.gathered(perGroup.map { $0[head] }).reshaped([groups.ids.count, model.shapes[model.outputNodes[head]].count])
+      groups.gathered(perGroup.map { $0[head] }).reshaped([
+        groups.ids.count, model.shapes[model.outputNodes[head]].count,
+      ])
     }
-    guard heads.allSatisfy(\.isFinite) else { throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf") }
+    guard heads.allSatisfy(\.isFinite) else {
+      throw ValidationError("\(modelOptions.model): the model's outputs contain NaN or Inf")
+    }
     guard heads.count == 1, let outputs = heads.first else {
-      try writeHeads(heads, names: model.outputHeadNames, ids: groups.ids, format: format, to: destination)
+      try writeHeads(
+        heads, names: model.outputHeadNames, ids: groups.ids, format: format, to: destination)
       return
     }
     let ids = groups.ids
     let width = outputs.itemCount
     if format == .json {
       let rows = ids.enumerated().map { item, id in
-        ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }] as [String: any Sendable]
+        ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }]
+          as [String: any Sendable]
       }
-      let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
+      let json = try JSONSerialization.data(
+        withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
       try AtomicOutput.write(json + Data("\n".utf8), to: destination)
       return
     }
@@ -61,26 +71,33 @@ struct PredictCommand: ParsableCommand {
   /// Writes a model with several heads: TSV columns `<head>_<unit>` (or `<head>` for a head of
   /// one unit), JSON rows with `heads: {name: [values]}`.
   private func writeHeads(
-    _ heads: [Tensor], names: [String], ids: [String], format: OutputFormat, to destination: OutputDestination
+    _ heads: [Tensor], names: [String], ids: [String], format: OutputFormat,
+    to destination: OutputDestination
   ) throws {
     if format == .json {
       let rows = ids.enumerated().map { item, id in
-        let values = Dictionary(uniqueKeysWithValues: zip(names, heads).map { name, head in
-          (name, (0..<head.itemCount).map { Double(head.scalars[item * head.itemCount + $0]) })
-        })
+        let values = Dictionary(
+          uniqueKeysWithValues: zip(names, heads).map { name, head in
+            (name, (0..<head.itemCount).map { Double(head.scalars[item * head.itemCount + $0]) })
+          })
         return ["id": id, "heads": values] as [String: any Sendable]
       }
-      let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
+      let json = try JSONSerialization.data(
+        withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
       try AtomicOutput.write(json + Data("\n".utf8), to: destination)
       return
     }
-    let header = ["id"] + zip(names, heads).flatMap { name, head in
-      head.itemCount == 1 ? [name] : (0..<head.itemCount).map { "\(name)_\($0)" }
-    }
+    let header =
+      ["id"]
+      + zip(names, heads).flatMap { name, head in
+        head.itemCount == 1 ? [name] : (0..<head.itemCount).map { "\(name)_\($0)" }
+      }
     var lines = [header.joined(separator: "\t")]
     for (item, id) in ids.enumerated() {
       let values = heads.flatMap { head in
-        (0..<head.itemCount).map { String(format: "%.7g", head.scalars[item * head.itemCount + $0]) }
+        (0..<head.itemCount).map {
+          String(format: "%.7g", head.scalars[item * head.itemCount + $0])
+        }
       }
       lines.append(([id] + values).joined(separator: "\t"))
     }

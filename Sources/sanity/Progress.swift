@@ -26,7 +26,8 @@ final class Progress {
     if isTerminal {
       let width = 30
       let filled = min(width, width * done / total)
-      let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+      let bar =
+        String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
       FileHandle.standardError.write(Data("\r\(label) \(bar) \(figures)\u{1B}[K".utf8))
       if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
     } else if done >= total || Date().timeIntervalSince(lastLine) >= 5 {
@@ -42,6 +43,8 @@ final class Progress {
   }
 
   private static func duration(_ seconds: Double) -> String {
-    seconds >= 60 ? String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60) : String(format: "%.0fs", seconds)
+    seconds >= 60
+      ? String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)
+      : String(format: "%.0fs", seconds)
   }
 }

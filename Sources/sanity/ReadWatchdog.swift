@@ -16,7 +16,9 @@ enum ReadWatchdog {
   static func reading<Result>(_ file: String, _ body: () throws -> Result) rethrows -> Result {
     let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     let seconds =
-      ProcessInfo.processInfo.environment["SANITY_READ_TIMEOUT"].flatMap { Int($0) }.map { max(1, $0) }
+      ProcessInfo.processInfo.environment["SANITY_READ_TIMEOUT"].flatMap { Int($0) }.map {
+        max(1, $0)
+      }
       ?? 60 + bytes / 10_000_000
     let isDone = Atomic<Bool>(false)
     DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(seconds)) {

@@ -16,8 +16,10 @@ struct Sanity: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, RunCommand.self, MergeCommand.self, PredictCommand.self, ExplainCommand.self, ISMCommand.self, CheckCommand.self,
-      ExportCommand.self, TrainCommand.self, ReportCommand.self, SimulateCommand.self, BenchCommand.self,
+      DemoCommand.self, RunCommand.self, MergeCommand.self, PredictCommand.self,
+      ExplainCommand.self, ISMCommand.self, CheckCommand.self,
+      ExportCommand.self, TrainCommand.self, ReportCommand.self, SimulateCommand.self,
+      BenchCommand.self,
     ])
 
   /// Parses and runs a subcommand; every error becomes `sanity: error: …` and exit code 2.

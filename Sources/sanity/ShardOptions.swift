@@ -3,7 +3,10 @@ import SanityChecker
 
 /// `--shard K/N`: one of N contiguous blocks of the input's records (see ``Shard``).
 struct ShardOptions: ParsableArguments {
-  @Option(help: "Work on block K of N contiguous blocks of the records (e.g. 2/7); `sanity merge` joins the parts.")
+  @Option(
+    help:
+      "Work on block K of N contiguous blocks of the records (e.g. 2/7); `sanity merge` joins the parts."
+  )
   var shard: String?
 
   func validate() throws {

@@ -23,7 +23,9 @@ struct SimulateCommand: ParsableCommand {
     name: .customLong("motif-ids"),
     help: "Comma-separated accessions to take from --motifs, in task order (default: every motif).")
   var motifIDs: String?
-  @Option(parsing: .unconditional, help: "Training sequences (half positives, half shuffles; at least 1).")
+  @Option(
+    parsing: .unconditional, help: "Training sequences (half positives, half shuffles; at least 1)."
+  )
   var trainCount: Int = 20000
   @Option(parsing: .unconditional, help: "Test sequences (at least 1).")
   var testCount: Int = 500
@@ -31,7 +33,9 @@ struct SimulateCommand: ParsableCommand {
   var length: Int = 101
   @Option(parsing: .unconditional, help: "Background G+C fraction (between 0 and 1).")
   var gcContent: Double = 0.42
-  @Option(parsing: .unconditional, help: "Fraction of positives that carry every motif (between 0 and 1).")
+  @Option(
+    parsing: .unconditional, help: "Fraction of positives that carry every motif (between 0 and 1)."
+  )
   var allMotifsFraction: Double = 0.2
   @OptionGroup var common: CommonOptions
 

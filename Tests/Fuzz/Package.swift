@@ -9,7 +9,8 @@
 import PackageDescription
 
 let targets = [
-  "FuzzSequences", "FuzzGzip", "FuzzKerasHDF5", "FuzzDeepBind", "FuzzIDX", "FuzzJPEG", "FuzzResultsJSON",
+  "FuzzSequences", "FuzzGzip", "FuzzKerasHDF5", "FuzzDeepBind", "FuzzIDX", "FuzzJPEG",
+  "FuzzResultsJSON",
 ]
 
 let package = Package(

@@ -7,7 +7,8 @@ struct BenchmarkItemTests {
   @Test("every documented item name parses, in the given order, without repeats")
   func parsesNames() throws {
     let names = [
-      "dna.forward", "dna.saliency", "dna.integrated-gradients", "dna.guided-backprop", "dna.epsilon-lrp",
+      "dna.forward", "dna.saliency", "dna.integrated-gradients", "dna.guided-backprop",
+      "dna.epsilon-lrp",
       "dna.ism", "dna.cascade", "dna.mprt-saliency", "mnist.forward", "mnist.saliency",
       "mnist.integrated-gradients", "mnist.cascade", "onehot.fasta", "sgemm",
     ]
@@ -19,7 +20,9 @@ struct BenchmarkItemTests {
 
   @Test("an unknown name throws and the message lists the known items")
   func rejectsUnknownName() {
-    #expect(throws: BenchmarkError.unknownItem("dna.nope", known: BenchmarkItem.allCases.map(\.rawValue))) {
+    #expect(
+      throws: BenchmarkError.unknownItem("dna.nope", known: BenchmarkItem.allCases.map(\.rawValue))
+    ) {
       try BenchmarkItem.parse(["dna.forward", "dna.nope"])
     }
     let message = BenchmarkError.unknownItem("x", known: ["a", "b"]).description

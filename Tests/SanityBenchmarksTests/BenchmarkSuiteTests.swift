@@ -9,13 +9,17 @@ import Testing
 struct BenchmarkSuiteTests {
   let tiny = BenchmarkOptions(threads: 2, runs: 1, warmups: 0, scale: 0.01)
 
-  @Test("the FLOP model counts 240,704 per DNA sequence", .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
+  @Test(
+    "the FLOP model counts 240,704 per DNA sequence",
+    .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
   func flopModel() throws {
     let model = try ModelLoader.load(TestSupport.reference("dna_deepbind.h5"))
     #expect(FLOPModel.forward(of: model) == 240_704)
   }
 
-  @Test("the cascade stages are read in stage order and cumulate their layers", .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
+  @Test(
+    "the cascade stages are read in stage order and cumulate their layers",
+    .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
   func cascadeStages() throws {
     let stages = try ReferenceModels.cascade(
       prefix: "dna_cascade_", in: TestSupport.reference(""), item: "dna.cascade")
@@ -23,15 +27,20 @@ struct BenchmarkSuiteTests {
     #expect(stages.last?.randomizedLayers == ["dense_2", "dense_1", "conv1d_1"])
   }
 
-  @Test("a scaled DNA item counts its items and reports a peak RSS", .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
+  @Test(
+    "a scaled DNA item counts its items and reports a peak RSS",
+    .enabled(if: TestSupport.hasReference, "needs ../shared/reference"))
   func scaledDNAItem() throws {
     let results = try BenchmarkSuite.run(
-      items: ["dna.forward", "dna.saliency"], referenceFolder: TestSupport.reference(""), options: tiny)
+      items: ["dna.forward", "dna.saliency"], referenceFolder: TestSupport.reference(""),
+      options: tiny)
     #expect(results.map(\.item) == ["dna.forward", "dna.saliency"])
     #expect(results.allSatisfy { $0.items == 100 })
     #expect(results.allSatisfy { abs($0.itemsPerSecond * $0.seconds - 100) < 1e-6 })
     #expect(results.allSatisfy { $0.peakRSSMegabytes > 1 })
-    let ratio = (results[1].gflops ?? 0) / (results[0].gflops ?? 1) * results[0].itemsPerSecond / results[1].itemsPerSecond
+    let ratio =
+      (results[1].gflops ?? 0) / (results[0].gflops ?? 1) * results[0].itemsPerSecond
+      / results[1].itemsPerSecond
     #expect(abs(ratio - 2) < 1e-9)
   }
 
@@ -57,8 +66,12 @@ struct BenchmarkSuiteTests {
     #expect(throws: BenchmarkError.self) {
       try BenchmarkSuite.run(items: ["dna.forward"], referenceFolder: folder.url, options: tiny)
     }
-    let message = BenchmarkError.missingReference(file: "/r/dna_deepbind.h5", item: "dna.*").description
-    #expect(message == "/r/dna_deepbind.h5: not found (needed by dna.*); pass the reference folder with --reference PATH")
+    let message = BenchmarkError.missingReference(file: "/r/dna_deepbind.h5", item: "dna.*")
+      .description
+    #expect(
+      message
+        == "/r/dna_deepbind.h5: not found (needed by dna.*); pass the reference folder with --reference PATH"
+    )
   }
 
   @Test("child arguments pass the options on")
@@ -66,9 +79,11 @@ struct BenchmarkSuiteTests {
     let options = BenchmarkOptions(threads: 1, runs: 2, warmups: 0, scale: 0.5)
     let arguments = BenchmarkSuite.childArguments(
       item: .sgemm, referenceFolder: URL(fileURLWithPath: "/ref"), options: options)
-    #expect(arguments == [
-      "bench", "--item", "sgemm", "--json", "--reference", "/ref", "--threads", "1", "--warmups", "0",
-      "--runs", "2", "--scale", "0.5",
-    ])
+    #expect(
+      arguments == [
+        "bench", "--item", "sgemm", "--json", "--reference", "/ref", "--threads", "1", "--warmups",
+        "0",
+        "--runs", "2", "--scale", "0.5",
+      ])
   }
 }

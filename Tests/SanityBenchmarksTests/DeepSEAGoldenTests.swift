@@ -33,7 +33,8 @@ struct DeepSEAGoldenTests {
     "the peer's Keras file loads and reproduces torch's logits (1e-4 of scale) and Saliency (1e-4 of each item's max)",
     .enabled(
       if: PeerGolden.isPresent,
-      "set SANITY_PEERS_DIR to a folder whose golden/ holds bench_deepsea.py's deepsea_like{.h5,.fa,_reference.h5}"))
+      "set SANITY_PEERS_DIR to a folder whose golden/ holds bench_deepsea.py's deepsea_like{.h5,.fa,_reference.h5}"
+    ))
   func reproducesReference() throws {
     let model = try ModelLoader.load(PeerGolden.file("deepsea_like.h5"))
     #expect(model.shapes == (try Self.architectureShapes()))
@@ -44,7 +45,9 @@ struct DeepSEAGoldenTests {
     let ours = model.forward(sequences)
     let scale = logits.scalars.map(abs).max() ?? 1
     let logitError = worst(ours.scalars, logits.scalars, scale: scale)
-    #expect(logitError.error <= 1e-4, "logits: worst \(logitError.error) of scale \(scale) at \(logitError.index)")
+    #expect(
+      logitError.error <= 1e-4,
+      "logits: worst \(logitError.error) of scale \(scale) at \(logitError.index)")
 
     let saliency = try reference.readTensor("/saliency")
     let count = saliency.shape[0]
@@ -58,7 +61,9 @@ struct DeepSEAGoldenTests {
       let actual = Array(map.scalars[(item * cells)..<((item + 1) * cells)])
       let itemScale = expected.map(abs).max() ?? 1
       let error = worst(actual, expected, scale: itemScale)
-      #expect(error.error <= 1e-4, "saliency item \(item): worst \(error.error) of max \(itemScale) at \(error.index)")
+      #expect(
+        error.error <= 1e-4,
+        "saliency item \(item): worst \(error.error) of max \(itemScale) at \(error.index)")
     }
   }
 

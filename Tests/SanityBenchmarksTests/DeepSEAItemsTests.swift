@@ -10,14 +10,19 @@ struct DeepSEAItemsTests {
   @Test("the Swift architecture has the peer's shapes and its FLOP count")
   func architecture() throws {
     let model = try DeepSEAArchitecture.model()
-    #expect(model.layerNames == [
-      "conv1d_1", "max_pooling1d_1", "conv1d_2", "max_pooling1d_2", "conv1d_3", "flatten_1", "dense_1", "dense_2",
-    ])
-    #expect(model.shapes == [[1000, 4], [993, 320], [248, 320], [241, 480], [60, 480], [53, 960], [50880], [925], [919]])
+    #expect(
+      model.layerNames == [
+        "conv1d_1", "max_pooling1d_1", "conv1d_2", "max_pooling1d_2", "conv1d_3", "flatten_1",
+        "dense_1", "dense_2",
+      ])
+    #expect(
+      model.shapes == [
+        [1000, 4], [993, 320], [248, 320], [241, 480], [60, 480], [53, 960], [50880], [925], [919],
+      ])
     // bench_deepsea.py's FWD_FLOPS, and the generic count over the model's layers.
     #expect(DeepSEAArchitecture.forwardFLOPs == 1_099_204_790)
     #expect(FLOPModel.forward(of: model) == DeepSEAArchitecture.forwardFLOPs)
-        let first = try #require(model.layers[0] as? Conv1D)
+    let first = try #require(model.layers[0] as? Conv1D)
     let bound = (6 / Float(32)).squareRoot()
     let kernel = try #require(first.parameters["kernel"])
     #expect(kernel.scalars.allSatisfy { abs($0) <= bound })
@@ -55,26 +60,37 @@ struct DeepSEAItemsTests {
     #expect(peers.fmaPeakGFLOPS == 495.9)
   }
 
-  @Test("ISM is compared with both tangermeme settings; RSS must stay within 1 GiB; % peak is shown")
+  @Test(
+    "ISM is compared with both tangermeme settings; RSS must stay within 1 GiB; % peak is shown")
   func table() {
     let peers = PeerBaselines(
       figures: [
-        "deepsea.forward": PeerFigure(library: "torch", itemsPerSecond: 100, seconds: 1.28, peakRSSMegabytes: 3000),
-        "deepsea.ism": PeerFigure(library: "fast", itemsPerSecond: 0.1, seconds: 20, peakRSSMegabytes: 3000),
-        "deepsea.ism.plain": PeerFigure(library: "plain", itemsPerSecond: 0.06, seconds: 33, peakRSSMegabytes: 3000),
+        "deepsea.forward": PeerFigure(
+          library: "torch", itemsPerSecond: 100, seconds: 1.28, peakRSSMegabytes: 3000),
+        "deepsea.ism": PeerFigure(
+          library: "fast", itemsPerSecond: 0.1, seconds: 20, peakRSSMegabytes: 3000),
+        "deepsea.ism.plain": PeerFigure(
+          library: "plain", itemsPerSecond: 0.06, seconds: 33, peakRSSMegabytes: 3000),
       ],
       source: "test", fmaPeakGFLOPS: 500)
     let forward = BenchmarkResult(
       item: "deepsea.forward", seconds: 0.5, items: 128, peakRSSMegabytes: 1100,
       flopsPerItem: DeepSEAArchitecture.forwardFLOPs)
-    let ism = BenchmarkResult(item: "deepsea.ism", seconds: 2, items: 2, peakRSSMegabytes: 500, flopsPerItem: nil)
-    let lines = BenchmarkTable.render([forward, ism], peers: peers).split(separator: "\n").map(String.init)
+    let ism = BenchmarkResult(
+      item: "deepsea.ism", seconds: 2, items: 2, peakRSSMegabytes: 500, flopsPerItem: nil)
+    let lines = BenchmarkTable.render([forward, ism], peers: peers).split(separator: "\n").map(
+      String.init)
     #expect(lines.count == 6)
     // 256 seq/s · 1.099 GFLOP = 281 GFLOP/s, 56% of 500; 2.56x ≥ 1.5x, but 1,100 MiB > 1 GiB.
-    #expect(lines[1].hasPrefix("deepsea.forward") && lines[1].contains("56%") && lines[1].contains("2.56x"))
+    #expect(
+      lines[1].hasPrefix("deepsea.forward") && lines[1].contains("56%")
+        && lines[1].contains("2.56x"))
     #expect(lines[1].hasSuffix("yes, mem NO"))
-    #expect(lines[2].hasPrefix("deepsea.ism ") && lines[2].contains(">= 5x") && lines[2].hasSuffix("yes"))
-    #expect(lines[3].hasPrefix("deepsea.ism.plain") && lines[3].contains(">= 20x") && lines[3].hasSuffix("NO"))
+    #expect(
+      lines[2].hasPrefix("deepsea.ism ") && lines[2].contains(">= 5x") && lines[2].hasSuffix("yes"))
+    #expect(
+      lines[3].hasPrefix("deepsea.ism.plain") && lines[3].contains(">= 20x")
+        && lines[3].hasSuffix("NO"))
     #expect(lines[5] == "% peak: of the 2-thread FMA peak, 500 GFLOP/s")
   }
 }

@@ -28,7 +28,8 @@ struct HostProcessorTests {
 
   @Test("AVX-512F is named, and a text without a model name gives nil")
   func flagsAndMissingModel() throws {
-    let host = try #require(HostProcessor.parse(cpuinfo: "model name: X\nflags: avx2 avx512f fma\n"))
+    let host = try #require(
+      HostProcessor.parse(cpuinfo: "model name: X\nflags: avx2 avx512f fma\n"))
     #expect(host.summary == "X (AVX2, FMA, AVX-512F)")
     #expect(HostProcessor.parse(cpuinfo: "flags: avx2\n") == nil)
   }
@@ -36,9 +37,12 @@ struct HostProcessorTests {
   @Test("the table names the host under the peers' source")
   func tableNamesHost() throws {
     let host = try #require(HostProcessor.parse(cpuinfo: Self.zen3))
-    let result = BenchmarkResult(item: "sgemm", seconds: 0.1, items: 1, peakRSSMegabytes: 10, flopsPerItem: nil)
-    let lines = BenchmarkTable.render([result], peers: PeerBaselines(figures: [:], source: "test"), host: host)
-      .split(separator: "\n")
+    let result = BenchmarkResult(
+      item: "sgemm", seconds: 0.1, items: 1, peakRSSMegabytes: 10, flopsPerItem: nil)
+    let lines = BenchmarkTable.render(
+      [result], peers: PeerBaselines(figures: [:], source: "test"), host: host
+    )
+    .split(separator: "\n")
     #expect(lines.suffix(2) == ["peers: test", "host: AMD EPYC (family 25 model 1; AVX2, FMA)"])
   }
 }

@@ -6,7 +6,9 @@ import Testing
 
 @Suite("PeerBaselines")
 struct PeerBaselinesTests {
-  @Test("a peers results folder gives each item its fastest entry (ISM: tangermeme's) and the script's peak RSS")
+  @Test(
+    "a peers results folder gives each item its fastest entry (ISM: tangermeme's) and the script's peak RSS"
+  )
   func readsResultsFolder() throws {
     let folder = try TemporaryDirectory()
     try folder.write(
@@ -18,7 +20,8 @@ struct PeerBaselinesTests {
         "ism_tangermeme_fastTrue_bs1024": {"median_s": 7.0, "items_per_s": 1400.0},
         "broken": {"error": "x"}}}
       """, to: "bench_dna.json")
-    try folder.write(#"{"numpy_sgemm": {"median_s": 0.08}, "maxrss_mib": 700.0}"#, to: "bench_gemm.json")
+    try folder.write(
+      #"{"numpy_sgemm": {"median_s": 0.08}, "maxrss_mib": 700.0}"#, to: "bench_gemm.json")
     let peers = try PeerBaselines(resultsFolder: folder.url)
     #expect(peers.figures["dna.forward"]?.itemsPerSecond == 500_000)
     #expect(peers.figures["dna.forward"]?.library == "torch (forward_bs100)")
@@ -31,9 +34,12 @@ struct PeerBaselinesTests {
 
   @Test("the recorded figures cover every timed model item and sgemm")
   func recordedCoverage() {
-    let timed = BenchmarkItem.allCases.filter { $0.family == .dna || $0.family == .mnist || $0 == .sgemm }
+    let timed = BenchmarkItem.allCases.filter {
+      $0.family == .dna || $0.family == .mnist || $0 == .sgemm
+    }
     for item in timed {
-      #expect(PeerBaselines.recorded.figures[item.rawValue] != nil, "no peer figure for \(item.rawValue)")
+      #expect(
+        PeerBaselines.recorded.figures[item.rawValue] != nil, "no peer figure for \(item.rawValue)")
     }
   }
 }

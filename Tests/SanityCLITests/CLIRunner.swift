@@ -22,7 +22,9 @@ enum CLI {
 
   /// Runs `sanity arguments…` in the repository root (or in `directory`), with `environment`
   /// added to this process's environment.
-  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -45,7 +47,8 @@ enum CLI {
 
   /// Whether the shipped example (Genomes/ and Models/) is present.
   static var hasExample: Bool {
-    FileManager.default.fileExists(atPath: TestSupport.repositoryRoot.appendingPathComponent("Models/deepbind-example.h5").path)
+    FileManager.default.fileExists(
+      atPath: TestSupport.repositoryRoot.appendingPathComponent("Models/deepbind-example.h5").path)
   }
 
   static let model = "Models/deepbind-example.h5"

@@ -8,7 +8,8 @@ import Testing
 struct HelpExampleTests {
   /// Subcommands whose example runs, in an order where `report` finds the results `check model` wrote.
   static let runnable: [[String]] = [
-    ["predict"], ["explain"], ["ism"], ["check", "model"], ["check", "class"], ["check", "invariance"], ["report"],
+    ["predict"], ["explain"], ["ism"], ["check", "model"], ["check", "class"],
+    ["check", "invariance"], ["report"],
     ["train"], ["simulate"],
   ]
   /// Examples that take minutes (or the benchmark references): their files must exist.
@@ -18,7 +19,9 @@ struct HelpExampleTests {
   static func example(of command: [String]) throws -> [String] {
     let help = try CLI.run(command + ["--help"]).output
     let lines = help.components(separatedBy: "\n")
-    guard let start = lines.firstIndex(where: { $0.hasPrefix("Example: sanity ") }) else { return [] }
+    guard let start = lines.firstIndex(where: { $0.hasPrefix("Example: sanity ") }) else {
+      return []
+    }
     var text = String(lines[start].dropFirst("Example: sanity ".count))
     for line in lines[(start + 1)...] {
       if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
@@ -31,12 +34,16 @@ struct HelpExampleTests {
     let folder = try TemporaryDirectory()
     for name in ["Models", "Genomes"] {
       try FileManager.default.createSymbolicLink(
-        at: folder.file(name), withDestinationURL: TestSupport.repositoryRoot.appendingPathComponent(name))
+        at: folder.file(name),
+        withDestinationURL: TestSupport.repositoryRoot.appendingPathComponent(name))
     }
     for command in Self.runnable {
       let arguments = try Self.example(of: command)
-      #expect(Array(arguments.prefix(command.count)) == command, "help of \(command) shows an example of itself")
-      let result = try CLI.run(arguments + ["--quiet"].filter { _ in command != ["report"] }, in: folder.url)
+      #expect(
+        Array(arguments.prefix(command.count)) == command,
+        "help of \(command) shows an example of itself")
+      let result = try CLI.run(
+        arguments + ["--quiet"].filter { _ in command != ["report"] }, in: folder.url)
       #expect(result.status == 0, "sanity \(arguments.joined(separator: " ")): \(result.error)")
     }
   }
@@ -51,11 +58,18 @@ struct HelpExampleTests {
       guard !path.hasPrefix("../shared") || FileManager.default.fileExists(atPath: url.path) else {
         continue  // the benchmark references live beside the repository, when present
       }
-      #expect(FileManager.default.fileExists(atPath: url.path), "\(command): the example names \(path), which does not exist")
+      #expect(
+        FileManager.default.fileExists(atPath: url.path),
+        "\(command): the example names \(path), which does not exist")
     }
     if command == ["demo"] {
-      for url in ["Genomes/example-test.fa", "Genomes/example-train.fa.gz", "Models/deepbind-example.h5", "Genomes/motifs.meme"] {
-        #expect(FileManager.default.fileExists(atPath: TestSupport.repositoryRoot.appendingPathComponent(url).path))
+      for url in [
+        "Genomes/example-test.fa", "Genomes/example-train.fa.gz", "Models/deepbind-example.h5",
+        "Genomes/motifs.meme",
+      ] {
+        #expect(
+          FileManager.default.fileExists(
+            atPath: TestSupport.repositoryRoot.appendingPathComponent(url).path))
       }
     }
   }

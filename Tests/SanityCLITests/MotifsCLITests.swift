@@ -16,12 +16,16 @@ struct MotifsCLITests {
     let output = folder.file("motifs.tsv").path
     let result = try CLI.run(
       ["check", "motifs"] + Self.source + [
-        "--methods", "saliency", "--database", "Genomes/motifs.meme", "--order", "complete", "--output", output,
+        "--methods", "saliency", "--database", "Genomes/motifs.meme", "--order", "complete",
+        "--output", output,
       ])
     #expect(result.status == 0, "\(result.error)")
     let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
-    #expect(lines[0].split(separator: "\t").map(String.init) == ResultRow.columns + MotifStageSummary.columns)
-    let original = try #require(lines.first { $0.hasPrefix("motifs\t-\tsaliency\toriginal\t-\tmatches-retained") })
+    #expect(
+      lines[0].split(separator: "\t").map(String.init) == ResultRow.columns
+        + MotifStageSummary.columns)
+    let original = try #require(
+      lines.first { $0.hasPrefix("motifs\t-\tsaliency\toriginal\t-\tmatches-retained") })
     let fields = original.split(separator: "\t").map(String.init)
     #expect(["MA0139.2", "MA0138.3"].contains(fields[14]), "\(original)")
     #expect(result.error.contains("motifs saliency: "), "\(result.error)")
@@ -32,7 +36,9 @@ struct MotifsCLITests {
     let folder = try TemporaryDirectory()
     let (bed, fasta) = (folder.file("s.bed").path, folder.file("s.fa").path)
     let result = try CLI.run(
-      ["export", "seqlets"] + Self.source + ["--method", "saliency", "--target", "0", "--output", bed, "--fasta", fasta, "--quiet"])
+      ["export", "seqlets"] + Self.source + [
+        "--method", "saliency", "--target", "0", "--output", bed, "--fasta", fasta, "--quiet",
+      ])
     #expect(result.status == 0, "\(result.error)")
     let rows = try String(contentsOfFile: bed, encoding: .utf8).split(separator: "\n")
     #expect(rows[0] == "#chrom\tstart\tend\tname\tscore\tstrand\tp_value")
@@ -49,34 +55,54 @@ struct MotifsCLITests {
     let (motifs, matches) = (folder.file("m.meme").path, folder.file("m.tsv").path)
     let result = try CLI.run(
       ["export", "motifs"] + Self.source + [
-        "--method", "saliency", "--target", "0", "--database", "Genomes/motifs.meme", "--output", motifs, "--matches", matches,
+        "--method", "saliency", "--target", "0", "--database", "Genomes/motifs.meme", "--output",
+        motifs, "--matches", matches,
         "--quiet",
       ])
     #expect(result.status == 0, "\(result.error)")
     let read = try MEMEMotif.read(URL(fileURLWithPath: motifs))
     #expect(read.count >= 2 && read.count % 2 == 0)
     let table = try String(contentsOfFile: matches, encoding: .utf8).split(separator: "\n")
-    #expect(table[0] == "motif\tsign\tn_seqlets\tmatch_id\tmatch_name\tp\tq\toffset\tstrand\toverlap")
+    #expect(
+      table[0] == "motif\tsign\tn_seqlets\tmatch_id\tmatch_name\tp\tq\toffset\tstrand\toverlap")
     #expect(table[1].hasPrefix("positive-1\tpositive\t"))
   }
 
   static let cases: [BadInputCase] = [
     .init(
-      ["check", "motifs"] + source + ["--methods", "saliency", "--database", "{dir}/db.meme", "--output", "{dir}/r.tsv"],
+      ["check", "motifs"] + source + [
+        "--methods", "saliency", "--database", "{dir}/db.meme", "--output", "{dir}/r.tsv",
+      ],
       [.text("db.meme", "not a motif file\n")],
       expect: "db.meme: not a MEME motif file"),
     .init(
-      ["export", "motifs"] + source + ["--method", "saliency", "--database", "{dir}/db.meme", "--output", "{dir}/m.meme", "--matches", "{dir}/m.tsv"],
-      [.text("db.meme", "MEME version 4\n\nMOTIF X x\nletter-probability matrix: alength= 4 w= 2\n0.25 0.25 0.25 0.25\n0.5 0.5 0.5\n")],
+      ["export", "motifs"] + source + [
+        "--method", "saliency", "--database", "{dir}/db.meme", "--output", "{dir}/m.meme",
+        "--matches", "{dir}/m.tsv",
+      ],
+      [
+        .text(
+          "db.meme",
+          "MEME version 4\n\nMOTIF X x\nletter-probability matrix: alength= 4 w= 2\n0.25 0.25 0.25 0.25\n0.5 0.5 0.5\n"
+        )
+      ],
       expect: "db.meme:6: expected 4 non-negative probabilities"),
     .init(
-      ["check", "motifs"] + source + ["--methods", "saliency", "--database", "Genomes/motifs.meme", "--similarity", "cosine", "--output", "{dir}/r.tsv"],
+      ["check", "motifs"] + source + [
+        "--methods", "saliency", "--database", "Genomes/motifs.meme", "--similarity", "cosine",
+        "--output", "{dir}/r.tsv",
+      ],
       expect: "--similarity must be pearson or euclidean, not 'cosine'"),
     .init(
-      ["export", "seqlets"] + source + ["--method", "saliency", "--threshold", "0", "--output", "{dir}/s.bed"],
+      ["export", "seqlets"] + source + [
+        "--method", "saliency", "--threshold", "0", "--output", "{dir}/s.bed",
+      ],
       expect: "seqlet threshold is 0.0; expected a p-value in (0, 1]"),
     .init(
-      ["export", "seqlets", "--model", CLI.model, "--input", "{dir}/in.fa", "--method", "saliency", "--output", "{dir}/s.bed", "--quiet"],
+      [
+        "export", "seqlets", "--model", CLI.model, "--input", "{dir}/in.fa", "--method", "saliency",
+        "--output", "{dir}/s.bed", "--quiet",
+      ],
       [.text("in.fa", ">chr1:0-90\n" + String(repeating: "ACGT", count: 25) + "A\n")],
       expect: "record 'chr1:0-90': its coordinates chr1:0-90 do not span its 101 bases"),
   ]

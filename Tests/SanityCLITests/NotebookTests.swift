@@ -8,7 +8,8 @@ struct NotebookTests {
   static let folder = TestSupport.repositoryRoot.appendingPathComponent("Notebooks")
 
   /// The notebooks' file names, sorted.
-  static let notebooks: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+  static let notebooks: [String] =
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
     .filter { $0.hasSuffix(".ipynb") }.sorted()
 
   @Test("The notebooks are committed without outputs or execution counts", arguments: notebooks)
@@ -16,8 +17,10 @@ struct NotebookTests {
     let notebook = try Notebook(Self.folder.appendingPathComponent(name))
     #expect(!notebook.codeCells.isEmpty)
     for (index, cell) in notebook.codeCells.enumerated() {
-      #expect((cell["outputs"] as? [Any])?.isEmpty == true, "code cell \(index) of \(name) has outputs")
-      #expect(cell["execution_count"] is NSNull, "code cell \(index) of \(name) has an execution count")
+      #expect(
+        (cell["outputs"] as? [Any])?.isEmpty == true, "code cell \(index) of \(name) has outputs")
+      #expect(
+        cell["execution_count"] is NSNull, "code cell \(index) of \(name) has an execution count")
     }
     #expect(!notebook.figures.isEmpty, "\(name) lists no figures in its metadata (sanity.figures)")
   }
@@ -32,28 +35,38 @@ struct NotebookTests {
     let run = try Subprocess.run(
       python, ["scripts/run_notebooks.py", "--output", output.url.path, "Notebooks/\(name)"],
       environment: [
-        "SANITY_BIN": CLI.binary.path, "SANITY_DATA": TestSupport.sharedRoot.appendingPathComponent("data").path,
+        "SANITY_BIN": CLI.binary.path,
+        "SANITY_DATA": TestSupport.sharedRoot.appendingPathComponent("data").path,
         "SANITY_REPO": TestSupport.repositoryRoot.path, "MPLCONFIGDIR": output.url.path,
       ])
     if run.status == 4 {
-      let reason = run.output.split(separator: "\n").first { $0.contains(": skipped: ") }.map(String.init)
+      let reason = run.output.split(separator: "\n").first { $0.contains(": skipped: ") }.map(
+        String.init)
       try Test.cancel(Comment(rawValue: reason ?? run.output))
     }
     #expect(run.status == 0, "\(name) failed:\n\(run.output.suffix(6000))")
     let stem = String(name.dropLast(".ipynb".count))
     let figures = try Notebook(Self.folder.appendingPathComponent(name)).figures
     for figure in figures {
-      let bytes = (try? Data(contentsOf: output.url.appendingPathComponent(stem).appendingPathComponent(figure))) ?? Data()
-      #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 10_000, "\(name) did not write \(figure)")
+      let bytes =
+        (try? Data(
+          contentsOf: output.url.appendingPathComponent(stem).appendingPathComponent(figure)))
+        ?? Data()
+      #expect(
+        bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 10_000,
+        "\(name) did not write \(figure)")
     }
     #expect(try Self.snapshot() == before, "running \(name) changed Notebooks/")
   }
 
-  @Test("strip_notebooks.py strips an executed notebook back to its committed text and --check reports outputs")
+  @Test(
+    "strip_notebooks.py strips an executed notebook back to its committed text and --check reports outputs"
+  )
   func stripping() throws {
     let directory = try TemporaryDirectory()
     let committed = Self.folder.appendingPathComponent("reading-results.ipynb")
-    var json = try JSONSerialization.jsonObject(with: Data(contentsOf: committed)) as? [String: Any] ?? [:]
+    var json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: committed)) as? [String: Any] ?? [:]
     var cells = json["cells"] as? [[String: Any]] ?? []
     let code = try #require(cells.firstIndex { $0["cell_type"] as? String == "code" })
     cells[code]["outputs"] = [["output_type": "stream", "name": "stdout", "text": ["hello\n"]]]
@@ -62,12 +75,14 @@ struct NotebookTests {
     let executed = directory.file("executed.ipynb")
     try JSONSerialization.data(withJSONObject: json).write(to: executed)
 
-    let check = try Subprocess.run("python3", ["scripts/strip_notebooks.py", "--check", executed.path])
+    let check = try Subprocess.run(
+      "python3", ["scripts/strip_notebooks.py", "--check", executed.path])
     #expect(check.status == 1 && check.output.contains("has outputs"))
     let strip = try Subprocess.run("python3", ["scripts/strip_notebooks.py", executed.path])
     #expect(strip.status == 0)
     #expect(try Data(contentsOf: executed) == Data(contentsOf: committed))
-    let recheck = try Subprocess.run("python3", ["scripts/strip_notebooks.py", "--check", executed.path])
+    let recheck = try Subprocess.run(
+      "python3", ["scripts/strip_notebooks.py", "--check", executed.path])
     #expect(recheck.status == 0, "\(recheck.output)")
   }
 
@@ -88,8 +103,11 @@ private struct Notebook {
   let figures: [String]
 
   init(_ url: URL) throws {
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
-    codeCells = (json["cells"] as? [[String: Any]] ?? []).filter { $0["cell_type"] as? String == "code" }
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
+    codeCells = (json["cells"] as? [[String: Any]] ?? []).filter {
+      $0["cell_type"] as? String == "code"
+    }
     let metadata = json["metadata"] as? [String: Any]
     figures = (metadata?["sanity"] as? [String: Any])?["figures"] as? [String] ?? []
   }
@@ -118,7 +136,8 @@ enum NotebookPython {
   static func path() throws -> String {
     switch made {
     case .success(let path): return path
-    case .failure(let failure) where failure.cannotInstall: try Test.cancel(Comment(rawValue: failure.message))
+    case .failure(let failure) where failure.cannotInstall:
+      try Test.cancel(Comment(rawValue: failure.message))
     case .failure(let failure): throw failure
     }
   }
@@ -136,7 +155,9 @@ enum Subprocess {
     let output: String
   }
 
-  static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:])
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [program] + arguments

@@ -19,7 +19,9 @@ import Testing
   /// Predictions write every head: 68 profile columns, then the counts column.
   @Test func predictWritesEveryHead() throws {
     let folder = try TemporaryDirectory()
-    let result = try CLI.run(["predict", "--model", Self.model, "--input", try Self.sequences(in: folder)])
+    let result = try CLI.run([
+      "predict", "--model", Self.model, "--input", try Self.sequences(in: folder),
+    ])
     #expect(result.status == 0, "\(result.error)")
     let header = result.output.split(separator: "\n").first.map(String.init) ?? ""
     let columns = header.split(separator: "\t").map(String.init)
@@ -32,14 +34,23 @@ import Testing
   @Test func explainChoosesTheHead() throws {
     let folder = try TemporaryDirectory()
     let input = try Self.sequences(in: folder)
-    let arguments = ["explain", "--model", Self.model, "--input", input, "--method", "saliency", "--target", "0"]
-    let counts = try CLI.run(arguments + ["--output-head", "counts", "--output", folder.file("counts.h5").path])
+    let arguments = [
+      "explain", "--model", Self.model, "--input", input, "--method", "saliency", "--target", "0",
+    ]
+    let counts = try CLI.run(
+      arguments + ["--output-head", "counts", "--output", folder.file("counts.h5").path])
     #expect(counts.status == 0, "\(counts.error)")
-    let profile = try CLI.run(arguments + ["--output-head", "0", "--profile-scalar", "--output", folder.file("profile.h5").path])
+    let profile = try CLI.run(
+      arguments + [
+        "--output-head", "0", "--profile-scalar", "--output", folder.file("profile.h5").path,
+      ])
     #expect(profile.status == 0, "\(profile.error)")
-    let unknown = try CLI.run(arguments + ["--output-head", "shape", "--output", folder.file("none.h5").path])
+    let unknown = try CLI.run(
+      arguments + ["--output-head", "shape", "--output", folder.file("none.h5").path])
     #expect(unknown.status == 2)
-    #expect(unknown.error.contains("--output-head shape") && unknown.error.contains("0 (profile), 1 (counts)"))
+    #expect(
+      unknown.error.contains("--output-head shape")
+        && unknown.error.contains("0 (profile), 1 (counts)"))
     #expect(!FileManager.default.fileExists(atPath: folder.file("none.h5").path))
   }
 }

@@ -7,11 +7,17 @@ import Testing
 @Suite(.enabled(if: CLI.hasExample, "Models/ and Genomes/ are needed"))
 struct RunShardMergeTests {
   static let config = "workflow/example-run.yaml"
-  static let files = ["results.tsv", "results.json", "report.html", "attributions/saliency.h5", "attributions/smoothgrad.h5"]
+  static let files = [
+    "results.tsv", "results.json", "report.html", "attributions/saliency.h5",
+    "attributions/smoothgrad.h5",
+  ]
 
   /// Runs `sanity` and expects success.
   @discardableResult
-  static func sanity(_ arguments: [String], environment: [String: String] = [:], status: Int32 = 0, quiet: Bool = true) throws
+  static func sanity(
+    _ arguments: [String], environment: [String: String] = [:], status: Int32 = 0,
+    quiet: Bool = true
+  ) throws
     -> CLI.Result
   {
     let result = try CLI.run(arguments + (quiet ? ["--quiet"] : []), environment: environment)
@@ -33,12 +39,17 @@ struct RunShardMergeTests {
     let whole = folder.file("whole")
     try Self.sanity(["run", "--config", Self.config, "--output", whole.path])
     let rows = try String(contentsOf: whole.appendingPathComponent("results.tsv"), encoding: .utf8)
-    #expect(rows.contains("model-randomization") && rows.contains("label-randomization") && rows.contains("motif-recovery"))
+    #expect(
+      rows.contains("model-randomization") && rows.contains("label-randomization")
+        && rows.contains("motif-recovery"))
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {
-        try Self.sanity(["run", "--config", Self.config, "--shard", "\(index + 1)/\(count)", "--output", part.path])
-        #expect(FileManager.default.fileExists(atPath: part.appendingPathComponent("part.json").path))
+        try Self.sanity([
+          "run", "--config", Self.config, "--shard", "\(index + 1)/\(count)", "--output", part.path,
+        ])
+        #expect(
+          FileManager.default.fileExists(atPath: part.appendingPathComponent("part.json").path))
       }
       let merged = folder.file("merged-\(count)")
       try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
@@ -52,81 +63,124 @@ struct RunShardMergeTests {
     func runShards(environment: [String: String] = [:], statuses: [Int32]) throws -> [CLI.Result] {
       try parts.enumerated().map { index, part in
         try Self.sanity(
-          ["run", "--config", Self.config, "--shard", "\(index + 1)/3", "--output", part.path], environment: environment,
+          ["run", "--config", Self.config, "--shard", "\(index + 1)/3", "--output", part.path],
+          environment: environment,
           status: statuses[index], quiet: false)
       }
     }
     // Killed past item 250: shard 1 (items 1–210) finishes, shards 2 and 3 die before their parts exist.
     _ = try runShards(environment: ["SANITY_TEST_KILL_AFTER_ITEMS": "250"], statuses: [0, 3, 3])
-    #expect(FileManager.default.fileExists(atPath: parts[0].appendingPathComponent("part.json").path))
+    #expect(
+      FileManager.default.fileExists(atPath: parts[0].appendingPathComponent("part.json").path))
     #expect(!FileManager.default.fileExists(atPath: parts[1].path), "a killed shard leaves no part")
     let resumed = try runShards(statuses: [0, 0, 0])
-    #expect(resumed[0].error.contains("is up to date"), "the finished shard is kept: \(resumed[0].error)")
+    #expect(
+      resumed[0].error.contains("is up to date"), "the finished shard is kept: \(resumed[0].error)")
     #expect(!resumed[1].error.contains("is up to date"))
     let merged = folder.file("merged")
     try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
     let whole = folder.file("whole")
     try Self.sanity(["run", "--config", Self.config, "--output", whole.path])
     try Self.expectSameFiles(whole, merged, "resumed")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("parts").path).filter { $0.hasPrefix(".") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("parts").path)
+      .filter { $0.hasPrefix(".") }
     #expect(leftovers.isEmpty, "no temporary folders are left: \(leftovers)")
   }
 
   @Test func truncatedOrOutdatedPartsAreRedoneAndForceRedoesAll() throws {
     let folder = try TemporaryDirectory()
-    let yaml = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8)
-      .replacingOccurrences(of: "limit: 450", with: "limit: 20")
+    let yaml = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8
+    )
+    .replacingOccurrences(of: "limit: 450", with: "limit: 20")
     let config = try folder.write(Array(yaml.utf8), to: "run.yaml")
     let part = folder.file("part")
     let arguments = ["run", "--config", config.path, "--shard", "1/1", "--output", part.path]
     try Self.sanity(arguments)
     #expect(try Self.sanity(arguments, quiet: false).error.contains("is up to date"))
-    #expect(!(try Self.sanity(arguments + ["--force"], quiet: false).error.contains("is up to date")))
+    #expect(
+      !(try Self.sanity(arguments + ["--force"], quiet: false).error.contains("is up to date")))
     let manifest = part.appendingPathComponent("part.json")
     let bytes = try Data(contentsOf: manifest)
     try bytes.prefix(bytes.count / 2).write(to: manifest)
-    #expect(!(try Self.sanity(arguments, quiet: false).error.contains("is up to date")), "a truncated part is redone")
+    #expect(
+      !(try Self.sanity(arguments, quiet: false).error.contains("is up to date")),
+      "a truncated part is redone")
     #expect(try Data(contentsOf: manifest) == bytes)
-    let changed = try folder.write(Array(yaml.replacingOccurrences(of: "seeds: [0, 1]", with: "seeds: [0, 2]").utf8), to: "run.yaml")
-    let rerun = try Self.sanity(["run", "--config", changed.path, "--shard", "1/1", "--output", part.path], quiet: false)
+    let changed = try folder.write(
+      Array(yaml.replacingOccurrences(of: "seeds: [0, 1]", with: "seeds: [0, 2]").utf8),
+      to: "run.yaml")
+    let rerun = try Self.sanity(
+      ["run", "--config", changed.path, "--shard", "1/1", "--output", part.path], quiet: false)
     #expect(!rerun.error.contains("is up to date"), "a part of other settings is redone")
   }
 
   @Test func partsOfDifferentRunsOrWithGapsAreRefused() throws {
     let folder = try TemporaryDirectory()
-    let yaml = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8)
-      .replacingOccurrences(of: "limit: 450", with: "limit: 20")
+    let yaml = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8
+    )
+    .replacingOccurrences(of: "limit: 450", with: "limit: 20")
     let a = try folder.write(Array(yaml.utf8), to: "a.yaml")
-    let b = try folder.write(Array(yaml.replacingOccurrences(of: "seed: 0", with: "seed: 3").utf8), to: "b.yaml")
-    try Self.sanity(["run", "--config", a.path, "--shard", "1/2", "--output", folder.file("a1").path])
-    try Self.sanity(["run", "--config", a.path, "--shard", "2/2", "--output", folder.file("a2").path])
-    try Self.sanity(["run", "--config", b.path, "--shard", "2/2", "--output", folder.file("b2").path])
-    let mixed = try Self.sanity(["merge", folder.file("a1").path, folder.file("b2").path, "--output", folder.file("m").path], status: 2)
-    #expect(mixed.error.contains("b2: the part belongs to another run") && mixed.error.contains("configuration"))
+    let b = try folder.write(
+      Array(yaml.replacingOccurrences(of: "seed: 0", with: "seed: 3").utf8), to: "b.yaml")
+    try Self.sanity([
+      "run", "--config", a.path, "--shard", "1/2", "--output", folder.file("a1").path,
+    ])
+    try Self.sanity([
+      "run", "--config", a.path, "--shard", "2/2", "--output", folder.file("a2").path,
+    ])
+    try Self.sanity([
+      "run", "--config", b.path, "--shard", "2/2", "--output", folder.file("b2").path,
+    ])
+    let mixed = try Self.sanity(
+      ["merge", folder.file("a1").path, folder.file("b2").path, "--output", folder.file("m").path],
+      status: 2)
+    #expect(
+      mixed.error.contains("b2: the part belongs to another run")
+        && mixed.error.contains("configuration"))
     // 20 items are one chunk: shard 1/2 is empty and 2/2 holds every item.
-    let twice = try Self.sanity(["merge", folder.file("a2").path, folder.file("a1").path, folder.file("a2").path, "--output", folder.file("m").path], status: 2)
-    #expect(twice.error.contains("a1: the part starts at item 0, but the previous parts end at item 20"), "\(twice.error)")
-    let missing = try Self.sanity(["merge", folder.file("a1").path, "--output", folder.file("m").path], status: 2)
+    let twice = try Self.sanity(
+      [
+        "merge", folder.file("a2").path, folder.file("a1").path, folder.file("a2").path, "--output",
+        folder.file("m").path,
+      ], status: 2)
+    #expect(
+      twice.error.contains("a1: the part starts at item 0, but the previous parts end at item 20"),
+      "\(twice.error)")
+    let missing = try Self.sanity(
+      ["merge", folder.file("a1").path, "--output", folder.file("m").path], status: 2)
     #expect(missing.error.contains("the parts end at item 0 of 20"), "\(missing.error)")
-    #expect(!FileManager.default.fileExists(atPath: folder.file("m").path), "a refused merge leaves no output")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.file("m").path),
+      "a refused merge leaves no output")
   }
 
   @Test func configurationMistakesExitTwoNamingLineAndKeyAndLeaveNoOutput() throws {
     let folder = try TemporaryDirectory()
-    let yaml = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8)
+    let yaml = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8)
     for (old, new, expected) in [
       ("    epochs: 1", "    epoch: 1", "unknown key 'checks.labelRandomization.epoch'"),
       ("seeds: [0, 1]", "seeds: [0, one]", "key 'seeds[1]' is 'one'"),
       ("otherUnit: 1", "otherUnit: -1", "key 'checks.classSensitivity.otherUnit' is '-1'"),
     ] {
       let text = yaml.replacingOccurrences(of: old, with: new)
-      let line = (text.components(separatedBy: "\n").firstIndex { $0.contains(new.trimmingCharacters(in: .whitespaces)) } ?? 0) + 1
+      let line =
+        (text.components(separatedBy: "\n").firstIndex {
+          $0.contains(new.trimmingCharacters(in: .whitespaces))
+        } ?? 0) + 1
       let config = try folder.write(Array(text.utf8), to: "bad.yaml")
-      let result = try Self.sanity(["run", "--config", config.path, "--output", folder.file("out").path], status: 2)
-      #expect(result.error.contains("\(config.path):\(line): ") && result.error.contains(expected), "\(result.error)")
+      let result = try Self.sanity(
+        ["run", "--config", config.path, "--output", folder.file("out").path], status: 2)
+      #expect(
+        result.error.contains("\(config.path):\(line): ") && result.error.contains(expected),
+        "\(result.error)")
       #expect(!FileManager.default.fileExists(atPath: folder.file("out").path))
     }
-    let shard = try Self.sanity(["run", "--config", Self.config, "--shard", "4/3", "--output", folder.file("out").path], status: 2)
+    let shard = try Self.sanity(
+      ["run", "--config", Self.config, "--shard", "4/3", "--output", folder.file("out").path],
+      status: 2)
     #expect(shard.error.contains("--shard must be K/N"))
   }
 }

@@ -151,10 +151,13 @@ import Testing
       String((0..<length).map { _ in Array("ACGT")[generator.index(below: 4)] })
     }
     let rows = sequences.enumerated().map { "A\tex\($0.offset)\t\($0.element)\t1" }
-    let input = try folder.write((["FoldID\tEventID\tseq\tBound"] + rows).joined(separator: "\n") + "\n", to: "ex.seq")
+    let input = try folder.write(
+      (["FoldID\tEventID\tseq\tBound"] + rows).joined(separator: "\n") + "\n", to: "ex.seq")
     let params = TestSupport.sharedData("deepbind/params/D00328.018.txt")
     let output = folder.file("scores.tsv")
-    let result = try CLI.run(["predict", "--model", params.path, "--input", input.path, "--output", output.path])
+    let result = try CLI.run([
+      "predict", "--model", params.path, "--input", input.path, "--output", output.path,
+    ])
     #expect(result.status == 0, "\(result.error)")
     let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 7)

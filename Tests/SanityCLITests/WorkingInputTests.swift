@@ -8,12 +8,14 @@ import Testing
 struct WorkingInputTests {
   /// The first three records of the shipped test set.
   static func records() throws -> [(header: String, bases: String)] {
-    let text = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(CLI.sequences), encoding: .utf8)
+    let text = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(CLI.sequences), encoding: .utf8)
     let lines = text.split(separator: "\n").map(String.init)
     return (0..<3).map { (lines[2 * $0], lines[2 * $0 + 1]) }
   }
 
-  static func fasta(_ records: [(header: String, bases: String)], newline: String = "\n") -> String {
+  static func fasta(_ records: [(header: String, bases: String)], newline: String = "\n") -> String
+  {
     records.map { "\($0.header)\(newline)\($0.bases)\(newline)" }.joined()
   }
 
@@ -40,9 +42,14 @@ struct WorkingInputTests {
     case "crlf":
       path = try folder.write(Self.fasta(records, newline: "\r\n"), to: "crlf.fa").path
     case "lowercase":
-      path = try folder.write(Self.fasta(records.map { ($0.header, $0.bases.lowercased()) }), to: "soft-masked.fa").path
+      path = try folder.write(
+        Self.fasta(records.map { ($0.header, $0.bases.lowercased()) }), to: "soft-masked.fa"
+      ).path
     case "rna":
-      path = try folder.write(Self.fasta(records.map { ($0.header, $0.bases.replacingOccurrences(of: "T", with: "U")) }), to: "rna.fa").path
+      path = try folder.write(
+        Self.fasta(records.map { ($0.header, $0.bases.replacingOccurrences(of: "T", with: "U")) }),
+        to: "rna.fa"
+      ).path
     case "spaces and ünïcödé":
       let subfolder = folder.file("my data ü")
       try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
@@ -64,22 +71,30 @@ struct WorkingInputTests {
 
   @Test func iupacCodesAreRead() throws {
     let folder = try TemporaryDirectory()
-    let records = try Self.records().map { ($0.header, "RYSWKMBDHVN" + String($0.bases.dropFirst(11))) }
+    let records = try Self.records().map {
+      ($0.header, "RYSWKMBDHVN" + String($0.bases.dropFirst(11)))
+    }
     let output = try Self.predict(try folder.write(Self.fasta(records), to: "iupac.fa").path)
     let rows = output.split(separator: "\n")
     #expect(rows.count == 4)
-    #expect(rows.dropFirst().allSatisfy { $0.split(separator: "\t").dropFirst().allSatisfy { Float($0)?.isFinite == true } })
+    #expect(
+      rows.dropFirst().allSatisfy {
+        $0.split(separator: "\t").dropFirst().allSatisfy { Float($0)?.isFinite == true }
+      })
   }
 
   @Test func outputsGoToStandardOutputAndThroughLinks() throws {
     let folder = try TemporaryDirectory()
     let target = try folder.write("old", to: "target.tsv")
-    try FileManager.default.createSymbolicLink(atPath: folder.file("link.tsv").path, withDestinationPath: target.path)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("link.tsv").path, withDestinationPath: target.path)
     let arguments = ["predict", "--model", CLI.model, "--input", CLI.sequences, "--limit", "3"]
     #expect(try CLI.run(arguments + ["--output", folder.file("link.tsv").path]).status == 0)
     let written = try String(contentsOf: target, encoding: .utf8)
     #expect(written.hasPrefix("id\toutput_0\toutput_1\n"))
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("link.tsv").path) == target.path)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("link.tsv").path)
+        == target.path)
     let standardOutput = try CLI.run(arguments + ["--output", "-"])
     #expect(standardOutput.status == 0)
     #expect(standardOutput.output == written)
@@ -92,7 +107,8 @@ struct WorkingInputTests {
     process.executableURL = CLI.binary
     process.currentDirectoryURL = TestSupport.repositoryRoot
     process.arguments = [
-      "explain", "--model", CLI.model, "--input", "Genomes/example-train.fa.gz", "--method", "integrated-gradients",
+      "explain", "--model", CLI.model, "--input", "Genomes/example-train.fa.gz", "--method",
+      "integrated-gradients",
       "--steps", "400", "--output", folder.file("ig.h5").path, "--quiet",
     ]
     process.standardError = Pipe()
@@ -103,6 +119,8 @@ struct WorkingInputTests {
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     #expect(process.terminationStatus == 128 + SIGINT)
-    #expect(try folder.contents().isEmpty, "an interrupted run leaves neither the temporary file nor a partial output")
+    #expect(
+      try folder.contents().isEmpty,
+      "an interrupted run leaves neither the temporary file nor a partial output")
   }
 }

@@ -4,9 +4,12 @@ import Testing
 /// Deterministic test tensors and finite-difference checks shared by the test targets.
 public enum TestSupport {
   /// A tensor of uniform deviates in [low, high), from a fixed seed.
-  public static func uniform(_ shape: Shape, seed: UInt64, low: Float = -1, high: Float = 1) -> Tensor {
+  public static func uniform(_ shape: Shape, seed: UInt64, low: Float = -1, high: Float = 1)
+    -> Tensor
+  {
     var generator = SeededGenerator(seed: seed)
-    return Tensor(shape: shape, scalars: (0..<shape.count).map { _ in generator.uniform(low, high) })
+    return Tensor(
+      shape: shape, scalars: (0..<shape.count).map { _ in generator.uniform(low, high) })
   }
 
   /// ⟨v, f(x)⟩ in Double.
@@ -31,7 +34,8 @@ public enum TestSupport {
       plus[i] += step
       minus[i] -= step
       let difference =
-        dot(v, f(Tensor(shape: x.shape, scalars: plus))) - dot(v, f(Tensor(shape: x.shape, scalars: minus)))
+        dot(v, f(Tensor(shape: x.shape, scalars: plus)))
+        - dot(v, f(Tensor(shape: x.shape, scalars: minus)))
       gradient[i] = Float(difference / (2 * Double(step)))
     }
     return Tensor(shape: x.shape, scalars: gradient)
@@ -42,7 +46,9 @@ public enum TestSupport {
     _ actual: Tensor, _ expected: Tensor, relativeTolerance tolerance: Float,
     _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    #expect(actual.shape == expected.shape, "\(what): shape \(actual.shape) != \(expected.shape)", sourceLocation: sourceLocation)
+    #expect(
+      actual.shape == expected.shape, "\(what): shape \(actual.shape) != \(expected.shape)",
+      sourceLocation: sourceLocation)
     guard actual.shape == expected.shape else { return }
     var worst = (difference: Float(0), index: 0)
     for i in 0..<actual.scalars.count {

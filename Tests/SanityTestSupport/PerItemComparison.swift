@@ -10,7 +10,9 @@ extension TestSupport {
     _ actual: Tensor, _ expected: Tensor, relativeTolerance tolerance: Float, _ what: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    #expect(actual.shape == expected.shape, "\(what): shape \(actual.shape) != \(expected.shape)", sourceLocation: sourceLocation)
+    #expect(
+      actual.shape == expected.shape, "\(what): shape \(actual.shape) != \(expected.shape)",
+      sourceLocation: sourceLocation)
     guard actual.shape == expected.shape else { return }
     let width = expected.itemCount
     var worst = (ratio: Float(0), item: 0, index: 0, difference: Float(0))

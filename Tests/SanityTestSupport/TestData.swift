@@ -30,11 +30,13 @@ extension TestSupport {
 
   /// Whether `../shared/data` is present (tests that read it are skipped otherwise).
   public static var hasSharedData: Bool {
-    FileManager.default.fileExists(atPath: sharedRoot.appendingPathComponent("data/PROVENANCE.md").path)
+    FileManager.default.fileExists(
+      atPath: sharedRoot.appendingPathComponent("data/PROVENANCE.md").path)
   }
 
   /// Whether `../shared/reference` is present.
   public static var hasReference: Bool {
-    FileManager.default.fileExists(atPath: sharedRoot.appendingPathComponent("reference/README.md").path)
+    FileManager.default.fileExists(
+      atPath: sharedRoot.appendingPathComponent("reference/README.md").path)
   }
 }

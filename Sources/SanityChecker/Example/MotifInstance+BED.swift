@@ -26,7 +26,8 @@ extension MotifInstance {
       else { continue }
       guard fields.count >= 3 else {
         throw .malformedRow(
-          file: file, line: index + 1, reason: "\(fields.count) columns; BED needs chrom, start, end")
+          file: file, line: index + 1,
+          reason: "\(fields.count) columns; BED needs chrom, start, end")
       }
       guard let start = Int(fields[1]), let end = Int(fields[2]), start >= 0, end > start else {
         throw .malformedRow(

@@ -34,7 +34,8 @@ public struct ControlExplainer: SeededExplainer {
   }
 
   /// The control map in the input's shape.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let outputs = model.values(of: model.forward(input), at: targets)
     let values: Tensor
@@ -43,7 +44,8 @@ public struct ControlExplainer: SeededExplainer {
       let width = input.itemCount
       values = Tensor(shape: input.shape) { out in
         for item in 0..<input.batchSize {
-          var generator = SeededGenerator(seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(firstItem + item))
+          var generator = SeededGenerator(
+            seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(firstItem + item))
           for j in 0..<width { out[item * width + j] = generator.normal() }
         }
       }
@@ -52,6 +54,7 @@ public struct ControlExplainer: SeededExplainer {
     case .input:
       values = input
     }
-    return Attribution(values: values, method: kind.rawValue, targets: targets, predictions: outputs)
+    return Attribution(
+      values: values, method: kind.rawValue, targets: targets, predictions: outputs)
   }
 }

@@ -153,7 +153,8 @@ struct DeepLIFTChain: Sendable {
         passed = [layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)]
       case .merge(let merge):
         passed = DeepLIFTMergeRules.multipliers(
-          signal, merge: merge, inputs: inputs.map { input[$0] }, references: inputs.map { reference[$0] },
+          signal, merge: merge, inputs: inputs.map { input[$0] },
+          references: inputs.map { reference[$0] },
           output: input[index + 1], referenceOutput: reference[index + 1], epsilon: epsilon)
       }
       for (node, part) in zip(inputs, passed) {

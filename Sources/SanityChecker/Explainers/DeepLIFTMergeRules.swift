@@ -33,7 +33,8 @@ enum DeepLIFTMergeRules {
   }
 
   /// `m_k = s·½(∏_{j<k} x_j ∏_{j>k} x'_j + ∏_{j<k} x'_j ∏_{j>k} x_j)`.
-  private static func product(_ signal: Tensor, inputs: [Tensor], references: [Tensor]) -> [Tensor] {
+  private static func product(_ signal: Tensor, inputs: [Tensor], references: [Tensor]) -> [Tensor]
+  {
     inputs.indices.map { k in
       var forward = signal.scaled(by: 0.5)
       var backward = forward
@@ -60,7 +61,9 @@ enum DeepLIFTMergeRules {
     let bound = Tensor(shape: output.shape) { u in
       output.withUnsafeBufferPointer { y in
         referenceOutput.withUnsafeBufferPointer { yr in
-          for i in 0..<u.count { u[i] = isMaximum ? Swift.max(y[i], yr[i]) : Swift.min(y[i], yr[i]) }
+          for i in 0..<u.count {
+            u[i] = isMaximum ? Swift.max(y[i], yr[i]) : Swift.min(y[i], yr[i])
+          }
         }
       }
     }

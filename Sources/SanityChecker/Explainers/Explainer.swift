@@ -42,9 +42,12 @@ extension Explainer {
     _ input: Tensor, targets: [Int], model: Model, itemsPerChunk: Int? = nil,
     _ body: @Sendable (Tensor, [Int], Int) -> Attribution
   ) -> Attribution {
-    precondition(targets.count == input.batchSize, "\(Self.identifier): \(targets.count) targets for \(input.batchSize) items")
+    precondition(
+      targets.count == input.batchSize,
+      "\(Self.identifier): \(targets.count) targets for \(input.batchSize) items")
     let parts = Parallel.mapChunks(
-      count: input.batchSize, chunkSize: itemsPerChunk ?? model.chunkSize, bytesPerChunk: model.bytesPerChunk
+      count: input.batchSize, chunkSize: itemsPerChunk ?? model.chunkSize,
+      bytesPerChunk: model.bytesPerChunk
     ) { range in
       body(input.items(range), Array(targets[range]), range.lowerBound)
     }

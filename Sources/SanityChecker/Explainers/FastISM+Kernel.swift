@@ -25,7 +25,8 @@ extension FastISM {
       for c in 0..<4 {
         for b in 0..<4 {
           for f in 0..<filters {
-            table[((k * 4 + c) * 4 + b) * lanes + f] = kernel[(k * 4 + b) * filters + f] - kernel[(k * 4 + c) * filters + f]
+            table[((k * 4 + c) * 4 + b) * lanes + f] =
+              kernel[(k * 4 + b) * filters + f] - kernel[(k * 4 + c) * filters + f]
           }
         }
       }
@@ -57,7 +58,8 @@ extension FastISM {
   ///   - scratch: The workspace.
   /// - Returns: The rows written (1 + the changed mutants).
   func pooledMutants(
-    x: UnsafeBufferPointer<Float>, z zItem: UnsafeBufferPointer<Float>, into rows: UnsafeMutablePointer<Float>,
+    x: UnsafeBufferPointer<Float>, z zItem: UnsafeBufferPointer<Float>,
+    into rows: UnsafeMutablePointer<Float>,
     slots: UnsafeMutablePointer<Int32>, firstRow: Int, scratch: inout Scratch
   ) -> Int {
     let (P, F, K, lanes) = (positions, filters, kernelWidth, lanes)
@@ -65,12 +67,18 @@ extension FastISM {
     let identity = Block(repeating: isMax ? -.infinity : 0)
     let zero = Block(repeating: 0)
     let scale = Block(repeating: isMax ? 1 : 1 / Float(P))
-    @inline(__always) func load(_ p: UnsafePointer<Float>) -> Block { UnsafeRawPointer(p).loadUnaligned(as: Block.self) }
+    @inline(__always) func load(_ p: UnsafePointer<Float>) -> Block {
+      UnsafeRawPointer(p).loadUnaligned(as: Block.self)
+    }
     @inline(__always) func store(_ v: Block, _ p: UnsafeMutablePointer<Float>) {
       UnsafeMutableRawPointer(p).storeBytes(of: v, as: Block.self)
     }
-    @inline(__always) func activate(_ v: Block) -> Block { isRectified ? v.replacing(with: 0, where: v .< 0) : v }
-    @inline(__always) func combine(_ a: Block, _ b: Block) -> Block { isMax ? a.replacing(with: b, where: b .> a) : a + b }
+    @inline(__always) func activate(_ v: Block) -> Block {
+      isRectified ? v.replacing(with: 0, where: v .< 0) : v
+    }
+    @inline(__always) func combine(_ a: Block, _ b: Block) -> Block {
+      isMax ? a.replacing(with: b, where: b .> a) : a + b
+    }
     var written = 1
     scratch.z.withUnsafeMutableBufferPointer { zBuffer in
       scratch.prefix.withUnsafeMutableBufferPointer { prefixBuffer in
@@ -86,22 +94,35 @@ extension FastISM {
                 for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
                   store(identity, prefix + f)
                   store(identity, suffix + P * lanes + f)
-                  for q in 0..<P { store(combine(load(prefix + q * lanes + f), activate(load(z + q * lanes + f))), prefix + (q + 1) * lanes + f) }
+                  for q in 0..<P {
+                    store(
+                      combine(load(prefix + q * lanes + f), activate(load(z + q * lanes + f))),
+                      prefix + (q + 1) * lanes + f)
+                  }
                   for q in stride(from: P - 1, through: 0, by: -1) {
-                    store(combine(load(suffix + (q + 1) * lanes + f), activate(load(z + q * lanes + f))), suffix + q * lanes + f)
+                    store(
+                      combine(
+                        load(suffix + (q + 1) * lanes + f), activate(load(z + q * lanes + f))),
+                      suffix + q * lanes + f)
                   }
                 }
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: 5 * lanes) { pooledBuffer in
                   guard let pooled = pooledBuffer.baseAddress else { return }
                   let original = pooled + 4 * lanes
-                  for f in stride(from: 0, to: lanes, by: Block.scalarCount) { store(load(prefix + P * lanes + f) * scale, original + f) }
+                  for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
+                    store(load(prefix + P * lanes + f) * scale, original + f)
+                  }
                   rows.update(from: original, count: F)
                   for l in 0..<length {
                     let first = max(0, l + padBefore - (K - 1))
                     let last = min(P - 1, l + padBefore)
                     var (ones, zeros, observed) = (0, 0, 0)
                     for c in 0..<4 {
-                      if x[l * 4 + c] == 1 { (ones, observed) = (ones + 1, c) } else if x[l * 4 + c] == 0 { zeros += 1 }
+                      if x[l * 4 + c] == 1 {
+                        (ones, observed) = (ones + 1, c)
+                      } else if x[l * 4 + c] == 0 {
+                        zeros += 1
+                      }
                     }
                     let isOneHot = ones == 1 && zeros == 3
                     guard first <= last else {
@@ -120,7 +141,9 @@ extension FastISM {
                           let row = change + (k * 4 + b) * lanes
                           for f in 0..<lanes {
                             var old: Float = 0
-                            if f < F { for c in 0..<4 { old += x[l * 4 + c] * w[(k * 4 + c) * F + f] } }
+                            if f < F {
+                              for c in 0..<4 { old += x[l * 4 + c] * w[(k * 4 + c) * F + f] }
+                            }
                             row[f] = f < F ? w[(k * 4 + b) * F + f] - old : 0
                           }
                         }
@@ -131,12 +154,17 @@ extension FastISM {
                     // bit b: base b's pooled vector differs from the original's
                     var changedBases = 0
                     for f in stride(from: 0, to: lanes, by: Block.scalarCount) {
-                      let outside = combine(load(prefix + first * lanes + f), load(suffix + (last + 1) * lanes + f))
-                      let start = isMax && isRectified ? outside.replacing(with: zero, where: zero .> outside) : outside
+                      let outside = combine(
+                        load(prefix + first * lanes + f), load(suffix + (last + 1) * lanes + f))
+                      let start =
+                        isMax && isRectified
+                        ? outside.replacing(with: zero, where: zero .> outside) : outside
                       let reference = load(original + f)
                       if isMax && isOneHot {
                         // The observed base's mutant is the original: only the other three run.
-                        let (b0, b1, b2) = (observed == 0 ? 1 : 0, observed <= 1 ? 2 : 1, observed <= 2 ? 3 : 2)
+                        let (b0, b1, b2) = (
+                          observed == 0 ? 1 : 0, observed <= 1 ? 2 : 1, observed <= 2 ? 3 : 2
+                        )
                         let (o0, o1, o2) = (b0 &* lanes, b1 &* lanes, b2 &* lanes)
                         var (p0, p1, p2) = (start, start, start)
                         for q in first...last {

@@ -85,18 +85,22 @@ struct FastISM: Sendable {
     let padBefore = conv.padding == .same ? max(0, (positions - 1) + width - length) / 2 : 0
     do {
       let tail = try Model(
-        name: model.name + "-tail", inputShape: [filters], layers: Array(model.layers[(next + 1)...]))
+        name: model.name + "-tail", inputShape: [filters],
+        layers: Array(model.layers[(next + 1)...]))
       return .success(
         FastISM(
-          kernel: kernel.scalars, bias: conv.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: filters),
-          kernelWidth: width, filters: filters, padBefore: padBefore, positions: positions, length: length,
+          kernel: kernel.scalars,
+          bias: conv.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: filters),
+          kernelWidth: width, filters: filters, padBefore: padBefore, positions: positions,
+          length: length,
           isRectified: activations.contains(.relu), pooling: pooling, tail: tail, convolution: conv,
           changes: changeTable(kernel.scalars, width: width, filters: filters),
           tables: kernel.withUnsafeBufferPointer {
             SparseChannelConvolution.Tables(kernel: $0, taps: width, channels: 4, filters: filters)
           }))
     } catch {
-      return .failure(Unsupported(message: "the layers after pooling do not form a model: \(error)"))
+      return .failure(
+        Unsupported(message: "the layers after pooling do not form a model: \(error)"))
     }
   }
 
@@ -125,7 +129,8 @@ struct FastISM: Sendable {
               originalRows[item] = written
               written += preActivation.withUnsafeBufferPointer { z in
                 pooledMutants(
-                  x: sequence, z: z, into: out + written * filters, slots: slot + item * cells, firstRow: written,
+                  x: sequence, z: z, into: out + written * filters, slots: slot + item * cells,
+                  firstRow: written,
                   scratch: &scratch)
               }
             }
@@ -142,7 +147,9 @@ struct FastISM: Sendable {
       let originals = Tensor(shape: [range.count, width]) { originals in
         outputs.withUnsafeBufferPointer { o in
           for item in 0..<range.count {
-            for unit in 0..<width { originals[item * width + unit] = o[originalRows[item] * width + unit] }
+            for unit in 0..<width {
+              originals[item * width + unit] = o[originalRows[item] * width + unit]
+            }
           }
         }
       }
@@ -153,7 +160,8 @@ struct FastISM: Sendable {
             for cell in 0..<cells {
               let row = Int(slots[item * cells + cell])
               for unit in 0..<width {
-                deltas[(item * cells + cell) * width + unit] = row < 0 ? 0 : o[row * width + unit] - o[original + unit]
+                deltas[(item * cells + cell) * width + unit] =
+                  row < 0 ? 0 : o[row * width + unit] - o[original + unit]
               }
             }
           }
@@ -171,29 +179,34 @@ struct FastISM: Sendable {
   ///   - chunk: The batch holding it.
   ///   - item: Its index in `chunk`.
   /// - Returns: The pre-activation's `P·F` scalars, position-major.
-  func preActivation(of sequence: UnsafeBufferPointer<Float>, item chunk: Tensor, at item: Int) -> [Float] {
+  func preActivation(of sequence: UnsafeBufferPointer<Float>, item chunk: Tensor, at item: Int)
+    -> [Float]
+  {
     var z = [Float](repeating: 0, count: positions * filters)
     let axis = AxisWindow(input: length, kernel: kernelWidth, padding: convolution.padding)
-    let isOneHot = tables.map { tables in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * length) { workspace in
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: length) { values in
-          guard let index = workspace.baseAddress, let value = values.baseAddress,
-            SparseChannelConvolution.analyze(sequence, channels: 4, index: index, value: value) == .oneHot
-          else { return false }
-          kernel.withUnsafeBufferPointer { k in
-            z.withUnsafeMutableBufferPointer { out in
-              guard let k = k.baseAddress, let out = out.baseAddress else { return }
-              bias.withUnsafeBufferPointer { b in
-                SparseChannelConvolution.oneHotForward(
-                  index: index, tables: tables, kernel: k, bias: b.baseAddress, axis: axis, channels: 4,
-                  filters: filters, codes: index + length, into: out)
+    let isOneHot =
+      tables.map { tables in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * length) { workspace in
+          withUnsafeTemporaryAllocation(of: Float.self, capacity: length) { values in
+            guard let index = workspace.baseAddress, let value = values.baseAddress,
+              SparseChannelConvolution.analyze(sequence, channels: 4, index: index, value: value)
+                == .oneHot
+            else { return false }
+            kernel.withUnsafeBufferPointer { k in
+              z.withUnsafeMutableBufferPointer { out in
+                guard let k = k.baseAddress, let out = out.baseAddress else { return }
+                bias.withUnsafeBufferPointer { b in
+                  SparseChannelConvolution.oneHotForward(
+                    index: index, tables: tables, kernel: k, bias: b.baseAddress, axis: axis,
+                    channels: 4,
+                    filters: filters, codes: index + length, into: out)
+                }
               }
             }
+            return true
           }
-          return true
         }
-      }
-    } ?? false
+      } ?? false
     return isOneHot ? z : convolution.preActivationOutput(chunk.items(item..<(item + 1))).scalars
   }
 }

@@ -32,7 +32,9 @@ public struct GradCAM: Explainer {
   ///   - layer: The layer name, or `nil` for the last convolution.
   ///   - upsampling: Nearest (default) or linear.
   ///   - output: The explained output (the logit by default).
-  public init(layer: String? = nil, upsampling: Upsampling = .nearest, output: ExplainedOutput = .logit) {
+  public init(
+    layer: String? = nil, upsampling: Upsampling = .nearest, output: ExplainedOutput = .logit
+  ) {
     self.layer = layer
     self.upsampling = upsampling
     self.output = output
@@ -62,14 +64,18 @@ public struct GradCAM: Explainer {
   ///   - model: The model.
   /// - Returns: The layer-resolution maps and the explained outputs.
   /// - Throws: See ``layerIndex(in:)``.
-  public func layerMaps(for input: Tensor, targets: [Int], in model: Model) throws -> (maps: Tensor, outputs: [Float]) {
+  public func layerMaps(for input: Tensor, targets: [Int], in model: Model) throws -> (
+    maps: Tensor, outputs: [Float]
+  ) {
     let explained = model.explained(output)
     let index = try layerIndex(in: explained)
     let featureShape = explained.shapes[index + 1]
     guard featureShape.rank >= 2 else {
-      throw ModelError.shapeMismatch(layer: explained.layers[index].name, expected: "a spatial output", actual: featureShape)
+      throw ModelError.shapeMismatch(
+        layer: explained.layers[index].name, expected: "a spatial output", actual: featureShape)
     }
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: explained.chunkSize) { range in
+    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: explained.chunkSize) {
+      range in
       let chunk = input.items(range)
       let chunkTargets = Array(targets[range])
       let trace = explained.trace(chunk)
@@ -93,7 +99,9 @@ public struct GradCAM: Explainer {
           for item in 0..<activation.batchSize {
             let base = item * positions * channels
             for c in 0..<channels { weights[c] = 0 }
-            for p in 0..<positions { for c in 0..<channels { weights[c] += g[base + p * channels + c] } }
+            for p in 0..<positions {
+              for c in 0..<channels { weights[c] += g[base + p * channels + c] }
+            }
             for c in 0..<channels { weights[c] /= Float(positions) }
             for p in 0..<positions {
               var total: Float = 0
@@ -107,12 +115,14 @@ public struct GradCAM: Explainer {
   }
 
   /// The Grad-CAM maps at the input's resolution.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let (maps, outputs) = try layerMaps(for: input, targets: targets, in: model)
     let rectified = Tensor(shape: maps.shape, scalars: maps.scalars.map { max($0, 0) })
     let inputSpatial = Array(model.inputShape.dimensions.dropLast())
     let upsampled = Upsample.resize(rectified, to: inputSpatial, mode: upsampling)
-    return Attribution(values: upsampled, method: Self.identifier, targets: targets, predictions: outputs)
+    return Attribution(
+      values: upsampled, method: Self.identifier, targets: targets, predictions: outputs)
   }
 }

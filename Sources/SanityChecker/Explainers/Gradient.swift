@@ -40,9 +40,11 @@ extension Explainer {
   ) -> Attribution {
     let explained = model.explained(output)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (signal, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: rule)
+      let (signal, outputs) = Gradient.inputSignal(
+        explained, chunk, targets: chunkTargets, rule: rule)
       return Attribution(
-        values: combine(signal, chunk), method: Self.identifier, targets: chunkTargets, predictions: outputs)
+        values: combine(signal, chunk), method: Self.identifier, targets: chunkTargets,
+        predictions: outputs)
     }
   }
 }
@@ -65,7 +67,8 @@ public struct Saliency: Explainer {
   public init(output: ExplainedOutput = .logit) { self.output = output }
 
   /// The gradient per item.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
   }
@@ -88,9 +91,11 @@ public struct GradientTimesInput: Explainer {
   public init(output: ExplainedOutput = .logit) { self.output = output }
 
   /// x ⊙ gradient per item.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
-    return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient) { signal, input in
+    return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
+    { signal, input in
       signal.multiplied(by: input)
     }
   }

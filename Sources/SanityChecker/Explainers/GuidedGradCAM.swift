@@ -15,9 +15,11 @@ public struct GuidedGradCAM: Explainer {
   public init(gradCAM: GradCAM = GradCAM()) { self.gradCAM = gradCAM }
 
   /// Guided Backprop ⊙ Grad-CAM, in the input's shape.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
-    let guided = try GuidedBackprop(output: gradCAM.output).attribution(for: input, targets: targets, in: model)
+    let guided = try GuidedBackprop(output: gradCAM.output).attribution(
+      for: input, targets: targets, in: model)
     let cam = try gradCAM.attribution(for: input, targets: targets, in: model)
     let channels = model.inputShape.dimensions.last ?? 1
     let values = Tensor(shape: guided.values.shape) { out in
@@ -27,6 +29,7 @@ public struct GuidedGradCAM: Explainer {
         }
       }
     }
-    return Attribution(values: values, method: Self.identifier, targets: targets, predictions: guided.predictions)
+    return Attribution(
+      values: values, method: Self.identifier, targets: targets, predictions: guided.predictions)
   }
 }

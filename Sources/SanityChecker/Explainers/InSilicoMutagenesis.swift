@@ -59,22 +59,27 @@ public struct InSilicoMutagenesis: Explainer {
     try model.validate(input: input)
     let explained = model.explained(output)
     guard explained.inputShape.rank == 2, explained.inputShape[1] == 4 else {
-      throw ModelError.shapeMismatch(layer: "input", expected: "[L, 4] one-hot DNA", actual: explained.inputShape)
+      throw ModelError.shapeMismatch(
+        layer: "input", expected: "[L, 4] one-hot DNA", actual: explained.inputShape)
     }
     if fast {
       switch FastISM.plan(for: explained) {
       case .success(let plan):
         let (values, outputs) = plan.deltas(for: input)
-        return Deltas(values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true, note: nil)
+        return Deltas(
+          values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)),
+          isFast: true, note: nil)
       case .failure:
         switch FastISMChain.plan(for: explained) {
         case .success(let plan):
           let (values, outputs) = plan.deltas(for: input)
           return Deltas(
-            values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true,
+            values: values,
+            outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true,
             note: nil)
         case .failure(let reason):
-          return naiveDeltas(input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
+          return naiveDeltas(
+            input, explained, note: "fast ISM not applicable (\(reason.message)); naive ISM used")
         }
       }
     }
@@ -96,17 +101,20 @@ public struct InSilicoMutagenesis: Explainer {
   ///
   /// Items run in groups whose deltas of every output (`L·4·O` each) fit in a quarter of the
   /// memory budget, so a model with hundreds of outputs does not hold them all at once.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let itemsPerGroup = Self.itemsPerGroup(input, model: model)
     guard input.batchSize <= itemsPerGroup else {
       var parts: [Attribution] = []
       for start in stride(from: 0, to: input.batchSize, by: itemsPerGroup) {
         let range = start..<min(input.batchSize, start + itemsPerGroup)
-        parts.append(try attribution(for: input.items(range), targets: Array(targets[range]), in: model))
+        parts.append(
+          try attribution(for: input.items(range), targets: Array(targets[range]), in: model))
       }
       return Attribution(
-        values: Tensor.concatenating(parts.map(\.values)), method: Self.identifier, targets: targets,
+        values: Tensor.concatenating(parts.map(\.values)), method: Self.identifier,
+        targets: targets,
         predictions: parts.flatMap(\.predictions))
     }
     let result = try deltas(for: input, in: model)
@@ -121,8 +129,12 @@ public struct InSilicoMutagenesis: Explainer {
         }
       }
     }
-    let predictions = targets.enumerated().map { result.outputs.scalars[$0.offset * outputsPerItem + $0.element] }
-    return Attribution(values: isCentred ? Self.centred(values, input: input) : values, method: Self.identifier, targets: targets, predictions: predictions)
+    let predictions = targets.enumerated().map {
+      result.outputs.scalars[$0.offset * outputsPerItem + $0.element]
+    }
+    return Attribution(
+      values: isCentred ? Self.centred(values, input: input) : values, method: Self.identifier,
+      targets: targets, predictions: predictions)
   }
 
   /// tangermeme's default output: `x ⊙ (Δ − mean_b Δ)` per position.
@@ -136,7 +148,9 @@ public struct InSilicoMutagenesis: Explainer {
         input.withUnsafeBufferPointer { x in
           for position in stride(from: 0, to: d.count, by: 4) {
             let mean = (d[position] + d[position + 1] + d[position + 2] + d[position + 3]) / 4
-            for base in 0..<4 { out[position + base] = x[position + base] * (d[position + base] - mean) }
+            for base in 0..<4 {
+              out[position + base] = x[position + base] * (d[position + base] - mean)
+            }
           }
         }
       }
@@ -151,7 +165,8 @@ public struct InSilicoMutagenesis: Explainer {
     let width = model.outputShape.count
     let cells = length * 4
     let widest = model.shapes.map(\.count).max() ?? cells
-    let mutantsPerChunk = MemoryBudget.current.items(each: 8 * widest * MemoryLayout<Float>.stride, share: 0.125)
+    let mutantsPerChunk = MemoryBudget.current.items(
+      each: 8 * widest * MemoryLayout<Float>.stride, share: 0.125)
     let positionsPerChunk = max(1, min(length, mutantsPerChunk / 4))
     var deltas: [Tensor] = []
     var references: [Tensor] = []
@@ -194,7 +209,9 @@ public struct InSilicoMutagenesis: Explainer {
       references.append(reference.reshaped([1, width]))
     }
     return Deltas(
-      values: Tensor.concatenating(deltas), outputs: Tensor.concatenating(references).reshaped(model.outputShape.batched(input.batchSize)),
+      values: Tensor.concatenating(deltas),
+      outputs: Tensor.concatenating(references).reshaped(
+        model.outputShape.batched(input.batchSize)),
       isFast: false, note: note)
   }
 }

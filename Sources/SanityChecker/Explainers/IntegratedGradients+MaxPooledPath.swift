@@ -24,12 +24,15 @@ extension IntegratedGradients {
   ///   - weights: The weights w_k.
   /// - Returns: The weighted pre-activation signal `[n, P, F]`, or `nil`.
   static func maxPooledPathSignal(
-    _ model: Model, activation: Activation, start: Tensor, slope: Tensor, targets: [Int], alphas: [Double],
+    _ model: Model, activation: Activation, start: Tensor, slope: Tensor, targets: [Int],
+    alphas: [Double],
     weights: [Double]
   ) -> Tensor? {
-    guard model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D, start.shape.rank == 3,
+    guard model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D,
+      start.shape.rank == 3,
       activation == .relu || activation == .linear,
-      let head = try? Model(name: model.name, inputShape: model.shapes[2], layers: Array(model.layers.dropFirst(2)))
+      let head = try? Model(
+        name: model.name, inputShape: model.shapes[2], layers: Array(model.layers.dropFirst(2)))
     else { return nil }
     let (items, positions, filters) = (start.shape[0], start.shape[1], start.shape[2])
     let isRectified = activation == .relu
@@ -49,8 +52,10 @@ extension IntegratedGradients {
               for item in 0..<items {
                 let offset = item * positions * filters
                 pointMaximum(
-                  start: z0 + offset, slope: dz + offset, alpha: a, positions: positions, filters: filters,
-                  isRectified: isRectified, into: y + item * filters, winners: winner + item * filters)
+                  start: z0 + offset, slope: dz + offset, alpha: a, positions: positions,
+                  filters: filters,
+                  isRectified: isRectified, into: y + item * filters,
+                  winners: winner + item * filters)
               }
             }
           }
@@ -78,14 +83,17 @@ extension IntegratedGradients {
   /// `y[f] = max_q φ(z'[q, f] + α·dz[q, f])` and the first `q` holding it, for one item.
   @inline(__always)
   static func pointMaximum(
-    start z0: UnsafePointer<Float>, slope dz: UnsafePointer<Float>, alpha a: Float, positions: Int, filters: Int,
+    start z0: UnsafePointer<Float>, slope dz: UnsafePointer<Float>, alpha a: Float, positions: Int,
+    filters: Int,
     isRectified: Bool, into y: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Int32>
   ) {
     typealias Row = SIMD16<Float>
     @inline(__always) func point(_ q: Int, _ f: Int) -> Row {
       let offset = (q &* filters &+ f) &* 4
-      var v = UnsafeRawPointer(z0).loadUnaligned(fromByteOffset: offset, as: Row.self)
-        + Row(repeating: a) * UnsafeRawPointer(dz).loadUnaligned(fromByteOffset: offset, as: Row.self)
+      var v =
+        UnsafeRawPointer(z0).loadUnaligned(fromByteOffset: offset, as: Row.self)
+        + Row(repeating: a)
+        * UnsafeRawPointer(dz).loadUnaligned(fromByteOffset: offset, as: Row.self)
       if isRectified { v.replace(with: 0, where: v .< 0) }
       return v
     }

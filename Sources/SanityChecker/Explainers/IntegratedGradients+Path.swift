@@ -17,16 +17,22 @@ extension IntegratedGradients {
   ///   - weights: The weights w_k.
   /// - Returns: The weighted gradient sum, of the chunk's shape.
   static func pathGradient(
-    _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
+    _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double],
+    weights: [Double]
   ) -> Tensor {
     let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
-    guard model.isChain, let first = model.layers.first as? any AffineLayer, !first.activation.needsInput,
-      let rest = try? Model(name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
+    guard model.isChain, let first = model.layers.first as? any AffineLayer,
+      !first.activation.needsInput,
+      let rest = try? Model(
+        name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
       let difference = chunk.linearCombination(1, reference, -1)
       let repeatedTargets = Array(repeating: targets, count: stepsPerBatch).flatMap { $0 }
-      return summedOverPath(chunk.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch) { group in
-        let points = Tensor.concatenating(group.map { reference.linearCombination(1, difference, Float($0)) })
+      return summedOverPath(
+        chunk.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch
+      ) { group in
+        let points = Tensor.concatenating(
+          group.map { reference.linearCombination(1, difference, Float($0)) })
         let targets = Array(repeatedTargets.prefix(points.batchSize))
         return Gradient.inputSignal(model, points, targets: targets, rule: .gradient).signal
       }
@@ -34,22 +40,28 @@ extension IntegratedGradients {
     let start = first.preActivationOutput(reference)
     let slope = first.preActivationOutput(chunk).linearCombination(1, start, -1)
     if let summed = maxPooledPathSignal(
-      model, activation: first.activation, start: start, slope: slope, targets: targets, alphas: alphas, weights: weights)
+      model, activation: first.activation, start: start, slope: slope, targets: targets,
+      alphas: alphas, weights: weights)
     {
       return first.linearInputGradient(summed, inputShape: chunk.shape)
     }
     let width = start.shape.dimensions.last ?? 1
     let seed = rest.targetSeed(Array(repeating: targets, count: stepsPerBatch).flatMap { $0 })
-    let summed = summedOverPath(start.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch) { group in
+    let summed = summedOverPath(
+      start.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch
+    ) { group in
       var points = Tensor(shape: start.shape.item.batched(group.count * start.batchSize))
       let size = start.shape.count
       start.withUnsafeBufferPointer { z0 in
         slope.withUnsafeBufferPointer { dz in
           points.withUnsafeMutableBufferPointer { z in
-            guard let target = z.baseAddress, let origin = z0.baseAddress, let direction = dz.baseAddress else { return }
+            guard let target = z.baseAddress, let origin = z0.baseAddress,
+              let direction = dz.baseAddress
+            else { return }
             for (step, alpha) in group.enumerated() {
               target.advanced(by: step * size).update(from: origin, count: size)
-              SIMDRows.add(scaled: Float(alpha), direction, to: target.advanced(by: step * size), count: size)
+              SIMDRows.add(
+                scaled: Float(alpha), direction, to: target.advanced(by: step * size), count: size)
             }
             first.activation.apply(z, width: width)
           }
@@ -81,7 +93,9 @@ extension IntegratedGradients {
   /// model starting `Conv1D → GlobalMaxPooling1D`, whose path signal needs no batch per step
   /// (``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)``).
   static func itemsPerChunk(_ model: Model, steps: Int) -> Int {
-    if model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D { return model.chunkSize }
+    if model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D {
+      return model.chunkSize
+    }
     return max(1, model.chunkSize / max(1, steps))
   }
 
@@ -89,7 +103,8 @@ extension IntegratedGradients {
   /// signals of a group of α's stacked step by step (`[g·n] + shape.item`), and they are added in
   /// step order, so the sum is the same float operations as one step at a time.
   private static func summedOverPath(
-    _ shape: Shape, alphas: [Double], weights: [Double], stepsPerBatch: Int, _ signals: ([Double]) -> Tensor
+    _ shape: Shape, alphas: [Double], weights: [Double], stepsPerBatch: Int,
+    _ signals: ([Double]) -> Tensor
   ) -> Tensor {
     var summed = Tensor(shape: shape)
     let size = shape.count

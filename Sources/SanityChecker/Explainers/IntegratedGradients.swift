@@ -49,7 +49,8 @@ public struct IntegratedGradients: SeededExplainer {
   }
 
   /// The IG maps, averaged over baselines, with the completeness gap per item.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let (alphas, weights) = integration.nodes(steps: steps)
@@ -58,7 +59,8 @@ public struct IntegratedGradients: SeededExplainer {
     // baseline's outputs once.
     let allPredictions = explained.values(of: explained.forward(input), at: targets)
     let constantOutputs = constantBaselineOutputs(explained)
-    return chunked(input, targets: targets, model: explained, itemsPerChunk: itemsPerChunk) { chunk, chunkTargets, first in
+    return chunked(input, targets: targets, model: explained, itemsPerChunk: itemsPerChunk) {
+      chunk, chunkTargets, first in
       let references = baselines(for: chunk, firstItem: firstItem + first)
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
@@ -66,13 +68,16 @@ public struct IntegratedGradients: SeededExplainer {
       for reference in references {
         let difference = chunk.linearCombination(1, reference, -1)
         let accumulated = Self.pathGradient(
-          explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas, weights: weights)
+          explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas,
+          weights: weights)
         let map = accumulated.multiplied(by: difference)
-        let referenceOutputs = constantOutputs.map { outputs in chunkTargets.map { outputs[$0] } }
+        let referenceOutputs =
+          constantOutputs.map { outputs in chunkTargets.map { outputs[$0] } }
           ?? explained.values(of: explained.forward(reference), at: chunkTargets)
         let sums = map.itemSums()
         for item in gaps.indices {
-          gaps[item] += (sums[item] - (predictions[item] - referenceOutputs[item])) / Float(references.count)
+          gaps[item] +=
+            (sums[item] - (predictions[item] - referenceOutputs[item])) / Float(references.count)
         }
         total = total.linearCombination(1, map, 1 / Float(references.count))
       }

@@ -37,6 +37,8 @@ extension Model {
   /// - Returns: `output[n, targets[n]]`.
   func values(of output: Tensor, at targets: [Int]) -> [Float] {
     let width = outputShape.count
-    return output.withUnsafeBufferPointer { out in targets.enumerated().map { out[$0.offset * width + $0.element] } }
+    return output.withUnsafeBufferPointer { out in
+      targets.enumerated().map { out[$0.offset * width + $0.element] }
+    }
   }
 }

@@ -16,9 +16,11 @@ public struct GuidedBackprop: Explainer {
   public init(output: ExplainedOutput = .logit) { self.output = output }
 
   /// The guided signal at the input.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
-    return signalAttribution(input, targets: targets, model: model, output: output, rule: .guidedBackprop)
+    return signalAttribution(
+      input, targets: targets, model: model, output: output, rule: .guidedBackprop)
   }
 }
 
@@ -40,9 +42,11 @@ public struct DeconvNet: Explainer {
   public init(output: ExplainedOutput = .logit) { self.output = output }
 
   /// The deconvolution signal at the input.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
-    return signalAttribution(input, targets: targets, model: model, output: output, rule: .deconvNet)
+    return signalAttribution(
+      input, targets: targets, model: model, output: output, rule: .deconvNet)
   }
 }
 
@@ -72,19 +76,24 @@ public struct EpsilonLRPExplainer: Explainer {
   ///   - epsilon: The stabilizer (1e-6 by default, the reference files' first setting).
   ///   - averagePooling: Redistribution through average pools (`.even` by default).
   ///   - output: The explained output (the logit by default).
-  public init(epsilon: Float = 1e-6, averagePooling: PoolingRedistribution = .even, output: ExplainedOutput = .logit) {
+  public init(
+    epsilon: Float = 1e-6, averagePooling: PoolingRedistribution = .even,
+    output: ExplainedOutput = .logit
+  ) {
     self.epsilon = epsilon
     self.averagePooling = averagePooling
     self.output = output
   }
 
   /// The relevance at the input.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let rule = BackwardRule.epsilonLRP(epsilon: epsilon, averagePooling: averagePooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
-      let (relevance, outputs) = Gradient.inputSignal(explained, chunk, targets: chunkTargets, rule: rule)
+      let (relevance, outputs) = Gradient.inputSignal(
+        explained, chunk, targets: chunkTargets, rule: rule)
       let width = relevance.itemCount
       let gaps = relevance.withUnsafeBufferPointer { r in
         outputs.enumerated().map { item, output in

@@ -56,7 +56,8 @@ public struct SmoothGrad: SeededExplainer {
   }
 
   /// The mean or variance of the noisy gradients.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
     let method = statistic == .mean ? Self.identifier : "vargrad"
@@ -70,17 +71,22 @@ public struct SmoothGrad: SeededExplainer {
       var sum = Tensor(shape: chunk.shape)
       var sumOfSquares = Tensor(shape: chunk.shape)
       for sample in 0..<samples {
-        let noisy = noisyCopy(chunk, sample: sample, chunkStart: first, batchSize: input.batchSize, width: width)
-        let (gradient, _) = Gradient.inputSignal(explained, noisy, targets: chunkTargets, rule: .gradient)
+        let noisy = noisyCopy(
+          chunk, sample: sample, chunkStart: first, batchSize: input.batchSize, width: width)
+        let (gradient, _) = Gradient.inputSignal(
+          explained, noisy, targets: chunkTargets, rule: .gradient)
         sum = sum.linearCombination(1, gradient, 1)
         sumOfSquares = sumOfSquares.linearCombination(1, gradient.multiplied(by: gradient), 1)
       }
       let mean = sum.scaled(by: 1 / Float(samples))
       let values =
         statistic == .mean
-        ? mean : sumOfSquares.scaled(by: 1 / Float(samples)).linearCombination(1, mean.multiplied(by: mean), -1)
+        ? mean
+        : sumOfSquares.scaled(by: 1 / Float(samples)).linearCombination(
+          1, mean.multiplied(by: mean), -1)
       let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
-      return Attribution(values: values, method: method, targets: chunkTargets, predictions: predictions)
+      return Attribution(
+        values: values, method: method, targets: chunkTargets, predictions: predictions)
     }
     result.method = method
     return result
@@ -88,7 +94,9 @@ public struct SmoothGrad: SeededExplainer {
 
   /// One noisy copy of a chunk whose first item is item `chunkStart` of the call: supplied noise
   /// (indexed by the call's item), or N(0, σ²) drawn from `(seed, data-set item)`.
-  private func noisyCopy(_ chunk: Tensor, sample: Int, chunkStart: Int, batchSize: Int, width: Int) -> Tensor {
+  private func noisyCopy(_ chunk: Tensor, sample: Int, chunkStart: Int, batchSize: Int, width: Int)
+    -> Tensor
+  {
     Tensor(shape: chunk.shape) { out in
       chunk.withUnsafeBufferPointer { x in
         for item in 0..<chunk.batchSize {
@@ -107,8 +115,11 @@ public struct SmoothGrad: SeededExplainer {
             }
             let sigma = noiseLevel * (high - low)
             var generator = SeededGenerator(
-              seed: seed, stream: UInt64(firstItem + chunkStart + item) &* 1_000_003 &+ UInt64(sample))
-            for j in 0..<width { out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma) }
+              seed: seed,
+              stream: UInt64(firstItem + chunkStart + item) &* 1_000_003 &+ UInt64(sample))
+            for j in 0..<width {
+              out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma)
+            }
           }
         }
       }

@@ -3,7 +3,8 @@ enum Upsample {
   /// Resizes every item to `size` (one extent per spatial axis).
   static func resize(_ maps: Tensor, to size: [Int], mode: GradCAM.Upsampling) -> Tensor {
     let source = Array(maps.shape.dimensions.dropFirst())
-    precondition(source.count == size.count && (1...2).contains(size.count), "Upsample: \(source) → \(size)")
+    precondition(
+      source.count == size.count && (1...2).contains(size.count), "Upsample: \(source) → \(size)")
     let (sourceHeight, sourceWidth) = size.count == 2 ? (source[0], source[1]) : (1, source[0])
     let (height, width) = size.count == 2 ? (size[0], size[1]) : (1, size[0])
     let rows = taps(from: sourceHeight, to: height, mode: mode)
@@ -15,9 +16,11 @@ enum Upsample {
           let outBase = item * height * width
           for (i, row) in rows.enumerated() {
             for (j, column) in columns.enumerated() {
-              let top = (1 - column.fraction) * m[inBase + row.low * sourceWidth + column.low]
+              let top =
+                (1 - column.fraction) * m[inBase + row.low * sourceWidth + column.low]
                 + column.fraction * m[inBase + row.low * sourceWidth + column.high]
-              let bottom = (1 - column.fraction) * m[inBase + row.high * sourceWidth + column.low]
+              let bottom =
+                (1 - column.fraction) * m[inBase + row.high * sourceWidth + column.low]
                 + column.fraction * m[inBase + row.high * sourceWidth + column.high]
               out[outBase + i * width + j] = (1 - row.fraction) * top + row.fraction * bottom
             }
@@ -28,7 +31,9 @@ enum Upsample {
   }
 
   /// For each output index, the two source indices and the weight of the second.
-  static func taps(from source: Int, to target: Int, mode: GradCAM.Upsampling) -> [(low: Int, high: Int, fraction: Float)] {
+  static func taps(from source: Int, to target: Int, mode: GradCAM.Upsampling) -> [(
+    low: Int, high: Int, fraction: Float
+  )] {
     (0..<target).map { i in
       switch mode {
       case .nearest:

@@ -37,7 +37,9 @@ extension InputData {
     let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
     let isSequenceFile = [".seq", ".fa", ".fasta", ".fna", ".txt"].contains { stem.hasSuffix($0) }
     guard case .reject = oneHot.lengthPolicy, isSequenceFile else {
-      let data = try load(url, oneHot: oneHot, scaling: scaling, maximumRecordLength: maximumRecordLength).prefix(limit)
+      let data = try load(
+        url, oneHot: oneHot, scaling: scaling, maximumRecordLength: maximumRecordLength
+      ).prefix(limit)
       let length = data.kind == .sequences ? data.inputs.shape[1] : 0
       return [LengthGroup(length: length, indices: Array(data.ids.indices), data: data)]
     }
@@ -45,7 +47,8 @@ extension InputData {
       throw FASTAError.fileNotFound(file: url.path)
     }
     var (records, lines) =
-      stem.hasSuffix(".seq") ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
+      stem.hasSuffix(".seq")
+      ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
     if let limit, limit < records.count {
       records = LabeledSequences(
         ids: Array(records.ids.prefix(limit)), sequences: Array(records.sequences.prefix(limit)),

@@ -18,7 +18,8 @@ extension InputData {
     let tasks = labels?.first?.count ?? 1
     return InputData(
       inputs: Tensor.concatenating([inputs, negatives]), ids: ids + ids.map { $0 + "_shuf" },
-      labels: (labels ?? ids.map { _ in [Float](repeating: 1, count: tasks) }) + ids.map { _ in [Float](repeating: 0, count: tasks) },
+      labels: (labels ?? ids.map { _ in [Float](repeating: 1, count: tasks) })
+        + ids.map { _ in [Float](repeating: 0, count: tasks) },
       kind: kind, classNames: classNames, lines: lines.map { $0 + $0 })
   }
 }
@@ -29,13 +30,16 @@ extension InputData {
   ///   - fraction: The share of items held out for validation, in (0, 1).
   ///   - seed: The seed of the permutation.
   /// - Returns: The training and validation parts (validation keeps at least one item).
-  public func split(validationFraction fraction: Double, seed: UInt64) -> (training: InputData, validation: InputData) {
+  public func split(validationFraction fraction: Double, seed: UInt64) -> (
+    training: InputData, validation: InputData
+  ) {
     var generator = SeededGenerator(seed: seed)
     let order = generator.permutation(ids.count)
     let held = max(1, min(ids.count - 1, Int((Double(ids.count) * fraction).rounded())))
     func subset(_ indices: [Int]) -> InputData {
       InputData(
-        inputs: inputs.gathering(indices), ids: indices.map { ids[$0] }, labels: labels.map { all in indices.map { all[$0] } },
+        inputs: inputs.gathering(indices), ids: indices.map { ids[$0] },
+        labels: labels.map { all in indices.map { all[$0] } },
         kind: kind, classNames: classNames, lines: lines.map { all in indices.map { all[$0] } })
     }
     return (subset(Array(order.dropFirst(held))), subset(Array(order.prefix(held))))

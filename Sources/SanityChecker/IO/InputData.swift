@@ -33,7 +33,8 @@ public struct InputData: Sendable {
   ///   - classNames: Class names, if known.
   ///   - lines: The line of each item's record in its file, if read from a text file.
   public init(
-    inputs: Tensor, ids: [String], labels: [[Float]]?, kind: Kind, classNames: [String] = [], lines: [Int]? = nil
+    inputs: Tensor, ids: [String], labels: [[Float]]?, kind: Kind, classNames: [String] = [],
+    lines: [Int]? = nil
   ) {
     self.inputs = inputs
     self.ids = ids
@@ -49,7 +50,8 @@ public struct InputData: Sendable {
   public func prefix(_ count: Int?) -> InputData {
     guard let count, count < ids.count else { return self }
     return InputData(
-      inputs: inputs.items(0..<count), ids: Array(ids.prefix(count)), labels: labels.map { Array($0.prefix(count)) },
+      inputs: inputs.items(0..<count), ids: Array(ids.prefix(count)),
+      labels: labels.map { Array($0.prefix(count)) },
       kind: kind, classNames: classNames, lines: lines.map { Array($0.prefix(count)) })
   }
 
@@ -75,7 +77,8 @@ public struct InputData: Sendable {
   /// - Returns: The inputs.
   /// - Throws: The format's error, naming the file and place.
   public static func load(
-    _ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit, maximumRecordLength: Int? = nil
+    _ url: URL, oneHot: OneHot = OneHot(), scaling: PixelScaling = .unit,
+    maximumRecordLength: Int? = nil
   ) throws -> InputData {
     let name = url.lastPathComponent.lowercased()
     let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
@@ -89,19 +92,23 @@ public struct InputData: Sendable {
         url.lastPathComponent.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
           .replacingOccurrences(of: "idx3-ubyte", with: "idx1-ubyte"))
       let images = try IDXImages(contentsOf: url)
-      let labelFile = FileManager.default.fileExists(atPath: labelsURL.path) && labelsURL != url
+      let labelFile =
+        FileManager.default.fileExists(atPath: labelsURL.path) && labelsURL != url
         ? try IDXLabels(contentsOf: labelsURL) : nil
       if let labelFile, labelFile.count != images.count {
         throw IDXError.countMismatch(
-          imagesFile: images.file, imageCount: images.count, labelsFile: labelFile.file, labelCount: labelFile.count)
+          imagesFile: images.file, imageCount: images.count, labelsFile: labelFile.file,
+          labelCount: labelFile.count)
       }
       let labels = labelFile?.labels.map { [Float($0)] }
       return InputData(
-        inputs: images.tensor(scaling: scaling), ids: (0..<images.count).map { "\(url.lastPathComponent)#\($0)" },
+        inputs: images.tensor(scaling: scaling),
+        ids: (0..<images.count).map { "\(url.lastPathComponent)#\($0)" },
         labels: labels, kind: .images, classNames: (0..<10).map(String.init))
     }
     let (sequences, lines) =
-      stem.hasSuffix(".seq") ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
+      stem.hasSuffix(".seq")
+      ? try seqRecords(url) : try fastaRecords(url, maximumRecordLength: maximumRecordLength)
     let inputs: Tensor
     do {
       inputs = try oneHot.encode(sequences)
@@ -110,7 +117,8 @@ public struct InputData: Sendable {
     }
     return InputData(
       inputs: inputs, ids: sequences.ids,
-      labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil, kind: .sequences, lines: lines)
+      labels: sequences.labels.allSatisfy { !$0.isEmpty } ? sequences.labels : nil,
+      kind: .sequences, lines: lines)
   }
 
   /// Keeps the items of some classes and relabels them by their place in `names`.
@@ -121,13 +129,17 @@ public struct InputData: Sendable {
   /// - Returns: The items whose class is in `names`, in their order; unchanged without class names.
   public func restricted(toClasses names: [String]) -> InputData {
     guard let labels, !classNames.isEmpty else { return self }
-    let newLabel = Dictionary(names.enumerated().map { ($1, Float($0)) }, uniquingKeysWith: { first, _ in first })
+    let newLabel = Dictionary(
+      names.enumerated().map { ($1, Float($0)) }, uniquingKeysWith: { first, _ in first })
     let kept = labels.indices.filter { item in
-      labels[item].first.map { classNames.indices.contains(Int($0)) && newLabel[classNames[Int($0)]] != nil } ?? false
+      labels[item].first.map {
+        classNames.indices.contains(Int($0)) && newLabel[classNames[Int($0)]] != nil
+      } ?? false
     }
     return InputData(
       inputs: inputs.gathering(kept), ids: kept.map { ids[$0] },
-      labels: kept.map { [newLabel[classNames[Int(labels[$0][0])]] ?? 0] }, kind: kind, classNames: names,
+      labels: kept.map { [newLabel[classNames[Int(labels[$0][0])]] ?? 0] }, kind: kind,
+      classNames: names,
       lines: lines.map { all in kept.map { all[$0] } })
   }
 
@@ -140,7 +152,8 @@ public struct InputData: Sendable {
     let images: LabeledImages
     if !hasValidation, manager.fileExists(atPath: url.appendingPathComponent("train").path) {
       let subset = url.appendingPathComponent("wnids_subset.txt")
-      let wnids = manager.fileExists(atPath: subset.path)
+      let wnids =
+        manager.fileExists(atPath: subset.path)
         ? try TinyImageNet.lines(of: subset).map { $0.text.trimmingCharacters(in: .whitespaces) }
         : dataset.classes.map(\.wnid).filter {
           manager.fileExists(atPath: url.appendingPathComponent("train/\($0)/images").path)
@@ -150,7 +163,8 @@ public struct InputData: Sendable {
       images = try dataset.validationImages(scaling: scaling)
     }
     return InputData(
-      inputs: images.images, ids: images.files, labels: images.labels.map { [Float($0)] }, kind: .images,
+      inputs: images.images, ids: images.files, labels: images.labels.map { [Float($0)] },
+      kind: .images,
       classNames: images.classes)
   }
 
@@ -162,7 +176,9 @@ public struct InputData: Sendable {
   /// are checked against the memory budget as they accumulate (17 bytes per base: the text and
   /// its one-hot row).
   /// - Returns: The records, and each record's header line.
-  static func fastaRecords(_ url: URL, maximumRecordLength: Int? = nil) throws -> (records: LabeledSequences, lines: [Int]) {
+  static func fastaRecords(_ url: URL, maximumRecordLength: Int? = nil) throws -> (
+    records: LabeledSequences, lines: [Int]
+  ) {
     let reader = try FASTAReader(url: url, maximumRecordLength: maximumRecordLength)
     var (ids, sequences, labels, lines) = ([String](), [[UInt8]](), [[Float]](), [Int]())
     var firstLabelled: (line: Int, tasks: Int)?
@@ -172,7 +188,8 @@ public struct InputData: Sendable {
       totalBases += record.sequence.count
       try MemoryBudget.current.reserve(
         totalBases, of: 1 + 4 * MemoryLayout<Float>.stride,
-        for: "\(reader.file):\(record.line): the \(totalBases) bases read up to record '\(record.id)'")
+        for:
+          "\(reader.file):\(record.line): the \(totalBases) bases read up to record '\(record.id)'")
       ids.append(record.id)
       sequences.append(record.sequence)
       lines.append(record.line)
@@ -184,18 +201,21 @@ public struct InputData: Sendable {
       var row: [Float] = []
       for part in text.split(separator: ",", omittingEmptySubsequences: false) {
         guard let value = Float(part), value.isFinite else {
-          throw LabelError.invalidHeaderLabel(file: reader.file, line: record.line, record: record.id, value: String(part))
+          throw LabelError.invalidHeaderLabel(
+            file: reader.file, line: record.line, record: record.id, value: String(part))
         }
         row.append(value)
       }
       if let first = firstLabelled, first.tasks != row.count {
-        throw LabelError.taskCount(file: reader.file, line: record.line, expected: first.tasks, actual: row.count)
+        throw LabelError.taskCount(
+          file: reader.file, line: record.line, expected: first.tasks, actual: row.count)
       }
       firstLabelled = firstLabelled ?? (record.line, row.count)
       labels.append(row)
     }
     if firstLabelled != nil, let missing = firstUnlabelled {
-      throw LabelError.missingLabel(file: reader.file, line: missing.line, record: missing.record, key: "label")
+      throw LabelError.missingLabel(
+        file: reader.file, line: missing.line, record: missing.record, key: "label")
     }
     if firstLabelled != nil {
       return (LabeledSequences(ids: ids, sequences: sequences, labels: labels), lines)
@@ -207,7 +227,8 @@ public struct InputData: Sendable {
   static func seqRecords(_ url: URL) throws -> (records: LabeledSequences, lines: [Int]) {
     let rows = try SeqFileReader(url: url).readAll()
     return (
-      LabeledSequences(ids: rows.map(\.id), sequences: rows.map(\.sequence), labels: rows.map { [$0.label] }),
+      LabeledSequences(
+        ids: rows.map(\.id), sequences: rows.map(\.sequence), labels: rows.map { [$0.label] }),
       rows.map(\.line)
     )
   }

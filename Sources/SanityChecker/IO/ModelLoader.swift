@@ -17,7 +17,9 @@ public enum ModelLoader {
   /// - Returns: The model.
   /// - Throws: ``DeepBindParamsError``, ``ModelFileError``, ``ONNXError`` or ``ModelError`` naming
   ///   the file and place.
-  public static func load(_ url: URL, architecture: URL? = nil, sequenceLength: Int? = nil) throws -> Model {
+  public static func load(_ url: URL, architecture: URL? = nil, sequenceLength: Int? = nil) throws
+    -> Model
+  {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw ModelFileError.fileNotFound(file: url.path)
     }

@@ -11,7 +11,8 @@ extension Activation {
     case .gelu: return 0.5 * z * (1 + Foundation.erf(z / Float(2).squareRoot()))
     case .geluTanh: return 0.5 * z * (1 + Foundation.tanh(geluTanhInner(z)))
     case .swish: return z / (1 + Foundation.exp(-z))
-    case .linear, .relu, .sigmoid, .softmax, .tanh: preconditionFailure("Activation.value: \(activation)")
+    case .linear, .relu, .sigmoid, .softmax, .tanh:
+      preconditionFailure("Activation.value: \(activation)")
     }
   }
 
@@ -32,7 +33,8 @@ extension Activation {
     case .swish:
       let s = 1 / (1 + Foundation.exp(-z))
       return s * (1 + z * (1 - s))
-    case .linear, .relu, .sigmoid, .softmax, .tanh: preconditionFailure("Activation.derivative: \(activation)")
+    case .linear, .relu, .sigmoid, .softmax, .tanh:
+      preconditionFailure("Activation.derivative: \(activation)")
     }
   }
 

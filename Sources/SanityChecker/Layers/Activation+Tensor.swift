@@ -15,7 +15,9 @@ extension Activation {
   ///   - input: The pre-activation `z` (same shape as `signal`), which GELU and Swish need since
   ///     their derivative depends on it; `nil` for the other activations.
   /// - Returns: The signal at the pre-activation, of `signal`'s shape.
-  func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule, input: Tensor? = nil) -> Tensor {
+  func backward(_ signal: Tensor, output: Tensor, rule: BackwardRule, input: Tensor? = nil)
+    -> Tensor
+  {
     guard self != .linear else { return signal }
     precondition(
       signal.shape.count == output.shape.count,
@@ -25,10 +27,14 @@ extension Activation {
     output.withUnsafeBufferPointer { out in
       if let input {
         input.withUnsafeBufferPointer { z in
-          result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule, input: z) }
+          result.withUnsafeMutableBufferPointer {
+            backward($0, output: out, width: width, rule: rule, input: z)
+          }
         }
       } else {
-        result.withUnsafeMutableBufferPointer { backward($0, output: out, width: width, rule: rule) }
+        result.withUnsafeMutableBufferPointer {
+          backward($0, output: out, width: width, rule: rule)
+        }
       }
     }
     return result

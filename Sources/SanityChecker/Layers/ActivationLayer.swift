@@ -41,7 +41,8 @@ public struct ActivationLayer: Layer {
   ) -> Tensor {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
-      return activation.backward(signal, output: output, rule: rule, input: activation.needsInput ? input : nil)
+      return activation.backward(
+        signal, output: output, rule: rule, input: activation.needsInput ? input : nil)
     }
   }
 }

@@ -25,7 +25,8 @@ extension Conv1D: AffineLayer {
   }
 
   func linearInputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
-    core(batch: inputShape[0], length: inputShape[1]).transposedProduct(delta, kernel: kernel, inputShape: inputShape)
+    core(batch: inputShape[0], length: inputShape[1]).transposedProduct(
+      delta, kernel: kernel, inputShape: inputShape)
   }
 }
 
@@ -40,5 +41,7 @@ extension Conv2D: AffineLayer {
 extension Dense: AffineLayer {
   func preActivationOutput(_ input: Tensor) -> Tensor { preActivation(input) }
 
-  func linearInputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor { transposedProduct(delta) }
+  func linearInputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
+    transposedProduct(delta)
+  }
 }

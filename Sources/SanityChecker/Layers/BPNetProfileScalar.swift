@@ -49,7 +49,9 @@ public struct BPNetProfileScalar: Layer {
   }
 
   /// The signal at the profile logits (see the rules above).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     let p = weights(input)
     let width = input.itemCount
     var perItem = [Float](repeating: 0, count: input.batchSize)

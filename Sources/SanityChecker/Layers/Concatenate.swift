@@ -43,7 +43,8 @@ public struct Concatenate: MergeLayer {
       var expected = first.dimensions
       if shape.rank == first.rank { expected[joined] = shape[joined] }
       guard shape.dimensions == expected else {
-        throw .shapeMismatch(layer: name, expected: "inputs like \(first) but for axis \(axis)", actual: shape)
+        throw .shapeMismatch(
+          layer: name, expected: "inputs like \(first) but for axis \(axis)", actual: shape)
       }
       total += shape[joined]
     }

@@ -109,7 +109,8 @@ public struct Conv1D: ParameterizedLayer {
   ) -> Tensor {
     let core = core(for: input)
     let delta = activation.backward(
-      signal, output: output, rule: rule, input: activation.needsInput ? preActivationOutput(input) : nil)
+      signal, output: output, rule: rule,
+      input: activation.needsInput ? preActivationOutput(input) : nil)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
       return core.transposedProduct(delta, kernel: kernel, inputShape: input.shape)
@@ -124,7 +125,8 @@ public struct Conv1D: ParameterizedLayer {
     _ signal: Tensor, input: Tensor, output: Tensor
   ) -> [String: Tensor] {
     let delta = activation.backward(
-      signal, output: output, rule: .gradient, input: activation.needsInput ? preActivationOutput(input) : nil)
+      signal, output: output, rule: .gradient,
+      input: activation.needsInput ? preActivationOutput(input) : nil)
     let gradients = core(for: input).parameterGradients(delta, input: input)
     var result = ["kernel": gradients.kernel.reshaped(kernelShape)]
     if parameters["bias"] != nil { result["bias"] = gradients.bias }

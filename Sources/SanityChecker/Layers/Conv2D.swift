@@ -128,7 +128,8 @@ public struct Conv2D: ParameterizedLayer {
   ) -> Tensor {
     _ = core(for: input)
     let delta = activation.backward(
-      signal, output: output, rule: rule, input: activation.needsInput ? preActivationOutput(input) : nil)
+      signal, output: output, rule: rule,
+      input: activation.needsInput ? preActivationOutput(input) : nil)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
       return inputGradient(delta, inputShape: input.shape)
@@ -142,7 +143,8 @@ public struct Conv2D: ParameterizedLayer {
     _ signal: Tensor, input: Tensor, output: Tensor
   ) -> [String: Tensor] {
     let delta = activation.backward(
-      signal, output: output, rule: .gradient, input: activation.needsInput ? preActivationOutput(input) : nil)
+      signal, output: output, rule: .gradient,
+      input: activation.needsInput ? preActivationOutput(input) : nil)
     let gradients = core(for: input).parameterGradients(delta, input: input)
     var result = ["kernel": gradients.kernel.reshaped(kernelShape)]
     if parameters["bias"] != nil { result["bias"] = gradients.bias }

@@ -15,14 +15,17 @@ extension ConvolutionCore {
   /// The sparse-channel pre-activation, or `nil` when the batch does not qualify.
   private func sparsePreActivation(_ input: Tensor, kernel: Tensor, bias: Tensor?) -> Tensor? {
     let (axis, channels, filters) = (geometry.width, geometry.channels, outputs)
-    guard geometry.height.input == 1, geometry.height.kernel == 1, channels >= 2, axis.output > 0 else {
+    guard geometry.height.input == 1, geometry.height.kernel == 1, channels >= 2, axis.output > 0
+    else {
       return nil
     }
     let (length, positions, batch) = (axis.input, axis.output, geometry.batch)
     let isContiguous = axis.stride == 1 && axis.dilation == 1
-    let tables = isContiguous
+    let tables =
+      isContiguous
       ? kernel.withUnsafeBufferPointer {
-        SparseChannelConvolution.Tables(kernel: $0, taps: axis.kernel, channels: channels, filters: filters)
+        SparseChannelConvolution.Tables(
+          kernel: $0, taps: axis.kernel, channels: channels, filters: filters)
       } : nil
     var isSparse = true
     let z = Tensor(shape: [batch * positions, filters]) { z in
@@ -34,26 +37,30 @@ extension ConvolutionCore {
           input.withUnsafeBufferPointer { x in
             kernel.withUnsafeBufferPointer { k in
               (bias ?? Tensor(shape: [0])).withUnsafeBufferPointer { biasBuffer in
-              guard let k = k.baseAddress else { return }
-              let b = bias == nil ? nil : biasBuffer.baseAddress
-              for item in 0..<batch {
-                let row = UnsafeBufferPointer(rebasing: x[(item * length * channels)..<((item + 1) * length * channels)])
-                let pattern = SparseChannelConvolution.analyze(row, channels: channels, index: index, value: value)
-                let target = out + item * positions * filters
-                switch (pattern, tables) {
-                case (.dense, _):
-                  isSparse = false
-                  return
-                case (.oneHot, .some(let tables)):
-                  SparseChannelConvolution.oneHotForward(
-                    index: index, tables: tables, kernel: k, bias: b, axis: axis, channels: channels,
-                    filters: filters, codes: index + length, into: target)
-                case (.oneHot, .none), (.sparse, _):
-                  SparseChannelConvolution.sparseForward(
-                    index: index, value: value, kernel: k, bias: b, axis: axis, channels: channels,
-                    filters: filters, into: target)
+                guard let k = k.baseAddress else { return }
+                let b = bias == nil ? nil : biasBuffer.baseAddress
+                for item in 0..<batch {
+                  let row = UnsafeBufferPointer(
+                    rebasing: x[(item * length * channels)..<((item + 1) * length * channels)])
+                  let pattern = SparseChannelConvolution.analyze(
+                    row, channels: channels, index: index, value: value)
+                  let target = out + item * positions * filters
+                  switch (pattern, tables) {
+                  case (.dense, _):
+                    isSparse = false
+                    return
+                  case (.oneHot, .some(let tables)):
+                    SparseChannelConvolution.oneHotForward(
+                      index: index, tables: tables, kernel: k, bias: b, axis: axis,
+                      channels: channels,
+                      filters: filters, codes: index + length, into: target)
+                  case (.oneHot, .none), (.sparse, _):
+                    SparseChannelConvolution.sparseForward(
+                      index: index, value: value, kernel: k, bias: b, axis: axis,
+                      channels: channels,
+                      filters: filters, into: target)
+                  }
                 }
-              }
               }
             }
           }

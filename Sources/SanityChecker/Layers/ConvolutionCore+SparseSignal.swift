@@ -13,12 +13,16 @@ extension ConvolutionCore {
   ///   crossover was measured on the MNIST CNN, whose max pools leave about 1/4 nonzero.
   func sparseTransposedProduct(_ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor? {
     let (outputs, width, geometry) = (outputs, geometry.columnWidth, geometry)
-    let isSparse = delta.withUnsafeBufferPointer { SIMDRows.hasAtMost($0.count / 3, nonzerosIn: $0) }
+    let isSparse = delta.withUnsafeBufferPointer {
+      SIMDRows.hasAtMost($0.count / 3, nonzerosIn: $0)
+    }
     guard isSparse else { return nil }
     // Kᵀ: one contiguous row of KH·KW·C weights per filter.
     var transposed = [Float](repeating: 0, count: width * outputs)
     kernel.withUnsafeBufferPointer { k in
-      for column in 0..<width { for o in 0..<outputs { transposed[o * width + column] = k[column * outputs + o] } }
+      for column in 0..<width {
+        for o in 0..<outputs { transposed[o * width + column] = k[column * outputs + o] }
+      }
     }
     return Tensor(shape: inputShape) { x in
       x.update(repeating: 0)
@@ -41,14 +45,16 @@ extension ConvolutionCore {
   ///
   /// Legend: `n` item, `oh`/`ow` output row/column, `kh`/`kw` tap, `C` channels, `O` filters.
   private static func scatter(
-    _ d: UnsafeBufferPointer<Float>, _ kt: UnsafePointer<Float>, into x: UnsafeMutablePointer<Float>,
+    _ d: UnsafeBufferPointer<Float>, _ kt: UnsafePointer<Float>,
+    into x: UnsafeMutablePointer<Float>,
     _ geometry: WindowGeometry, outputs: Int
   ) {
     let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
     let width = geometry.columnWidth
     let rowSpan = wAxis.kernel * c
     let rowsPerItem = hAxis.output * wAxis.output
-    let blockSize = max(1, min(outputs, filterBlockBytes / max(1, width * MemoryLayout<Float>.stride)))
+    let blockSize = max(
+      1, min(outputs, filterBlockBytes / max(1, width * MemoryLayout<Float>.stride)))
     guard let signal = d.baseAddress else { return }
     for n in 0..<geometry.batch {
       let item = x + n * hAxis.input * wAxis.input * c
@@ -71,13 +77,15 @@ extension ConvolutionCore {
               guard ih >= 0, ih < hAxis.input else { continue }
               let taps = weights + kh * rowSpan
               if isRowContiguous {
-                SIMDRows.add(scaled: value, taps, to: item + (ih * wAxis.input + iw0) * c, count: rowSpan)
+                SIMDRows.add(
+                  scaled: value, taps, to: item + (ih * wAxis.input + iw0) * c, count: rowSpan)
                 continue
               }
               for kw in 0..<wAxis.kernel {
                 let iw = iw0 + kw * wAxis.dilation
                 guard iw >= 0, iw < wAxis.input else { continue }
-                SIMDRows.add(scaled: value, taps + kw * c, to: item + (ih * wAxis.input + iw) * c, count: c)
+                SIMDRows.add(
+                  scaled: value, taps + kw * c, to: item + (ih * wAxis.input + iw) * c, count: c)
               }
             }
           }
@@ -105,13 +113,17 @@ extension ConvolutionCore {
   func sparseStabilizedRatio(
     _ relevance: Tensor, input: Tensor, kernel: Tensor, bias: Tensor?, epsilon: Float
   ) -> Tensor? {
-    let isSparse = relevance.withUnsafeBufferPointer { SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0) }
+    let isSparse = relevance.withUnsafeBufferPointer {
+      SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0)
+    }
     guard isSparse else { return nil }
     let (outputs, width, geometry) = (outputs, geometry.columnWidth, geometry)
     let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
     var transposed = [Float](repeating: 0, count: width * outputs)  // Kᵀ, one row per filter
     kernel.withUnsafeBufferPointer { k in
-      for column in 0..<width { for o in 0..<outputs { transposed[o * width + column] = k[column * outputs + o] } }
+      for column in 0..<width {
+        for o in 0..<outputs { transposed[o * width + column] = k[column * outputs + o] }
+      }
     }
     let biases = bias?.scalars ?? [Float](repeating: 0, count: outputs)
     return Tensor(shape: [geometry.outputPositions, outputs]) { ratio in

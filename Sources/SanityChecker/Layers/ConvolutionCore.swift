@@ -70,7 +70,9 @@ struct ConvolutionCore: Sendable {
   ///   - inputShape: The batched input shape of the result.
   /// - Returns: The signal at the input.
   func transposedProduct(_ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor {
-    if let sparse = sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape) { return sparse }
+    if let sparse = sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape) {
+      return sparse
+    }
     let (rows, outputs, width, geometry) = (rows, outputs, geometry.columnWidth, geometry)
     let columnSignal = Tensor(shape: [rows, width]) { columns in
       delta.withUnsafeBufferPointer { d in
@@ -97,7 +99,8 @@ struct ConvolutionCore: Sendable {
   func relevance(
     _ relevance: Tensor, input: Tensor, kernel: Tensor, bias: Tensor?, epsilon: Float
   ) -> Tensor {
-    let ratio = sparseStabilizedRatio(relevance, input: input, kernel: kernel, bias: bias, epsilon: epsilon)
+    let ratio =
+      sparseStabilizedRatio(relevance, input: input, kernel: kernel, bias: bias, epsilon: epsilon)
       ?? EpsilonLRP.stabilizedRatio(
         relevance.reshaped([rows, outputs]), preActivation(of: input, kernel: kernel, bias: bias),
         epsilon: epsilon)

@@ -39,14 +39,18 @@ public struct Cropping1D: Layer {
 
   /// The kept positions.
   public func forward(_ input: Tensor) -> Tensor {
-    SequenceWindow(outer: input.shape[1], inner: input.shape[2], start: start, end: end).cropped(input)
+    SequenceWindow(outer: input.shape[1], inner: input.shape[2], start: start, end: end).cropped(
+      input)
   }
 
   /// The signal at the kept positions, zeros at the cropped ones (every rule).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
-      return SequenceWindow(outer: input.shape[1], inner: input.shape[2], start: start, end: end).padded(signal)
+      return SequenceWindow(outer: input.shape[1], inner: input.shape[2], start: start, end: end)
+        .padded(signal)
     }
   }
 }

@@ -17,7 +17,8 @@ public struct Dense: ParameterizedLayer {
   ///   - bias: The bias, `[O]`, or `nil` for none.
   ///   - activation: The fused activation.
   public init(name: String, kernel: Tensor, bias: Tensor?, activation: Activation = .linear) {
-    precondition(kernel.shape.rank == 2, "Dense '\(name)': kernel must be [I, O], got \(kernel.shape)")
+    precondition(
+      kernel.shape.rank == 2, "Dense '\(name)': kernel must be [I, O], got \(kernel.shape)")
     self.name = name
     self.parameters = ["kernel": kernel]
     if let bias { self.parameters["bias"] = bias }
@@ -25,7 +26,9 @@ public struct Dense: ParameterizedLayer {
   }
 
   /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] { parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"] }
+  public var parameterOrder: [String] {
+    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
+  }
 
   var kernel: Tensor { parameters["kernel"] ?? Tensor(shape: [0, 0]) }
   var inputUnits: Int { kernel.shape[0] }
@@ -37,7 +40,8 @@ public struct Dense: ParameterizedLayer {
       throw .shapeMismatch(layer: name, expected: "[\(inputUnits)]", actual: input)
     }
     if let bias = parameters["bias"], bias.shape != [outputUnits] {
-      throw .parameterShape(layer: name, parameter: "bias", expected: [outputUnits], actual: bias.shape)
+      throw .parameterShape(
+        layer: name, parameter: "bias", expected: [outputUnits], actual: bias.shape)
     }
     return [outputUnits]
   }
@@ -73,14 +77,19 @@ public struct Dense: ParameterizedLayer {
   }
 
   /// Activation backward (by rule), then `Wᵀ` (or the ε-LRP z-rule).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     var atLinear = signal
     let width = outputUnits
     if activation.needsInput {
-      atLinear = activation.backward(signal, output: output, rule: rule, input: preActivation(input))
+      atLinear = activation.backward(
+        signal, output: output, rule: rule, input: preActivation(input))
     } else {
       output.withUnsafeBufferPointer { out in
-        atLinear.withUnsafeMutableBufferPointer { activation.backward($0, output: out, width: width, rule: rule) }
+        atLinear.withUnsafeMutableBufferPointer {
+          activation.backward($0, output: out, width: width, rule: rule)
+        }
       }
     }
     switch rule {
@@ -109,11 +118,14 @@ public struct Dense: ParameterizedLayer {
   }
 
   /// `∂/∂W = xᵀ·δ`, `∂/∂b = Σ_N δ`, with `δ` the gradient at the pre-activation.
-  public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String: Tensor] {
+  public func parameterGradients(_ signal: Tensor, input: Tensor, output: Tensor) -> [String:
+    Tensor]
+  {
     var delta = signal
     let (batch, inputs, outputs) = (input.batchSize, inputUnits, outputUnits)
     if activation.needsInput {
-      delta = activation.backward(signal, output: output, rule: .gradient, input: preActivation(input))
+      delta = activation.backward(
+        signal, output: output, rule: .gradient, input: preActivation(input))
     } else {
       output.withUnsafeBufferPointer { out in
         delta.withUnsafeMutableBufferPointer {

@@ -113,7 +113,9 @@ public struct ElementwiseMerge: MergeLayer {
     case .average: return inputs.map { _ in signal.scaled(by: 1 / Float(inputs.count)) }
     case .multiply:
       return inputs.indices.map { k in
-        inputs.indices.reduce(signal) { product, j in j == k ? product : product.multiplied(by: inputs[j]) }
+        inputs.indices.reduce(signal) { product, j in
+          j == k ? product : product.multiplied(by: inputs[j])
+        }
       }
     case .maximum, .minimum:
       return selected(signal, inputs: inputs)
@@ -121,7 +123,9 @@ public struct ElementwiseMerge: MergeLayer {
   }
 
   /// ε-LRP relevance for each input.
-  private func relevances(_ relevance: Tensor, inputs: [Tensor], output: Tensor, epsilon: Float) -> [Tensor] {
+  private func relevances(_ relevance: Tensor, inputs: [Tensor], output: Tensor, epsilon: Float)
+    -> [Tensor]
+  {
     switch operation {
     case .add, .subtract, .average:
       let ratio = EpsilonLRP.stabilizedRatio(relevance, output, epsilon: epsilon)

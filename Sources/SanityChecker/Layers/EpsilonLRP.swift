@@ -8,14 +8,18 @@ enum EpsilonLRP {
     Tensor(shape: relevance.shape) { out in
       relevance.withUnsafeBufferPointer { r in
         z.withUnsafeBufferPointer { z in
-          guard let rBase = r.baseAddress, let zBase = z.baseAddress, let outBase = out.baseAddress else { return }
-          let (source, pre, target) = (UnsafeRawPointer(rBase), UnsafeRawPointer(zBase), UnsafeMutableRawPointer(outBase))
+          guard let rBase = r.baseAddress, let zBase = z.baseAddress, let outBase = out.baseAddress
+          else { return }
+          let (source, pre, target) = (
+            UnsafeRawPointer(rBase), UnsafeRawPointer(zBase), UnsafeMutableRawPointer(outBase)
+          )
           var i = 0
           while i + 8 <= r.count {
             let zi = pre.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             var denominator = zi
             denominator += SIMD8(repeating: -epsilon).replacing(with: epsilon, where: zi .>= 0)
-            var ratio = source.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) / denominator
+            var ratio =
+              source.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) / denominator
             ratio.replace(with: 0, where: denominator .== 0)
             target.storeBytes(of: ratio, toByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8

@@ -2,7 +2,8 @@ extension MaxPooledConvolution {
   /// Whether ``maximum16(index:bias:codes:into:)`` applies: 16 filters, 4 channels, no padding
   /// and every tap group of 3 taps (64-entry tables).
   var isDirect: Bool {
-    filters == 16 && channels == 4 && axis.padBefore == 0 && axis.output == axis.input - axis.kernel + 1
+    filters == 16 && channels == 4 && axis.padBefore == 0
+      && axis.output == axis.input - axis.kernel + 1
       && tables.groupSize == 3 && tables.groups.allSatisfy { $0.size == 3 }
   }
 
@@ -34,7 +35,8 @@ extension MaxPooledConvolution {
       guard let rows = table.baseAddress else { return }
       let source = UnsafeRawPointer(rows)
       @inline(__always) func row(_ group: Int, _ q: Int) -> Row {
-        source.loadUnaligned(fromByteOffset: group &* 4096 &+ Int(codes[q &+ 3 &* group]), as: Row.self)
+        source.loadUnaligned(
+          fromByteOffset: group &* 4096 &+ Int(codes[q &+ 3 &* group]), as: Row.self)
       }
       var best = Row(repeating: -.infinity)
       for q in 0..<axis.output {

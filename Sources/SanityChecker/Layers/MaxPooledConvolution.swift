@@ -45,7 +45,8 @@ struct MaxPooledConvolution: Sendable {
     let axis = AxisWindow(input: model.inputShape[0], kernel: taps, padding: convolution.padding)
     guard channels >= 2, axis.output > 0,
       let tables = kernel.withUnsafeBufferPointer({
-        SparseChannelConvolution.Tables(kernel: $0, taps: taps, channels: channels, filters: filters)
+        SparseChannelConvolution.Tables(
+          kernel: $0, taps: taps, channels: channels, filters: filters)
       })
     else { return nil }
     self.axis = axis
@@ -70,8 +71,11 @@ struct MaxPooledConvolution: Sendable {
     let isDirect = isDirect
     let result = Tensor(shape: [batch, filters]) { out in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * length) { workspace in
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: length + positions * filters) { floats in
-          guard let index = workspace.baseAddress, let value = floats.baseAddress, let y = out.baseAddress else {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: length + positions * filters) {
+          floats in
+          guard let index = workspace.baseAddress, let value = floats.baseAddress,
+            let y = out.baseAddress
+          else {
             return
           }
           let z = value + length
@@ -83,19 +87,25 @@ struct MaxPooledConvolution: Sendable {
                 for item in 0..<batch {
                   let first = (range.lowerBound + item) * length * channels
                   let row = UnsafeBufferPointer(rebasing: x[first..<(first + length * channels)])
-                  guard SparseChannelConvolution.analyze(row, channels: channels, index: index, value: value) == .oneHot
+                  guard
+                    SparseChannelConvolution.analyze(
+                      row, channels: channels, index: index, value: value) == .oneHot
                   else {
                     isOneHot = false
                     return
                   }
                   if isDirect {
-                    maximum16(index: index, bias: biasRow, codes: index + length, into: y + item * filters)
+                    maximum16(
+                      index: index, bias: biasRow, codes: index + length, into: y + item * filters)
                     continue
                   }
                   SparseChannelConvolution.oneHotForward(
-                    index: index, tables: tables, kernel: k, bias: biasRow, axis: axis, channels: channels,
+                    index: index, tables: tables, kernel: k, bias: biasRow, axis: axis,
+                    channels: channels,
                     filters: filters, codes: index + length, into: z)
-                  Self.maximum(z, positions: positions, filters: filters, isRectified: isRectified, into: y + item * filters)
+                  Self.maximum(
+                    z, positions: positions, filters: filters, isRectified: isRectified,
+                    into: y + item * filters)
                 }
               }
             }
@@ -109,7 +119,8 @@ struct MaxPooledConvolution: Sendable {
   /// `y[f] = φ(max_q z[q, f])`; a strictly larger value replaces the best, as in max pooling.
   @inline(__always)
   static func maximum(
-    _ z: UnsafePointer<Float>, positions: Int, filters: Int, isRectified: Bool, into y: UnsafeMutablePointer<Float>
+    _ z: UnsafePointer<Float>, positions: Int, filters: Int, isRectified: Bool,
+    into y: UnsafeMutablePointer<Float>
   ) {
     var f = 0
     while f &+ 16 <= filters {
@@ -124,7 +135,9 @@ struct MaxPooledConvolution: Sendable {
     }
     while f < filters {
       var best = z[f]
-      for q in 1..<max(positions, 1) where z[q &* filters &+ f] > best { best = z[q &* filters &+ f] }
+      for q in 1..<max(positions, 1) where z[q &* filters &+ f] > best {
+        best = z[q &* filters &+ f]
+      }
       y[f] = isRectified && best < 0 ? 0 : best
       f &+= 1
     }

@@ -38,7 +38,9 @@ extension MergeLayer {
   public func forward(_ input: Tensor) -> Tensor { forward([input]) }
 
   /// The signal of a one-input merge.
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     backward(signal, inputs: [input], output: output, rule: rule)[0]
   }
 }

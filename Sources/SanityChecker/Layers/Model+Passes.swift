@@ -18,11 +18,16 @@ extension Model {
   /// - Parameter input: `[N] + inputShape`.
   /// - Returns: `[N] + outputShape`.
   public func forward(_ input: Tensor) -> Tensor {
-    precondition(input.shape.item == inputShape, "Model.forward: input \(input.shape.item) != \(inputShape)")
+    precondition(
+      input.shape.item == inputShape, "Model.forward: input \(input.shape.item) != \(inputShape)")
     let fused = MaxPooledConvolution(model: self)
     let tail = layers.dropFirst(2)
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: chunkSize, bytesPerChunk: bytesPerChunk) { range in
-      if let pooled = fused?.pooled(input, items: range) { return tail.reduce(pooled) { $1.forward($0) } }
+    let parts = Parallel.mapChunks(
+      count: input.batchSize, chunkSize: chunkSize, bytesPerChunk: bytesPerChunk
+    ) { range in
+      if let pooled = fused?.pooled(input, items: range) {
+        return tail.reduce(pooled) { $1.forward($0) }
+      }
       return evaluate(input.items(range), at: [outputNode])[0]
     }
     return Tensor.concatenating(parts).reshaped(outputShape.batched(input.batchSize))
@@ -32,12 +37,17 @@ extension Model {
   /// - Parameter input: `[N] + inputShape`.
   /// - Returns: One tensor per head, `[N] + shapes[outputNodes[h]]`.
   public func forwardHeads(_ input: Tensor) -> [Tensor] {
-    precondition(input.shape.item == inputShape, "Model.forwardHeads: input \(input.shape.item) != \(inputShape)")
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: chunkSize, bytesPerChunk: bytesPerChunk) { range in
+    precondition(
+      input.shape.item == inputShape,
+      "Model.forwardHeads: input \(input.shape.item) != \(inputShape)")
+    let parts = Parallel.mapChunks(
+      count: input.batchSize, chunkSize: chunkSize, bytesPerChunk: bytesPerChunk
+    ) { range in
       evaluate(input.items(range), at: outputNodes)
     }
     return outputNodes.indices.map { head in
-      Tensor.concatenating(parts.map { $0[head] }).reshaped(shapes[outputNodes[head]].batched(input.batchSize))
+      Tensor.concatenating(parts.map { $0[head] }).reshaped(
+        shapes[outputNodes[head]].batched(input.batchSize))
     }
   }
 
@@ -81,20 +91,26 @@ extension Model {
   ///   - activations: The trace's activations.
   ///   - rule: The backward rule.
   /// - Returns: One signal per node in `inputNodes[index]`.
-  func propagate(_ index: Int, _ signal: Tensor, activations: [Tensor], rule: BackwardRule) -> [Tensor] {
+  func propagate(_ index: Int, _ signal: Tensor, activations: [Tensor], rule: BackwardRule)
+    -> [Tensor]
+  {
     let reads = inputNodes[index]
     let output = activations[index + 1]
     if let merge = layers[index] as? any MergeLayer {
-      return merge.backward(signal, inputs: reads.map { activations[$0] }, output: output, rule: rule)
+      return merge.backward(
+        signal, inputs: reads.map { activations[$0] }, output: output, rule: rule)
     }
-    return [layers[index].backward(signal, input: activations[reads[0]], output: output, rule: rule)]
+    return [
+      layers[index].backward(signal, input: activations[reads[0]], output: output, rule: rule)
+    ]
   }
 
   /// Runs the model on one chunk and keeps every layer's output.
   /// - Parameter input: `[N] + inputShape` (not split further).
   /// - Returns: The trace of activations.
   public func trace(_ input: Tensor) -> Trace {
-    precondition(input.shape.item == inputShape, "Model.trace: input \(input.shape.item) != \(inputShape)")
+    precondition(
+      input.shape.item == inputShape, "Model.trace: input \(input.shape.item) != \(inputShape)")
     var activations = [input]
     activations.reserveCapacity(layers.count + 1)
     for index in layers.indices { activations.append(apply(index) { activations[$0] }) }
@@ -119,7 +135,9 @@ extension Model {
   public func backward(
     _ trace: Trace, seed: Tensor, rule: BackwardRule, stoppingAt stop: Int = 0
   ) -> Tensor {
-    precondition(seed.shape == trace.output.shape, "Model.backward: seed \(seed.shape) != \(trace.output.shape)")
+    precondition(
+      seed.shape == trace.output.shape,
+      "Model.backward: seed \(seed.shape) != \(trace.output.shape)")
     if isChain {
       var signal = seed
       for index in stride(from: layers.count - 1, through: stop, by: -1) {
@@ -151,7 +169,8 @@ extension Model {
     return Tensor(shape: outputShape.batched(targets.count)) { seed in
       for i in 0..<seed.count { seed[i] = 0 }
       for (item, target) in targets.enumerated() {
-        precondition(0 <= target && target < width, "targetSeed: target \(target) outside 0..<\(width)")
+        precondition(
+          0 <= target && target < width, "targetSeed: target \(target) outside 0..<\(width)")
         seed[item * width + target] = weights?[item] ?? 1
       }
     }

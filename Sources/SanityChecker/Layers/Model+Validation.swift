@@ -57,7 +57,8 @@ extension Model {
     }
     for index in layers.indices where other.inputNodes[index] != inputNodes[index] {
       throw differ(
-        other.layers[index].name, "reads nodes \(other.inputNodes[index]), expected \(inputNodes[index])")
+        other.layers[index].name,
+        "reads nodes \(other.inputNodes[index]), expected \(inputNodes[index])")
     }
     guard other.outputNodes == outputNodes else {
       throw differ("output", "has output nodes \(other.outputNodes), expected \(outputNodes)")

@@ -66,7 +66,8 @@ public struct Model: Sendable {
   ) throws(ModelError) {
     guard inputNodes.count == layers.count else {
       throw .graph(
-        model: name, layer: "input", problem: "\(inputNodes.count) input lists for \(layers.count) layers")
+        model: name, layer: "input",
+        problem: "\(inputNodes.count) input lists for \(layers.count) layers")
     }
     guard !outputNodes.isEmpty, outputNodes.allSatisfy({ (0...layers.count).contains($0) }) else {
       throw .graph(
@@ -93,7 +94,8 @@ public struct Model: Sendable {
       } else {
         guard reads.count == 1 else {
           throw .graph(
-            model: name, layer: layer.name, problem: "reads \(reads.count) nodes but is not a merge layer")
+            model: name, layer: layer.name,
+            problem: "reads \(reads.count) nodes but is not a merge layer")
         }
         shapes.append(try layer.outputShape(for: shapes[reads[0]]))
       }
@@ -118,7 +120,9 @@ public struct Model: Sendable {
   ///   - inputShape: The input shape (this model's by default).
   /// - Returns: The new model.
   /// - Throws: ``ModelError`` if a layer does not fit its inputs.
-  public func replacingLayers(_ layers: [any Layer], inputShape: Shape? = nil) throws(ModelError) -> Model {
+  public func replacingLayers(_ layers: [any Layer], inputShape: Shape? = nil) throws(ModelError)
+    -> Model
+  {
     var copy = try Model(
       name: name, inputShape: inputShape ?? self.inputShape, layers: layers, inputNodes: inputNodes,
       outputNodes: outputNodes)
@@ -178,7 +182,9 @@ public struct Model: Sendable {
     var multiplyAdds = 1
     var largestDenseKernel = 0
     for (index, layer) in layers.enumerated() {
-      guard let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"], layer is any AffineLayer else {
+      guard let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"],
+        layer is any AffineLayer
+      else {
         continue
       }
       let outputs = kernel.shape.dimensions.last ?? 1
@@ -205,7 +211,8 @@ public struct Model: Sendable {
         let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"]
       else { continue }
       let outputs = kernel.shape.dimensions.last ?? 1
-      columns = max(columns, shapes[index + 1].count / max(outputs, 1) * (kernel.shape.count / max(outputs, 1)))
+      columns = max(
+        columns, shapes[index + 1].count / max(outputs, 1) * (kernel.shape.count / max(outputs, 1)))
     }
     return MemoryLayout<Float>.stride * (2 * activations + columns)
   }

@@ -25,11 +25,13 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .shapeMismatch(let layer, let expected, let actual):
-      return "layer '\(layer)' expects input \(expected), got \(actual); check the model's input shape"
+      return
+        "layer '\(layer)' expects input \(expected), got \(actual); check the model's input shape"
     case .parameterShape(let layer, let parameter, let expected, let actual):
       return "layer '\(layer)': parameter '\(parameter)' has shape \(actual), expected \(expected)"
     case .nonFiniteParameter(let layer, let parameter):
-      return "layer '\(layer)': parameter '\(parameter)' contains NaN or Inf; the model file is corrupt"
+      return
+        "layer '\(layer)': parameter '\(parameter)' contains NaN or Inf; the model file is corrupt"
     case .unknownLayer(let name, let available):
       return "no layer named '\(name)'; the model has: \(available.joined(separator: ", "))"
     case .inputShape(let model, let expected, let actual):
@@ -41,7 +43,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case .targetCount(let model, let targets, let items):
       return "\(targets) targets for \(items) inputs of model '\(model)'; give one target per input"
     case .architecture(let model, let other, let layer, let difference):
-      return "model '\(other)' does not have the architecture of '\(model)': layer '\(layer)' \(difference); "
+      return
+        "model '\(other)' does not have the architecture of '\(model)': layer '\(layer)' \(difference); "
         + "pass randomized copies of the same model"
     case .graph(let model, let layer, let problem):
       return "model '\(model)': layer '\(layer)' \(problem); layers must be in topological order"
@@ -53,7 +56,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// What to do about inputs of the wrong shape: DNA length or image size.
   private static func inputRemedy(expected: Shape, actual: Shape) -> String {
-    if expected.rank == 2, actual.rank == 2, expected.dimensions.last == 4, actual.dimensions.last == 4 {
+    if expected.rank == 2, actual.rank == 2, expected.dimensions.last == 4,
+      actual.dimensions.last == 4
+    {
       return "give sequences of \(expected[0]) bp, or bring them to that length with "
         + "--lengths crop:\(expected[0]) or --lengths pad:\(expected[0])"
     }

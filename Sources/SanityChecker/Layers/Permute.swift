@@ -25,7 +25,8 @@ public struct Permute: Layer {
   ///   the item's axes.
   public func outputShape(for input: Shape) throws(ModelError) -> Shape {
     guard axes.sorted() == Array(0..<input.rank) else {
-      throw .shapeMismatch(layer: name, expected: "\(axes.count) axes permuted by \(axes)", actual: input)
+      throw .shapeMismatch(
+        layer: name, expected: "\(axes.count) axes permuted by \(axes)", actual: input)
     }
     return Shape(axes.map { input[$0] })
   }
@@ -34,7 +35,9 @@ public struct Permute: Layer {
   public func forward(_ input: Tensor) -> Tensor { Self.permuted(input, axes: axes) }
 
   /// The signal permuted back (every rule).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
       var inverse = axes
@@ -49,7 +52,9 @@ public struct Permute: Layer {
     let output = axes.map { item[$0] }
     // Strides of the input's item axes, read in output order.
     var inputStrides = [Int](repeating: 1, count: item.count)
-    for axis in stride(from: item.count - 2, through: 0, by: -1) { inputStrides[axis] = inputStrides[axis + 1] * item[axis + 1] }
+    for axis in stride(from: item.count - 2, through: 0, by: -1) {
+      inputStrides[axis] = inputStrides[axis + 1] * item[axis + 1]
+    }
     let strides = axes.map { inputStrides[$0] }
     let count = tensor.itemCount
     return Tensor(shape: Shape([tensor.batchSize] + output)) { out in

@@ -55,7 +55,8 @@ enum PoolingKernels {
         var block = UnsafeRawPointer(origin + channel).loadUnaligned(as: SIMD16<Float>.self)
         for ih in rows {
           for iw in columns {
-            let value = UnsafeRawPointer(x + item + (ih * width + iw) * c + channel).loadUnaligned(as: SIMD16<Float>.self)
+            let value = UnsafeRawPointer(x + item + (ih * width + iw) * c + channel).loadUnaligned(
+              as: SIMD16<Float>.self)
             block.replace(with: value, where: value .> block)
           }
         }
@@ -66,7 +67,9 @@ enum PoolingKernels {
         for ih in rows {
           for iw in columns {
             let candidate = x + item + (ih * width + iw) * c
-            for lane in channel..<c { best[lane] = candidate[lane] > best[lane] ? candidate[lane] : best[lane] }
+            for lane in channel..<c {
+              best[lane] = candidate[lane] > best[lane] ? candidate[lane] : best[lane]
+            }
           }
         }
       }
@@ -105,12 +108,14 @@ enum PoolingKernels {
     // Sixteen, then four channels at a time: a strictly larger value takes the lane, so the
     // first maximum (and a leading NaN) stays.
     while channel &+ 16 <= c {
-      blockWinners16(x, first: first, channel: channel, item: item,
+      blockWinners16(
+        x, first: first, channel: channel, item: item,
         rows: rows, columns: columns, width: width, channels: c, into: winner)
       channel &+= 16
     }
     while channel &+ 4 <= c {
-      blockWinners4(x, first: first, channel: channel, item: item,
+      blockWinners4(
+        x, first: first, channel: channel, item: item,
         rows: rows, columns: columns, width: width, channels: c, into: winner)
       channel &+= 4
     }
@@ -147,10 +152,14 @@ enum PoolingKernels {
         let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD16<Float>.self)
         let isLarger = value .> best
         best.replace(with: value, where: isLarger)
-        offset.replace(with: lanes &+ SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)), where: isLarger)
+        offset.replace(
+          with: lanes &+ SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)),
+          where: isLarger)
       }
     }
-    for lane in 0..<SIMD16<Int32>.scalarCount { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
+    for lane in 0..<SIMD16<Int32>.scalarCount {
+      winner[channel &+ lane] = origin &+ Int(offset[lane])
+    }
   }
 
   /// The first-maximum winners of the 4 channels from `channel` on.
@@ -171,10 +180,14 @@ enum PoolingKernels {
         let value = UnsafeRawPointer(x + base).loadUnaligned(as: SIMD4<Float>.self)
         let isLarger = value .> best
         best.replace(with: value, where: isLarger)
-        offset.replace(with: lanes &+ SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)), where: isLarger)
+        offset.replace(
+          with: lanes &+ SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: base &- origin)),
+          where: isLarger)
       }
     }
-    for lane in 0..<SIMD4<Int32>.scalarCount { winner[channel &+ lane] = origin &+ Int(offset[lane]) }
+    for lane in 0..<SIMD4<Int32>.scalarCount {
+      winner[channel &+ lane] = origin &+ Int(offset[lane])
+    }
   }
 
   /// `y = (1/K)·Σ x` over the window's real inputs, per channel.

@@ -29,7 +29,9 @@ public struct Reshape: Layer {
     guard unknowns <= 1, targetShape.allSatisfy({ $0 == -1 || $0 >= 1 }), known >= 1,
       unknowns == 1 ? input.count % known == 0 : input.count == known
     else {
-      throw .shapeMismatch(layer: name, expected: "\(targetShape.count) axes holding \(known)·k scalars", actual: input)
+      throw .shapeMismatch(
+        layer: name, expected: "\(targetShape.count) axes holding \(known)·k scalars", actual: input
+      )
     }
     return Shape(targetShape.map { $0 == -1 ? input.count / known : $0 })
   }
@@ -41,7 +43,9 @@ public struct Reshape: Layer {
   }
 
   /// The signal reshaped back to the input's shape (every rule).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
       return signal.reshaped(input.shape)

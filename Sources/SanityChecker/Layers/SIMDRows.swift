@@ -9,13 +9,15 @@ enum SIMDRows {
     var i = 0
     let (source, target) = (UnsafeRawPointer(x), UnsafeMutableRawPointer(y))
     while i &+ 16 <= count {
-      let sum = target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+      let sum =
+        target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
         + source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
       target.storeBytes(of: sum, toByteOffset: i &* 4, as: SIMD16<Float>.self)
       i &+= 16
     }
     while i &+ 4 <= count {
-      let sum = target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
+      let sum =
+        target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
         + source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
       target.storeBytes(of: sum, toByteOffset: i &* 4, as: SIMD4<Float>.self)
       i &+= 4
@@ -28,19 +30,23 @@ enum SIMDRows {
 
   /// `y[i] += a · x[i]` for `i < count`.
   @inline(__always)
-  static func add(scaled a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count: Int) {
+  static func add(
+    scaled a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count: Int
+  ) {
     var i = 0
     let (source, target) = (UnsafeRawPointer(x), UnsafeMutableRawPointer(y))
     let a16 = SIMD16<Float>(repeating: a)
     while i &+ 16 <= count {
-      let sum = target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
+      let sum =
+        target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
         + a16 * source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
       target.storeBytes(of: sum, toByteOffset: i &* 4, as: SIMD16<Float>.self)
       i &+= 16
     }
     let a4 = SIMD4<Float>(repeating: a)
     while i &+ 4 <= count {
-      let sum = target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
+      let sum =
+        target.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
         + a4 * source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self)
       target.storeBytes(of: sum, toByteOffset: i &* 4, as: SIMD4<Float>.self)
       i &+= 4
@@ -61,7 +67,9 @@ enum SIMDRows {
     var i = 0
     let source = UnsafeRawPointer(x)
     while i &+ 16 <= count {
-      var total = b.map { UnsafeRawPointer($0).loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) } ?? .zero
+      var total =
+        b.map { UnsafeRawPointer($0).loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) }
+        ?? .zero
       for offset in offsets {
         total += source.loadUnaligned(fromByteOffset: (offset &+ i) &* 4, as: SIMD16<Float>.self)
       }
@@ -69,7 +77,9 @@ enum SIMDRows {
       i &+= 16
     }
     while i &+ 4 <= count {
-      var total = b.map { UnsafeRawPointer($0).loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self) } ?? .zero
+      var total =
+        b.map { UnsafeRawPointer($0).loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<Float>.self) }
+        ?? .zero
       for offset in offsets {
         total += source.loadUnaligned(fromByteOffset: (offset &+ i) &* 4, as: SIMD4<Float>.self)
       }
@@ -90,7 +100,9 @@ enum SIMDRows {
     var i = 0
     let source = UnsafeRawPointer(x)
     while i &+ 16 <= count {
-      if any(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) .!= .zero) { return false }
+      if any(source.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self) .!= .zero) {
+        return false
+      }
       i &+= 16
     }
     while i < count {
@@ -132,7 +144,8 @@ enum SIMDRows {
     while i &+ 64 <= x.count {
       var lanes = SIMD16<Int32>(repeating: 0)
       for block in 0..<4 {
-        let value = source.loadUnaligned(fromByteOffset: (i &+ 16 &* block) &* 4, as: SIMD16<Float>.self)
+        let value = source.loadUnaligned(
+          fromByteOffset: (i &+ 16 &* block) &* 4, as: SIMD16<Float>.self)
         lanes.replace(with: lanes &+ 1, where: value .!= .zero)
       }
       count &+= Int(lanes.wrappedSum())
@@ -147,7 +160,9 @@ enum SIMDRows {
   }
 
   /// Copies the row `x[0..<count]` into each of `rows` consecutive rows of `y`.
-  static func broadcast(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>, rows: Int) {
+  static func broadcast(
+    _ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<Float>, rows: Int
+  ) {
     guard count < 64 else {
       for row in 0..<rows { (y + row &* count).update(from: x, count: count) }
       return

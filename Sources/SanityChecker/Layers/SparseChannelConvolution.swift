@@ -88,14 +88,19 @@ enum SparseChannelConvolution {
   ) {
     for q in 0..<axis.output {
       let row = z + q &* filters
-      if let bias { row.update(from: bias, count: filters) } else { row.update(repeating: 0, count: filters) }
+      if let bias {
+        row.update(from: bias, count: filters)
+      } else {
+        row.update(repeating: 0, count: filters)
+      }
       let start = q &* axis.stride &- axis.padBefore
       for k in 0..<axis.kernel {
         let l = start &+ k &* axis.dilation
         guard l >= 0, l < axis.input else { continue }
         let v = value[l]
         if v == 0 { continue }
-        SIMDRows.add(scaled: v, kernel + (k &* channels &+ Int(index[l])) &* filters, to: row, count: filters)
+        SIMDRows.add(
+          scaled: v, kernel + (k &* channels &+ Int(index[l])) &* filters, to: row, count: filters)
       }
     }
   }
@@ -186,7 +191,8 @@ enum SparseChannelConvolution {
         // Independent per position, so the loop pipelines (DNA: 64-entry groups).
         let (c1, c2) = (Int32(channels) &* Int32(channels), Int32(channels))
         for l in 0...(length - 3) {
-          codes[slot &+ l] = (index[l] &* c1 &+ index[l &+ 1] &* c2 &+ index[l &+ 2]) &* Int32(filters)
+          codes[slot &+ l] =
+            (index[l] &* c1 &+ index[l &+ 1] &* c2 &+ index[l &+ 2]) &* Int32(filters)
         }
         continue
       }
@@ -209,14 +215,22 @@ enum SparseChannelConvolution {
         guard let rows = table.baseAddress else { return }
         let source = UnsafeRawPointer(rows)
         let zero = SIMD16<Float>(repeating: 0)
-        let bias16 = filters == 16 ? bias.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? zero : zero
+        let bias16 =
+          filters == 16
+          ? bias.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? zero : zero
         for q in 0..<axis.output {
           let start = q &- axis.padBefore
           let row = z + q &* filters
           guard start >= 0, start &+ taps <= length else {
-            if let bias { row.update(from: bias, count: filters) } else { row.update(repeating: 0, count: filters) }
+            if let bias {
+              row.update(from: bias, count: filters)
+            } else {
+              row.update(repeating: 0, count: filters)
+            }
             for k in 0..<taps where start &+ k >= 0 && start &+ k < length {
-              SIMDRows.add(kernel + (k &* channels &+ Int(index[start &+ k])) &* filters, to: row, count: filters)
+              SIMDRows.add(
+                kernel + (k &* channels &+ Int(index[start &+ k])) &* filters, to: row,
+                count: filters)
             }
             continue
           }
@@ -238,9 +252,12 @@ enum SparseChannelConvolution {
             UnsafeMutableRawPointer(row).storeBytes(of: even + odd, as: SIMD16<Float>.self)
             continue
           }
-          for j in 0..<groupCount { offsets[j] = tableOffsets[j] &+ Int(codes[codeOffsets[j] &+ start]) }
+          for j in 0..<groupCount {
+            offsets[j] = tableOffsets[j] &+ Int(codes[codeOffsets[j] &+ start])
+          }
           SIMDRows.sum(
-            of: rows, at: UnsafeBufferPointer(start: offsets, count: groupCount), plus: bias, into: row,
+            of: rows, at: UnsafeBufferPointer(start: offsets, count: groupCount), plus: bias,
+            into: row,
             count: filters)
         }
       }

@@ -82,9 +82,11 @@ struct WinogradConvolution: Sendable {
     into output: UnsafeMutableBufferPointer<Float>
   ) {
     let (c, o) = (inputs, outputs)
-    precondition(input.count == plane.batch * plane.height * plane.width * c, "Winograd: input size mismatch")
     precondition(
-      output.count == plane.batch * plane.outputHeight * plane.outputWidth * o, "Winograd: output size mismatch")
+      input.count == plane.batch * plane.height * plane.width * c, "Winograd: input size mismatch")
+    precondition(
+      output.count == plane.batch * plane.outputHeight * plane.outputWidth * o,
+      "Winograd: output size mismatch")
     guard let y = output.baseAddress, plane.tiles > 0 else { return }
     let padded = WinogradPadding(plane)
     let biasLanes = (0..<o).map { bias?[$0] ?? 0 }
@@ -136,7 +138,8 @@ struct WinogradConvolution: Sendable {
       }
       while channel < c {
         WinogradTransforms.input(
-          SIMD4<Float>.self, origin + channel, rowStride: rowStride, channels: c, count: min(4, c - channel),
+          SIMD4<Float>.self, origin + channel, rowStride: rowStride, channels: c,
+          count: min(4, c - channel),
           into: target + channel, stride: stride)
         channel += 4
       }
@@ -166,7 +169,8 @@ struct WinogradConvolution: Sendable {
       }
       while channel < o {
         Self.write(
-          SIMD4<Float>.self, source + channel, stride: stride, bias: bias + channel, count: min(4, o - channel),
+          SIMD4<Float>.self, source + channel, stride: stride, bias: bias + channel,
+          count: min(4, o - channel),
           into: target + channel, rowStride: width * o, channels: o, corners: corners)
         channel += 4
       }
@@ -181,7 +185,8 @@ struct WinogradConvolution: Sendable {
     into target: UnsafeMutablePointer<Float>, rowStride: Int, channels: Int, corners: (Bool, Bool)
   ) where L.Scalar == Float {
     let shift: L = WinogradTransforms.load(bias, count)
-    let y: (L, L, L, L) = WinogradTransforms.output(source, stride: stride, bias: shift, count: count)
+    let y: (L, L, L, L) = WinogradTransforms.output(
+      source, stride: stride, bias: shift, count: count)
     WinogradTransforms.store(y.0, target, count)
     if corners.0 { WinogradTransforms.store(y.1, target + channels, count) }
     if corners.1 {

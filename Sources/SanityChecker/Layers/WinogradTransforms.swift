@@ -23,7 +23,8 @@
 enum WinogradTransforms {
   /// Loads `count ≤ L.scalarCount` scalars (zeros beyond).
   @inline(__always)
-  static func load<L: SIMD>(_ pointer: UnsafePointer<Float>, _ count: Int) -> L where L.Scalar == Float {
+  static func load<L: SIMD>(_ pointer: UnsafePointer<Float>, _ count: Int) -> L
+  where L.Scalar == Float {
     if count == L.scalarCount { return UnsafeRawPointer(pointer).loadUnaligned(as: L.self) }
     var lanes = L()
     for lane in 0..<count { lanes[lane] = pointer[lane] }
@@ -32,7 +33,8 @@ enum WinogradTransforms {
 
   /// Stores the first `count ≤ L.scalarCount` lanes.
   @inline(__always)
-  static func store<L: SIMD>(_ lanes: L, _ pointer: UnsafeMutablePointer<Float>, _ count: Int) where L.Scalar == Float {
+  static func store<L: SIMD>(_ lanes: L, _ pointer: UnsafeMutablePointer<Float>, _ count: Int)
+  where L.Scalar == Float {
     if count == L.scalarCount {
       UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: L.self)
       return
@@ -48,7 +50,9 @@ enum WinogradTransforms {
   /// - Returns: `U`, `[16, C, O]`.
   static func kernel(_ kernel: UnsafeBufferPointer<Float>, inputs: Int, outputs: Int) -> [Float] {
     let plane = inputs * outputs
-    precondition(kernel.count == 9 * plane, "Winograd: kernel holds \(kernel.count) scalars, needs \(9 * plane)")
+    precondition(
+      kernel.count == 9 * plane,
+      "Winograd: kernel holds \(kernel.count) scalars, needs \(9 * plane)")
     let g: [[Float]] = [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]]
     var u = [Float](repeating: 0, count: 16 * plane)
     var taps = [Float](repeating: 0, count: 9)
@@ -77,7 +81,11 @@ enum WinogradTransforms {
     var rotated = [Float](repeating: 0, count: 9 * plane)
     for tap in 0..<9 {
       let source = (8 - tap) * plane
-      for c in 0..<inputs { for o in 0..<outputs { rotated[tap * plane + o * inputs + c] = kernel[source + c * outputs + o] } }
+      for c in 0..<inputs {
+        for o in 0..<outputs {
+          rotated[tap * plane + o * inputs + c] = kernel[source + c * outputs + o]
+        }
+      }
     }
     return rotated
   }

@@ -20,7 +20,8 @@ public struct ZeroPadding1D: Layer {
   ///   - start: Positions added at the start (≥ 0).
   ///   - end: Positions added at the end (≥ 0).
   public init(name: String, start: Int, end: Int) {
-    precondition(start >= 0 && end >= 0, "ZeroPadding1D '\(name)': negative padding \(start), \(end)")
+    precondition(
+      start >= 0 && end >= 0, "ZeroPadding1D '\(name)': negative padding \(start), \(end)")
     self.name = name
     self.start = start
     self.end = end
@@ -37,14 +38,19 @@ public struct ZeroPadding1D: Layer {
 
   /// The input between zero positions.
   public func forward(_ input: Tensor) -> Tensor {
-    SequenceWindow(outer: input.shape[1] + start + end, inner: input.shape[2], start: start, end: end).padded(input)
+    SequenceWindow(
+      outer: input.shape[1] + start + end, inner: input.shape[2], start: start, end: end
+    ).padded(input)
   }
 
   /// The signal at the original positions (every rule).
-  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule) -> Tensor {
+  public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
-      return SequenceWindow(outer: output.shape[1], inner: output.shape[2], start: start, end: end).cropped(signal)
+      return SequenceWindow(outer: output.shape[1], inner: output.shape[2], start: start, end: end)
+        .cropped(signal)
     }
   }
 }

@@ -79,7 +79,8 @@ public struct HOGSimilarity: SimilarityMetric {
   ///   smaller than a block) or with constant features.
   public func score(_ a: Tensor, _ b: Tensor) -> Double? {
     precondition(a.shape == b.shape, "HOGSimilarity: shapes \(a.shape) and \(b.shape) differ")
-    guard case let (x, extents)? = MapGeometry.planar(a, isAbsolute: isAbsolute), extents.count == 2,
+    guard case let (x, extents)? = MapGeometry.planar(a, isAbsolute: isAbsolute),
+      extents.count == 2,
       case let (y, _)? = MapGeometry.planar(b, isAbsolute: isAbsolute)
     else { return nil }
     let (rows, columns) = (extents[0], extents[1])
@@ -103,7 +104,8 @@ public struct HOGSimilarity: SimilarityMetric {
   /// - Throws: ``MetricError/unsupportedShape(metric:shape:supported:)`` for any other shape.
   public func validate(mapShape shape: Shape) throws(MetricError) {
     guard MapGeometry.planarExtents(of: shape) != nil else {
-      throw .unsupportedShape(metric: name, shape: shape, supported: "a map [H, W] or an image [H, W, C]")
+      throw .unsupportedShape(
+        metric: name, shape: shape, supported: "a map [H, W] or an image [H, W, C]")
     }
   }
 

@@ -36,7 +36,9 @@ public struct PearsonCorrelation: SimilarityMetric {
   public var name: String { isAbsolute ? "pearson-abs" : Self.identifier }
 
   /// The absolute variant for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? { isAbsolute ? nil : PearsonCorrelation(absolute: true) }
+  public var magnitudeVariant: (any SimilarityMetric)? {
+    isAbsolute ? nil : PearsonCorrelation(absolute: true)
+  }
 
   /// Pearson's r of the flattened maps.
   /// - Parameters:

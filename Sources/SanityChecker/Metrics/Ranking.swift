@@ -101,7 +101,8 @@ enum Ranking {
       for index in 0..<count where values[index] == 0 { ranks[index] = zeroRank }
     }
     let sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<nonzero])
-    sortByValue(sorted, scratch: UnsafeMutableBufferPointer(rebasing: keys[count..<(count + nonzero)]))
+    sortByValue(
+      sorted, scratch: UnsafeMutableBufferPointer(rebasing: keys[count..<(count + nonzero)]))
     var start = 0
     while start < nonzero {
       let bits = valueBits(sorted[start])

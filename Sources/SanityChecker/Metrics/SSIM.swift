@@ -111,7 +111,8 @@ public struct SSIM: SimilarityMetric {
   /// - Throws: ``MetricError/unsupportedShape(metric:shape:supported:)`` for any other shape.
   public func validate(mapShape shape: Shape) throws(MetricError) {
     guard MapGeometry.planarExtents(of: shape) != nil else {
-      throw .unsupportedShape(metric: name, shape: shape, supported: "a signal [L], a map [H, W] or an image [H, W, C]")
+      throw .unsupportedShape(
+        metric: name, shape: shape, supported: "a signal [L], a map [H, W] or an image [H, W, C]")
     }
   }
 

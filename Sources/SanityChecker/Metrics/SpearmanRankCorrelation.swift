@@ -42,7 +42,9 @@ public struct SpearmanRankCorrelation: SimilarityMetric {
   public var name: String { isAbsolute ? "spearman-abs" : Self.identifier }
 
   /// The absolute variant for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? { isAbsolute ? nil : SpearmanRankCorrelation(absolute: true) }
+  public var magnitudeVariant: (any SimilarityMetric)? {
+    isAbsolute ? nil : SpearmanRankCorrelation(absolute: true)
+  }
 
   /// Spearman's ρ of the flattened maps.
   /// - Parameters:

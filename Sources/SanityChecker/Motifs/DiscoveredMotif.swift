@@ -48,13 +48,16 @@ public struct DiscoveredMotif: Hashable, Sendable {
 
   /// The position frequency matrix as a MEME motif (`MOTIF positive-1 positive-1.pfm`).
   public var frequencyMotif: MEMEMotif {
-    MEMEMotif(identifier: identifier, name: identifier + ".pfm", probabilities: frequencies, sites: seqletCount)
+    MEMEMotif(
+      identifier: identifier, name: identifier + ".pfm", probabilities: frequencies,
+      sites: seqletCount)
   }
 
   /// The contribution-weighted matrix as a MEME motif (`MOTIF positive-1.cwm positive-1.cwm`).
   public var weightedMotif: MEMEMotif {
     MEMEMotif(
-      identifier: identifier + ".cwm", name: identifier + ".cwm", probabilities: weightedFrequencies,
+      identifier: identifier + ".cwm", name: identifier + ".cwm",
+      probabilities: weightedFrequencies,
       sites: seqletCount)
   }
 

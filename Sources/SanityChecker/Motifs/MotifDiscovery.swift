@@ -33,7 +33,10 @@ public struct MotifDiscovery: Sendable {
   ///   - caller: The seqlet caller.
   ///   - clustering: The clustering.
   ///   - matcher: The matcher (`nil`: no matching).
-  public init(caller: RecursiveSeqletCaller, clustering: SeqletClustering = SeqletClustering(), matcher: TomtomMatcher?) {
+  public init(
+    caller: RecursiveSeqletCaller, clustering: SeqletClustering = SeqletClustering(),
+    matcher: TomtomMatcher?
+  ) {
     self.caller = caller
     self.clustering = clustering
     self.matcher = matcher

@@ -16,7 +16,8 @@ public enum MotifDiscoveryError: Error, Equatable, Sendable, CustomStringConvert
   public var description: String {
     switch self {
     case .mapShape(let expected, let actual):
-      return "attribution maps have shape \(actual), expected \(expected); compute them on the same input"
+      return
+        "attribution maps have shape \(actual), expected \(expected); compute them on the same input"
     case .coordinatesDoNotMatch(let record, let interval, let length):
       return
         "record '\(record)': its coordinates \(interval) do not span its \(length) bases (as 0-based "

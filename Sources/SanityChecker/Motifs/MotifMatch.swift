@@ -54,11 +54,15 @@ public enum MotifMatchTable {
   ///     with `-` in the match columns.
   ///   - limit: The most matches written per motif.
   /// - Returns: The TSV text with its header.
-  public static func tsv(_ motifs: [(motif: DiscoveredMotif, matches: [MotifMatch])], limit: Int = 10) -> String {
+  public static func tsv(
+    _ motifs: [(motif: DiscoveredMotif, matches: [MotifMatch])], limit: Int = 10
+  ) -> String {
     var lines = [columns.joined(separator: "\t")]
     for (motif, matches) in motifs {
       let prefix = [motif.identifier, motif.sign.rawValue, String(motif.seqletCount)]
-      if matches.isEmpty { lines.append((prefix + Array(repeating: "-", count: 7)).joined(separator: "\t")) }
+      if matches.isEmpty {
+        lines.append((prefix + Array(repeating: "-", count: 7)).joined(separator: "\t"))
+      }
       for match in matches.prefix(limit) {
         let fields = [
           match.targetIdentifier, match.targetName, number(match.pValue), number(match.qValue),

@@ -20,7 +20,8 @@ public enum PositionScores {
   ///   - input: The one-hot inputs `[N, L, 4]`.
   /// - Returns: N rows of L scores.
   /// - Throws: ``MotifDiscoveryError/mapShape(expected:actual:)`` for any other shape.
-  public static func scores(_ maps: Tensor, input: Tensor) throws(MotifDiscoveryError) -> [[Float]] {
+  public static func scores(_ maps: Tensor, input: Tensor) throws(MotifDiscoveryError) -> [[Float]]
+  {
     let shape = input.shape
     guard shape.rank == 3, shape[2] == 4 else {
       throw .mapShape(expected: "[N, L, 4] one-hot DNA input", actual: shape.description)

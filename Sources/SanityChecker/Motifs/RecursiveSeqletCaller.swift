@@ -48,7 +48,8 @@ public struct RecursiveSeqletCaller: Sendable {
     bins: Int = 1000
   ) throws(MotifDiscoveryError) {
     guard threshold > 0, threshold <= 1 else {
-      throw .invalidSetting(name: "seqlet threshold", value: "\(threshold)", expected: "a p-value in (0, 1]")
+      throw .invalidSetting(
+        name: "seqlet threshold", value: "\(threshold)", expected: "a p-value in (0, 1]")
     }
     guard minimumLength >= 1, maximumLength >= minimumLength, maximumLength <= 256 else {
       throw .invalidSetting(
@@ -85,7 +86,9 @@ public struct RecursiveSeqletCaller: Sendable {
 
   /// The seqlets of one sign, called on `values` (already negated for the negative sign).
   func signed(_ values: [[Float]], sign: Seqlet.Sign) -> [Seqlet] {
-    guard let background = SeqletBackground(values, bins: bins, maximumLength: maximumLength) else { return [] }
+    guard let background = SeqletBackground(values, bins: bins, maximumLength: maximumLength) else {
+      return []
+    }
     var seqlets: [Seqlet] = []
     for (item, row) in values.enumerated() {
       for var seqlet in decode(row, background: background) {
@@ -115,7 +118,8 @@ public struct RecursiveSeqletCaller: Sendable {
     var q = p
     for spanLength in minimumLength...max(minimumLength, longest) where spanLength <= longest {
       for start in 0...(length - spanLength) {
-        let own = background.survival(length: spanLength, binSum: binSums[start + spanLength] - binSums[start])
+        let own = background.survival(
+          length: spanLength, binSum: binSums[start + spanLength] - binSums[start])
         let value = max(own, p[spanLength - 1][start])
         p[spanLength][start] = value
         q[spanLength][start] = max(value, q[spanLength - 1][start + 1])
@@ -128,10 +132,13 @@ public struct RecursiveSeqletCaller: Sendable {
         .sorted { (p[spanLength][$0], $0) < (p[spanLength][$1], $1) }
       for start in candidates where !called[start..<(start + spanLength)].contains(true) {
         for position in start..<(start + spanLength) { called[position] = true }
-        let own = background.survival(length: spanLength, binSum: binSums[start + spanLength] - binSums[start])
+        let own = background.survival(
+          length: spanLength, binSum: binSums[start + spanLength] - binSums[start])
         let (from, to) = (max(0, start - flank), min(length, start + spanLength + flank))
         seqlets.append(
-          Seqlet(item: 0, start: from, end: to, sign: .positive, attribution: sums[to] - sums[from], pValue: own))
+          Seqlet(
+            item: 0, start: from, end: to, sign: .positive, attribution: sums[to] - sums[from],
+            pValue: own))
       }
     }
     return seqlets.sorted { ($0.pValue, $0.start) < ($1.pValue, $1.start) }

@@ -10,7 +10,9 @@ struct SeqletWindow {
   var norm: Double
 
   /// The window of width `width` centred on the seqlet.
-  init(_ seqlet: Seqlet, width: Int, scores: [Float], onehot: UnsafeBufferPointer<Float>, length: Int) {
+  init(
+    _ seqlet: Seqlet, width: Int, scores: [Float], onehot: UnsafeBufferPointer<Float>, length: Int
+  ) {
     let first = (seqlet.start + seqlet.end) / 2 - width / 2
     contributions = [Double](repeating: 0, count: width * 4)
     bases = contributions
@@ -37,7 +39,8 @@ struct SeqletWindow {
     let width = isInside.count
     for offset in 0..<width {
       for channel in 0..<4 {
-        copy.contributions[offset * 4 + channel] = contributions[(width - 1 - offset) * 4 + 3 - channel]
+        copy.contributions[offset * 4 + channel] =
+          contributions[(width - 1 - offset) * 4 + 3 - channel]
         copy.bases[offset * 4 + channel] = bases[(width - 1 - offset) * 4 + 3 - channel]
       }
       copy.isInside[offset] = isInside[width - 1 - offset]
@@ -68,7 +71,9 @@ struct SeqletCluster {
 
   /// The best normalized cross-correlation of `window` with the running sum, over shifts and
   /// strands (forward first, then shifts from −S up; ties keep the first).
-  func bestAlignment(of window: SeqletWindow, maximumShift: Int) -> (shift: Int, reverse: Bool, similarity: Double) {
+  func bestAlignment(of window: SeqletWindow, maximumShift: Int) -> (
+    shift: Int, reverse: Bool, similarity: Double
+  ) {
     let width = coverage.count
     let templateNorm = contributions.reduce(0) { $0 + $1 * $1 }.squareRoot()
     var best = (shift: 0, reverse: false, similarity: -Double.infinity)
@@ -79,7 +84,9 @@ struct SeqletCluster {
         var dot = 0.0
         for offset in max(0, -shift)..<min(width, width - shift) {
           for channel in 0..<4 {
-            dot += candidate.contributions[offset * 4 + channel] * contributions[(offset + shift) * 4 + channel]
+            dot +=
+              candidate.contributions[offset * 4 + channel]
+              * contributions[(offset + shift) * 4 + channel]
           }
         }
         let similarity = dot / (window.norm * templateNorm)
@@ -112,7 +119,8 @@ struct SeqletCluster {
     let covered = (0..<width).filter { 2 * coverage[$0] >= members && coverage[$0] > 0 }
     let importance = (0..<width).map { position -> Double in
       guard covered.contains(position) else { return 0 }
-      return (0..<4).reduce(0) { $0 + abs(contributions[position * 4 + $1]) } / Double(coverage[position])
+      return (0..<4).reduce(0) { $0 + abs(contributions[position * 4 + $1]) }
+        / Double(coverage[position])
     }
     guard let largest = importance.max(), largest > 0 else { return nil }
     let kept = (0..<width).filter { importance[$0] >= trimFraction * largest }

@@ -67,13 +67,16 @@ public struct SeqletClustering: Sendable {
   public func motifs(seqlets: [Seqlet], scores: [[Float]], input: Tensor) -> [DiscoveredMotif] {
     Seqlet.Sign.allCases.flatMap { sign in
       let chosen = seqlets.filter { $0.sign == sign }
-        .sorted { (-abs($0.attribution), $0.item, $0.start) < (-abs($1.attribution), $1.item, $1.start) }
+        .sorted {
+          (-abs($0.attribution), $0.item, $0.start) < (-abs($1.attribution), $1.item, $1.start)
+        }
         .prefix(maximumSeqlets)
       return cluster(Array(chosen), scores: scores, input: input)
         .filter { $0.members >= minimumSeqlets }
         .sorted { $0.members > $1.members }
         .enumerated().compactMap { rank, cluster in
-          cluster.motif(identifier: "\(sign.rawValue)-\(rank + 1)", sign: sign, trimFraction: trimFraction)
+          cluster.motif(
+            identifier: "\(sign.rawValue)-\(rank + 1)", sign: sign, trimFraction: trimFraction)
         }
     }
   }
@@ -84,7 +87,8 @@ public struct SeqletClustering: Sendable {
     let length = input.shape[1]
     input.withUnsafeBufferPointer { onehot in
       for seqlet in seqlets {
-        let window = SeqletWindow(seqlet, width: windowWidth, scores: scores[seqlet.item], onehot: onehot, length: length)
+        let window = SeqletWindow(
+          seqlet, width: windowWidth, scores: scores[seqlet.item], onehot: onehot, length: length)
         guard window.norm > 0 else { continue }
         var best: (index: Int, shift: Int, reverse: Bool, similarity: Double)?
         for (index, cluster) in clusters.enumerated() {

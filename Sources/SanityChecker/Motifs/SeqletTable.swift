@@ -36,7 +36,9 @@ public struct SeqletTable: Sendable {
   /// - Parameter seqlet: The seqlet.
   /// - Returns: The placed interval.
   /// - Throws: ``MotifDiscoveryError/coordinatesDoNotMatch(record:interval:length:)``.
-  public func place(_ seqlet: Seqlet) throws(MotifDiscoveryError) -> (chromosome: String, start: Int, end: Int, strand: String) {
+  public func place(_ seqlet: Seqlet) throws(MotifDiscoveryError) -> (
+    chromosome: String, start: Int, end: Int, strand: String
+  ) {
     let id = ids[seqlet.item]
     let length = input.shape[1]
     guard let interval = GenomicInterval(parsing: id) else {
@@ -54,7 +56,10 @@ public struct SeqletTable: Sendable {
       let end = zeroBasedStart + length
       return (interval.chromosome, end - seqlet.end, end - seqlet.start, "-")
     }
-    return (interval.chromosome, zeroBasedStart + seqlet.start, zeroBasedStart + seqlet.end, interval.strand == .forward ? "+" : ".")
+    return (
+      interval.chromosome, zeroBasedStart + seqlet.start, zeroBasedStart + seqlet.end,
+      interval.strand == .forward ? "+" : "."
+    )
   }
 
   /// The BED text, one line per seqlet in table order.
@@ -80,8 +85,11 @@ public struct SeqletTable: Sendable {
     for seqlet in seqlets {
       let place = try place(seqlet)
       let strand = place.strand == "." ? "" : "(\(place.strand))"
-      text += ">\(place.chromosome):\(place.start)-\(place.end)\(strand) \(seqlet.sign.rawValue) p=\(Self.number(seqlet.pValue))\n"
-      text += String(decoding: bases(item: seqlet.item, range: seqlet.start..<seqlet.end), as: UTF8.self) + "\n"
+      text +=
+        ">\(place.chromosome):\(place.start)-\(place.end)\(strand) \(seqlet.sign.rawValue) p=\(Self.number(seqlet.pValue))\n"
+      text +=
+        String(decoding: bases(item: seqlet.item, range: seqlet.start..<seqlet.end), as: UTF8.self)
+        + "\n"
     }
     return text
   }
@@ -92,7 +100,9 @@ public struct SeqletTable: Sendable {
     return input.withUnsafeBufferPointer { values in
       range.map { position in
         let base = (item * length + position) * 4
-        for channel in 0..<4 where values[base + channel] == 1 { return Array("ACGT".utf8)[channel] }
+        for channel in 0..<4 where values[base + channel] == 1 {
+          return Array("ACGT".utf8)[channel]
+        }
         return UInt8(ascii: "N")
       }
     }

@@ -81,7 +81,9 @@ public struct TomtomMatcher: Sendable {
   ///   - configuration: The settings.
   ///   - file: The database's name in error messages.
   /// - Throws: ``MotifDiscoveryError/emptyDatabase(file:)`` when there is no motif with a column.
-  public init(database: [MEMEMotif], configuration: Configuration = Configuration(), file: String = "database")
+  public init(
+    database: [MEMEMotif], configuration: Configuration = Configuration(), file: String = "database"
+  )
     throws(MotifDiscoveryError)
   {
     guard database.contains(where: { $0.width > 0 }) else { throw .emptyDatabase(file: file) }
@@ -110,7 +112,9 @@ public struct TomtomMatcher: Sendable {
   ///   - name: The query's name, for the error (`query` by default).
   /// - Returns: One match per database motif with its q-value.
   /// - Throws: ``MotifDiscoveryError/uninformativeMotif(motif:)`` for a query without columns.
-  public func matches(for query: [[Double]], named name: String = "query") throws(MotifDiscoveryError) -> [MotifMatch] {
+  public func matches(for query: [[Double]], named name: String = "query")
+    throws(MotifDiscoveryError) -> [MotifMatch]
+  {
     guard !query.isEmpty, query.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isFinite) }) else {
       throw .uninformativeMotif(motif: name)
     }
@@ -136,7 +140,9 @@ public struct TomtomMatcher: Sendable {
     }
     let qValues = BenjaminiHochberg.qValues(results.map(\.pValue))
     for index in results.indices { results[index].qValue = qValues[index] }
-    return results.enumerated().sorted { ($0.element.pValue, $0.offset) < ($1.element.pValue, $1.offset) }.map(\.element)
+    return results.enumerated().sorted {
+      ($0.element.pValue, $0.offset) < ($1.element.pValue, $1.offset)
+    }.map(\.element)
   }
 
   /// The best alignment of the query with one target (one strand) and its p-value.

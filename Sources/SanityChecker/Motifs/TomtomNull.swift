@@ -12,7 +12,8 @@ struct TomtomNull {
   /// `survival[t]`, indexed by score, for every needed target length t.
   let survival: [Int: [Double]]
 
-  init(histograms: [[Double]], offset: Int, scoreBins: Int, lengths: Set<Int>, minimumOverlap: Int) {
+  init(histograms: [[Double]], offset: Int, scoreBins: Int, lengths: Set<Int>, minimumOverlap: Int)
+  {
     let width = histograms.count
     let size = width * scoreBins + width * offset + 1
     var maxima = [Int: [Double]]()
@@ -23,11 +24,13 @@ struct TomtomNull {
       for bin in 0...scoreBins { span[bin + offset * (width - 1)] = histograms[first][bin] }
       for last in first..<width {
         if last > first {
-          span = Self.extend(span, with: histograms[last], offset: offset, support: &support, size: size)
+          span = Self.extend(
+            span, with: histograms[last], offset: offset, support: &support, size: size)
         }
         let spanWidth = last - first + 1
         for length in sortedLengths {
-          let copies = Self.copies(first: first, last: last, queryWidth: width, targetLength: length)
+          let copies = Self.copies(
+            first: first, last: last, queryWidth: width, targetLength: length)
           guard copies > 0, spanWidth >= min(minimumOverlap, length, width) else { continue }
           for _ in 0..<copies { Self.combineMaximum(&maxima[length], with: span) }
         }
@@ -67,7 +70,8 @@ struct TomtomNull {
 
   /// The span one column longer: `new(k − o + l) += old(k) · f(l)`.
   static func extend(
-    _ span: [Double], with histogram: [Double], offset: Int, support: inout (low: Int, high: Int), size: Int
+    _ span: [Double], with histogram: [Double], offset: Int, support: inout (low: Int, high: Int),
+    size: Int
   ) -> [Double] {
     var next = [Double](repeating: 0, count: size)
     let bins = histogram.count

@@ -33,10 +33,12 @@ struct TomtomScores {
       highest = max(highest, high - median)
     }
     let floorLow = Int(lowest.rounded(.down))
-    let scale = Int((Double(configuration.scoreBins) / max(highest - Double(floorLow), 1)).rounded(.down))
+    let scale = Int(
+      (Double(configuration.scoreBins) / max(highest - Double(floorLow), 1)).rounded(.down))
     let offset = -floorLow * scale
     var gamma = [Int](repeating: 0, count: count * width)
-    var histograms = [[Double]](repeating: [Double](repeating: 0, count: configuration.scoreBins + 1), count: width)
+    var histograms = [[Double]](
+      repeating: [Double](repeating: 0, count: configuration.scoreBins + 1), count: width)
     let share = 1 / Double(count)
     for index in 0..<width {
       let shifted = medians[index] + Double(floorLow)

@@ -24,7 +24,9 @@ extension InputData {
   ///   - oneHot: The encoder.
   /// - Returns: The block's data, its first record's index and the run's record count.
   /// - Throws: The reader's error naming the file and line, or ``SequenceLengthError``.
-  public static func loadBlock(_ url: URL, shard: Shard, limit: Int?, granule: Int = 1, oneHot: OneHot = OneHot()) throws
+  public static func loadBlock(
+    _ url: URL, shard: Shard, limit: Int?, granule: Int = 1, oneHot: OneHot = OneHot()
+  ) throws
     -> (data: InputData, first: Int, total: Int)
   {
     guard isSequenceFile(url) else {
@@ -57,13 +59,17 @@ extension InputData {
       throw SequenceLengthError.encoding(file: url.path, error)
     }
     let labelled = !labels.isEmpty && labels.allSatisfy { !$0.isEmpty }
-    return (InputData(inputs: inputs, ids: ids, labels: labelled ? labels : nil, kind: .sequences), range.lowerBound, total)
+    return (
+      InputData(inputs: inputs, ids: ids, labels: labelled ? labels : nil, kind: .sequences),
+      range.lowerBound, total
+    )
   }
 
   /// The items in `range`.
   func slice(_ range: Range<Int>) -> InputData {
     InputData(
-      inputs: inputs.items(range), ids: Array(ids[range]), labels: labels.map { Array($0[range]) }, kind: kind,
+      inputs: inputs.items(range), ids: Array(ids[range]), labels: labels.map { Array($0[range]) },
+      kind: kind,
       classNames: classNames)
   }
 
@@ -77,7 +83,8 @@ extension InputData {
   /// A reader over a sequence file's records.
   static func sequenceReader(_ url: URL) throws -> any SequenceRecordReader {
     let name = url.lastPathComponent.lowercased()
-    return name.hasSuffix(".seq") || name.hasSuffix(".seq.gz") ? try SeqFileReader(url: url) : try FASTAReader(url: url)
+    return name.hasSuffix(".seq") || name.hasSuffix(".seq.gz")
+      ? try SeqFileReader(url: url) : try FASTAReader(url: url)
   }
 
   /// The labels of a FASTA header (`label=1,0`), empty without one.
@@ -85,7 +92,8 @@ extension InputData {
     guard let text = record.attributes["label"] else { return [] }
     return try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
       guard let value = Float(part), value.isFinite else {
-        throw LabelError.invalidHeaderLabel(file: file, line: record.line, record: record.id, value: String(part))
+        throw LabelError.invalidHeaderLabel(
+          file: file, line: record.line, record: record.id, value: String(part))
       }
       return value
     }

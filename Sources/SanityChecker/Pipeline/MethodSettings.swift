@@ -26,8 +26,10 @@ public struct MethodSettings: Codable, Equatable, Sendable {
 
   /// Every method name, with the controls last.
   public static let names = [
-    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp", "guided-backprop",
-    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant", "input",
+    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp",
+    "guided-backprop",
+    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant",
+    "input",
   ]
 
   /// The explainer of a method name.
@@ -40,10 +42,14 @@ public struct MethodSettings: Codable, Equatable, Sendable {
   /// - Returns: The explainer.
   /// - Throws: ``RunConfigurationError/invalidValue(file:line:key:value:expected:)`` without a file
   ///   (``RunConfiguration/load(from:)`` adds it).
-  public func explainer(_ name: String, seed: UInt64, key: String, comparing: Bool = true) throws(RunConfigurationError) -> any Explainer {
+  public func explainer(_ name: String, seed: UInt64, key: String, comparing: Bool = true)
+    throws(RunConfigurationError) -> any Explainer
+  {
     let output: ExplainedOutput = probability ? .probability : .logit
     guard let rule = IntegrationRule(rawValue: integration) else {
-      throw .invalid(key: "methodSettings.integration", value: integration, expected: "riemann-trapezoid or gauss-legendre")
+      throw .invalid(
+        key: "methodSettings.integration", value: integration,
+        expected: "riemann-trapezoid or gauss-legendre")
     }
     guard let upsampling = GradCAM.Upsampling(rawValue: upsample) else {
       throw .invalid(key: "methodSettings.upsample", value: upsample, expected: "nearest or linear")
@@ -53,9 +59,13 @@ public struct MethodSettings: Codable, Equatable, Sendable {
     case "saliency": return Saliency(output: output)
     case "gradient-x-input": return GradientTimesInput(output: output)
     case "integrated-gradients":
-      return IntegratedGradients(steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
-    case "smoothgrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
-    case "vargrad": return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
+      return IntegratedGradients(
+        steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
+    case "smoothgrad":
+      return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
+    case "vargrad":
+      return SmoothGrad(
+        samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
     case "epsilon-lrp": return EpsilonLRPExplainer(epsilon: epsilon, output: output)
     case "guided-backprop": return GuidedBackprop(output: output)
     case "deconvnet": return DeconvNet(output: output)
@@ -74,11 +84,14 @@ public struct MethodSettings: Codable, Equatable, Sendable {
   /// Checks every range.
   /// - Throws: ``RunConfigurationError`` naming the key.
   public func validate() throws(RunConfigurationError) {
-    for (key, value) in [("steps", steps), ("references", references), ("samples", samples)] where value < 1 {
+    for (key, value) in [("steps", steps), ("references", references), ("samples", samples)]
+    where value < 1 {
       throw .invalid(key: "methodSettings.\(key)", value: String(value), expected: "at least 1")
     }
-    for (key, value) in [("sigma", sigma), ("epsilon", epsilon)] where !(value > 0) || !value.isFinite {
-      throw .invalid(key: "methodSettings.\(key)", value: String(value), expected: "a number above 0")
+    for (key, value) in [("sigma", sigma), ("epsilon", epsilon)]
+    where !(value > 0) || !value.isFinite {
+      throw .invalid(
+        key: "methodSettings.\(key)", value: String(value), expected: "a number above 0")
     }
     _ = try parsedBaseline(seed: 0)
     _ = try explainer("saliency", seed: 0, key: "methods")
@@ -93,10 +106,14 @@ public struct MethodSettings: Codable, Equatable, Sendable {
     case "shuffle":
       let count = parts.count == 2 ? Int(parts[1]) : parts.count == 1 ? 10 : nil
       guard let count, count > 0 else {
-        throw .invalid(key: "methodSettings.baseline", value: baseline, expected: "shuffle:K with a whole K of at least 1")
+        throw .invalid(
+          key: "methodSettings.baseline", value: baseline,
+          expected: "shuffle:K with a whole K of at least 1")
       }
       return .shuffled(count: count, seed: seed)
-    default: throw .invalid(key: "methodSettings.baseline", value: baseline, expected: "zeros, uniform or shuffle[:K]")
+    default:
+      throw .invalid(
+        key: "methodSettings.baseline", value: baseline, expected: "zeros, uniform or shuffle[:K]")
     }
   }
 
@@ -106,7 +123,9 @@ public struct MethodSettings: Codable, Equatable, Sendable {
   ///   - key: Where it was read.
   /// - Returns: The metric.
   /// - Throws: ``RunConfigurationError`` for an unknown name.
-  static func metric(_ name: String, key: String) throws(RunConfigurationError) -> any SimilarityMetric {
+  static func metric(_ name: String, key: String) throws(RunConfigurationError)
+    -> any SimilarityMetric
+  {
     switch name {
     case "spearman": return SpearmanRankCorrelation()
     case "spearman-abs": return SpearmanRankCorrelation(absolute: true)
@@ -114,7 +133,9 @@ public struct MethodSettings: Codable, Equatable, Sendable {
     case "ssim": return SSIM()
     case "hog": return HOGSimilarity()
     case "nmse": return NormalizedMSE()
-    default: throw .invalid(key: key, value: name, expected: "spearman, spearman-abs, pearson, ssim, hog or nmse")
+    default:
+      throw .invalid(
+        key: key, value: name, expected: "spearman, spearman-abs, pearson, ssim, hog or nmse")
     }
   }
 }

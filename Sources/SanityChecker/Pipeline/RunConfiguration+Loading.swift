@@ -25,11 +25,14 @@ extension RunConfiguration {
   ///   - file: The file name used in errors.
   /// - Returns: The checked configuration.
   /// - Throws: ``RunConfigurationError``.
-  public static func parse(_ text: String, file: String) throws(RunConfigurationError) -> RunConfiguration {
+  public static func parse(_ text: String, file: String) throws(RunConfigurationError)
+    -> RunConfiguration
+  {
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        throw RunConfigurationError.syntax(file: file, line: 1, column: 1, problem: "the file is empty")
+        throw RunConfigurationError.syntax(
+          file: file, line: 1, column: 1, problem: "the file is empty")
       }
       root = node
     } catch let error as RunConfigurationError {
@@ -66,7 +69,8 @@ extension RunConfiguration {
   /// A syntax error with its place.
   static func syntaxError(_ error: YamlError, file: String) -> RunConfigurationError {
     switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
       return .syntax(file: file, line: mark.line, column: mark.column, problem: problem)
     default:
       return .syntax(file: file, line: 1, column: 1, problem: String(describing: error))
@@ -74,9 +78,13 @@ extension RunConfiguration {
   }
 
   /// A decoding error as a configuration error at the key's line.
-  static func decodingError(_ error: DecodingError, file: String, root: Node) -> RunConfigurationError {
+  static func decodingError(_ error: DecodingError, file: String, root: Node)
+    -> RunConfigurationError
+  {
     func name(_ path: [any CodingKey]) -> String {
-      path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+      path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(
+        "."
+      ).description
     }
     switch error {
     case .keyNotFound(let key, let context):
@@ -86,12 +94,14 @@ extension RunConfiguration {
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
       let key = name(context.codingPath)
       return .invalidValue(
-        file: file, line: line(of: key, in: root), key: key, value: node(at: key, in: root)?.string ?? "(a \(kind(of: node(at: key, in: root))))",
+        file: file, line: line(of: key, in: root), key: key,
+        value: node(at: key, in: root)?.string ?? "(a \(kind(of: node(at: key, in: root))))",
         expected: expectedName(type))
     case .dataCorrupted(let context):
       let key = name(context.codingPath)
       return .invalidValue(
-        file: file, line: line(of: key, in: root), key: key, value: node(at: key, in: root)?.string ?? "",
+        file: file, line: line(of: key, in: root), key: key,
+        value: node(at: key, in: root)?.string ?? "",
         expected: context.debugDescription)
     @unknown default:
       return .syntax(file: file, line: 1, column: 1, problem: String(describing: error))
@@ -115,7 +125,9 @@ extension RunConfiguration {
 
   /// Every key of `node` must be a key of the same mapping in one of `known` (``template``
   /// encoded); `null` values are allowed for optional keys.
-  static func checkKeys(_ node: Node, against known: [Node], path: String, file: String) throws(RunConfigurationError) {
+  static func checkKeys(_ node: Node, against known: [Node], path: String, file: String)
+    throws(RunConfigurationError)
+  {
     if let mapping = node.mapping {
       let knownMappings = known.compactMap(\.mapping)
       for (keyNode, value) in mapping {
@@ -126,7 +138,9 @@ extension RunConfiguration {
           if value.null != nil { continue }
           var names: [String] = []
           for mapping in knownMappings {
-            for name in mapping.keys.compactMap(\.string) where !names.contains(name) { names.append(name) }
+            for name in mapping.keys.compactMap(\.string) where !names.contains(name) {
+              names.append(name)
+            }
           }
           throw .unknownKey(file: file, line: keyNode.mark?.line ?? 0, key: full, known: names)
         }
@@ -134,7 +148,9 @@ extension RunConfiguration {
       }
     } else if let sequence = node.sequence {
       for (index, element) in sequence.enumerated() {
-        let matches = known.compactMap { $0.sequence }.compactMap { index < $0.count ? $0[index] : $0.first }
+        let matches = known.compactMap { $0.sequence }.compactMap {
+          index < $0.count ? $0[index] : $0.first
+        }
         try checkKeys(element, against: matches, path: "\(path)[\(index)]", file: file)
       }
     }
@@ -147,7 +163,8 @@ extension RunConfiguration {
       var name = Substring(part)
       var indices: [Int] = []
       while let open = name.lastIndex(of: "["), name.hasSuffix("]") {
-        indices.insert(Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) ?? 0, at: 0)
+        indices.insert(
+          Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) ?? 0, at: 0)
         name = name[..<open]
       }
       if !name.isEmpty { current = current?.mapping?[String(name)] }
@@ -163,7 +180,9 @@ extension RunConfiguration {
   static func line(of key: String, in root: Node) -> Int {
     var parts = key.split(separator: ".").map(String.init)
     while !parts.isEmpty {
-      if let found = node(at: parts.joined(separator: "."), in: root), let mark = found.mark { return mark.line }
+      if let found = node(at: parts.joined(separator: "."), in: root), let mark = found.mark {
+        return mark.line
+      }
       parts.removeLast()
     }
     return root.mark?.line ?? 1
@@ -188,7 +207,8 @@ extension RunConfiguration {
     case is String.Type, is String?.Type: return "a text"
     default:
       let name = String(describing: type)
-      return name.hasPrefix("Array") ? "a list" : name.hasPrefix("Dictionary") ? "a mapping" : "a mapping (\(name))"
+      return name.hasPrefix("Array")
+        ? "a list" : name.hasPrefix("Dictionary") ? "a mapping" : "a mapping (\(name))"
     }
   }
 }

@@ -141,26 +141,35 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
   /// - Returns: The configuration.
   public static func demo(count: Int = 200, seeds: Int = 5, seed: UInt64 = 0) -> RunConfiguration {
     let methods = [
-      "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "guided-backprop", "deconvnet", "epsilon-lrp",
+      "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "guided-backprop",
+      "deconvnet", "epsilon-lrp",
       "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism",
     ]
     let metrics = ["spearman", "spearman-abs", "ssim"]
     return RunConfiguration(
-      model: "Models/deepbind-example.h5", inputs: Inputs(file: "Genomes/example-test.fa", limit: count),
-      target: 0, methods: methods, controls: ["random", "constant", "input"], methodSettings: MethodSettings(), seed: seed,
+      model: "Models/deepbind-example.h5",
+      inputs: Inputs(file: "Genomes/example-test.fa", limit: count),
+      target: 0, methods: methods, controls: ["random", "constant", "input"],
+      methodSettings: MethodSettings(), seed: seed,
       seeds: (0..<UInt64(max(1, seeds))).map { seed &+ $0 },
       checks: Checks(
-        modelRandomization: ModelRandomization(metrics: metrics, view: "observed-base", order: "cascading"),
+        modelRandomization: ModelRandomization(
+          metrics: metrics, view: "observed-base", order: "cascading"),
         labelRandomization: LabelRandomization(
           trainingFile: "Genomes/example-train.fa.gz", trainingLimit: 3000,
-          methods: ["saliency", "integrated-gradients", "guided-backprop", "random", "input"], items: 100, epochs: 6,
+          methods: ["saliency", "integrated-gradients", "guided-backprop", "random", "input"],
+          items: 100, epochs: 6,
           batchSize: 64, learningRate: 3e-3, metrics: metrics, view: "observed-base"),
         classSensitivity: ClassSensitivity(metrics: metrics, view: "observed-base", otherUnit: 1),
-        inputInvariance: InputInvariance(methods: ["saliency", "gradient-x-input", "integrated-gradients"]),
-        motifRecovery: MotifRecoverySettings(memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1)),
+        inputInvariance: InputInvariance(methods: [
+          "saliency", "gradient-x-input", "integrated-gradients",
+        ]),
+        motifRecovery: MotifRecoverySettings(
+          memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1)),
       exports: Exports(attributions: methods, report: true), memory: nil,
       title: "SanityChecker: can these explanations be trusted?",
-      subtitle: "DeepBind-architecture model on simulated ChIP-seq sequences with planted JASPAR motifs")
+      subtitle:
+        "DeepBind-architecture model on simulated ChIP-seq sequences with planted JASPAR motifs")
   }
 }
 
@@ -173,7 +182,8 @@ extension RunConfiguration {
     var copy = self
     copy.model = path(model)
     copy.inputs.file = path(inputs.file)
-    copy.checks.labelRandomization?.trainingFile = path(checks.labelRandomization?.trainingFile ?? "")
+    copy.checks.labelRandomization?.trainingFile = path(
+      checks.labelRandomization?.trainingFile ?? "")
     copy.checks.motifRecovery?.memeFile = path(checks.motifRecovery?.memeFile ?? "")
     copy.checks.motifRecovery?.sitesFile = path(checks.motifRecovery?.sitesFile ?? "")
     return copy

@@ -20,7 +20,9 @@ public enum RunConfigurationError: Error, Equatable, Sendable, CustomStringConve
   var key: String {
     switch self {
     case .unreadable, .syntax: return ""
-    case .missingKey(_, _, let key), .unknownKey(_, _, let key, _), .invalidValue(_, _, let key, _, _): return key
+    case .missingKey(_, _, let key), .unknownKey(_, _, let key, _),
+      .invalidValue(_, _, let key, _, _):
+      return key
     }
   }
 
@@ -29,7 +31,8 @@ public enum RunConfigurationError: Error, Equatable, Sendable, CustomStringConve
     switch self {
     case .unreadable, .syntax: return self
     case .missingKey(_, _, let key): return .missingKey(file: file, line: line, key: key)
-    case .unknownKey(_, _, let key, let known): return .unknownKey(file: file, line: line, key: key, known: known)
+    case .unknownKey(_, _, let key, let known):
+      return .unknownKey(file: file, line: line, key: key, known: known)
     case .invalidValue(_, _, let key, let value, let expected):
       return .invalidValue(file: file, line: line, key: key, value: value, expected: expected)
     }
@@ -38,16 +41,20 @@ public enum RunConfigurationError: Error, Equatable, Sendable, CustomStringConve
   /// A compiler-style message, `file:line: what is wrong`, naming the key and, for a key that
   /// is unknown or missing, what to write instead.
   public var description: String {
-    func place(_ file: String, _ line: Int) -> String { file.isEmpty ? "run configuration" : "\(file):\(line)" }
+    func place(_ file: String, _ line: Int) -> String {
+      file.isEmpty ? "run configuration" : "\(file):\(line)"
+    }
     switch self {
     case .unreadable(let file, let reason):
       return "\(file): cannot read the run configuration (\(reason))"
     case .syntax(let file, let line, let column, let problem):
       return "\(file):\(line):\(column): not valid YAML or JSON: \(problem)"
     case .missingKey(let file, let line, let key):
-      return "\(place(file, line)): missing key '\(key)'; `sanity run --print-config` writes a complete configuration"
+      return
+        "\(place(file, line)): missing key '\(key)'; `sanity run --print-config` writes a complete configuration"
     case .unknownKey(let file, let line, let key, let known):
-      return "\(place(file, line)): unknown key '\(key)'; the keys here are \(known.joined(separator: ", "))"
+      return
+        "\(place(file, line)): unknown key '\(key)'; the keys here are \(known.joined(separator: ", "))"
     case .invalidValue(let file, let line, let key, let value, let expected):
       return "\(place(file, line)): key '\(key)' is '\(value)'; expected \(expected)"
     }

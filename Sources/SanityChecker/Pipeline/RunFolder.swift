@@ -26,7 +26,8 @@ public enum RunFolder {
   public static func write(to folder: URL, _ body: (URL) throws -> Void) throws {
     let manager = FileManager.default
     let staging = folder.deletingLastPathComponent()
-      .appendingPathComponent(".\(folder.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+      .appendingPathComponent(
+        ".\(folder.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
     removeStaleStaging(of: folder)
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -47,7 +48,8 @@ public enum RunFolder {
   static func removeStaleStaging(of folder: URL) {
     let parent = folder.deletingLastPathComponent()
     let prefix = ".\(folder.lastPathComponent).partial-"
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    where name.hasPrefix(prefix) {
       try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
     }
   }
@@ -63,7 +65,8 @@ public enum RunFolder {
         try manager.createDirectory(at: to, withIntermediateDirectories: true)
         try moveContents(of: from, into: to)
       } else if rename(from.path, to.path) != 0 {
-        throw OutputError.notWritable(path: to.path, reason: String(cString: strerror(errno)).lowercased())
+        throw OutputError.notWritable(
+          path: to.path, reason: String(cString: strerror(errno)).lowercased())
       }
     }
   }

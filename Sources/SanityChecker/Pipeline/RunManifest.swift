@@ -42,7 +42,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
     if version != other.version { return "the tool version" }
     if configuration != other.configuration { return "the configuration" }
     if shard.count != other.shard.count { return "the number of shards" }
-    for (file, hash) in files.sorted(by: { $0.key < $1.key }) where other.files[file] != hash { return "the file \(file)" }
+    for (file, hash) in files.sorted(by: { $0.key < $1.key }) where other.files[file] != hash {
+      return "the file \(file)"
+    }
     return nil
   }
 

@@ -18,10 +18,14 @@ public enum RunOutput {
   ///     process ends abruptly (exit status 3, no clean-up) once the part is computed and before
   ///     it is moved into place, as a run killed midway would.
   /// - Throws: The pipeline's or a writer's error.
-  public static func writePart(_ pipeline: RunPipeline, to folder: URL, killAfterItems: Int? = nil) throws {
+  public static func writePart(_ pipeline: RunPipeline, to folder: URL, killAfterItems: Int? = nil)
+    throws
+  {
     try RunFolder.write(to: folder) { staging in
-      let part = try pipeline.part(writingAttributionsTo: staging.appendingPathComponent("attributions"))
-      try AtomicOutput.write(try part.json(), to: OutputDestination(staging.appendingPathComponent("part.json")))
+      let part = try pipeline.part(
+        writingAttributionsTo: staging.appendingPathComponent("attributions"))
+      try AtomicOutput.write(
+        try part.json(), to: OutputDestination(staging.appendingPathComponent("part.json")))
       if let killAfterItems, pipeline.first + pipeline.data.ids.count > killAfterItems { exit(3) }
     }
   }
@@ -36,10 +40,13 @@ public enum RunOutput {
   public static func writeRun(_ pipeline: RunPipeline, to folder: URL) throws -> RunSummary {
     var summary: RunSummary?
     try RunFolder.write(to: folder) { staging in
-      let part = try pipeline.part(writingAttributionsTo: staging.appendingPathComponent("attributions"))
+      let part = try pipeline.part(
+        writingAttributionsTo: staging.appendingPathComponent("attributions"))
       summary = try writeSummary([("-", part)], model: pipeline.model, to: staging)
     }
-    guard let summary else { throw RunPartError.unreadable(file: folder.path, reason: "no parts given") }
+    guard let summary else {
+      throw RunPartError.unreadable(file: folder.path, reason: "no parts given")
+    }
     return summary
   }
 
@@ -51,32 +58,49 @@ public enum RunOutput {
   /// - Throws: ``RunPartError`` for parts that do not join, or a reader's or writer's error.
   @discardableResult
   public static func merge(_ parts: [URL], to folder: URL) throws -> RunSummary {
-    let read = try parts.map { url throws(RunPartError) in (url.path, try RunPart.read(url.appendingPathComponent("part.json"))) }
+    let read = try parts.map { url throws(RunPartError) in
+      (url.path, try RunPart.read(url.appendingPathComponent("part.json")))
+    }
     guard let configuration = read.first?.1.manifest.configuration else {
       throw RunPartError.unreadable(file: "-", reason: "no parts given")
     }
-    let model = try ModelLoader.load(URL(fileURLWithPath: configuration.model), sequenceLength: read[0].1.length)
+    let model = try ModelLoader.load(
+      URL(fileURLWithPath: configuration.model), sequenceLength: read[0].1.length)
     var summary: RunSummary?
     try RunFolder.write(to: folder) { staging in
       summary = try writeSummary(read, model: model, to: staging)
       let maps = staging.appendingPathComponent("attributions")
-      if !configuration.exports.attributions.isEmpty { try FileManager.default.createDirectory(at: maps, withIntermediateDirectories: true) }
+      if !configuration.exports.attributions.isEmpty {
+        try FileManager.default.createDirectory(at: maps, withIntermediateDirectories: true)
+      }
       for method in configuration.exports.attributions {
-        try joinedMaps(zip(parts, read).filter { !$1.1.ids.isEmpty }.map { $0.0.appendingPathComponent("attributions/\(method).h5") })
-          .writeHDF5(to: maps.appendingPathComponent("\(method).h5"))
+        try joinedMaps(
+          zip(parts, read).filter { !$1.1.ids.isEmpty }.map {
+            $0.0.appendingPathComponent("attributions/\(method).h5")
+          }
+        )
+        .writeHDF5(to: maps.appendingPathComponent("\(method).h5"))
       }
     }
-    guard let summary else { throw RunPartError.unreadable(file: folder.path, reason: "no parts given") }
+    guard let summary else {
+      throw RunPartError.unreadable(file: folder.path, reason: "no parts given")
+    }
     return summary
   }
 
   /// Writes the results and the report of joined parts into `folder`.
-  static func writeSummary(_ parts: [(file: String, part: RunPart)], model: Model, to folder: URL) throws -> RunSummary {
+  static func writeSummary(_ parts: [(file: String, part: RunPart)], model: Model, to folder: URL)
+    throws -> RunSummary
+  {
     let summary = try RunSummary(parts: parts, model: model)
-    try AtomicOutput.write(summary.report.tsv, to: OutputDestination(folder.appendingPathComponent("results.tsv")))
-    try AtomicOutput.write(try summary.report.json(), to: OutputDestination(folder.appendingPathComponent("results.json")))
+    try AtomicOutput.write(
+      summary.report.tsv, to: OutputDestination(folder.appendingPathComponent("results.tsv")))
+    try AtomicOutput.write(
+      try summary.report.json(),
+      to: OutputDestination(folder.appendingPathComponent("results.json")))
     if summary.part.manifest.configuration.exports.report {
-      try HTMLReport.write(try summary.reportContent(model: model), to: folder.appendingPathComponent("report.html"))
+      try HTMLReport.write(
+        try summary.reportContent(model: model), to: folder.appendingPathComponent("report.html"))
     }
     return summary
   }
@@ -95,7 +119,8 @@ public enum RunOutput {
       modelFile = try file.readStringAttribute("model_file", of: "/")
     }
     return AttributionExport(
-      attributions: Tensor.concatenating(maps.filter { $0.batchSize > 0 }), predictions: Tensor.concatenating(predictions.filter { $0.batchSize > 0 }),
+      attributions: Tensor.concatenating(maps.filter { $0.batchSize > 0 }),
+      predictions: Tensor.concatenating(predictions.filter { $0.batchSize > 0 }),
       ids: ids, metadata: .init(method: method, targets: targets, modelFile: modelFile))
   }
 }

@@ -95,7 +95,8 @@ public struct RunPart: Codable, Sendable {
   public func json() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return try encoder.encode(self)
   }
 
@@ -106,10 +107,14 @@ public struct RunPart: Codable, Sendable {
   public static func read(_ url: URL) throws(RunPartError) -> RunPart {
     do {
       let decoder = JSONDecoder()
-      decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+      decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
       return try decoder.decode(RunPart.self, from: Data(contentsOf: url))
     } catch {
-      throw .unreadable(file: url.path, reason: SystemErrorReason.text(for: error) ?? "not a complete part file of `sanity run --shard`")
+      throw .unreadable(
+        file: url.path,
+        reason: SystemErrorReason.text(for: error)
+          ?? "not a complete part file of `sanity run --shard`")
     }
   }
 }
@@ -128,11 +133,14 @@ public enum RunPartError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A message naming the part file, with a remedy.
   public var description: String {
     switch self {
-    case .unreadable(let file, let reason): return "\(file): cannot read the part (\(reason)); rerun its shard"
+    case .unreadable(let file, let reason):
+      return "\(file): cannot read the part (\(reason)); rerun its shard"
     case .differentRuns(let file, let other, let difference):
-      return "\(file): the part belongs to another run than \(other) (\(difference) differs); rerun its shard with the same configuration"
+      return
+        "\(file): the part belongs to another run than \(other) (\(difference) differs); rerun its shard with the same configuration"
     case .gap(let file, let expectedFirst, let actualFirst):
-      return "\(file): the part starts at item \(actualFirst), but the previous parts end at item \(expectedFirst); give every shard's part, in order"
+      return
+        "\(file): the part starts at item \(actualFirst), but the previous parts end at item \(expectedFirst); give every shard's part, in order"
     case .missingItems(let file, let end, let total):
       return "\(file): the parts end at item \(end) of \(total); give every shard's part, in order"
     }

@@ -38,17 +38,22 @@ public struct RunPipeline {
     let url = URL(fileURLWithPath: configuration.inputs.file)
     let probe = try InputData.loadBlock(url, shard: .whole, limit: 1)
     guard probe.total > 0 else {
-      throw RunConfigurationError.invalid(key: "inputs.file", value: configuration.inputs.file, expected: "a file with records")
+      throw RunConfigurationError.invalid(
+        key: "inputs.file", value: configuration.inputs.file, expected: "a file with records")
     }
-    model = try ModelLoader.load(URL(fileURLWithPath: configuration.model), sequenceLength: probe.data.inputs.shape[1])
-    let block = try InputData.loadBlock(url, shard: shard, limit: configuration.inputs.limit, granule: model.chunkSize)
+    model = try ModelLoader.load(
+      URL(fileURLWithPath: configuration.model), sequenceLength: probe.data.inputs.shape[1])
+    let block = try InputData.loadBlock(
+      url, shard: shard, limit: configuration.inputs.limit, granule: model.chunkSize)
     (data, first, total) = block
   }
 
   /// An explainer of the configuration, numbering items from the block's first.
   func explainer(_ name: String, comparing: Bool = true) throws -> any Explainer {
-    try configuration.methodSettings.explainer(name, seed: configuration.seed, key: "methods", comparing: comparing)
-      .numberingItems(from: first)
+    try configuration.methodSettings.explainer(
+      name, seed: configuration.seed, key: "methods", comparing: comparing
+    )
+    .numberingItems(from: first)
   }
 
   /// The metrics of a check.
@@ -66,32 +71,47 @@ public struct RunPipeline {
   public func part(writingAttributionsTo folder: URL?) throws -> RunPart {
     let manifest = try RunManifest(configuration: configuration, shard: shard)
     var part = RunPart(
-      manifest: manifest, first: first, total: total, ids: data.ids, length: model.inputShape[0], modelRandomization: nil,
-      labelRandomization: nil, classSensitivity: nil, inputInvariance: nil, motifRecovery: nil, examples: [], classPairs: [])
+      manifest: manifest, first: first, total: total, ids: data.ids, length: model.inputShape[0],
+      modelRandomization: nil,
+      labelRandomization: nil, classSensitivity: nil, inputInvariance: nil, motifRecovery: nil,
+      examples: [], classPairs: [])
     guard !data.ids.isEmpty else { return part }
     if let folder { try exportAttributions(to: folder) }
     let checks = configuration.checks
     let all = try (configuration.methods + configuration.controls).map { try explainer($0) }
     // The similarity checks' floor: a random control numbered from the block's first item like the rest.
-    let withFloor = SimilarityComparison.withFloorControl(all).map { $0.numberingItems(from: first) }
+    let withFloor = SimilarityComparison.withFloorControl(all).map {
+      $0.numberingItems(from: first)
+    }
     if let settings = checks.modelRandomization {
       progress("cascading randomization: \(all.count) methods × \(configuration.seeds.count) seeds")
       let check = try configuration.modelRandomizationCheck(settings)
       let stages = configuration.seeds.map { seed in
-        (String(seed), model.randomizationStages(order: check.configuration.order, scheme: check.configuration.scheme, seed: seed))
+        (
+          String(seed),
+          model.randomizationStages(
+            order: check.configuration.order, scheme: check.configuration.scheme, seed: seed)
+        )
       }
       part.modelRandomization = try check.methodScores(
-        model: model, stagesPerSeed: stages, input: data.inputs, targets: targets, explainers: withFloor)
+        model: model, stagesPerSeed: stages, input: data.inputs, targets: targets,
+        explainers: withFloor)
     }
-    if let settings = checks.labelRandomization { part.labelRandomization = try labelScores(settings) }
+    if let settings = checks.labelRandomization {
+      part.labelRandomization = try labelScores(settings)
+    }
     if let settings = checks.classSensitivity {
       progress("class sensitivity")
-      part.classSensitivity = try configuration.classSensitivityCheck(settings).methodScores(model: model, input: data.inputs, explainers: withFloor)
+      part.classSensitivity = try configuration.classSensitivityCheck(settings).methodScores(
+        model: model, input: data.inputs, explainers: withFloor)
     }
     if let settings = checks.inputInvariance {
       progress("input invariance")
       part.inputInvariance = try InputInvarianceCheck()
-        .differences(model: model, input: data.inputs, explainers: try settings.methods.map { try explainer($0) })
+        .differences(
+          model: model, input: data.inputs,
+          explainers: try settings.methods.map { try explainer($0) }
+        )
         .map { RunPart.ItemValues(method: $0.method, values: $0.values) }
     }
     if let settings = checks.motifRecovery {
@@ -99,11 +119,15 @@ public struct RunPipeline {
       let motifs = try self.motifs(settings)
       let sites = try self.sites(settings, motifs: motifs)
       let information = Dictionary(
-        motifs.map { ($0.identifier, MotifRecovery.informationContent($0.probabilities)) }, uniquingKeysWith: { first, _ in first })
+        motifs.map { ($0.identifier, MotifRecovery.informationContent($0.probabilities)) },
+        uniquingKeysWith: { first, _ in first })
       let check = configuration.motifRecoveryCheck(informationContent: information)
       part.motifRecovery = RunPart.MotifScores(
-        methods: try check.methodScores(model: model, input: data.inputs, instances: sites, targets: targets, explainers: all),
-        chance: check.chanceLevels(sites, length: data.inputs.shape[1]).map { .init(metric: $0.0, values: $0.1) },
+        methods: try check.methodScores(
+          model: model, input: data.inputs, instances: sites, targets: targets, explainers: all),
+        chance: check.chanceLevels(sites, length: data.inputs.shape[1]).map {
+          .init(metric: $0.0, values: $0.1)
+        },
         informationContent: information)
       (part.examples, part.classPairs) = try examples(sites: sites)
     }
@@ -115,43 +139,63 @@ public struct RunPipeline {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let targets = self.targets ?? model.predictedTargets(data.inputs)
     for (index, name) in configuration.exports.attributions.enumerated() {
-      progress("explanations: \(name) (\(index + 1) of \(configuration.exports.attributions.count))")
-      let attribution = try explainer(name, comparing: false).attribution(for: data.inputs, targets: targets, in: model)
+      progress(
+        "explanations: \(name) (\(index + 1) of \(configuration.exports.attributions.count))")
+      let attribution = try explainer(name, comparing: false).attribution(
+        for: data.inputs, targets: targets, in: model)
       try AttributionExport(
-        attributions: attribution.values, predictions: Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions),
-        ids: data.ids, metadata: .init(method: attribution.method, targets: targets, modelFile: configuration.model)
+        attributions: attribution.values,
+        predictions: Tensor(
+          shape: [attribution.predictions.count], scalars: attribution.predictions),
+        ids: data.ids,
+        metadata: .init(
+          method: attribution.method, targets: targets, modelFile: configuration.model)
       ).writeHDF5(to: folder.appendingPathComponent("\(name).h5"))
     }
   }
 
   /// Label randomization on the block's share of the explained items, and both models' outputs.
   func labelScores(_ settings: RunConfiguration.LabelRandomization) throws -> RunPart.LabelScores {
-    let training = try InputData.load(URL(fileURLWithPath: settings.trainingFile)).prefix(settings.trainingLimit)
+    let training = try InputData.load(URL(fileURLWithPath: settings.trainingFile)).prefix(
+      settings.trainingLimit)
     progress("label randomization: training twice on \(training.ids.count) sequences")
     let trainer = configuration.trainer(settings)
     let check = try configuration.labelRandomizationCheck(settings)
     let trainingLabels = training.flatLabels ?? []
     try trainer.validate(
-      model.initialized(seed: configuration.seed), inputs: training.inputs, labels: trainingLabels, validation: nil,
+      model.initialized(seed: configuration.seed), inputs: training.inputs, labels: trainingLabels,
+      validation: nil,
       names: ("training data", "test data"))
     let (trueModel, permutedModel, permuted) = check.trained(
-      initial: model.initialized(seed: configuration.seed), training: (training.inputs, trainingLabels), trainer: trainer,
+      initial: model.initialized(seed: configuration.seed),
+      training: (training.inputs, trainingLabels), trainer: trainer,
       permutationSeed: configuration.seed)
     let explained = first..<max(first, min(first + data.ids.count, settings.items))
     let local = (explained.lowerBound - first)..<(explained.upperBound - first)
-    let explainers = SimilarityComparison.withFloorControl(try settings.methods.map { try explainer($0) })
-      .map { $0.numberingItems(from: first) }
-    let methods = local.isEmpty ? [] : try check.methodScores(
-      trueModel, permutedModel, input: data.inputs.items(local), explainers: explainers)
+    let explainers = SimilarityComparison.withFloorControl(
+      try settings.methods.map { try explainer($0) }
+    )
+    .map { $0.numberingItems(from: first) }
+    let methods =
+      local.isEmpty
+      ? []
+      : try check.methodScores(
+        trueModel, permutedModel, input: data.inputs.items(local), explainers: explainers)
     var trainingRows: [ResultRow] = []
-    for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, trainingLabels), (.permutedLabels, permutedModel, permuted)] {
-      trainingRows += check.performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
+    for (stage, model, labels) in [
+      (ResultStage.trueLabels, trueModel, trainingLabels),
+      (.permutedLabels, permutedModel, permuted),
+    ] {
+      trainingRows += check.performanceRows(
+        stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
     }
     let labels = data.flatLabels ?? []
     return RunPart.LabelScores(
-      methods: methods, modelNames: [trueModel.name, permutedModel.name], trainingRows: trainingRows,
+      methods: methods, modelNames: [trueModel.name, permutedModel.name],
+      trainingRows: trainingRows,
       trueOutputs: labels.isEmpty ? [] : trueModel.forward(data.inputs).scalars,
-      permutedOutputs: labels.isEmpty ? [] : permutedModel.forward(data.inputs).scalars, labels: labels)
+      permutedOutputs: labels.isEmpty ? [] : permutedModel.forward(data.inputs).scalars,
+      labels: labels)
   }
 
   /// The planted motifs: the MEME file's first `settings.motifs`.
@@ -160,7 +204,9 @@ public struct RunPipeline {
   }
 
   /// The planted sites of the block's items, of the given motifs.
-  func sites(_ settings: RunConfiguration.MotifRecoverySettings, motifs: [MEMEMotif]) throws -> [[MotifInstance]] {
+  func sites(_ settings: RunConfiguration.MotifRecoverySettings, motifs: [MEMEMotif]) throws
+    -> [[MotifInstance]]
+  {
     MotifInstance.grouped(
       try MotifInstance.readTable(URL(fileURLWithPath: settings.sitesFile)), by: data.ids,
       motifs: Set(motifs.map(\.identifier)))
@@ -170,32 +216,47 @@ public struct RunPipeline {
   /// stage of the first seed, and two classes' maps of the first one.
   func examples(sites: [[MotifInstance]]) throws -> ([RunPart.Example], [RunPart.ClassPair]) {
     let chosen = Array(data.ids.indices.filter { !sites[$0].isEmpty }.prefix(3))
-    let order = RandomizationOrder(rawValue: configuration.checks.modelRandomization?.order ?? "") ?? .cascadingTopDown
-    let stages = model.randomizationStages(order: order, scheme: .glorotUniform, seed: configuration.seeds[0])
-    let methods = ["saliency", "integrated-gradients", "guided-backprop"].filter(configuration.methods.contains)
+    let order =
+      RandomizationOrder(rawValue: configuration.checks.modelRandomization?.order ?? "")
+      ?? .cascadingTopDown
+    let stages = model.randomizationStages(
+      order: order, scheme: .glorotUniform, seed: configuration.seeds[0])
+    let methods = ["saliency", "integrated-gradients", "guided-backprop"].filter(
+      configuration.methods.contains)
     var examples: [RunPart.Example] = []
     for item in chosen {
       let input = data.inputs.items(item..<(item + 1))
       var maps: [RunPart.StageValues] = []
       for name in methods {
-        let explainer = try self.explainer(name, comparing: false).numberingItems(from: first + item)
+        let explainer = try self.explainer(name, comparing: false).numberingItems(
+          from: first + item)
         for (stage, stageModel) in [("original", model)] + stages.map({ ($0.name, $0.model) }) {
-          let map = try explainer.attribution(for: input, targets: [configuration.target ?? 0], in: stageModel).values
-          maps.append(.init(stage: stage, method: name, values: AttributionView.observedBase.values(of: map, input: input).scalars))
+          let map = try explainer.attribution(
+            for: input, targets: [configuration.target ?? 0], in: stageModel
+          ).values
+          maps.append(
+            .init(
+              stage: stage, method: name,
+              values: AttributionView.observedBase.values(of: map, input: input).scalars))
         }
       }
       examples.append(
         .init(
-          id: data.ids[item], sequence: String(decoding: OneHot.sequences(from: input)[0], as: UTF8.self),
+          id: data.ids[item],
+          sequence: String(decoding: OneHot.sequences(from: input)[0], as: UTF8.self),
           motif: sites[item].first.map { [$0.start, $0.end] }, stages: maps))
     }
     var pairs: [RunPart.ClassPair] = []
     if let item = chosen.first, model.outputShape.count >= 2 {
       let input = data.inputs.items(item..<(item + 1))
       for name in ["saliency", "guided-backprop"].filter(configuration.methods.contains) {
-        let explainer = try self.explainer(name, comparing: false).numberingItems(from: first + item)
+        let explainer = try self.explainer(name, comparing: false).numberingItems(
+          from: first + item)
         let maps = try [0, 1].map { task in
-          AttributionView.observedBase.values(of: try explainer.attribution(for: input, targets: [task], in: model).values, input: input).scalars
+          AttributionView.observedBase.values(
+            of: try explainer.attribution(for: input, targets: [task], in: model).values,
+            input: input
+          ).scalars
         }
         pairs.append(.init(id: data.ids[item], method: name, mapA: maps[0], mapB: maps[1]))
       }
@@ -210,24 +271,29 @@ extension RunConfiguration {
     ModelRandomizationCheck(
       .init(
         order: RandomizationOrder(rawValue: settings.order) ?? .cascadingTopDown, seeds: seeds,
-        metrics: try RunPipeline.metrics(settings.metrics), view: AttributionView(rawValue: settings.view) ?? .full))
+        metrics: try RunPipeline.metrics(settings.metrics),
+        view: AttributionView(rawValue: settings.view) ?? .full))
   }
 
   /// The label randomization check of the settings.
   func labelRandomizationCheck(_ settings: LabelRandomization) throws -> DataRandomizationCheck {
-    DataRandomizationCheck(metrics: try RunPipeline.metrics(settings.metrics), view: AttributionView(rawValue: settings.view) ?? .full)
+    DataRandomizationCheck(
+      metrics: try RunPipeline.metrics(settings.metrics),
+      view: AttributionView(rawValue: settings.view) ?? .full)
   }
 
   /// The class sensitivity check of the settings.
   func classSensitivityCheck(_ settings: ClassSensitivity) throws -> ClassSensitivityCheck {
     ClassSensitivityCheck(
-      metrics: try RunPipeline.metrics(settings.metrics), view: AttributionView(rawValue: settings.view) ?? .full,
+      metrics: try RunPipeline.metrics(settings.metrics),
+      view: AttributionView(rawValue: settings.view) ?? .full,
       other: .unit(settings.otherUnit))
   }
 
   /// The motif recovery check of the run's seeds.
   /// - Parameter informationContent: Per planted motif, each column's information
   ///   (``MotifRecovery/informationContent(_:)``), which labels the positions AUROC and AUPR count.
+  /// - Returns: The check, with the run's seeds.
   func motifRecoveryCheck(informationContent: [String: [Double]]) -> MotifRecovery {
     MotifRecovery(.init(seeds: seeds, informationContent: informationContent))
   }
@@ -236,7 +302,8 @@ extension RunConfiguration {
   func trainer(_ settings: LabelRandomization) -> Trainer {
     Trainer(
       .init(
-        loss: .binaryCrossEntropy, optimizer: .adam(learningRate: settings.learningRate), epochs: settings.epochs,
+        loss: .binaryCrossEntropy, optimizer: .adam(learningRate: settings.learningRate),
+        epochs: settings.epochs,
         batchSize: settings.batchSize, seed: seed))
   }
 }

@@ -11,14 +11,20 @@ public enum RunResume {
   ///   - configuration: The run.
   ///   - shard: The shard.
   /// - Returns: Why the part is kept, or `nil`.
-  public static func upToDate(_ folder: URL, configuration: RunConfiguration, shard: Shard) -> String? {
+  public static func upToDate(_ folder: URL, configuration: RunConfiguration, shard: Shard)
+    -> String?
+  {
     guard let part = try? RunPart.read(folder.appendingPathComponent("part.json")),
-      let manifest = try? RunManifest(configuration: configuration, shard: shard), part.manifest == manifest
+      let manifest = try? RunManifest(configuration: configuration, shard: shard),
+      part.manifest == manifest
     else { return nil }
     for method in configuration.exports.attributions where !part.ids.isEmpty {
-      guard let file = try? HDF5File(reading: folder.appendingPathComponent("attributions/\(method).h5")),
+      guard
+        let file = try? HDF5File(
+          reading: folder.appendingPathComponent("attributions/\(method).h5")),
         let ids = try? file.readStrings("/ids").elements, ids == part.ids,
-        let shape = try? file.shape(ofDataset: "/attributions"), shape.rank > 0, shape[0] == part.ids.count
+        let shape = try? file.shape(ofDataset: "/attributions"), shape.rank > 0,
+        shape[0] == part.ids.count
       else { return nil }
     }
     return "manifest and files match"

@@ -28,13 +28,17 @@ public struct RunSummary {
     guard var joined = parts.first?.part, let firstFile = parts.first?.file else {
       throw .unreadable(file: "-", reason: "no parts given")
     }
-    guard joined.first == 0 else { throw .gap(file: firstFile, expectedFirst: 0, actualFirst: joined.first) }
+    guard joined.first == 0 else {
+      throw .gap(file: firstFile, expectedFirst: 0, actualFirst: joined.first)
+    }
     for (file, part) in parts.dropFirst() {
       if let difference = part.manifest.difference(from: joined.manifest) {
         throw .differentRuns(file: file, other: firstFile, difference: difference)
       }
       let end = joined.first + joined.ids.count
-      guard part.first == end else { throw .gap(file: file, expectedFirst: end, actualFirst: part.first) }
+      guard part.first == end else {
+        throw .gap(file: file, expectedFirst: end, actualFirst: part.first)
+      }
       joined.ids += part.ids
       joined.modelRandomization = joinScores(joined.modelRandomization, part.modelRandomization)
       joined.classSensitivity = joinScores(joined.classSensitivity, part.classSensitivity)
@@ -50,19 +54,25 @@ public struct RunSummary {
         }
       }
       if let next = part.inputInvariance {
-        joined.inputInvariance = joined.inputInvariance.map { zip($0, next).map { .init(method: $0.method, values: $0.values + $1.values) } } ?? next
+        joined.inputInvariance =
+          joined.inputInvariance.map {
+            zip($0, next).map { .init(method: $0.method, values: $0.values + $1.values) }
+          } ?? next
       }
       if let next = part.motifRecovery {
-        joined.motifRecovery = joined.motifRecovery.map { motif in
-          .init(
-            methods: zip(motif.methods, next.methods).map { a, b in
-              .init(
-                method: a.method, original: a.original + b.original,
-                randomized: zip(a.randomized, b.randomized).map { zip($0, $1).map { $0 + $1 } })
-            },
-            chance: zip(motif.chance, next.chance).map { .init(metric: $0.metric, values: $0.values + $1.values) },
-            informationContent: motif.informationContent)
-        } ?? next
+        joined.motifRecovery =
+          joined.motifRecovery.map { motif in
+            .init(
+              methods: zip(motif.methods, next.methods).map { a, b in
+                .init(
+                  method: a.method, original: a.original + b.original,
+                  randomized: zip(a.randomized, b.randomized).map { zip($0, $1).map { $0 + $1 } })
+              },
+              chance: zip(motif.chance, next.chance).map {
+                .init(metric: $0.metric, values: $0.values + $1.values)
+              },
+              informationContent: motif.informationContent)
+          } ?? next
       }
       joined.examples = Array((joined.examples + part.examples).prefix(3))
       if joined.classPairs.isEmpty { joined.classPairs = part.classPairs }
@@ -95,28 +105,42 @@ public struct RunSummary {
   static func report(_ part: RunPart, model: Model) throws -> CheckReport {
     let configuration = part.manifest.configuration
     var reports: [CheckReport] = []
-    if let settings = configuration.checks.modelRandomization, let scores = part.modelRandomization {
+    if let settings = configuration.checks.modelRandomization, let scores = part.modelRandomization
+    {
       let check = try configuration.modelRandomizationCheck(settings)
-      let stageNames = model.randomizationStages(order: check.configuration.order, scheme: check.configuration.scheme, seed: configuration.seeds[0])
-        .map(\.name)
-      reports.append(check.report(scores, seeds: configuration.seeds.map(String.init), stageNames: stageNames, model: model))
+      let stageNames = model.randomizationStages(
+        order: check.configuration.order, scheme: check.configuration.scheme,
+        seed: configuration.seeds[0]
+      )
+      .map(\.name)
+      reports.append(
+        check.report(
+          scores, seeds: configuration.seeds.map(String.init), stageNames: stageNames, model: model)
+      )
     }
-    if let settings = configuration.checks.labelRandomization, let labels = part.labelRandomization {
+    if let settings = configuration.checks.labelRandomization, let labels = part.labelRandomization
+    {
       reports.append(try labelReport(settings, labels, configuration: configuration, model: model))
     }
     if let settings = configuration.checks.classSensitivity, let scores = part.classSensitivity {
       reports.append(try configuration.classSensitivityCheck(settings).report(scores, model: model))
     }
     if configuration.checks.inputInvariance != nil, let values = part.inputInvariance {
-      reports.append(InputInvarianceCheck().report(values.map { ($0.method, $0.values) }, model: model))
+      reports.append(
+        InputInvarianceCheck().report(values.map { ($0.method, $0.values) }, model: model))
     }
     if configuration.checks.motifRecovery != nil, let motif = part.motifRecovery {
       let check = configuration.motifRecoveryCheck(informationContent: motif.informationContent)
-      let stageNames = configuration.seeds.first.map {
-        model.randomizationStages(order: check.configuration.order, scheme: check.configuration.scheme, seed: $0).map(\.name)
-      } ?? []
+      let stageNames =
+        configuration.seeds.first.map {
+          model.randomizationStages(
+            order: check.configuration.order, scheme: check.configuration.scheme, seed: $0
+          ).map(\.name)
+        } ?? []
       reports.append(
-        check.report(motif.methods, chance: motif.chance.map { ($0.metric, $0.values) }, stageNames: stageNames, model: model))
+        check.report(
+          motif.methods, chance: motif.chance.map { ($0.metric, $0.values) },
+          stageNames: stageNames, model: model))
     }
     var report = CheckReport.merging(reports)
     report.settings["model-file"] = configuration.model
@@ -127,19 +151,28 @@ public struct RunSummary {
   /// Label randomization's rows: similarity of the explained items, then each model's accuracy
   /// on the training set and on the labelled inputs.
   static func labelReport(
-    _ settings: RunConfiguration.LabelRandomization, _ labels: RunPart.LabelScores, configuration: RunConfiguration, model: Model
+    _ settings: RunConfiguration.LabelRandomization, _ labels: RunPart.LabelScores,
+    configuration: RunConfiguration, model: Model
   ) throws -> CheckReport {
     let check = try configuration.labelRandomizationCheck(settings)
     let trainer = configuration.trainer(settings)
-    var report = check.report(labels.methods, trueModel: labels.modelNames[0], permutedModel: labels.modelNames[1])
+    var report = check.report(
+      labels.methods, trueModel: labels.modelNames[0], permutedModel: labels.modelNames[1])
     let trainingRows = labels.trainingRows.count / 2
-    for (index, (stage, outputs)) in [(ResultStage.trueLabels, labels.trueOutputs), (.permutedLabels, labels.permutedOutputs)].enumerated() {
+    for (index, (stage, outputs)) in [
+      (ResultStage.trueLabels, labels.trueOutputs), (.permutedLabels, labels.permutedOutputs),
+    ].enumerated() {
       report.rows += labels.trainingRows[(index * trainingRows)..<((index + 1) * trainingRows)]
       guard !labels.labels.isEmpty else { continue }
-      let logits = Tensor(shape: [labels.labels.count / max(1, model.outputShape.count), model.outputShape.count], scalars: outputs)
-      report.rows += check.performanceRows(stage, figures: trainer.evaluate(logits: logits, labels: labels.labels), split: "test")
+      let logits = Tensor(
+        shape: [labels.labels.count / max(1, model.outputShape.count), model.outputShape.count],
+        scalars: outputs)
+      report.rows += check.performanceRows(
+        stage, figures: trainer.evaluate(logits: logits, labels: labels.labels), split: "test")
     }
-    report.settings.merge(check.trainingSettings(permutationSeed: configuration.seed, trainer: trainer)) { $1 }
+    report.settings.merge(
+      check.trainingSettings(permutationSeed: configuration.seed, trainer: trainer)
+    ) { $1 }
     return report
   }
 }

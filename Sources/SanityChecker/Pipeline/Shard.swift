@@ -30,7 +30,9 @@ public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
   /// - Throws: ``ShardError`` unless 1 ≤ K ≤ N.
   public init(parsing text: String, flag: String = "--shard") throws(ShardError) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+      (1...count).contains(index)
+    else {
       throw .invalid(flag: flag, value: text)
     }
     self.init(uncheckedIndex: index, count: count)
@@ -60,7 +62,8 @@ public enum ShardError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A message naming the flag and the value, with the form it expects.
   public var description: String {
     switch self {
-    case .invalid(let flag, let value): return "\(flag) must be K/N with 1 ≤ K ≤ N (such as 2/7), not '\(value)'"
+    case .invalid(let flag, let value):
+      return "\(flag) must be K/N with 1 ≤ K ≤ N (such as 2/7), not '\(value)'"
     }
   }
 }

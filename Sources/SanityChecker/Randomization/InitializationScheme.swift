@@ -64,7 +64,8 @@ public enum InitializationScheme: Hashable, Sendable, CustomStringConvertible {
   ///   - generator: The layer's generator.
   /// - Returns: The new value, of the same shape.
   func redraw(
-    _ key: String, _ current: Tensor, fanIn: Int, fanOut: Int, using generator: inout SeededGenerator
+    _ key: String, _ current: Tensor, fanIn: Int, fanOut: Int,
+    using generator: inout SeededGenerator
   ) -> Tensor {
     // A composite layer's keys carry a prefix (`dense_1/kernel`): the role is the last part.
     let role = key.split(separator: "/").last.map(String.init) ?? key

@@ -54,7 +54,9 @@ extension Model {
   ///   - seed: The seed.
   /// - Returns: The randomized model.
   /// - Throws: ``ModelError/unknownLayer(_:available:)`` for a name the model lacks.
-  public func randomized(layers layerNames: [String], scheme: InitializationScheme, seed: UInt64) throws(ModelError) -> Model {
+  public func randomized(layers layerNames: [String], scheme: InitializationScheme, seed: UInt64)
+    throws(ModelError) -> Model
+  {
     var copy = layers
     for name in layerNames {
       let index = try layerIndex(named: name)
@@ -63,7 +65,8 @@ extension Model {
       for key in layer.parameterOrder {
         guard let current = layer.parameters[key] else { continue }
         let (fanIn, fanOut) = Self.fans(of: layer, parameter: key)
-        layer.parameters[key] = scheme.redraw(key, current, fanIn: fanIn, fanOut: fanOut, using: &generator)
+        layer.parameters[key] = scheme.redraw(
+          key, current, fanIn: fanIn, fanOut: fanOut, using: &generator)
       }
       copy[index] = layer
     }
@@ -76,7 +79,9 @@ extension Model {
   ///   - scheme: How to re-draw.
   ///   - seed: The seed.
   /// - Returns: One stage per layer (one for `complete`).
-  public func randomizationStages(order: RandomizationOrder, scheme: InitializationScheme, seed: UInt64) -> [RandomizationStage] {
+  public func randomizationStages(
+    order: RandomizationOrder, scheme: InitializationScheme, seed: UInt64
+  ) -> [RandomizationStage] {
     let names = parameterizedLayerNames
     let sets: [(String, [String])]
     switch order {
@@ -91,7 +96,9 @@ extension Model {
       sets = [("all", names)]
     }
     return sets.compactMap { stageName, randomizedNames in
-      guard let model = try? randomized(layers: randomizedNames, scheme: scheme, seed: seed) else { return nil }
+      guard let model = try? randomized(layers: randomizedNames, scheme: scheme, seed: seed) else {
+        return nil
+      }
       return RandomizationStage(name: stageName, randomizedLayers: randomizedNames, model: model)
     }
   }

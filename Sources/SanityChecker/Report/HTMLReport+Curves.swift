@@ -74,13 +74,15 @@ extension HTMLReport {
         name: isUndefined ? "\(method) (undefined)" : method,
         means: [isUndefined ? .nan : perfect] + means,
         lows: [Double.nan] + methodRows.map { $0?.ciLow ?? .nan },
-        highs: [Double.nan] + methodRows.map { $0?.ciHigh ?? .nan }, counts: [0] + methodRows.map { $0?.n ?? 0 },
+        highs: [Double.nan] + methodRows.map { $0?.ciHigh ?? .nan },
+        counts: [0] + methodRows.map { $0?.n ?? 0 },
         colour: control == nil ? (palette[method] ?? "#333333") : controlColour, dash: control?.dash
       )
     }
     let orderName = key.order?.rawValue ?? "-"
     let title =
-      [key.check.rawValue, key.metric, "\(key.view) view"] + (showsOrder ? ["\(orderName) order"] : [])
+      [key.check.rawValue, key.metric, "\(key.view) view"]
+      + (showsOrder ? ["\(orderName) order"] : [])
     return SVGLineChart(
       id: HTML.slug(
         ["chart", key.check.rawValue] + (showsOrder ? [orderName] : []) + [key.metric, key.view]),
@@ -98,7 +100,8 @@ extension HTMLReport {
     value: Double, label: String
   )? {
     let prefix =
-      settings["\(check).threshold"] != nil ? "\(check)." : (settings["check"] == check.rawValue ? "" : nil)
+      settings["\(check).threshold"] != nil
+      ? "\(check)." : (settings["check"] == check.rawValue ? "" : nil)
     guard let prefix, let text = settings[prefix + "threshold"], let value = Double(text) else {
       return nil
     }

@@ -8,7 +8,8 @@ extension HTMLReport {
   ///   or `nil` when the result has no stage.
   public static func motifSection(_ result: MotifCheck.Result) -> String? {
     guard let section = motifSectionContent(result) else { return nil }
-    return "<section id=\"\(section.id)\">\n<h2>\(HTML.escape(section.title))</h2>\n\(section.body)\n</section>"
+    return
+      "<section id=\"\(section.id)\">\n<h2>\(HTML.escape(section.title))</h2>\n\(section.body)\n</section>"
   }
 
   /// The whole page of ``render(_:)`` with the motif section placed before the settings (and
@@ -21,7 +22,9 @@ extension HTMLReport {
     var page = render(content)
     guard let motifs, let section = motifSection(motifs) else { return page }
     let link = "<a href=\"#motif-section\">Motifs</a>\n"
-    if let navigationEnd = page.range(of: "</nav>") { page.insert(contentsOf: link, at: navigationEnd.lowerBound) }
+    if let navigationEnd = page.range(of: "</nav>") {
+      page.insert(contentsOf: link, at: navigationEnd.lowerBound)
+    }
     let anchor = page.range(of: "<section id=\"settings-section\">") ?? page.range(of: "<footer>")
     if let anchor { page.insert(contentsOf: section + "\n", at: anchor.lowerBound) }
     return page
@@ -58,21 +61,29 @@ extension HTMLReport {
     guard !summary.motifs.isEmpty else { return "<p>No motif on the trained model.</p>" }
     let rows = summary.motifs.prefix(limit).map { motif in
       "<tr><td>\(HTML.escape(motif.identifier))</td><td>\(motif.seqletCount)</td><td>"
-        + MotifLogo(contributions: motif.contributions, title: "\(summary.method) \(motif.identifier)").svg()
+        + MotifLogo(
+          contributions: motif.contributions, title: "\(summary.method) \(motif.identifier)"
+        ).svg()
         + "</td><td>\(HTML.escape(motif.matchIdentifier)) \(HTML.escape(motif.matchName))</td>"
         + "<td>\(ResultRow.number(motif.qValue))</td></tr>"
     }
     return "<table class=\"motifs\"><thead><tr><th>motif</th><th>seqlets</th><th>contributions</th>"
-      + "<th>best match</th><th>q</th></tr></thead><tbody>\n" + rows.joined(separator: "\n") + "\n</tbody></table>"
+      + "<th>best match</th><th>q</th></tr></thead><tbody>\n" + rows.joined(separator: "\n")
+      + "\n</tbody></table>"
   }
 
   /// One row per stage: seqlets, retained share, best match and q, and the best motif's logo.
   static func stageTable(_ stages: [MotifStageSummary]) -> String {
     let rows = stages.map { stage in
-      let logo = stage.motifs.first { $0.identifier == stage.bestMotif }.map {
-        MotifLogo(contributions: $0.contributions, title: "\(stage.method) \(stage.stage) \($0.identifier)", columnWidth: 8).svg()
-      } ?? ""
-      return "<tr><td>\(HTML.escape(stage.stage))</td><td>\(HTML.escape(stage.seed))</td><td>\(stage.seqletCount)</td>"
+      let logo =
+        stage.motifs.first { $0.identifier == stage.bestMotif }.map {
+          MotifLogo(
+            contributions: $0.contributions,
+            title: "\(stage.method) \(stage.stage) \($0.identifier)", columnWidth: 8
+          ).svg()
+        } ?? ""
+      return
+        "<tr><td>\(HTML.escape(stage.stage))</td><td>\(HTML.escape(stage.seed))</td><td>\(stage.seqletCount)</td>"
         + "<td>\(ResultRow.number(stage.retainedFraction))</td>"
         + "<td>\(HTML.escape(stage.bestMatchIdentifier)) \(HTML.escape(stage.bestMatchName))</td>"
         + "<td>\(ResultRow.number(stage.bestQValue))</td><td>\(logo)</td></tr>"

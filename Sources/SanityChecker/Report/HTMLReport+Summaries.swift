@@ -110,7 +110,8 @@ extension HTMLReport {
       for row in normalized where row.check == check {
         let point = { (stage: ResultStage) in
           report.rows.first {
-            $0.check == check && $0.method == row.method && $0.metric == row.metric && $0.layer == stage
+            $0.check == check && $0.method == row.method && $0.metric == row.metric
+              && $0.layer == stage
           }?.mean ?? .nan
         }
         let cells = [row.method, row.metric].map { HTML.element("td", $0) }.joined()
@@ -119,23 +120,28 @@ extension HTMLReport {
         }.joined()
         parts.append(
           "<tr>\(cells)\(numbers)<td class=\"number\">"
-            + (row.ciLow.isFinite ? "\(HTML.number(row.ciLow)) … \(HTML.number(row.ciHigh))" : "n/a")
-            + "</td><td>\(dotPlot(mean: row.mean, interval: (row.ciLow, row.ciHigh), range: (-0.5, 1.5)))</td></tr>")
+            + (row.ciLow.isFinite
+              ? "\(HTML.number(row.ciLow)) … \(HTML.number(row.ciHigh))" : "n/a")
+            + "</td><td>\(dotPlot(mean: row.mean, interval: (row.ciLow, row.ciHigh), range: (-0.5, 1.5)))</td></tr>"
+        )
       }
       parts.append("</tbody></table></div>")
     }
     if !significance.isEmpty {
-      parts.append(HTML.element("h3", "\(CheckKind.motifRecovery.rawValue): exact test of top-k-in-motif"))
+      parts.append(
+        HTML.element("h3", "\(CheckKind.motifRecovery.rawValue): exact test of top-k-in-motif"))
       parts.append(
         "<div class=\"table-scroll\"><table class=\"summary\" id=\"motif-significance\"><thead><tr>"
           + "<th scope=\"col\">Method</th><th scope=\"col\" class=\"number\">p (trained)</th>"
           + "<th scope=\"col\" class=\"number\">Holm p (trained)</th>"
-          + "<th scope=\"col\" class=\"number\">Holm p (randomized, per seed)</th></tr></thead><tbody>")
+          + "<th scope=\"col\" class=\"number\">Holm p (randomized, per seed)</th></tr></thead><tbody>"
+      )
       for row in significance {
-        let raw = report.rows.first {
-          $0.check == .motifRecovery && $0.method == row.method && $0.layer == .original
-            && $0.metric == MotifRecovery.pValueMetric
-        }?.mean ?? .nan
+        let raw =
+          report.rows.first {
+            $0.check == .motifRecovery && $0.method == row.method && $0.layer == .original
+              && $0.metric == MotifRecovery.pValueMetric
+          }?.mean ?? .nan
         let randomized = report.rows.filter {
           $0.check == .motifRecovery && $0.method == row.method && $0.layer.isRandomization
             && $0.metric == MotifRecovery.holmMetric
@@ -147,6 +153,7 @@ extension HTMLReport {
       }
       parts.append("</tbody></table></div>")
     }
-    return Section(id: "scale-section", title: "Scale and significance", body: parts.joined(separator: "\n"))
+    return Section(
+      id: "scale-section", title: "Scale and significance", body: parts.joined(separator: "\n"))
   }
 }

@@ -21,9 +21,10 @@ struct MotifLogo {
   func svg() -> String {
     let width = Double(contributions.count) * columnWidth
     let middle = Self.height / 2
-    let scale = contributions.map { row in
-      max(row.filter { $0 > 0 }.reduce(0, +), -row.filter { $0 < 0 }.reduce(0, +))
-    }.max() ?? 0
+    let scale =
+      contributions.map { row in
+        max(row.filter { $0 > 0 }.reduce(0, +), -row.filter { $0 < 0 }.reduce(0, +))
+      }.max() ?? 0
     var parts = [
       "<svg class=\"logo motif-logo\" width=\"\(HTML.coordinate(width))\" height=\"\(HTML.coordinate(Self.height))\" "
         + "viewBox=\"0 0 \(HTML.coordinate(width)) \(HTML.coordinate(Self.height))\" role=\"img\" "
@@ -34,7 +35,8 @@ struct MotifLogo {
     for (position, row) in contributions.enumerated() where scale > 0 {
       var above = middle
       var below = middle
-      for channel in row.indices.sorted(by: { (abs(row[$0]), $0) < (abs(row[$1]), $1) }) where row[channel].isFinite {
+      for channel in row.indices.sorted(by: { (abs(row[$0]), $0) < (abs(row[$1]), $1) })
+      where row[channel].isFinite {
         let glyphHeight = abs(row[channel]) / scale * (middle - 1)
         guard glyphHeight >= 0.05, channel < SequenceLogo.colours.count else { continue }
         let top: Double

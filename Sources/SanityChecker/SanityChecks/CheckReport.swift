@@ -29,12 +29,14 @@ public struct CheckReport: Sendable, Codable {
       let prefix = report.settings["check"].map { $0 + "." } ?? ""
       for (key, value) in report.settings { settings[prefix + key] = value }
     }
-    return CheckReport(rows: reports.flatMap(\.rows), verdicts: reports.flatMap(\.verdicts), settings: settings)
+    return CheckReport(
+      rows: reports.flatMap(\.rows), verdicts: reports.flatMap(\.verdicts), settings: settings)
   }
 
   /// The rows as TSV with a header line (``ResultRow/columns``).
   public var tsv: String {
-    ([ResultRow.columns] + rows.map(\.fields)).map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    ([ResultRow.columns] + rows.map(\.fields)).map { $0.joined(separator: "\t") }.joined(
+      separator: "\n") + "\n"
   }
 
   /// The whole report as pretty-printed JSON with sorted keys (NaN written as `null`).
@@ -43,7 +45,8 @@ public struct CheckReport: Sendable, Codable {
   public func json() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return try encoder.encode(self)
   }
 }
@@ -55,7 +58,8 @@ extension CheckReport {
   /// - Throws: A decoding error.
   public static func decoded(from data: Data) throws -> CheckReport {
     let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return try decoder.decode(CheckReport.self, from: data)
   }
 }

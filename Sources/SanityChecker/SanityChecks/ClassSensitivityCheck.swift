@@ -30,7 +30,10 @@ public struct ClassSensitivityCheck: Sendable {
   ///   - view: The comparison view.
   ///   - other: The other target (a random other unit by default).
   ///   - threshold: Similarity below which a method passes (0.5 by default).
-  public init(metrics: [any SimilarityMetric], view: AttributionView = .full, other: OtherTarget = .random(seed: 0), threshold: Double = 0.5) {
+  public init(
+    metrics: [any SimilarityMetric], view: AttributionView = .full,
+    other: OtherTarget = .random(seed: 0), threshold: Double = 0.5
+  ) {
     self.metrics = metrics
     self.view = view
     self.other = other
@@ -67,11 +70,15 @@ public struct ClassSensitivityCheck: Sendable {
   }
 
   /// Every method's per-item scores, before summarizing (see ``run(model:input:explainers:)``).
-  func methodScores(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [SimilarityComparison.MethodScores] {
+  func methodScores(model: Model, input: Tensor, explainers: [any Explainer]) throws
+    -> [SimilarityComparison.MethodScores]
+  {
     try model.validate(input: input)
     let units = model.outputShape.count
     guard units >= 2 else {
-      throw ModelError.shapeMismatch(layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs", actual: model.outputShape)
+      throw ModelError.shapeMismatch(
+        layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs",
+        actual: model.outputShape)
     }
     let predicted = model.predictedTargets(input)
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
@@ -95,7 +102,10 @@ public struct ClassSensitivityCheck: Sendable {
       condition: "between the predicted and another class")
     return CheckReport(
       rows: rows, verdicts: verdicts,
-      settings: ["check": CheckKind.classSensitivity.rawValue, "model": model.name, "other-target": "\(other)", "view": view.rawValue])
+      settings: [
+        "check": CheckKind.classSensitivity.rawValue, "model": model.name,
+        "other-target": "\(other)", "view": view.rawValue,
+      ])
   }
 
   /// The scoring and summarizing step of this check's settings.

@@ -21,7 +21,9 @@ public struct DataRandomizationCheck: Sendable {
   ///   - metrics: The metrics.
   ///   - view: The comparison view.
   ///   - threshold: Similarity below which a method passes (0.5 by default).
-  public init(metrics: [any SimilarityMetric], view: AttributionView = .full, threshold: Double = 0.5) {
+  public init(
+    metrics: [any SimilarityMetric], view: AttributionView = .full, threshold: Double = 0.5
+  ) {
     self.metrics = metrics
     self.view = view
     self.threshold = threshold
@@ -39,7 +41,8 @@ public struct DataRandomizationCheck: Sendable {
   /// - Returns: Similarity rows, accuracy rows for both models, and verdicts.
   /// - Throws: An explainer's error.
   public func run(
-    initial: Model, training: (inputs: Tensor, labels: [Float]), test: (inputs: Tensor, labels: [Float])?,
+    initial: Model, training: (inputs: Tensor, labels: [Float]),
+    test: (inputs: Tensor, labels: [Float])?,
     trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer]
   ) throws -> CheckReport {
     try initial.validate(input: input)
@@ -49,23 +52,36 @@ public struct DataRandomizationCheck: Sendable {
     let (trueModel, permutedModel, permuted) = trained(
       initial: initial, training: training, trainer: trainer, permutationSeed: permutationSeed)
     var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
-    for (stage, model, labels) in [(ResultStage.trueLabels, trueModel, training.labels), (.permutedLabels, permutedModel, permuted)] {
-      report.rows += performanceRows(stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
-      if let test { report.rows += performanceRows(stage, model, trainer: trainer, data: test, split: "test") }
+    for (stage, model, labels) in [
+      (ResultStage.trueLabels, trueModel, training.labels),
+      (.permutedLabels, permutedModel, permuted),
+    ] {
+      report.rows += performanceRows(
+        stage, model, trainer: trainer, data: (training.inputs, labels), split: "train")
+      if let test {
+        report.rows += performanceRows(stage, model, trainer: trainer, data: test, split: "test")
+      }
     }
-    report.settings.merge(trainingSettings(permutationSeed: permutationSeed, trainer: trainer)) { $1 }
+    report.settings.merge(trainingSettings(permutationSeed: permutationSeed, trainer: trainer)) {
+      $1
+    }
     return report
   }
 
   /// Both models: trained on the true labels and on labels permuted with `permutationSeed`.
   /// - Returns: The two models and the permuted labels.
-  func trained(initial: Model, training: (inputs: Tensor, labels: [Float]), trainer: Trainer, permutationSeed: UInt64)
+  func trained(
+    initial: Model, training: (inputs: Tensor, labels: [Float]), trainer: Trainer,
+    permutationSeed: UInt64
+  )
     -> (trueModel: Model, permutedModel: Model, permuted: [Float])
   {
     let labelsPerItem = training.labels.count / max(1, training.inputs.batchSize)
     var generator = SeededGenerator(seed: permutationSeed)
     let permutation = generator.permutation(training.inputs.batchSize)
-    let permuted = permutation.flatMap { training.labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)] }
+    let permuted = permutation.flatMap {
+      training.labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)]
+    }
     let trueModel = trainer.train(initial, inputs: training.inputs, labels: training.labels).model
     let permutedModel = trainer.train(initial, inputs: training.inputs, labels: permuted).model
     return (trueModel, permutedModel, permuted)
@@ -75,7 +91,8 @@ public struct DataRandomizationCheck: Sendable {
   func trainingSettings(permutationSeed: UInt64, trainer: Trainer) -> [String: String] {
     [
       "permutation-seed": String(permutationSeed),
-      "training": "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)",
+      "training":
+        "\(trainer.configuration.epochs) epochs, batch \(trainer.configuration.batchSize), seed \(trainer.configuration.seed)",
     ]
   }
 
@@ -88,14 +105,19 @@ public struct DataRandomizationCheck: Sendable {
   ///   - explainers: The methods and controls (a random control is added when none is given).
   /// - Returns: Similarity rows and verdicts.
   /// - Throws: An explainer's error.
-  public func compare(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws -> CheckReport {
+  public func compare(
+    _ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]
+  ) throws -> CheckReport {
     report(
-      try methodScores(trueModel, permutedModel, input: input, explainers: explainers), trueModel: trueModel.name,
+      try methodScores(trueModel, permutedModel, input: input, explainers: explainers),
+      trueModel: trueModel.name,
       permutedModel: permutedModel.name)
   }
 
   /// Every method's per-item scores, before summarizing (see ``compare(_:_:input:explainers:)``).
-  func methodScores(_ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]) throws
+  func methodScores(
+    _ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]
+  ) throws
     -> [SimilarityComparison.MethodScores]
   {
     try trueModel.validate(input: input)
@@ -114,14 +136,17 @@ public struct DataRandomizationCheck: Sendable {
   }
 
   /// The rows and verdicts of every method's scores.
-  func report(_ methods: [SimilarityComparison.MethodScores], trueModel: String, permutedModel: String) -> CheckReport {
+  func report(
+    _ methods: [SimilarityComparison.MethodScores], trueModel: String, permutedModel: String
+  ) -> CheckReport {
     let (rows, verdicts) = comparison.report(
       methods, seeds: [.all], stages: [.permutedLabels],
       condition: "between the true- and permuted-label models")
     return CheckReport(
       rows: rows, verdicts: verdicts,
       settings: [
-        "check": CheckKind.labelRandomization.rawValue, "true-model": trueModel, "permuted-model": permutedModel,
+        "check": CheckKind.labelRandomization.rawValue, "true-model": trueModel,
+        "permuted-model": permutedModel,
         "metrics": metrics.map { $0.name }.joined(separator: ","), "view": view.rawValue,
         "threshold": ResultRow.number(threshold),
       ])
@@ -134,21 +159,29 @@ public struct DataRandomizationCheck: Sendable {
       view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
   }
 
-  func performanceRows(_ stage: ResultStage, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String) -> [ResultRow] {
-    performanceRows(stage, figures: trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0), split: split)
+  func performanceRows(
+    _ stage: ResultStage, _ model: Model, trainer: Trainer, data: (Tensor, [Float]), split: String
+  ) -> [ResultRow] {
+    performanceRows(
+      stage, figures: trainer.evaluate(model, inputs: data.0, labels: data.1, epoch: 0),
+      split: split)
   }
 
   /// The accuracy (and AUROC) rows of one model on one split.
-  func performanceRows(_ stage: ResultStage, figures: Trainer.EpochReport, split: String) -> [ResultRow] {
+  func performanceRows(_ stage: ResultStage, figures: Trainer.EpochReport, split: String)
+    -> [ResultRow]
+  {
     var rows = [
       ResultRow(
-        check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all, metric: "\(split)-accuracy",
+        check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all,
+        metric: "\(split)-accuracy",
         view: "-", values: [figures.trainingAccuracy])
     ]
     if let auroc = figures.trainingAUROC {
       rows.append(
         ResultRow(
-          check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all, metric: "\(split)-auroc",
+          check: .labelRandomization, order: nil, method: "model", layer: stage, seed: .all,
+          metric: "\(split)-auroc",
           view: "-", values: [auroc]))
     }
     return rows

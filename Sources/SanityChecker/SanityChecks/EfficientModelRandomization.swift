@@ -51,19 +51,24 @@ public struct EfficientModelRandomization: Sendable {
       let (before, method) = try slicedEntropies(model)
       var perSeed: [[Double?]] = []
       for seed in seeds {
-        let random = try model.randomized(layers: model.parameterizedLayerNames, scheme: scheme, seed: seed)
+        let random = try model.randomized(
+          layers: model.parameterizedLayerNames, scheme: scheme, seed: seed)
         let after = try slicedEntropies(random).values
-        let rises: [Double?] = zip(before, after).map { $0 > 0 && $1.isFinite ? ($1 - $0) / $0 : nil }
+        let rises: [Double?] = zip(before, after).map {
+          $0 > 0 && $1.isFinite ? ($1 - $0) / $0 : nil
+        }
         perSeed.append(rises)
         rows.append(
           ResultRow(
             check: .efficientModelRandomization, order: .complete, method: method,
-            layer: .randomized("all"), seed: .seed(seed), metric: "entropy-rise", view: "full", values: rises))
+            layer: .randomized("all"), seed: .seed(seed), metric: "entropy-rise", view: "full",
+            values: rises))
       }
       rows.append(
         ResultRow(
           check: .efficientModelRandomization, order: .complete, method: method,
-          layer: .randomized("all"), seed: .all, metric: "entropy-rise", view: "full", replicates: perSeed))
+          layer: .randomized("all"), seed: .all, metric: "entropy-rise", view: "full",
+          replicates: perSeed))
     }
     return CheckReport(
       rows: rows, verdicts: [],
@@ -74,6 +79,9 @@ public struct EfficientModelRandomization: Sendable {
   }
 
   private func entropies(_ maps: Tensor) -> [Double] {
-    (0..<maps.batchSize).map { DiscreteEntropy(.histogram(bins: 100)).entropy(of: maps.items($0..<($0 + 1)).reshaped(maps.shape.item)) ?? .nan }
+    (0..<maps.batchSize).map {
+      DiscreteEntropy(.histogram(bins: 100)).entropy(
+        of: maps.items($0..<($0 + 1)).reshaped(maps.shape.item)) ?? .nan
+    }
   }
 }

@@ -28,12 +28,15 @@ public struct InputInvarianceCheck: Sendable {
   /// - Returns: The compensated model.
   /// - Throws: ``ModelError/shapeMismatch(layer:expected:actual:)`` when the first layer cannot compensate.
   public func compensated(_ model: Model) throws -> Model {
-    guard var first = model.layers.first as? any ParameterizedLayer, let kernel = first.parameters["kernel"],
+    guard var first = model.layers.first as? any ParameterizedLayer,
+      let kernel = first.parameters["kernel"],
       !((first as? Conv1D)?.padding == .same || (first as? Conv2D)?.padding == .same),
       !model.inputNodes.dropFirst().contains(where: { $0.contains(0) })
     else {
       throw ModelError.shapeMismatch(
-        layer: model.layers.first?.name ?? "input", expected: "a Dense or valid convolution first layer, the only one reading the input", actual: model.inputShape)
+        layer: model.layers.first?.name ?? "input",
+        expected: "a Dense or valid convolution first layer, the only one reading the input",
+        actual: model.inputShape)
     }
     let outputs = kernel.shape.dimensions.last ?? 1
     var bias = first.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: outputs)
@@ -55,7 +58,9 @@ public struct InputInvarianceCheck: Sendable {
 
   /// Every method's per-item relative maximum difference, before summarizing.
   /// - Returns: Per method, its name and one value per item (`nil` where the map is 0 and changed).
-  func differences(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [(method: String, values: [Double?])] {
+  func differences(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [(
+    method: String, values: [Double?]
+  )] {
     try model.validate(input: input)
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
@@ -67,7 +72,9 @@ public struct InputInvarianceCheck: Sendable {
       let differences: [Double?] = (0..<input.batchSize).map { item in
         let range = (item * width)..<((item + 1) * width)
         let scale = a.values.scalars[range].reduce(Float(0)) { max($0, abs($1)) }
-        let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) { max($0, abs($1.0 - $1.1)) }
+        let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) {
+          max($0, abs($1.0 - $1.1))
+        }
         return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
       }
       return (a.method, differences)
@@ -84,15 +91,22 @@ public struct InputInvarianceCheck: Sendable {
         metric: "relative-max-difference", view: "full", values: differences)
       rows.append(row)
       let worst = differences.compactMap { $0 }.max() ?? .nan
-      let outcome: Verdict.Outcome = worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
+      let outcome: Verdict.Outcome =
+        worst.isNaN ? .inconclusive : (worst <= Double(tolerance) ? .passes : .fails)
       verdicts.append(
         Verdict(
           check: .inputInvariance, method: method, outcome: outcome,
-          rule: "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
-          evidence: "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"))
+          rule:
+            "passes if every item's max |E(f′, x + \(shift)) − E(f, x)| is at most \(tolerance) × max |E(f, x)|",
+          evidence:
+            "largest relative difference \(ResultRow.number(worst)); mean \(ResultRow.number(row.mean))"
+        ))
     }
     return CheckReport(
       rows: rows, verdicts: verdicts,
-      settings: ["check": CheckKind.inputInvariance.rawValue, "shift": "\(shift)", "tolerance": "\(tolerance)", "model": model.name])
+      settings: [
+        "check": CheckKind.inputInvariance.rawValue, "shift": "\(shift)",
+        "tolerance": "\(tolerance)", "model": model.name,
+      ])
   }
 }

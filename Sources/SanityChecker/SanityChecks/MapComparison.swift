@@ -13,10 +13,13 @@ enum MapComparison {
     _ a: Tensor, _ b: Tensor, input: Tensor, metric: any SimilarityMetric, view: AttributionView
   ) throws(MetricError) -> [Double?] {
     precondition(a.shape == b.shape, "MapComparison: \(a.shape) != \(b.shape)")
-    try metric.validate(mapShape: comparedShape(of: a.shape.item, input: input.shape.item, view: view))
+    try metric.validate(
+      mapShape: comparedShape(of: a.shape.item, input: input.shape.item, view: view))
     let parts = Parallel.mapChunks(count: a.batchSize, chunkSize: 64) { range in
       range.map { item -> Double? in
-        let (left, right, x) = (a.items(item..<(item + 1)), b.items(item..<(item + 1)), input.items(item..<(item + 1)))
+        let (left, right, x) = (
+          a.items(item..<(item + 1)), b.items(item..<(item + 1)), input.items(item..<(item + 1))
+        )
         let itemShape = a.shape.item
         let inputShape = input.shape.item
         guard appliesView(to: itemShape, input: inputShape) else {
@@ -43,9 +46,13 @@ enum MapComparison {
   /// - Returns: Per batch of `maps`, one score per item.
   /// - Throws: ``MetricError`` when the metric cannot read maps of this shape.
   static func scores(
-    _ reference: Tensor, against maps: [Tensor], input: Tensor, metric: any SimilarityMetric, view: AttributionView
+    _ reference: Tensor, against maps: [Tensor], input: Tensor, metric: any SimilarityMetric,
+    view: AttributionView
   ) throws(MetricError) -> [[Double?]] {
-    for map in maps { precondition(reference.shape == map.shape, "MapComparison: \(reference.shape) != \(map.shape)") }
+    for map in maps {
+      precondition(
+        reference.shape == map.shape, "MapComparison: \(reference.shape) != \(map.shape)")
+    }
     let itemShape = reference.shape.item
     let inputShape = input.shape.item
     let isDNAView = appliesView(to: itemShape, input: inputShape)
@@ -81,12 +88,15 @@ enum MapComparison {
   ///   - mapShape: The shape of one map.
   ///   - inputShape: The shape of one input.
   /// - Returns: The view's raw value, or `full` when the view does not apply.
-  static func viewName(_ view: AttributionView, mapShape: Shape, input inputShape: Shape) -> String {
+  static func viewName(_ view: AttributionView, mapShape: Shape, input inputShape: Shape) -> String
+  {
     appliesView(to: mapShape, input: inputShape) ? view.rawValue : AttributionView.full.rawValue
   }
 
   /// The shape of one compared map after the view.
-  static func comparedShape(of mapShape: Shape, input inputShape: Shape, view: AttributionView) -> Shape {
+  static func comparedShape(of mapShape: Shape, input inputShape: Shape, view: AttributionView)
+    -> Shape
+  {
     guard appliesView(to: mapShape, input: inputShape), view != .full else { return mapShape }
     return Shape(Array(mapShape.dimensions.dropLast()))
   }

@@ -55,7 +55,8 @@ public struct ModelRandomizationCheck: Sendable {
     ///   - keepsItemValues: Keep per-item values.
     public init(
       order: RandomizationOrder = .cascadingTopDown, scheme: InitializationScheme = .glorotUniform,
-      seeds: [UInt64] = [0, 1, 2, 3, 4], metrics: [any SimilarityMetric], view: AttributionView = .full,
+      seeds: [UInt64] = [0, 1, 2, 3, 4], metrics: [any SimilarityMetric],
+      view: AttributionView = .full,
       threshold: Double = 0.4, verdictStage: VerdictStage = .meanOverStages,
       smoothing: (samples: Int, noiseLevel: Float)? = nil, keepsItemValues: Bool = false
     ) {
@@ -91,11 +92,19 @@ public struct ModelRandomizationCheck: Sendable {
   ///   - explainers: The methods and controls.
   /// - Returns: Rows per method, stage, seed and metric, with summaries and verdicts.
   /// - Throws: An explainer's error.
-  public func run(model: Model, input: Tensor, targets: [Int]? = nil, explainers: [any Explainer]) throws -> CheckReport {
+  public func run(model: Model, input: Tensor, targets: [Int]? = nil, explainers: [any Explainer])
+    throws -> CheckReport
+  {
     let stagesPerSeed = configuration.seeds.map { seed in
-      (String(seed), model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: seed))
+      (
+        String(seed),
+        model.randomizationStages(
+          order: configuration.order, scheme: configuration.scheme, seed: seed)
+      )
     }
-    return try run(model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets, explainers: explainers)
+    return try run(
+      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets,
+      explainers: explainers)
   }
 
   /// Runs the check on given stages (for example randomized models made by another tool).
@@ -113,9 +122,11 @@ public struct ModelRandomizationCheck: Sendable {
     explainers: [any Explainer]
   ) throws -> CheckReport {
     let methods = try methodScores(
-      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets, explainers: explainers)
+      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets,
+      explainers: explainers)
     return report(
-      methods, seeds: stagesPerSeed.map(\.0), stageNames: stagesPerSeed.first?.1.map(\.name) ?? [], model: model)
+      methods, seeds: stagesPerSeed.map(\.0), stageNames: stagesPerSeed.first?.1.map(\.name) ?? [],
+      model: model)
   }
 
   /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing;
@@ -151,7 +162,9 @@ public struct ModelRandomizationCheck: Sendable {
         method = original.method
         viewName = MapComparison.viewName(
           configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
-        let redrawn = try SimilarityComparison.redrawn(explainer, firstItem: firstItem + slice.lowerBound) {
+        let redrawn = try SimilarityComparison.redrawn(
+          explainer, firstItem: firstItem + slice.lowerBound
+        ) {
           try explain($0, model: model, input: part, targets: partTargets)
         }
         let selfScores = try comparison.selfScores(original.values, redrawn: redrawn, input: part)
@@ -166,8 +179,11 @@ public struct ModelRandomizationCheck: Sendable {
           }
           for (metricIndex, metric) in comparison.metrics.enumerated() {
             let stageScores = try MapComparison.scores(
-              original.values, against: randomized, input: part, metric: metric, view: configuration.view)
-            for stageIndex in stages.indices { scores[metricIndex][seedIndex][stageIndex] += stageScores[stageIndex] }
+              original.values, against: randomized, input: part, metric: metric,
+              view: configuration.view)
+            for stageIndex in stages.indices {
+              scores[metricIndex][seedIndex][stageIndex] += stageScores[stageIndex]
+            }
           }
         }
       }
@@ -184,7 +200,10 @@ public struct ModelRandomizationCheck: Sendable {
   ///   - stageNames: The stages, in the scores' order.
   ///   - model: The trained model (named in the settings).
   /// - Returns: The report.
-  func report(_ methods: [SimilarityComparison.MethodScores], seeds: [String], stageNames: [String], model: Model) -> CheckReport {
+  func report(
+    _ methods: [SimilarityComparison.MethodScores], seeds: [String], stageNames: [String],
+    model: Model
+  ) -> CheckReport {
     let (rows, verdicts) = comparison.report(
       methods, seeds: seeds.map { SeedLabel(parsing: $0) },
       stages: stageNames.map { .randomized($0) },
@@ -235,19 +254,24 @@ public struct ModelRandomizationCheck: Sendable {
   static let sliceBytes = 16 << 20
 
   /// One explanation, smoothed over noisy inputs for sMPRT.
-  func explain(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws -> Attribution {
+  func explain(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws
+    -> Attribution
+  {
     guard let smoothing = configuration.smoothing else {
       return try explainer.attribution(for: input, targets: targets, in: model)
     }
-    return try NoiseAveraged(base: explainer, samples: smoothing.samples, noiseLevel: smoothing.noiseLevel, seed: 0)
-      .attribution(for: input, targets: targets, in: model)
+    return try NoiseAveraged(
+      base: explainer, samples: smoothing.samples, noiseLevel: smoothing.noiseLevel, seed: 0
+    )
+    .attribution(for: input, targets: targets, in: model)
   }
 
   /// The settings as recorded in the output.
   func settings(model: Model) -> [String: String] {
     var values = [
       "check": checkKind.rawValue, "model": model.name, "order": configuration.order.rawValue,
-      "scheme": configuration.scheme.description, "seeds": configuration.seeds.map(String.init).joined(separator: ","),
+      "scheme": configuration.scheme.description,
+      "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "metrics": configuration.metrics.map { $0.name }.joined(separator: ","),
       "view": configuration.view.rawValue, "threshold": ResultRow.number(configuration.threshold),
       "verdict-stage": configuration.verdictStage.rawValue,

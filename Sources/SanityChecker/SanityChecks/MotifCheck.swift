@@ -1,5 +1,5 @@
-/// The motif-level sanity check: do the motifs an explainer's seqlets match survive when the
-/// model is randomized?
+/// The motif-level sanity check: whether the motifs an explainer's seqlets match survive when
+/// the model is randomized.
 ///
 /// ```
 /// S_0      = { database motifs matched with q < α by any motif found on the trained model }
@@ -66,9 +66,11 @@ public struct MotifCheck: Sendable {
       var lines = [(ResultRow.columns + MotifStageSummary.columns).joined(separator: "\t")]
       for row in report.rows {
         let summary = stages.first {
-          $0.method == row.method && $0.stage == row.layer.description && $0.seed == row.seed.description
+          $0.method == row.method && $0.stage == row.layer.description
+            && $0.seed == row.seed.description
         }
-        lines.append((row.fields + (summary?.fields ?? ["-", "-", "-", "nan"])).joined(separator: "\t"))
+        lines.append(
+          (row.fields + (summary?.fields ?? ["-", "-", "-", "nan"])).joined(separator: "\t"))
       }
       return lines.joined(separator: "\n") + "\n"
     }
@@ -96,14 +98,23 @@ public struct MotifCheck: Sendable {
   ///   - permutedModel: A model of the same architecture trained on permuted labels, if any.
   /// - Returns: Rows, verdicts and per-stage motifs.
   /// - Throws: A model, explainer, memory-budget or ``MotifDiscoveryError``.
-  public func run(model: Model, input: Tensor, explainers: [any Explainer], permutedModel: Model? = nil) throws -> Result {
+  public func run(
+    model: Model, input: Tensor, explainers: [any Explainer], permutedModel: Model? = nil
+  ) throws -> Result {
     try model.validate(input: input)
-    if let permutedModel { try model.validateArchitecture(of: permutedModel, named: "permuted-labels") }
+    if let permutedModel {
+      try model.validateArchitecture(of: permutedModel, named: "permuted-labels")
+    }
     // Two maps and the input at a time; motif discovery keeps per-position scores besides.
-    try MemoryBudget.current.reserve(4 * input.shape.count, of: MemoryLayout<Float>.stride, for: "motif check maps")
+    try MemoryBudget.current.reserve(
+      4 * input.shape.count, of: MemoryLayout<Float>.stride, for: "motif check maps")
     let targets = model.predictedTargets(input)
     let stagesPerSeed = configuration.seeds.map { seed in
-      (seed, model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: seed))
+      (
+        seed,
+        model.randomizationStages(
+          order: configuration.order, scheme: configuration.scheme, seed: seed)
+      )
     }
     var rows: [ResultRow] = []
     var summaries: [MotifStageSummary] = []
@@ -112,24 +123,39 @@ public struct MotifCheck: Sendable {
       let trained = try discover(explainer, model: model, input: input, targets: targets)
       let method = trained.method
       let reference = Set(significant(trained.result))
-      var methodSummaries = [summary(trained.result, method: method, stage: .original, seed: .notApplicable, reference: reference)]
+      var methodSummaries = [
+        summary(
+          trained.result, method: method, stage: .original, seed: .notApplicable,
+          reference: reference)
+      ]
       for (seed, stages) in stagesPerSeed {
         for stage in stages {
-          let found = try discover(explainer, model: stage.model, input: input, targets: targets).result
+          let found = try discover(explainer, model: stage.model, input: input, targets: targets)
+            .result
           methodSummaries.append(
-            summary(found, method: method, stage: .randomized(stage.name), seed: .seed(seed), reference: reference))
+            summary(
+              found, method: method, stage: .randomized(stage.name), seed: .seed(seed),
+              reference: reference))
         }
       }
       if let permutedModel {
-        let found = try discover(explainer, model: permutedModel, input: input, targets: targets).result
+        let found = try discover(explainer, model: permutedModel, input: input, targets: targets)
+          .result
         methodSummaries.append(
-          summary(found, method: method, stage: .permutedLabels, seed: .notApplicable, reference: reference))
+          summary(
+            found, method: method, stage: .permutedLabels, seed: .notApplicable,
+            reference: reference))
       }
       for item in methodSummaries { rows += self.rows(item) }
       summaries += methodSummaries
-      verdicts.append(verdict(method: method, summaries: methodSummaries, reference: reference, stagesPerSeed: stagesPerSeed))
+      verdicts.append(
+        verdict(
+          method: method, summaries: methodSummaries, reference: reference,
+          stagesPerSeed: stagesPerSeed))
     }
-    return Result(report: CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model)), stages: summaries)
+    return Result(
+      report: CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model)),
+      stages: summaries)
   }
 
   /// The motifs of one explainer on one model.
@@ -143,7 +169,8 @@ public struct MotifCheck: Sendable {
   /// The accessions matched with q below α by any motif, in order of first appearance.
   func significant(_ result: MotifDiscovery.Result) -> [String] {
     var seen: [String] = []
-    for match in result.matches.joined() where match.qValue < configuration.significance && !seen.contains(match.targetIdentifier) {
+    for match in result.matches.joined()
+    where match.qValue < configuration.significance && !seen.contains(match.targetIdentifier) {
       seen.append(match.targetIdentifier)
     }
     return seen
@@ -151,19 +178,25 @@ public struct MotifCheck: Sendable {
 
   /// The summary of one discovery run.
   func summary(
-    _ result: MotifDiscovery.Result, method: String, stage: ResultStage, seed: SeedLabel, reference: Set<String>
+    _ result: MotifDiscovery.Result, method: String, stage: ResultStage, seed: SeedLabel,
+    reference: Set<String>
   ) -> MotifStageSummary {
     let found = significant(result)
-    let retained = reference.isEmpty ? Double.nan : Double(reference.intersection(found).count) / Double(reference.count)
+    let retained =
+      reference.isEmpty
+      ? Double.nan : Double(reference.intersection(found).count) / Double(reference.count)
     let motifs = zip(result.motifs, result.matches).map { motif, matches in
       MotifStageSummary.Motif(
-        identifier: motif.identifier, seqletCount: motif.seqletCount, contributions: motif.contributions,
-        matchIdentifier: matches.first?.targetIdentifier ?? "-", matchName: matches.first?.targetName ?? "-",
+        identifier: motif.identifier, seqletCount: motif.seqletCount,
+        contributions: motif.contributions,
+        matchIdentifier: matches.first?.targetIdentifier ?? "-",
+        matchName: matches.first?.targetName ?? "-",
         qValue: matches.first?.qValue ?? 1)
     }
     let best = motifs.min { ($0.qValue, $0.identifier) < ($1.qValue, $1.identifier) }
     return MotifStageSummary(
-      method: method, stage: stage.description, seed: seed.description, seqletCount: result.seqlets.count,
+      method: method, stage: stage.description, seed: seed.description,
+      seqletCount: result.seqlets.count,
       significantMatches: found, retainedFraction: retained, bestQValue: best?.qValue ?? 1,
       bestMotif: best?.identifier ?? "-", bestMatchIdentifier: best?.matchIdentifier ?? "-",
       bestMatchName: best?.matchName ?? "-", motifs: motifs)
@@ -177,15 +210,19 @@ public struct MotifCheck: Sendable {
     ]
     return values.map { metric, value in
       ResultRow(
-        check: .motifs, order: summary.stage == "original" || summary.stage == "permuted-labels" ? nil : configuration.order,
-        method: summary.method, layer: ResultStage(parsing: summary.stage), seed: SeedLabel(parsing: summary.seed),
+        check: .motifs,
+        order: summary.stage == "original" || summary.stage == "permuted-labels"
+          ? nil : configuration.order,
+        method: summary.method, layer: ResultStage(parsing: summary.stage),
+        seed: SeedLabel(parsing: summary.seed),
         metric: metric, view: "-", values: [value.isNaN ? nil : value])
     }
   }
 
   /// The verdict from the last stage of every seed and the permuted model.
   func verdict(
-    method: String, summaries: [MotifStageSummary], reference: Set<String>, stagesPerSeed: [(UInt64, [RandomizationStage])]
+    method: String, summaries: [MotifStageSummary], reference: Set<String>,
+    stagesPerSeed: [(UInt64, [RandomizationStage])]
   ) -> Verdict {
     let share = configuration.survivalShare
     let rule =
@@ -198,21 +235,31 @@ public struct MotifCheck: Sendable {
         evidence: "no significant match on the trained model")
     }
     let lastStages = stagesPerSeed.compactMap { seed, stages in
-      stages.last.flatMap { last in summaries.first { $0.stage == last.name && $0.seed == String(seed) } }
+      stages.last.flatMap { last in
+        summaries.first { $0.stage == last.name && $0.seed == String(seed) }
+      }
     }
-    let finalShare = lastStages.isEmpty ? 0 : lastStages.map(\.retainedFraction).reduce(0, +) / Double(lastStages.count)
-    let permuted = summaries.first { $0.stage == ResultStage.permutedLabels.description }?.retainedFraction
-    var evidence = "\(reference.sorted().joined(separator: ",")) on the trained model; retained \(ResultRow.number(finalShare)) after full randomization"
+    let finalShare =
+      lastStages.isEmpty
+      ? 0 : lastStages.map(\.retainedFraction).reduce(0, +) / Double(lastStages.count)
+    let permuted = summaries.first { $0.stage == ResultStage.permutedLabels.description }?
+      .retainedFraction
+    var evidence =
+      "\(reference.sorted().joined(separator: ",")) on the trained model; retained \(ResultRow.number(finalShare)) after full randomization"
     if let permuted { evidence += ", \(ResultRow.number(permuted)) on the label-permuted model" }
     let survives = finalShare >= share || (permuted ?? 0) >= share
-    return Verdict(check: .motifs, method: method, outcome: survives ? .fails : .passes, rule: rule, evidence: evidence)
+    return Verdict(
+      check: .motifs, method: method, outcome: survives ? .fails : .passes, rule: rule,
+      evidence: evidence)
   }
 
   /// The settings as recorded in the output.
   func settings(model: Model) -> [String: String] {
     var values = [
-      "check": CheckKind.motifs.rawValue, "model": model.name, "order": configuration.order.rawValue,
-      "scheme": configuration.scheme.description, "seeds": configuration.seeds.map(String.init).joined(separator: ","),
+      "check": CheckKind.motifs.rawValue, "model": model.name,
+      "order": configuration.order.rawValue,
+      "scheme": configuration.scheme.description,
+      "seeds": configuration.seeds.map(String.init).joined(separator: ","),
       "significance": ResultRow.number(configuration.significance),
       "survival-share": ResultRow.number(configuration.survivalShare),
       "seqlets":

@@ -60,7 +60,9 @@ extension MotifRecovery {
       model: model, input: input, instances: instances, targets: targets, explainers: explainers)
     let stageNames =
       configuration.seeds.first.map {
-        model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: $0).map(\.name)
+        model.randomizationStages(
+          order: configuration.order, scheme: configuration.scheme, seed: $0
+        ).map(\.name)
       } ?? []
     return report(
       methods, chance: chanceLevels(instances, length: input.shape.rank > 1 ? input.shape[1] : 0),
@@ -69,7 +71,8 @@ extension MotifRecovery {
 
   /// Every method's per-item measures, before summarizing (see ``run(model:input:instances:targets:explainers:)``).
   func methodScores(
-    model: Model, input: Tensor, instances: [[MotifInstance]], targets: [Int]?, explainers: [any Explainer]
+    model: Model, input: Tensor, instances: [[MotifInstance]], targets: [Int]?,
+    explainers: [any Explainer]
   ) throws -> [MethodMeasures] {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
@@ -87,7 +90,8 @@ extension MotifRecovery {
         }
       }
       return MethodMeasures(
-        method: original.method, original: measures(original.values, input: input, instances: instances),
+        method: original.method,
+        original: measures(original.values, input: input, instances: instances),
         randomized: randomized)
     }
   }

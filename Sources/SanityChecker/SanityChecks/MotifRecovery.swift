@@ -54,7 +54,8 @@ public struct MotifRecovery: Sendable {
     public var seeds: [UInt64]
     /// Whether rows keep per-item values.
     public var keepsItemValues: Bool
-    /// Per motif identifier, each column's information in bits (``informationContent(_:)``):
+    /// Per motif identifier, each column's information in bits (``informationContent(_:)``).
+    ///
     /// AUROC and AUPR count a planted position as positive only above 0.01 bits. Motifs not
     /// listed count every planted position.
     public var informationContent: [String: [Double]]

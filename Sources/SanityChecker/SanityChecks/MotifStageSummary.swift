@@ -27,7 +27,7 @@ public struct MotifStageSummary: Hashable, Sendable, Codable {
 
   /// One discovered motif as kept for reports.
   public struct Motif: Hashable, Sendable, Codable {
-    /// The motif's name, e.g. `positive-1`.
+    /// The motif's name, for example `positive-1`.
     public var identifier: String
     /// The number of seqlets.
     public var seqletCount: Int

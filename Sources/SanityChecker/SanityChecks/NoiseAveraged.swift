@@ -31,7 +31,8 @@ public struct NoiseAveraged: Explainer {
   }
 
   /// The mean of the base explainer's maps over noisy inputs.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution {
+  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+  {
     try model.validate(input: input, targets: targets)
     var total: Tensor?
     var first: Attribution?
@@ -43,8 +44,11 @@ public struct NoiseAveraged: Explainer {
             let base = item * width
             let values = x[base..<(base + width)]
             let sigma = noiseLevel * ((values.max() ?? 0) - (values.min() ?? 0))
-            var generator = SeededGenerator(seed: seed, stream: UInt64(item) &* 1_000_003 &+ UInt64(sample))
-            for j in 0..<width { out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma) }
+            var generator = SeededGenerator(
+              seed: seed, stream: UInt64(item) &* 1_000_003 &+ UInt64(sample))
+            for j in 0..<width {
+              out[base + j] = x[base + j] + generator.normal(standardDeviation: sigma)
+            }
           }
         }
       }

@@ -47,6 +47,7 @@ struct SimilarityComparison {
   /// - Parameters:
   ///   - a: The first maps.
   ///   - b: The maps compared with them.
+  ///   - redrawn: A second draw of `a` for a seeded method (its ceiling), or `nil`.
   ///   - input: The explained inputs (for the view).
   /// - Returns: The scores of every metric, named with the maps' view.
   /// - Throws: ``MetricError`` when a metric cannot read the maps' shape.
@@ -56,7 +57,8 @@ struct SimilarityComparison {
     let scores = try metrics.map { metric in
       [[try MapComparison.scores(a.values, b.values, input: input, metric: metric, view: view)]]
     }
-    let viewName = MapComparison.viewName(view, mapShape: a.values.shape.item, input: input.shape.item)
+    let viewName = MapComparison.viewName(
+      view, mapShape: a.values.shape.item, input: input.shape.item)
     let (ceiling, perfect) = try selfScores(a.values, redrawn: redrawn, input: input)
     return MethodScores(
       method: a.method, view: viewName, scores: scores, ceiling: ceiling, perfect: perfect)
@@ -157,7 +159,8 @@ struct SimilarityComparison {
       .sorted { $0.method < $1.method }
       + evidence.filter { ControlExplainer.Kind(rawValue: $0.method) != nil }
       .sorted {
-        (controlOrder.firstIndex(of: $0.method) ?? 0) < (controlOrder.firstIndex(of: $1.method) ?? 0)
+        (controlOrder.firstIndex(of: $0.method) ?? 0)
+          < (controlOrder.firstIndex(of: $1.method) ?? 0)
       })
       .map {
         Verdict.similarity(
@@ -210,7 +213,8 @@ struct SimilarityComparison {
           zip(signed, magnitude).map { Self.signBlind($0, magnitude: $1) }
         }
       }
-      let blindSelf = { (values: [[Double?]]) in Self.signBlind(values[0], magnitude: values[index]) }
+      let blindSelf = { (values: [[Double?]]) in Self.signBlind(values[0], magnitude: values[index])
+      }
       readings.append(
         reading(
           method, blind(method.scores), name: "sign-blind \(first.name)", direction: direction,
@@ -263,8 +267,8 @@ struct SimilarityComparison {
   ///   - perSeed: `[seed][stage][item]` scores.
   ///   - name: The reading's name.
   ///   - direction: The metric's direction.
-  /// - Returns: The reading, judged against ``threshold``.
   ///   - reference: The floor and the method's ceiling, when measured.
+  /// - Returns: The reading, judged against ``threshold``.
   func reading(
     _ method: MethodScores, _ perSeed: [[[Double?]]], name: String, direction: ScoreDirection,
     reference: Reference? = nil

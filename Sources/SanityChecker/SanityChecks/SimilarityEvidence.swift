@@ -55,7 +55,8 @@ public struct SimilarityEvidence: Sendable {
   public var judgedRule: SimilarityRule {
     guard scale != nil else { return rule }
     return SimilarityRule(
-      metric: "normalized \(rule.metric)", direction: .higherIsMoreSimilar, threshold: rule.threshold)
+      metric: "normalized \(rule.metric)", direction: .higherIsMoreSimilar,
+      threshold: rule.threshold)
   }
 
   /// Roughly how many seeds (or, with one seed, items) would decide an inconclusive reading.

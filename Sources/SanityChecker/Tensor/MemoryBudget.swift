@@ -96,7 +96,8 @@ public struct MemoryBudget: Sendable, Equatable, CustomStringConvertible {
       value /= 1024
       unit += 1
     }
-    return value == value.rounded() ? "\(Int(value)) \(units[unit])" : "\((value * 10).rounded() / 10) \(units[unit])"
+    return value == value.rounded()
+      ? "\(Int(value)) \(units[unit])" : "\((value * 10).rounded() / 10) \(units[unit])"
   }
 }
 
@@ -113,9 +114,11 @@ public enum MemoryBudgetError: Error, Equatable, Sendable, CustomStringConvertib
   public var description: String {
     switch self {
     case .unreadable(let text):
-      return "'\(text)' is not a memory size; write a whole number with an optional unit, e.g. 512M or 2G"
+      return
+        "'\(text)' is not a memory size; write a whole number with an optional unit, e.g. 512M or 2G"
     case .tooSmall(let bytes, let minimum):
-      return "a memory budget of \(MemoryBudget.format(bytes)) is too small; give at least \(MemoryBudget.format(minimum))"
+      return
+        "a memory budget of \(MemoryBudget.format(bytes)) is too small; give at least \(MemoryBudget.format(minimum))"
     case .exceeded(let what, let bytes, let budget):
       let size = bytes.map(MemoryBudget.format) ?? "more than the address space"
       return "\(what) needs \(size), over the memory budget of \(MemoryBudget.format(budget)); "

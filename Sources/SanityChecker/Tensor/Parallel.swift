@@ -71,7 +71,8 @@ public enum Parallel {
   ///   - bytesPerChunk: The memory one chunk holds (0: no cap).
   /// - Returns: The number of workers.
   public static func workers(chunks: Int, bytesPerChunk: Int) -> Int {
-    let fitting = bytesPerChunk > 0 ? MemoryBudget.current.items(each: bytesPerChunk, share: 0.5) : Int.max
+    let fitting =
+      bytesPerChunk > 0 ? MemoryBudget.current.items(each: bytesPerChunk, share: 0.5) : Int.max
     return max(1, min(threadCount, chunks, fitting))
   }
 }

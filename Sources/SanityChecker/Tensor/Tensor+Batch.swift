@@ -19,7 +19,8 @@ extension Tensor {
     scalars.reserveCapacity(parts.reduce(0) { $0 + $1.scalars.count })
     var batch = 0
     for part in parts {
-      precondition(part.shape.item == itemShape, "concatenating: \(part.shape.item) != \(itemShape)")
+      precondition(
+        part.shape.item == itemShape, "concatenating: \(part.shape.item) != \(itemShape)")
       scalars.append(contentsOf: part.scalars)
       batch += part.batchSize
     }

@@ -12,14 +12,22 @@ public enum Architectures {
   /// - Returns: The initialized model, input `[L, 4]`.
   /// - Throws: ``ModelError`` when the sizes do not fit together, such as a sequence shorter
   ///   than `width`.
-  public static func deepBind(length: Int, filters: Int = 16, width: Int = 24, hidden: Int = 32, outputs: Int = 1, seed: UInt64) throws -> Model {
+  public static func deepBind(
+    length: Int, filters: Int = 16, width: Int = 24, hidden: Int = 32, outputs: Int = 1,
+    seed: UInt64
+  ) throws -> Model {
     try Model(
       name: "deepbind", inputShape: [length, 4],
       layers: [
-        Conv1D(name: "conv1d_1", kernel: Tensor(shape: [width, 4, filters]), bias: Tensor(shape: [filters]), activation: .relu),
+        Conv1D(
+          name: "conv1d_1", kernel: Tensor(shape: [width, 4, filters]),
+          bias: Tensor(shape: [filters]), activation: .relu),
         GlobalMaxPooling1D(name: "global_max_pooling1d_1"),
-        Dense(name: "dense_1", kernel: Tensor(shape: [filters, hidden]), bias: Tensor(shape: [hidden]), activation: .relu),
-        Dense(name: "dense_2", kernel: Tensor(shape: [hidden, outputs]), bias: Tensor(shape: [outputs])),
+        Dense(
+          name: "dense_1", kernel: Tensor(shape: [filters, hidden]), bias: Tensor(shape: [hidden]),
+          activation: .relu),
+        Dense(
+          name: "dense_2", kernel: Tensor(shape: [hidden, outputs]), bias: Tensor(shape: [outputs])),
       ]
     ).initialized(seed: seed)
   }
@@ -37,19 +45,27 @@ public enum Architectures {
   /// - Throws: ``ModelError`` when the sizes do not fit together, such as an image too small for
   ///   the two convolution and pooling blocks.
   public static func imageCNN(
-    height: Int, width: Int, channels: Int, filters: (Int, Int) = (16, 32), hidden: Int = 64, classes: Int, seed: UInt64
+    height: Int, width: Int, channels: Int, filters: (Int, Int) = (16, 32), hidden: Int = 64,
+    classes: Int, seed: UInt64
   ) throws -> Model {
     let flattened = ((height - 2) / 2 - 2) / 2 * (((width - 2) / 2 - 2) / 2) * filters.1
     return try Model(
       name: "image-cnn", inputShape: [height, width, channels],
       layers: [
-        Conv2D(name: "conv2d_1", kernel: Tensor(shape: [3, 3, channels, filters.0]), bias: Tensor(shape: [filters.0]), activation: .relu),
+        Conv2D(
+          name: "conv2d_1", kernel: Tensor(shape: [3, 3, channels, filters.0]),
+          bias: Tensor(shape: [filters.0]), activation: .relu),
         MaxPooling2D(name: "max_pooling2d_1", poolSize: [2, 2]),
-        Conv2D(name: "conv2d_2", kernel: Tensor(shape: [3, 3, filters.0, filters.1]), bias: Tensor(shape: [filters.1]), activation: .relu),
+        Conv2D(
+          name: "conv2d_2", kernel: Tensor(shape: [3, 3, filters.0, filters.1]),
+          bias: Tensor(shape: [filters.1]), activation: .relu),
         MaxPooling2D(name: "max_pooling2d_2", poolSize: [2, 2]),
         Flatten(name: "flatten_1"),
-        Dense(name: "dense_1", kernel: Tensor(shape: [flattened, hidden]), bias: Tensor(shape: [hidden]), activation: .relu),
-        Dense(name: "dense_2", kernel: Tensor(shape: [hidden, classes]), bias: Tensor(shape: [classes])),
+        Dense(
+          name: "dense_1", kernel: Tensor(shape: [flattened, hidden]),
+          bias: Tensor(shape: [hidden]), activation: .relu),
+        Dense(
+          name: "dense_2", kernel: Tensor(shape: [hidden, classes]), bias: Tensor(shape: [classes])),
       ]
     ).initialized(seed: seed)
   }

@@ -22,7 +22,8 @@ public enum ClassificationMetrics {
     let negatives = labels.count - positives
     guard positives > 0, negatives > 0 else { return nil }
     let positiveRankSum = zip(ranks, labels).reduce(0.0) { $0 + ($1.1 > 0.5 ? $1.0 : 0) }
-    return (positiveRankSum - Double(positives * (positives + 1)) / 2) / Double(positives * negatives)
+    return (positiveRankSum - Double(positives * (positives + 1)) / 2)
+      / Double(positives * negatives)
   }
 
   /// The fraction of correct predictions.
@@ -45,7 +46,9 @@ public enum ClassificationMetrics {
       }
       return Double(correct) / Double(batch)
     }
-    for i in 0..<logits.scalars.count where (logits.scalars[i] > 0) == (labels[i] > 0.5) { correct += 1 }
+    for i in 0..<logits.scalars.count where (logits.scalars[i] > 0) == (labels[i] > 0.5) {
+      correct += 1
+    }
     return Double(correct) / Double(logits.scalars.count)
   }
 }

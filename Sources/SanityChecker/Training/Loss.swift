@@ -24,7 +24,8 @@ public enum Loss: String, Hashable, Sendable {
       case .binaryCrossEntropy:
         for i in 0..<z.count {
           let (value, target) = (z[i], labels[i])
-          total += Double(max(value, 0) - value * target + Foundation.log1p(Foundation.exp(-abs(value))))
+          total += Double(
+            max(value, 0) - value * target + Foundation.log1p(Foundation.exp(-abs(value))))
           gradient[i] = (1 / (1 + Foundation.exp(-value)) - target) / Float(scale * width)
         }
         total /= Double(width)
@@ -54,7 +55,9 @@ extension Loss {
   ///   - logits: `[N, O]`.
   ///   - labels: `[N, O]` binary targets, or `[N]` class indices.
   /// - Returns: The mean loss and ∂loss/∂logits.
-  public func meanLossAndGradient(logits: Tensor, labels: [Float]) -> (loss: Double, gradient: Tensor) {
+  public func meanLossAndGradient(logits: Tensor, labels: [Float]) -> (
+    loss: Double, gradient: Tensor
+  ) {
     evaluate(logits: logits, labels: labels, scale: logits.batchSize)
   }
 }

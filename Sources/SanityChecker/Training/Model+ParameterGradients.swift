@@ -4,7 +4,8 @@ extension Model {
   ///   - trace: The forward trace of a batch.
   ///   - outputGradient: ∂loss/∂output, `[N] + outputShape`.
   /// - Returns: Per layer index, the gradients keyed like ``ParameterizedLayer/parameters``.
-  public func parameterGradients(_ trace: Trace, outputGradient: Tensor) -> [Int: [String: Tensor]] {
+  public func parameterGradients(_ trace: Trace, outputGradient: Tensor) -> [Int: [String: Tensor]]
+  {
     var gradients: [Int: [String: Tensor]] = [:]
     guard !isChain else {
       var signal = outputGradient
@@ -13,7 +14,9 @@ extension Model {
         if let layer = layers[index] as? any ParameterizedLayer {
           gradients[index] = layer.parameterGradients(signal, input: input, output: output)
         }
-        if index > 0 { signal = layers[index].backward(signal, input: input, output: output, rule: .gradient) }
+        if index > 0 {
+          signal = layers[index].backward(signal, input: input, output: output, rule: .gradient)
+        }
       }
       return gradients
     }

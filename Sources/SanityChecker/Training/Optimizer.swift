@@ -3,7 +3,8 @@ import Foundation
 /// A first-order optimizer over a model's parameters.
 public enum Optimizer: Hashable, Sendable {
   /// Adam (Kingma & Ba 2015, arXiv:1412.6980) with bias correction, as Keras/PyTorch.
-  case adam(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7)
+  case adam(
+    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7)
   /// Stochastic gradient descent with (heavy-ball) momentum: `v ← μv − ηg`, `θ ← θ + v`.
   case sgd(learningRate: Float = 1e-2, momentum: Float = 0.9)
 }
@@ -24,7 +25,8 @@ struct OptimizerState {
     for (index, layerGradients) in gradients {
       guard let layer = model.layers[index] as? any ParameterizedLayer else { continue }
       for (key, gradient) in layerGradients {
-        guard let parameter = layer.parameters[key], key != "moving_mean", key != "moving_variance" else { continue }
+        guard let parameter = layer.parameters[key], key != "moving_mean", key != "moving_variance"
+        else { continue }
         var values = parameter.scalars
         var m = first[index]?[key] ?? [Float](repeating: 0, count: values.count)
         var v = second[index]?[key] ?? [Float](repeating: 0, count: values.count)

@@ -63,7 +63,8 @@ extension Trainer {
         let item = index / perItem
         let record = records.flatMap { item < $0.count ? $0[item] : nil }
         let line = lines.flatMap { item < $0.count ? $0[item] : nil }
-        throw .labelValue(data: name, item: item, record: record, line: line, value: value, allowed: allowed)
+        throw .labelValue(
+          data: name, item: item, record: record, line: line, value: value, allowed: allowed)
       }
     }
     return perItem

@@ -31,7 +31,8 @@ public struct Trainer: Sendable {
     ///   - patience: Early-stopping patience in epochs, or `nil`.
     ///   - chunkSize: Items per parallel chunk.
     public init(
-      loss: Loss, optimizer: Optimizer = .adam(), epochs: Int = 10, batchSize: Int = 64, seed: UInt64 = 0,
+      loss: Loss, optimizer: Optimizer = .adam(), epochs: Int = 10, batchSize: Int = 64,
+      seed: UInt64 = 0,
       patience: Int? = nil, chunkSize: Int = 16
     ) {
       self.loss = loss
@@ -77,7 +78,8 @@ public struct Trainer: Sendable {
   ///   - validation: Optional validation inputs and labels.
   /// - Returns: The trained model (the best by validation loss when early stopping) and the history.
   public func train(
-    _ model: Model, inputs: Tensor, labels: [Float], validation: (inputs: Tensor, labels: [Float])? = nil
+    _ model: Model, inputs: Tensor, labels: [Float],
+    validation: (inputs: Tensor, labels: [Float])? = nil
   ) -> (model: Model, history: [EpochReport]) {
     var current = model
     var state = OptimizerState(configuration.optimizer)
@@ -92,7 +94,8 @@ public struct Trainer: Sendable {
       var batches = 0
       for start in stride(from: 0, to: order.count, by: configuration.batchSize) {
         let indices = Array(order[start..<min(order.count, start + configuration.batchSize)])
-        let (loss, gradients) = batchGradients(current, inputs: inputs, labels: labels, indices: indices, labelsPerItem: labelsPerItem)
+        let (loss, gradients) = batchGradients(
+          current, inputs: inputs, labels: labels, indices: indices, labelsPerItem: labelsPerItem)
         current = state.update(current, gradients: gradients)
         lossSum += loss
         batches += 1
@@ -100,7 +103,8 @@ public struct Trainer: Sendable {
       var report = evaluate(current, inputs: inputs, labels: labels, epoch: epoch)
       report.trainingLoss = lossSum / Double(max(batches, 1))
       if let validation {
-        let figures = evaluate(current, inputs: validation.inputs, labels: validation.labels, epoch: epoch)
+        let figures = evaluate(
+          current, inputs: validation.inputs, labels: validation.labels, epoch: epoch)
         report.validationLoss = figures.trainingLoss
         report.validationAccuracy = figures.trainingAccuracy
         report.validationAUROC = figures.trainingAUROC
@@ -127,10 +131,13 @@ public struct Trainer: Sendable {
   ) -> (Double, [Int: [String: Tensor]]) {
     let loss = configuration.loss
     let scale = indices.count
-    let parts = Parallel.mapChunks(count: indices.count, chunkSize: configuration.chunkSize) { range in
+    let parts = Parallel.mapChunks(count: indices.count, chunkSize: configuration.chunkSize) {
+      range in
       let chunkIndices = Array(indices[range])
       let chunk = inputs.gathering(chunkIndices)
-      let chunkLabels = chunkIndices.flatMap { labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)] }
+      let chunkLabels = chunkIndices.flatMap {
+        labels[($0 * labelsPerItem)..<(($0 + 1) * labelsPerItem)]
+      }
       let trace = model.trace(chunk)
       let (value, gradient) = loss.evaluate(logits: trace.output, labels: chunkLabels, scale: scale)
       return (value, model.parameterGradients(trace, outputGradient: gradient))
@@ -141,7 +148,8 @@ public struct Trainer: Sendable {
       total += value
       for (index, layerGradients) in gradients {
         for (key, gradient) in layerGradients {
-          sums[index, default: [:]][key] = sums[index]?[key].map { $0.linearCombination(1, gradient, 1) } ?? gradient
+          sums[index, default: [:]][key] =
+            sums[index]?[key].map { $0.linearCombination(1, gradient, 1) } ?? gradient
         }
       }
     }
@@ -155,7 +163,8 @@ public struct Trainer: Sendable {
 
   /// Loss, accuracy and AUROC of outputs already computed (item after item).
   func evaluate(logits: Tensor, labels: [Float], epoch: Int = 0) -> EpochReport {
-    let loss = configuration.loss.evaluate(logits: logits, labels: labels, scale: logits.batchSize).loss
+    let loss = configuration.loss.evaluate(logits: logits, labels: labels, scale: logits.batchSize)
+      .loss
     let width = logits.itemCount
     let auroc =
       configuration.loss == .binaryCrossEntropy
@@ -164,7 +173,8 @@ public struct Trainer: Sendable {
         labels: stride(from: 0, to: labels.count, by: width).map { labels[$0] })
       : nil
     return EpochReport(
-      epoch: epoch, trainingLoss: loss, trainingAccuracy: ClassificationMetrics.accuracy(logits: logits, labels: labels),
+      epoch: epoch, trainingLoss: loss,
+      trainingAccuracy: ClassificationMetrics.accuracy(logits: logits, labels: labels),
       trainingAUROC: auroc)
   }
 }

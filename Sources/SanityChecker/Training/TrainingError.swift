@@ -11,7 +11,8 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A label value is not allowed by the loss: a class index outside the model's classes, or
   /// a binary target outside [0, 1]. `line` is the 1-based line of the item's record in the
   /// file `data` (a FASTA header, a `.seq` row), when the data came from a text file.
-  case labelValue(data: String, item: Int, record: String?, line: Int?, value: Float, allowed: String)
+  case labelValue(
+    data: String, item: Int, record: String?, line: Int?, value: Float, allowed: String)
   /// Training and validation data have different numbers of tasks (labels per item).
   case taskCount(training: Int, validation: Int)
   /// The training set is empty.

@@ -38,18 +38,23 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
       let manager = FileManager.default
       switch self {
       case .folder(let name):
-        try manager.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
-        try Data("keep".utf8).write(to: folder.appendingPathComponent(name).appendingPathComponent("keep.txt"))
+        try manager.createDirectory(
+          at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        try Data("keep".utf8).write(
+          to: folder.appendingPathComponent(name).appendingPathComponent("keep.txt"))
       case .fifo(let name):
         #expect(mkfifo(folder.appendingPathComponent(name).path, 0o644) == 0)
       case .symlink(let name, let target):
         let resolved = target.replacingOccurrences(of: "{dir}", with: folder.path)
-        try manager.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: resolved)
+        try manager.createSymbolicLink(
+          atPath: folder.appendingPathComponent(name).path, withDestinationPath: resolved)
       case .hardLink(let name, let target):
-        try manager.linkItem(at: folder.appendingPathComponent(target), to: folder.appendingPathComponent(name))
+        try manager.linkItem(
+          at: folder.appendingPathComponent(target), to: folder.appendingPathComponent(name))
       case .copy(let source, let name):
         try manager.copyItem(
-          at: TestSupport.repositoryRoot.appendingPathComponent(source), to: folder.appendingPathComponent(name))
+          at: TestSupport.repositoryRoot.appendingPathComponent(source),
+          to: folder.appendingPathComponent(name))
       case .text(let name, let text):
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
       case .bytes(let name, let bytes):
@@ -63,27 +68,55 @@ struct BadInputCase: CustomTestStringConvertible, Sendable {
 enum BadInputRunner {
   /// Runs the case: exit 2, `sanity: error:` with every expected text, and the folder and every
   /// repository file named in the arguments byte-for-byte as before (no output, no temporary file).
-  static func check(_ badCase: BadInputCase, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(_ badCase: BadInputCase, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     let folder = try TemporaryDirectory()
     for fixture in badCase.setup { try fixture.create(in: folder.url) }
-    let arguments = badCase.arguments.map { $0.replacingOccurrences(of: "{dir}", with: folder.url.path) }
-    let repositoryFiles = arguments.filter { !$0.hasPrefix("-") && !$0.hasPrefix("/") && isRegularFile(TestSupport.repositoryRoot.appendingPathComponent($0).path) }
+    let arguments = badCase.arguments.map {
+      $0.replacingOccurrences(of: "{dir}", with: folder.url.path)
+    }
+    let repositoryFiles = arguments.filter {
+      !$0.hasPrefix("-") && !$0.hasPrefix("/")
+        && isRegularFile(TestSupport.repositoryRoot.appendingPathComponent($0).path)
+    }
     let before = try FolderSnapshot(folder.url)
-    let repositoryBefore = repositoryFiles.map { try? Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent($0)) }
+    let repositoryBefore = repositoryFiles.map {
+      try? Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent($0))
+    }
     let result = try CLI.run(arguments)
     let described = "sanity \(badCase.testDescription)"
-    #expect(result.status == 2, "\(described): exit \(result.status), stderr \(result.error)", sourceLocation: sourceLocation)
-    #expect(result.error.hasPrefix("sanity: error: "), "\(described): \(result.error)", sourceLocation: sourceLocation)
+    #expect(
+      result.status == 2, "\(described): exit \(result.status), stderr \(result.error)",
+      sourceLocation: sourceLocation)
+    #expect(
+      result.error.hasPrefix("sanity: error: "), "\(described): \(result.error)",
+      sourceLocation: sourceLocation)
     for text in badCase.expected {
       let resolved = text.replacingOccurrences(of: "{dir}", with: folder.url.path)
-      #expect(result.error.contains(resolved), "\(described): '\(result.error)' should contain '\(resolved)'", sourceLocation: sourceLocation)
+      #expect(
+        result.error.contains(resolved),
+        "\(described): '\(result.error)' should contain '\(resolved)'",
+        sourceLocation: sourceLocation)
     }
-    for leaked in ["NSCocoaErrorDomain", "DecodingError", "The operation could not be completed", "CodingKeys", "Fatal error"] {
-      #expect(!result.error.contains(leaked), "\(described): runtime text '\(leaked)' in \(result.error)", sourceLocation: sourceLocation)
+    for leaked in [
+      "NSCocoaErrorDomain", "DecodingError", "The operation could not be completed", "CodingKeys",
+      "Fatal error",
+    ] {
+      #expect(
+        !result.error.contains(leaked), "\(described): runtime text '\(leaked)' in \(result.error)",
+        sourceLocation: sourceLocation)
     }
-    #expect(try FolderSnapshot(folder.url) == before, "\(described): the folder changed (an output or temporary file was left, or a file was altered)", sourceLocation: sourceLocation)
-    let repositoryAfter = repositoryFiles.map { try? Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent($0)) }
-    #expect(repositoryAfter == repositoryBefore, "\(described): a repository input changed", sourceLocation: sourceLocation)
+    #expect(
+      try FolderSnapshot(folder.url) == before,
+      "\(described): the folder changed (an output or temporary file was left, or a file was altered)",
+      sourceLocation: sourceLocation)
+    let repositoryAfter = repositoryFiles.map {
+      try? Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent($0))
+    }
+    #expect(
+      repositoryAfter == repositoryBefore, "\(described): a repository input changed",
+      sourceLocation: sourceLocation)
   }
 
   static func isRegularFile(_ path: String) -> Bool {
@@ -109,13 +142,16 @@ struct FolderSnapshot: Equatable {
       switch status.st_mode & S_IFMT {
       case S_IFREG:
         let data = try Data(contentsOf: url)
-        let digest = data.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        let digest = data.reduce(UInt64(0xcbf2_9ce4_8422_2325)) {
+          ($0 ^ UInt64($1)) &* 0x100_0000_01b3
+        }
         entries[prefix + name] = "file \(data.count) \(digest) ino \(status.st_ino)"
       case S_IFDIR:
         entries[prefix + name] = "folder"
         try add(url, prefix: prefix + name + "/")
       case S_IFLNK:
-        entries[prefix + name] = "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?")
+        entries[prefix + name] =
+          "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?")
       default:
         entries[prefix + name] = "special \(status.st_mode & S_IFMT) ino \(status.st_ino)"
       }

@@ -27,12 +27,18 @@ struct BadInputTests {
   }
 
   @Test func corpusCoversEveryKind() {
-    let count = BadInputCase.outputDestinations.count + BadInputCase.flags.count + BadInputCase.badFiles.count
+    let count =
+      BadInputCase.outputDestinations.count + BadInputCase.flags.count + BadInputCase.badFiles.count
       + BadInputCase.resultsFiles.count + BadInputCase.libraryValidationCases.count
     #expect(count >= 100, "the corpus has \(count) cases")
-    let subcommands = Set((BadInputCase.outputDestinations + BadInputCase.flags + BadInputCase.badFiles).map {
-      $0.arguments[0] == "check" ? "check \($0.arguments[1])" : $0.arguments[0]
-    })
-    #expect(subcommands == ["predict", "explain", "ism", "check model", "check labels", "check class", "check invariance", "train", "report", "simulate", "demo", "bench"])
+    let subcommands = Set(
+      (BadInputCase.outputDestinations + BadInputCase.flags + BadInputCase.badFiles).map {
+        $0.arguments[0] == "check" ? "check \($0.arguments[1])" : $0.arguments[0]
+      })
+    #expect(
+      subcommands == [
+        "predict", "explain", "ism", "check model", "check labels", "check class",
+        "check invariance", "train", "report", "simulate", "demo", "bench",
+      ])
   }
 }

@@ -15,7 +15,10 @@ struct ReadWatchdogTests {
     let model = "Tests/Fixtures/Malformed/fuzz/hdf5-heap-loop.h5"
     let started = Date()
     let result = try CLI.run(
-      ["predict", "--model", model, "--input", CLI.sequences, "--output", folder.file("p.tsv").path],
+      [
+        "predict", "--model", model, "--input", CLI.sequences, "--output",
+        folder.file("p.tsv").path,
+      ],
       environment: ["SANITY_READ_TIMEOUT": "2"])
     #expect(result.status == 2, "\(result.error)")
     #expect(result.error.hasPrefix("sanity: error: /"))

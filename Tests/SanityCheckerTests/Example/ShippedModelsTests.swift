@@ -38,7 +38,9 @@ import Testing
       targets: [Int](repeating: 0, count: items.count),
       explainers: [GradientTimesInput()])
     let trained = try #require(report.rows.first { $0.layer == .original }).mean
-    let randomized = try #require(report.rows.first { $0.layer == .randomized("all") && $0.seed == .all }).mean
+    let randomized = try #require(
+      report.rows.first { $0.layer == .randomized("all") && $0.seed == .all }
+    ).mean
     let chance = try #require(report.rows.first { $0.layer == .chance }).mean
     #expect(abs(chance - 15.0 / 101) < 1e-9)
     #expect(

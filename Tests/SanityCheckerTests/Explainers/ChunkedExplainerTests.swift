@@ -21,20 +21,24 @@ struct ChunkedExplainerTests {
           bias: TestSupport.uniform([6], seed: 4, low: -0.2, high: 0.2), activation: .relu),
         Flatten(name: "flatten_1"),
         Dense(
-          name: "dense_1", kernel: TestSupport.uniform([497 * 6, 8], seed: 5, low: -0.05, high: 0.05),
+          name: "dense_1",
+          kernel: TestSupport.uniform([497 * 6, 8], seed: 5, low: -0.05, high: 0.05),
           bias: TestSupport.uniform([8], seed: 6, low: -0.2, high: 0.2), activation: .relu),
         Dense(name: "dense_2", kernel: TestSupport.uniform([8, 3], seed: 7), bias: nil),
       ])
   }
 
-  @Test("Saliency, IG-20, SmoothGrad and ε-LRP are bit-identical for budgets of 64 MiB and 1 GiB and 1 or 2 threads")
+  @Test(
+    "Saliency, IG-20, SmoothGrad and ε-LRP are bit-identical for budgets of 64 MiB and 1 GiB and 1 or 2 threads"
+  )
   func bitIdenticalForAnyBudgetAndThreads() throws {
     let model = try Self.chainModel()
     #expect(model.chunkSize == 4)
     let x = TestSupport.oneHotDNA(12, length: 2000, seed: 9)
     let targets = (0..<12).map { $0 % 3 }
     let explainers: [any Explainer] = [
-      Saliency(), IntegratedGradients(steps: 20), SmoothGrad(samples: 3, seed: 4), EpsilonLRPExplainer(epsilon: 1e-6),
+      Saliency(), IntegratedGradients(steps: 20), SmoothGrad(samples: 3, seed: 4),
+      EpsilonLRPExplainer(epsilon: 1e-6),
     ]
     let saved = MemoryBudget.current
     defer {
@@ -45,14 +49,18 @@ struct ChunkedExplainerTests {
     for (budget, threads) in [(64 << 20, 1), (1 << 30, 2), (64 << 20, 2), (1 << 30, 1)] {
       MemoryBudget.current = try MemoryBudget(bytes: budget)
       Parallel.threadCount = threads
-      let maps = try explainers.map { try $0.attribution(for: x, targets: targets, in: model).values }
+      let maps = try explainers.map {
+        try $0.attribution(for: x, targets: targets, in: model).values
+      }
       if reference.isEmpty {
         reference = maps
         #expect(maps.allSatisfy { $0.maximumMagnitude > 0 })
         continue
       }
       for (index, map) in maps.enumerated() {
-        #expect(map == reference[index], "\(type(of: explainers[index])) differs at budget \(budget), \(threads) threads")
+        #expect(
+          map == reference[index],
+          "\(type(of: explainers[index])) differs at budget \(budget), \(threads) threads")
       }
     }
   }
@@ -68,19 +76,23 @@ struct ChunkedExplainerTests {
     #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == min(2, Parallel.threadCount))
   }
 
-  @Test("IG batches its path steps: the same map as one step at a time, within float rounding of sgemm")
+  @Test(
+    "IG batches its path steps: the same map as one step at a time, within float rounding of sgemm")
   func integratedGradientsStepBatches() throws {
     let model = try Self.chainModel()
     let x = TestSupport.oneHotDNA(3, length: 2000, seed: 10)
     let targets = [0, 1, 2]
-    let batched = try IntegratedGradients(steps: 12).attribution(for: x, targets: targets, in: model).values
+    let batched = try IntegratedGradients(steps: 12).attribution(
+      for: x, targets: targets, in: model
+    ).values
     // One item at a time and one step at a time: the plain sum of Saliency along the path.
     let (alphas, weights) = IntegrationRule.riemannTrapezoid.nodes(steps: 12)
     for item in 0..<3 {
       let point = x.items(item..<(item + 1))
       var sum = [Double](repeating: 0, count: point.itemCount)
       for (alpha, weight) in zip(alphas, weights) {
-        let gradient = try Saliency().attribution(for: point.scaled(by: Float(alpha)), targets: [targets[item]], in: model)
+        let gradient = try Saliency().attribution(
+          for: point.scaled(by: Float(alpha)), targets: [targets[item]], in: model)
         for index in sum.indices { sum[index] += weight * Double(gradient.values.scalars[index]) }
       }
       let expected = sum.enumerated().map { Float($1) * point.scalars[$0] }
@@ -91,7 +103,9 @@ struct ChunkedExplainerTests {
     }
   }
 
-  @Test("model randomization explains fixed slices of items: per-item scores equal those of each slice run alone, and the seeded control keeps its per-item draws")
+  @Test(
+    "model randomization explains fixed slices of items: per-item scores equal those of each slice run alone, and the seeded control keeps its per-item draws"
+  )
   func modelRandomizationSlices() throws {
     let model = try Self.chainModel()
     let check = ModelRandomizationCheck(
@@ -101,19 +115,26 @@ struct ChunkedExplainerTests {
     #expect(slices == [0..<172, 172..<344, 344..<400])
     let x = TestSupport.oneHotDNA(200, length: 2000, seed: 11)
     let explainers: [any Explainer] = [Saliency(), ControlExplainer(.random, seed: 2)]
-    let whole = try check.run(model: model, input: x, targets: [Int](repeating: 1, count: 200), explainers: explainers)
+    let whole = try check.run(
+      model: model, input: x, targets: [Int](repeating: 1, count: 200), explainers: explainers)
     let head = try check.run(
-      model: model, input: x.items(0..<172), targets: [Int](repeating: 1, count: 172), explainers: explainers)
+      model: model, input: x.items(0..<172), targets: [Int](repeating: 1, count: 172),
+      explainers: explainers)
     for row in whole.rows where row.seed != .all {
       let match = try #require(
-        head.rows.first { $0.method == row.method && $0.layer == row.layer && $0.seed == row.seed && $0.metric == row.metric })
+        head.rows.first {
+          $0.method == row.method && $0.layer == row.layer && $0.seed == row.seed
+            && $0.metric == row.metric
+        })
       let values = try #require(row.values)
       #expect(values.count == 200)
       #expect(Array(values.prefix(172)) == (match.values ?? []), "\(row.method) at \(row.layer)")
     }
   }
 
-  @Test("efficient MPRT reduces maps to entropies slice by slice: the rises of 200 items pool those of their two slices run alone")
+  @Test(
+    "efficient MPRT reduces maps to entropies slice by slice: the rises of 200 items pool those of their two slices run alone"
+  )
   func efficientModelRandomizationSlices() throws {
     let model = try Self.chainModel()
     let x = TestSupport.oneHotDNA(200, length: 2000, seed: 12)

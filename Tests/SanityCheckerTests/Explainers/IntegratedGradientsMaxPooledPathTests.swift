@@ -7,7 +7,8 @@ import Testing
 @Suite struct IntegratedGradientsMaxPooledPathTests {
   /// The reference: every path point through the whole model and its input gradient.
   static func stepwise(
-    _ model: Model, _ x: Tensor, reference: Tensor, targets: [Int], alphas: [Double], weights: [Double]
+    _ model: Model, _ x: Tensor, reference: Tensor, targets: [Int], alphas: [Double],
+    weights: [Double]
   ) -> Tensor {
     let difference = x.linearCombination(1, reference, -1)
     var accumulated = Tensor(shape: x.shape)
@@ -26,19 +27,27 @@ import Testing
   /// Tolerance 1e-5 of the largest value: the fast path moves the convolution's linear part to
   /// the end, as the affine path always did.
   @Test(arguments: [
-    (16, Activation.relu, Padding.valid, Float(0)), (16, .relu, .same, 0.25), (5, .linear, .valid, 0.25),
+    (16, Activation.relu, Padding.valid, Float(0)), (16, .relu, .same, 0.25),
+    (5, .linear, .valid, 0.25),
     (19, .relu, .same, 0),
   ])
-  func matchesStepwiseGradients(filters: Int, activation: Activation, padding: Padding, baseline: Float) throws {
+  func matchesStepwiseGradients(
+    filters: Int, activation: Activation, padding: Padding, baseline: Float
+  ) throws {
     let model = try Model(
       name: "ig-test", inputShape: [30, 4],
       layers: [
         Conv1D(
           name: "conv", kernel: TestSupport.uniform([7, 4, filters], seed: UInt64(filters)),
-          bias: TestSupport.uniform([filters], seed: 2, low: -0.3, high: 0.3), padding: padding, activation: activation),
+          bias: TestSupport.uniform([filters], seed: 2, low: -0.3, high: 0.3), padding: padding,
+          activation: activation),
         GlobalMaxPooling1D(name: "pool"),
-        Dense(name: "hidden", kernel: TestSupport.uniform([filters, 6], seed: 3), bias: TestSupport.uniform([6], seed: 4), activation: .relu),
-        Dense(name: "out", kernel: TestSupport.uniform([6, 2], seed: 5), bias: TestSupport.uniform([2], seed: 6)),
+        Dense(
+          name: "hidden", kernel: TestSupport.uniform([filters, 6], seed: 3),
+          bias: TestSupport.uniform([6], seed: 4), activation: .relu),
+        Dense(
+          name: "out", kernel: TestSupport.uniform([6, 2], seed: 5),
+          bias: TestSupport.uniform([2], seed: 6)),
       ])
     var x = TestSupport.oneHotDNA(6, length: 30, seed: 8)
     for base in 0..<4 {
@@ -50,7 +59,8 @@ import Testing
     let (alphas, weights) = IntegrationRule.riemannTrapezoid.nodes(steps: 20)
     let fast = IntegratedGradients.pathGradient(
       model, x, reference: reference, targets: targets, alphas: alphas, weights: weights)
-    let expected = Self.stepwise(model, x, reference: reference, targets: targets, alphas: alphas, weights: weights)
+    let expected = Self.stepwise(
+      model, x, reference: reference, targets: targets, alphas: alphas, weights: weights)
     TestSupport.expectClose(fast, expected, relativeTolerance: 1e-5, "path gradient")
     #expect(fast.maximumMagnitude > 0)
   }
@@ -61,6 +71,7 @@ import Testing
     let start = Tensor(shape: [2, 5])
     #expect(
       IntegratedGradients.maxPooledPathSignal(
-        model, activation: .relu, start: start, slope: start, targets: [0, 1], alphas: [0.5], weights: [1]) == nil)
+        model, activation: .relu, start: start, slope: start, targets: [0, 1], alphas: [0.5],
+        weights: [1]) == nil)
   }
 }

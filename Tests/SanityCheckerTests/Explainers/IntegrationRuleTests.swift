@@ -12,8 +12,13 @@ import Testing
   /// numpy.polynomial.legendre.leggauss(5), to 1e-14.
   @Test func gaussLegendreMatchesNumpy() {
     let (points, weights) = IntegrationRule.legendre(5)
-    let expectedPoints = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664]
-    let expectedWeights = [0.23692688505618908, 0.47862867049936647, 0.5688888888888889, 0.47862867049936647, 0.23692688505618908]
+    let expectedPoints = [
+      -0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664,
+    ]
+    let expectedWeights = [
+      0.23692688505618908, 0.47862867049936647, 0.5688888888888889, 0.47862867049936647,
+      0.23692688505618908,
+    ]
     for i in 0..<5 {
       #expect(abs(points[i] - expectedPoints[i]) < 1e-14)
       #expect(abs(weights[i] - expectedWeights[i]) < 1e-14)

@@ -39,8 +39,10 @@ struct DirectionOfEffectTests {
   /// The mean raw Spearman of a method at a stage (`cascade/1_dense_2`).
   static func mean(_ report: CheckReport, _ method: String, _ stage: String) throws -> Double {
     try #require(
-      report.rows.first { $0.method == method && $0.layer == .randomized(stage) && $0.seed == .named("reference")
-        && $0.metric == "spearman" }
+      report.rows.first {
+        $0.method == method && $0.layer == .randomized(stage) && $0.seed == .named("reference")
+          && $0.metric == "spearman"
+      }
     ).mean
   }
 
@@ -57,7 +59,9 @@ struct DirectionOfEffectTests {
     ]
     let report = try Self.cascade("mnist", explainers: explainers)
     let verdicts = Dictionary(
-      uniqueKeysWithValues: report.verdicts.filter { $0.control == nil }.map { ($0.method, $0.outcome) })
+      uniqueKeysWithValues: report.verdicts.filter { $0.control == nil }.map {
+        ($0.method, $0.outcome)
+      })
     // The random control, added as the floor of the normalized scores, does not pass.
     #expect(report.verdicts.first { $0.control == .random }?.outcome == .fails)
     let overTheCurve = try Self.cascade(

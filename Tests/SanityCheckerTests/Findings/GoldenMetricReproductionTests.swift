@@ -58,7 +58,8 @@ struct GoldenMetricReproductionTests {
           let expected = FindingsSample.nanMean(items.map { stored[$0] })
           let row = try #require(
             report.rows.first {
-              $0.method == identifier && $0.layer == .randomized(group) && $0.seed == .named("reference")
+              $0.method == identifier && $0.layer == .randomized(group)
+                && $0.seed == .named("reference")
                 && $0.metric == metric.name
             }, "no row for \(identifier) \(group) \(metric.name)")
           let tolerance = Self.tolerance(dataset: dataset, method: method)

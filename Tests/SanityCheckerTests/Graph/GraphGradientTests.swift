@@ -17,7 +17,8 @@ import Testing
     let numeric = TestSupport.numericalGradient(at: x, step: LayerChecks.step, projection: v) {
       model.forward($0)
     }
-    LayerChecks.expectClose(analytic, numeric, tolerance: 2e-3, what, sourceLocation: sourceLocation)
+    LayerChecks.expectClose(
+      analytic, numeric, tolerance: 2e-3, what, sourceLocation: sourceLocation)
   }
 
   /// A residual block: conv1's output is read by conv2 and by the add.
@@ -25,7 +26,8 @@ import Testing
   func residualInputGradient(seed: UInt64) throws {
     let model = try GraphNetworks.residual(seed: seed)
     #expect(!model.isChain)
-    expectModelGradient(model, at: TestSupport.uniform([2, 10, 3], seed: seed + 100), seed: seed + 200, "residual")
+    expectModelGradient(
+      model, at: TestSupport.uniform([2, 10, 3], seed: seed + 100), seed: seed + 200, "residual")
   }
 
   /// Two branches read the input and meet at each merge.
@@ -53,11 +55,14 @@ import Testing
     for (index, key) in [(0, "kernel"), (0, "bias"), (1, "kernel"), (5, "kernel")] {
       let layer = try #require(model.layers[index] as? any ParameterizedLayer)
       let parameter = try #require(layer.parameters[key])
-      let numeric = TestSupport.numericalGradient(at: parameter, step: LayerChecks.step, projection: v) {
+      let numeric = TestSupport.numericalGradient(
+        at: parameter, step: LayerChecks.step, projection: v
+      ) {
         value in
         var changed = layer
         changed.parameters[key] = value
-        return (try? model.replacingLayer(at: index, with: changed))?.forward(x) ?? Tensor(shape: [0])
+        return (try? model.replacingLayer(at: index, with: changed))?.forward(x)
+          ?? Tensor(shape: [0])
       }
       let analytic = try #require(gradients[index]?[key])
       LayerChecks.expectClose(analytic, numeric, tolerance: 2e-3, "\(layer.name) d\(key)")

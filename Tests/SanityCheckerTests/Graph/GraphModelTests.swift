@@ -10,7 +10,8 @@ import Testing
     let layers = ToyNetwork.sequence.layers(seed: 91)
     let chain = try Model(name: "c", inputShape: [12, 4], layers: layers)
     let wired = try Model(
-      name: "c", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2], [3]], outputNodes: [4])
+      name: "c", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2], [3]],
+      outputNodes: [4])
     #expect(chain.isChain && wired.isChain)
     let x = TestSupport.uniform([5, 12, 4], seed: 92)
     #expect(chain.forward(x) == wired.forward(x))
@@ -24,19 +25,36 @@ import Testing
   /// output outside the nodes.
   @Test func wiringErrorsNameTheLayer() throws {
     let layers = ToyNetwork.sequence.layers(seed: 95)
-    #expect(throws: ModelError.graph(
-      model: "m", layer: "pool", problem: "reads nodes [3]; a layer reads at least one earlier node (0...1)")) {
-      try Model(name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [3], [2], [3]], outputNodes: [4])
+    #expect(
+      throws: ModelError.graph(
+        model: "m", layer: "pool",
+        problem: "reads nodes [3]; a layer reads at least one earlier node (0...1)")
+    ) {
+      try Model(
+        name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [3], [2], [3]],
+        outputNodes: [4])
     }
-    #expect(throws: ModelError.graph(model: "m", layer: "hidden", problem: "reads 2 nodes but is not a merge layer")) {
-      try Model(name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2, 1], [3]], outputNodes: [4])
+    #expect(
+      throws: ModelError.graph(
+        model: "m", layer: "hidden", problem: "reads 2 nodes but is not a merge layer")
+    ) {
+      try Model(
+        name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2, 1], [3]],
+        outputNodes: [4])
     }
-    #expect(throws: ModelError.graph(model: "m", layer: "output", problem: "outputs [7] are not nodes 0...4")) {
-      try Model(name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2], [3]], outputNodes: [7])
+    #expect(
+      throws: ModelError.graph(
+        model: "m", layer: "output", problem: "outputs [7] are not nodes 0...4")
+    ) {
+      try Model(
+        name: "m", inputShape: [12, 4], layers: layers, inputNodes: [[0], [1], [2], [3]],
+        outputNodes: [7])
     }
     #expect(throws: ModelError.self) {
       try GraphNetworks.twoBranch(ElementwiseMerge(name: "s", operation: .subtract), seed: 1)
-        .replacingLayer(at: 1, with: Conv1D(name: "b", kernel: TestSupport.uniform([2, 4, 3], seed: 1), bias: nil))
+        .replacingLayer(
+          at: 1,
+          with: Conv1D(name: "b", kernel: TestSupport.uniform([2, 4, 3], seed: 1), bias: nil))
     }
   }
 

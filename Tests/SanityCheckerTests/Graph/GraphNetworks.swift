@@ -5,7 +5,9 @@ import SanityTestSupport
 enum GraphNetworks {
   /// `[10, 3]` → conv1 (k3, 4, same, activation) → conv2 (k3, 4, same) → add(conv2, conv1)
   /// → activation → GlobalAveragePooling1D → Dense(2): a residual block.
-  static func residual(seed: UInt64, activation: Activation = .tanh, hasBias: Bool = true) throws -> Model {
+  static func residual(seed: UInt64, activation: Activation = .tanh, hasBias: Bool = true) throws
+    -> Model
+  {
     let bias: (Int, UInt64) -> Tensor? = { count, offset in
       hasBias ? TestSupport.uniform([count], seed: seed + offset, low: -0.3, high: 0.3) : nil
     }
@@ -43,7 +45,8 @@ enum GraphNetworks {
       merge,
       Flatten(name: "flatten"),
       Dense(
-        name: "logits", kernel: TestSupport.uniform([widths.count, 2], seed: seed + 4), bias: bias(2, 5)),
+        name: "logits", kernel: TestSupport.uniform([widths.count, 2], seed: seed + 4),
+        bias: bias(2, 5)),
     ]
     return try Model(
       name: "two-branch", inputShape: [8, 4], layers: layers,
@@ -58,6 +61,7 @@ enum GraphNetworks {
   /// The smallest gap between the two branches' outputs (selection merges need one ≫ h).
   static func branchGap(_ model: Model, at x: Tensor) -> Float {
     let trace = model.trace(x)
-    return zip(trace.activations[1].scalars, trace.activations[2].scalars).map { abs($0 - $1) }.min() ?? 0
+    return zip(trace.activations[1].scalars, trace.activations[2].scalars).map { abs($0 - $1) }
+      .min() ?? 0
   }
 }

@@ -18,7 +18,8 @@ import Testing
   @Test(arguments: linearMerges.indices)
   func epsilonLRPIsGradientTimesInput(mergeIndex: Int) throws {
     let models = [
-      try GraphNetworks.twoBranch(Self.linearMerges[mergeIndex], seed: 61, activation: .relu, hasBias: false),
+      try GraphNetworks.twoBranch(
+        Self.linearMerges[mergeIndex], seed: 61, activation: .relu, hasBias: false),
       try GraphNetworks.residual(seed: 62, activation: .relu, hasBias: false),
     ]
     for model in models {
@@ -30,7 +31,8 @@ import Testing
         trace, seed: model.targetSeed(targets, weights: logits),
         rule: .epsilonLRP(epsilon: 1e-9, averagePooling: .proportional))
       let gradient = model.backward(trace, seed: model.targetSeed(targets), rule: .gradient)
-      LayerChecks.expectClose(relevance, gradient.multiplied(by: x), tolerance: 1e-4, "\(model.name) LRP = G×I")
+      LayerChecks.expectClose(
+        relevance, gradient.multiplied(by: x), tolerance: 1e-4, "\(model.name) LRP = G×I")
       for (item, logit) in logits.enumerated() {
         let total: Float = relevance.items(item..<(item + 1)).scalars.reduce(0, +)
         let bound: Float = 1e-4 * Swift.max(1, abs(logit))
@@ -50,7 +52,8 @@ import Testing
     let sum: [Float] = [4, -2]
     #expect(y.scalars == sum)
     let shares = add.backward(
-      Tensor(shape: [1, 2], scalars: [9, 5]), inputs: [a, b], output: y, rule: .epsilonLRP(epsilon: 0.5))
+      Tensor(shape: [1, 2], scalars: [9, 5]), inputs: [a, b], output: y,
+      rule: .epsilonLRP(epsilon: 0.5))
     let first: [Float] = [1 * 9 / 4.5, -3 * 5 / -2.5]
     let second: [Float] = [3 * 9 / 4.5, 1 * 5 / -2.5]
     #expect(shares[0].scalars == first)
@@ -62,10 +65,12 @@ import Testing
   /// nodes read twice; against a zero and a shuffled reference.
   @Test(arguments: GraphNetworks.merges.indices)
   func deepLIFTConservesTheDelta(mergeIndex: Int) throws {
-    let model = try GraphNetworks.twoBranch(GraphNetworks.merges[mergeIndex], seed: 71, activation: .relu)
+    let model = try GraphNetworks.twoBranch(
+      GraphNetworks.merges[mergeIndex], seed: 71, activation: .relu)
     let x = TestSupport.oneHotDNA(4, length: 8, seed: 72)
     for baseline in [IntegratedGradients.Baseline.zeros, .shuffled(count: 2, seed: 73)] {
-      let attribution = try DeepLIFT(baseline: baseline).attribution(for: x, targets: [0, 1, 1, 0], in: model)
+      let attribution = try DeepLIFT(baseline: baseline).attribution(
+        for: x, targets: [0, 1, 1, 0], in: model)
       let gaps: [Float] = try #require(attribution.conservationGap)
       let worst: Float = gaps.map { abs($0) }.max() ?? 0
       #expect(worst < 1e-4, "\(GraphNetworks.merges[mergeIndex]) \(baseline): gaps \(gaps)")
@@ -81,7 +86,8 @@ import Testing
   /// On a linear graph with a zero reference, DeepLIFT equals Gradient × Input.
   @Test func deepLIFTOnALinearGraphIsGradientTimesInput() throws {
     let model = try GraphNetworks.twoBranch(
-      ElementwiseMerge(name: "merge", operation: .add), seed: 81, activation: .linear, hasBias: false)
+      ElementwiseMerge(name: "merge", operation: .add), seed: 81, activation: .linear,
+      hasBias: false)
     let x = TestSupport.uniform([2, 8, 4], seed: 82)
     let deepLIFT = try DeepLIFT().attribution(for: x, targets: [1, 0], in: model).values
     let trace = model.trace(x)
@@ -95,12 +101,14 @@ import Testing
   @Test func deepLIFTProductRuleOnHandValues() throws {
     let multiply = ElementwiseMerge(name: "m", operation: .multiply)
     let model = try Model(
-      name: "product", inputShape: [2], layers: [
+      name: "product", inputShape: [2],
+      layers: [
         Dense(name: "a", kernel: Tensor(shape: [2, 1], scalars: [1, 0]), bias: nil),
         Dense(name: "b", kernel: Tensor(shape: [2, 1], scalars: [0, 1]), bias: nil), multiply,
       ], inputNodes: [[0], [0], [1, 2]], outputNodes: [3])
     let x = Tensor(shape: [1, 2], scalars: [3, 5])
-    let map = try DeepLIFT(baseline: .constant(1)).attribution(for: x, targets: [0], in: model).values
+    let map = try DeepLIFT(baseline: .constant(1)).attribution(for: x, targets: [0], in: model)
+      .values
     let expected: [Float] = [6, 8]
     #expect(map.scalars == expected)
   }

@@ -25,7 +25,8 @@ import Testing
     let heads = try #require(entry["heads"] as? [[String: Any]]).map { head in
       (
         name: try #require(head["name"] as? String),
-        outputs: Tensor(shape: Shape(try #require(head["shape"] as? [Int])), scalars: try floats(head["outputs"])),
+        outputs: Tensor(
+          shape: Shape(try #require(head["shape"] as? [Int])), scalars: try floats(head["outputs"])),
         gradient: Tensor(shape: shape, scalars: try floats(head["gradient_of_unit_0"]))
       )
     }
@@ -48,8 +49,10 @@ import Testing
       let chosen = try model.selectingOutputHead(expected.name)
       let trace = chosen.trace(reference.input)
       let gradient = chosen.backward(
-        trace, seed: chosen.targetSeed(Array(repeating: 0, count: reference.input.batchSize)), rule: .gradient)
-      TestSupport.expectClose(gradient, expected.gradient, relativeTolerance: 1e-4, "\(file) ∂\(expected.name)[0]/∂x")
+        trace, seed: chosen.targetSeed(Array(repeating: 0, count: reference.input.batchSize)),
+        rule: .gradient)
+      TestSupport.expectClose(
+        gradient, expected.gradient, relativeTolerance: 1e-4, "\(file) ∂\(expected.name)[0]/∂x")
     }
   }
 
@@ -57,7 +60,10 @@ import Testing
   /// block's node twice over (directly and through the dilated convolution).
   @Test func bpnetWiring() throws {
     let model = try Model.loadKeras(TestSupport.fixture("Graph/bpnet_keras3.h5"))
-    #expect(model.layerNames == ["stem", "dil2", "res2", "dil4", "res4", "profile_conv", "crop", "gap", "profile", "counts"])
+    #expect(
+      model.layerNames == [
+        "stem", "dil2", "res2", "dil4", "res4", "profile_conv", "crop", "gap", "profile", "counts",
+      ])
     #expect(model.inputNodes == [[0], [1], [1, 2], [3], [3, 4], [5], [6], [5], [7], [8]])
     #expect(model.outputNodes == [9, 10])
     #expect(model.layers[1] is Conv1D && (model.layers[1] as? Conv1D)?.dilation == 2)
@@ -66,9 +72,11 @@ import Testing
   /// A model with two inputs is refused, naming the file and both inputs.
   @Test func severalInputsAreRefusedByName() throws {
     let url = TestSupport.fixture("Graph/two_inputs.json")
-    #expect(throws: ModelFileError.invalidConfiguration(
-      file: url.path, location: "model_config.input_layers",
-      reason: "lists 2 inputs (sequence, control); only models with one input are supported")) {
+    #expect(
+      throws: ModelFileError.invalidConfiguration(
+        file: url.path, location: "model_config.input_layers",
+        reason: "lists 2 inputs (sequence, control); only models with one input are supported")
+    ) {
       try Model.initializedKeras(architecture: url, seed: 1)
     }
   }

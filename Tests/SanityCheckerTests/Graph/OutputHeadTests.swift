@@ -7,12 +7,17 @@ import Testing
   /// A residual trunk with a profile head (Conv1D → Flatten) and a counts head (GAP → Dense).
   static func twoHeads(seed: UInt64) throws -> Model {
     let layers: [any Layer] = [
-      Conv1D(name: "stem", kernel: TestSupport.uniform([3, 4, 4], seed: seed), bias: nil, padding: .same, activation: .relu),
       Conv1D(
-        name: "dil", kernel: TestSupport.uniform([3, 4, 4], seed: seed + 1), bias: nil, padding: .same, dilation: 2,
+        name: "stem", kernel: TestSupport.uniform([3, 4, 4], seed: seed), bias: nil, padding: .same,
+        activation: .relu),
+      Conv1D(
+        name: "dil", kernel: TestSupport.uniform([3, 4, 4], seed: seed + 1), bias: nil,
+        padding: .same, dilation: 2,
         activation: .relu),
       ElementwiseMerge(name: "res", operation: .add),
-      Conv1D(name: "profile_conv", kernel: TestSupport.uniform([3, 4, 2], seed: seed + 2), bias: nil, padding: .same),
+      Conv1D(
+        name: "profile_conv", kernel: TestSupport.uniform([3, 4, 2], seed: seed + 2), bias: nil,
+        padding: .same),
       Flatten(name: "profile"),
       GlobalAveragePooling1D(name: "gap"),
       Dense(name: "counts", kernel: TestSupport.uniform([4, 1], seed: seed + 3), bias: nil),
@@ -30,7 +35,10 @@ import Testing
     let counts = try model.selectingOutputHead("counts")
     #expect(counts.outputShape == [1] && counts.outputHead == 1)
     #expect(try model.selectingOutputHead("1").outputHead == 1)
-    #expect(throws: ModelError.unknownOutputHead(model: "two-heads", head: "shape", available: ["profile", "counts"])) {
+    #expect(
+      throws: ModelError.unknownOutputHead(
+        model: "two-heads", head: "shape", available: ["profile", "counts"])
+    ) {
       try model.selectingOutputHead("shape")
     }
     let x = TestSupport.oneHotDNA(3, length: 12, seed: 2)
@@ -53,7 +61,9 @@ import Testing
     }
     let signal = Tensor(shape: [2, 1], scalars: [2, -1])
     let gradient = layer.backward(signal, input: x, output: y, rule: .gradient)
-    for i in 0..<12 { #expect(abs(gradient.scalars[i] - p.scalars[i] * signal.scalars[i / 6]) < 1e-6) }
+    for i in 0..<12 {
+      #expect(abs(gradient.scalars[i] - p.scalars[i] * signal.scalars[i / 6]) < 1e-6)
+    }
     let relevance = layer.backward(y, input: x, output: y, rule: .epsilonLRP(epsilon: 0.01))
     for item in 0..<2 {
       let z = y.scalars[item]
@@ -65,7 +75,8 @@ import Testing
   /// Explaining a profile head through its scalar keeps the other head and gives one target.
   @Test func profileScalarModel() throws {
     let model = try Self.twoHeads(seed: 4).explainingProfileScalar()
-    #expect(model.outputShape == [1] && model.outputHeadNames == ["profile_profile_scalar", "counts"])
+    #expect(
+      model.outputShape == [1] && model.outputHeadNames == ["profile_profile_scalar", "counts"])
     let x = TestSupport.oneHotDNA(2, length: 12, seed: 5)
     let map = try Saliency().attribution(for: x, targets: [0, 0], in: model).values
     #expect(map.shape == x.shape && map.maximumMagnitude > 0)
@@ -75,16 +86,21 @@ import Testing
   /// topological (file) order, bottom-up the other way; every stage keeps the wiring.
   @Test func randomizationStagesFollowTheGraph() throws {
     let model = try Self.twoHeads(seed: 6)
-    let topDown = model.randomizationStages(order: .cascadingTopDown, scheme: .normal(standardDeviation: 0.1), seed: 7)
+    let topDown = model.randomizationStages(
+      order: .cascadingTopDown, scheme: .normal(standardDeviation: 0.1), seed: 7)
     #expect(topDown.map(\.name) == ["counts", "profile_conv", "dil", "stem"])
-    #expect(topDown.map(\.randomizedLayers) == [
-      ["counts"], ["counts", "profile_conv"], ["counts", "profile_conv", "dil"], ["counts", "profile_conv", "dil", "stem"],
-    ])
-    let bottomUp = model.randomizationStages(order: .bottomUp, scheme: .normal(standardDeviation: 0.1), seed: 7)
+    #expect(
+      topDown.map(\.randomizedLayers) == [
+        ["counts"], ["counts", "profile_conv"], ["counts", "profile_conv", "dil"],
+        ["counts", "profile_conv", "dil", "stem"],
+      ])
+    let bottomUp = model.randomizationStages(
+      order: .bottomUp, scheme: .normal(standardDeviation: 0.1), seed: 7)
     #expect(bottomUp.map(\.name) == ["stem", "dil", "profile_conv", "counts"])
     let x = TestSupport.oneHotDNA(2, length: 12, seed: 8)
     for stage in topDown {
-      #expect(stage.model.inputNodes == model.inputNodes && stage.model.outputNodes == model.outputNodes)
+      #expect(
+        stage.model.inputNodes == model.inputNodes && stage.model.outputNodes == model.outputNodes)
       #expect(stage.model.forwardHeads(x) != model.forwardHeads(x))
     }
   }

@@ -60,7 +60,8 @@ import Testing
     _ fixture: String, patching offset: Int, from original: [UInt8], to replacement: [UInt8]
   ) throws {
     var bytes = [UInt8](try Data(contentsOf: TestSupport.fixture("Malformed/models/\(fixture)")))
-    try #require(Array(bytes[offset..<(offset + original.count)]) == original, "the fixture changed")
+    try #require(
+      Array(bytes[offset..<(offset + original.count)]) == original, "the fixture changed")
     bytes.replaceSubrange(offset..<(offset + replacement.count), with: replacement)
     let directory = try TemporaryDirectory()
     let url = try directory.write(bytes, to: "fuzz-\(fixture)")

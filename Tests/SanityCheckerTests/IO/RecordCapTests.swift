@@ -12,7 +12,9 @@ import Testing
   /// sequence models; a DeepBind params file scores any length.
   @Test func shippedModelsTakeAnyLength() throws {
     for model in ["Models/deepbind-example.h5", "Models/mnist-cnn.h5"] {
-      #expect(try ModelLoader.fixedSequenceLength(Self.root.appendingPathComponent(model)) == nil, "\(model)")
+      #expect(
+        try ModelLoader.fixedSequenceLength(Self.root.appendingPathComponent(model)) == nil,
+        "\(model)")
     }
   }
 
@@ -43,23 +45,31 @@ import Testing
   @Test func flattenFixesTheLengthAndGlobalPoolingDoesNot() throws {
     let directory = try TemporaryDirectory()
     for (pooling, expected) in [(false, 30), (true, nil) as (Bool, Int?)] {
-      let json = try directory.write(Self.architecture(pooling: pooling), to: "arch-\(pooling).json")
+      let json = try directory.write(
+        Self.architecture(pooling: pooling), to: "arch-\(pooling).json")
       let weights = directory.file("w-\(pooling).h5")
       try Model.initializedKeras(architecture: json, seed: 1).writeKeras(to: weights)
       #expect(try ModelLoader.fixedSequenceLength(weights) == expected, "pooling \(pooling)")
-      #expect(try ModelLoader.fixedSequenceLength(weights, architecture: json) == expected, "pooling \(pooling), JSON")
+      #expect(
+        try ModelLoader.fixedSequenceLength(weights, architecture: json) == expected,
+        "pooling \(pooling), JSON")
     }
   }
 
   @Test func aRecordLongerThanTheCapIsRefusedWhileReading() throws {
     let directory = try TemporaryDirectory()
-    let url = try directory.write(">a\n" + String(repeating: "ACGT", count: 25) + "\n>b\n" + String(repeating: "A", count: 500) + "\n", to: "x.fa")
-    let error = #expect(throws: FASTAError.self) { try InputData.load(url, maximumRecordLength: 100) }
+    let url = try directory.write(
+      ">a\n" + String(repeating: "ACGT", count: 25) + "\n>b\n" + String(repeating: "A", count: 500)
+        + "\n", to: "x.fa")
+    let error = #expect(throws: FASTAError.self) {
+      try InputData.load(url, maximumRecordLength: 100)
+    }
     guard case .recordTooLong(let file, let line, let record, let maximum) = error else {
       Issue.record("expected recordTooLong, got \(String(describing: error))")
       return
     }
     #expect(file == url.path && line == 3 && record == "b" && maximum == 100)
-    #expect(try InputData.load(url, oneHot: OneHot(lengthPolicy: .centreCrop(to: 100))).ids == ["a", "b"])
+    #expect(
+      try InputData.load(url, oneHot: OneHot(lengthPolicy: .centreCrop(to: 100))).ids == ["a", "b"])
   }
 }

@@ -15,7 +15,9 @@ import Testing
     let v = TestSupport.uniform([4, 3], seed: 4)
     let output = layer.forward(x)
     let analytic = layer.backward(v, input: x, output: output, rule: .gradient)
-    let numeric = TestSupport.numericalGradient(at: x, step: 1e-2, projection: v) { layer.forward($0) }
+    let numeric = TestSupport.numericalGradient(at: x, step: 1e-2, projection: v) {
+      layer.forward($0)
+    }
     TestSupport.expectClose(analytic, numeric, relativeTolerance: 2e-3, "dx")
 
     let gradients = layer.parameterGradients(v, input: x, output: output)
@@ -26,7 +28,8 @@ import Testing
         changed.parameters[key] = value
         return changed.forward(x)
       }
-      TestSupport.expectClose(try #require(gradients[key]), numericParameter, relativeTolerance: 2e-3, key)
+      TestSupport.expectClose(
+        try #require(gradients[key]), numericParameter, relativeTolerance: 2e-3, key)
     }
   }
 }

@@ -13,13 +13,16 @@ import Testing
       layers: [
         Conv1D(
           name: "conv", kernel: TestSupport.uniform([width, 4, filters], seed: seed),
-          bias: TestSupport.uniform([filters], seed: seed + 1, low: -0.5, high: 0.5), padding: padding,
+          bias: TestSupport.uniform([filters], seed: seed + 1, low: -0.5, high: 0.5),
+          padding: padding,
           activation: activation),
         GlobalMaxPooling1D(name: "pool"),
         Dense(
           name: "dense_1", kernel: TestSupport.uniform([filters, 7], seed: seed + 2),
           bias: TestSupport.uniform([7], seed: seed + 3), activation: .relu),
-        Dense(name: "dense_2", kernel: TestSupport.uniform([7, 2], seed: seed + 4), bias: TestSupport.uniform([2], seed: seed + 5)),
+        Dense(
+          name: "dense_2", kernel: TestSupport.uniform([7, 2], seed: seed + 4),
+          bias: TestSupport.uniform([2], seed: seed + 5)),
       ])
   }
 
@@ -38,12 +41,15 @@ import Testing
     (16, 6, .same, .relu), (5, 24, .valid, .relu), (19, 9, .same, .linear), (32, 12, .valid, .relu),
   ])
   func matchesLayers(filters: Int, width: Int, padding: Padding, activation: Activation) throws {
-    let model = try Self.model(filters: filters, width: width, padding: padding, activation: activation, seed: UInt64(filters + width))
+    let model = try Self.model(
+      filters: filters, width: width, padding: padding, activation: activation,
+      seed: UInt64(filters + width))
     let plan = try #require(MaxPooledConvolution(model: model))
     #expect(plan.isDirect == (filters == 16 && width % 3 == 0 && padding == .valid))
     let x = TestSupport.oneHotDNA(300, length: 31, seed: 11)  // several chunks
     // The dense head's sgemm may round a row differently by its place in the matrix (±1 ulp).
-    TestSupport.expectClose(model.forward(x), Self.layerByLayer(model, x), relativeTolerance: 1e-6, "forward")
+    TestSupport.expectClose(
+      model.forward(x), Self.layerByLayer(model, x), relativeTolerance: 1e-6, "forward")
     let pooled = try #require(plan.pooled(x, items: 5..<9))
     let layerPooled = model.layers[1].forward(model.layers[0].forward(x.items(5..<9)))
     #expect(pooled.scalars == layerPooled.scalars)
@@ -53,7 +59,8 @@ import Testing
   /// the output still equals the layer-by-layer pass, and the plan refuses such items.
   @Test(arguments: [16, 5])
   func nonOneHotRowsTakeTheLayers(filters: Int) throws {
-    let model = try Self.model(filters: filters, width: 24, padding: .valid, activation: .relu, seed: 3)
+    let model = try Self.model(
+      filters: filters, width: 24, padding: .valid, activation: .relu, seed: 3)
     let plan = try #require(MaxPooledConvolution(model: model))
     var x = TestSupport.oneHotDNA(40, length: 31, seed: 5)
     for base in 0..<4 {
@@ -63,7 +70,8 @@ import Testing
     #expect(plan.pooled(x, items: 0..<3) == nil)
     #expect(plan.pooled(x, items: 30..<31) == nil)
     #expect(plan.pooled(x, items: 3..<30) != nil)
-    TestSupport.expectClose(model.forward(x), Self.layerByLayer(model, x), relativeTolerance: 1e-6, "forward")
+    TestSupport.expectClose(
+      model.forward(x), Self.layerByLayer(model, x), relativeTolerance: 1e-6, "forward")
   }
 
   /// Models the fusion does not cover get no plan: strided convolutions, a pooling layer other

@@ -14,7 +14,9 @@ struct ModelChunkSizeTests {
       ])
   }
 
-  @Test("a Dense kernel of 2²² weights or more gets up to 16 rows per chunk; smaller ones keep the base rule")
+  @Test(
+    "a Dense kernel of 2²² weights or more gets up to 16 rows per chunk; smaller ones keep the base rule"
+  )
   func largeDenseKernelsGetMoreRows() throws {
     let large = try Self.flattenDense(units: 64)
     #expect(large.chunkSize == 16)
@@ -25,7 +27,8 @@ struct ModelChunkSizeTests {
 
   @Test("bytes per item count every activation twice and the largest im2col matrix")
   func bytesPerItem() throws {
-    let model = try TestSupport.deepBindNetwork(length: 20, filters: 4, width: 5, hidden: 6, outputs: 1)
+    let model = try TestSupport.deepBindNetwork(
+      length: 20, filters: 4, width: 5, hidden: 6, outputs: 1)
     // [20, 4], [16, 4], [4], [6], [1] activations; im2col 16 × 20.
     #expect(model.bytesPerItem == 4 * (2 * (80 + 64 + 4 + 6 + 1) + 16 * 20))
   }

@@ -118,7 +118,8 @@ import Testing
     let named = try #require(throws: ModelFileError.self) {
       _ = try ModelLoader.load(url, fitting: data, from: "peaks.fa")
     }
-    #expect(named.description.hasPrefix("peaks.fa: the inputs do not fit the model \(url.path): model '"))
+    #expect(
+      named.description.hasPrefix("peaks.fa: the inputs do not fit the model \(url.path): model '"))
   }
 
   /// A model ending in global pooling takes the data's length when loaded for it.

@@ -17,16 +17,21 @@ import Testing
     #expect(throws: ModelError.self) { try permute.outputShape(for: [2, 3, 4]) }
     let reshape = Reshape(name: "r", targetShape: [-1, 2])
     #expect(try reshape.outputShape(for: [2, 3]) == [3, 2])
-    #expect(throws: ModelError.self) { try Reshape(name: "r", targetShape: [4, 2]).outputShape(for: [2, 3]) }
+    #expect(throws: ModelError.self) {
+      try Reshape(name: "r", targetShape: [4, 2]).outputShape(for: [2, 3])
+    }
   }
 
   /// Gradients against central differences; every rule gives the gradient.
   @Test(arguments: [[2, 0, 1], [0, 2, 1], [1, 2, 0]])
   func gradientsMatchFiniteDifferences(axes: [Int]) throws {
     let x = TestSupport.uniform([2, 3, 4, 2], seed: UInt64(axes[0] * 3 + axes[1]))
-    let layers: [any Layer] = [Permute(name: "p", axes: axes), Reshape(name: "r", targetShape: [4, -1])]
+    let layers: [any Layer] = [
+      Permute(name: "p", axes: axes), Reshape(name: "r", targetShape: [4, -1]),
+    ]
     for layer in layers {
-      LayerChecks.expectInputGradient(of: layer, at: x, seed: 9, tolerance: 1e-3, "\(layer.name) \(axes)")
+      LayerChecks.expectInputGradient(
+        of: layer, at: x, seed: 9, tolerance: 1e-3, "\(layer.name) \(axes)")
       let y = layer.forward(x)
       let v = TestSupport.uniform(y.shape, seed: 10)
       let gradient = layer.backward(v, input: x, output: y, rule: .gradient)

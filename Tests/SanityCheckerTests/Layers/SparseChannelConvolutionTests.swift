@@ -14,7 +14,9 @@ import Testing
     let channels: Int
     let filters: Int
 
-    var testDescription: String { "k\(taps) s\(stride) \(padding) d\(dilation) c\(channels) f\(filters)" }
+    var testDescription: String {
+      "k\(taps) s\(stride) \(padding) d\(dilation) c\(channels) f\(filters)"
+    }
   }
 
   /// 96 cases: taps 1, 3, 7, 24 × stride 1–2 × valid/same × dilation 1–2 × channels 2/4/5,
@@ -26,9 +28,11 @@ import Testing
         for padding in [Padding.valid, .same] {
           for dilation in 1...2 {
             for channels in [2, 4, 5] {
-              cases.append(Case(
-                taps: taps, stride: stride, padding: padding, dilation: dilation, channels: channels,
-                filters: [1, 5, 16, 19][cases.count % 4]))
+              cases.append(
+                Case(
+                  taps: taps, stride: stride, padding: padding, dilation: dilation,
+                  channels: channels,
+                  filters: [1, 5, 16, 19][cases.count % 4]))
             }
           }
         }
@@ -38,11 +42,14 @@ import Testing
   }()
 
   /// `z[n, q, f] = b[f] + Σ_{k, c} x[n, q·s − p + k·d, c] · K[k, c, f]`, in `Double`.
-  static func directConvolution(_ x: Tensor, _ layer: Conv1D, kernel: Tensor, bias: Tensor, output: Shape) -> [Double] {
+  static func directConvolution(
+    _ x: Tensor, _ layer: Conv1D, kernel: Tensor, bias: Tensor, output: Shape
+  ) -> [Double] {
     let (batch, length, channels) = (x.shape[0], x.shape[1], x.shape[2])
     let (taps, filters, positions) = (kernel.shape[0], kernel.shape[2], output[0])
     let span = (taps - 1) * layer.dilation + 1
-    let pad = layer.padding == .same ? max((positions - 1) * layer.stride + span - length, 0) / 2 : 0
+    let pad =
+      layer.padding == .same ? max((positions - 1) * layer.stride + span - length, 0) / 2 : 0
     var z = [Double](repeating: 0, count: batch * positions * filters)
     for n in 0..<batch {
       for q in 0..<positions {
@@ -52,7 +59,8 @@ import Testing
             let l = q * layer.stride - pad + k * layer.dilation
             guard l >= 0, l < length else { continue }
             for c in 0..<channels {
-              total += Double(x.scalars[(n * length + l) * channels + c])
+              total +=
+                Double(x.scalars[(n * length + l) * channels + c])
                 * Double(kernel.scalars[(k * channels + c) * filters + f])
             }
           }
@@ -65,12 +73,15 @@ import Testing
 
   /// Random bases per position; `scale` gives each position a random value (0 for some), and
   /// `denseEvery` puts a second nonzero channel in every so many positions.
-  static func input(batch: Int, length: Int, channels: Int, seed: UInt64, isScaled: Bool, denseEvery: Int? = nil) -> Tensor {
+  static func input(
+    batch: Int, length: Int, channels: Int, seed: UInt64, isScaled: Bool, denseEvery: Int? = nil
+  ) -> Tensor {
     var generator = SeededGenerator(seed: seed)
     var x = Tensor(shape: [batch, length, channels])
     for n in 0..<batch {
       for l in 0..<length {
-        let value: Float = isScaled ? (generator.index(below: 5) == 0 ? 0 : generator.uniform(-2, 2)) : 1
+        let value: Float =
+          isScaled ? (generator.index(below: 5) == 0 ? 0 : generator.uniform(-2, 2)) : 1
         x[n, l, generator.index(below: channels)] = value
         if let denseEvery, l % denseEvery == 0 { x[n, l, (l + 1) % channels] += 0.5 }
       }
@@ -84,19 +95,24 @@ import Testing
   func matchesDirectConvolution(_ testCase: Case) throws {
     let length = 50
     let seed = UInt64(testCase.taps * 1000 + testCase.channels * 100 + testCase.filters)
-    let kernel = TestSupport.uniform([testCase.taps, testCase.channels, testCase.filters], seed: seed)
+    let kernel = TestSupport.uniform(
+      [testCase.taps, testCase.channels, testCase.filters], seed: seed)
     let bias = TestSupport.uniform([testCase.filters], seed: seed + 1)
     let layer = Conv1D(
       name: "conv", kernel: kernel, bias: bias, stride: testCase.stride, padding: testCase.padding,
       dilation: testCase.dilation)
     let output = try layer.outputShape(for: [length, testCase.channels])
     for (isScaled, denseEvery) in [(false, nil), (true, nil), (true, 7)] as [(Bool, Int?)] {
-      let x = Self.input(batch: 2, length: length, channels: testCase.channels, seed: seed + 2, isScaled: isScaled, denseEvery: denseEvery)
+      let x = Self.input(
+        batch: 2, length: length, channels: testCase.channels, seed: seed + 2, isScaled: isScaled,
+        denseEvery: denseEvery)
       let z = layer.forward(x)
       let expected = Self.directConvolution(x, layer, kernel: kernel, bias: bias, output: output)
       #expect(z.shape == Shape([2] + output.dimensions))
       let worst = zip(z.scalars, expected).map { abs(Double($0) - $1) / (1 + abs($1)) }.max() ?? 0
-      #expect(worst < 1e-5, "scaled \(isScaled), dense every \(denseEvery.map(String.init) ?? "-"): error \(worst)")
+      #expect(
+        worst < 1e-5,
+        "scaled \(isScaled), dense every \(denseEvery.map(String.init) ?? "-"): error \(worst)")
     }
   }
 }

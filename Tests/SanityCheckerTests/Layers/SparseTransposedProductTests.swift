@@ -8,7 +8,9 @@ import Testing
   static func sparseSignal(_ shape: Shape, every: Int, seed: UInt64) -> Tensor {
     var generator = SeededGenerator(seed: seed)
     return Tensor(shape: shape) { d in
-      for index in 0..<d.count { d[index] = generator.index(below: every) == 0 ? generator.uniform(-1, 1) : 0 }
+      for index in 0..<d.count {
+        d[index] = generator.index(below: every) == 0 ? generator.uniform(-1, 1) : 0
+      }
     }
   }
 
@@ -23,13 +25,15 @@ import Testing
     taps: Int, channels: Int, filters: Int, length: Int, padding: Padding, dilation: Int
   ) throws {
     let layer = Conv1D(
-      name: "conv", kernel: TestSupport.uniform([taps, channels, filters], seed: 3), bias: nil, padding: padding,
+      name: "conv", kernel: TestSupport.uniform([taps, channels, filters], seed: 3), bias: nil,
+      padding: padding,
       dilation: dilation)
     let core = layer.core(batch: 3, length: length)
     let inputShape: Shape = [3, length, channels]
     let delta = Self.sparseSignal([3 * core.geometry.width.output, filters], every: 5, seed: 4)
     let kernel = try #require(layer.parameters["kernel"])
-    let sparse = try #require(core.sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape))
+    let sparse = try #require(
+      core.sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape))
     let dense = Self.denseTransposedProduct(core, delta, kernel: kernel, inputShape: inputShape)
     let scale = dense.maximumMagnitude
     let worst = zip(sparse.scalars, dense.scalars).map { abs($0 - $1) }.max() ?? 0
@@ -38,19 +42,24 @@ import Testing
 
   @Test func twoDimensionalMatchesDense() throws {
     let layer = Conv2D(
-      name: "conv", kernel: TestSupport.uniform([3, 3, 96, 80], seed: 5), bias: nil, strides: [2, 1], padding: .same)
+      name: "conv", kernel: TestSupport.uniform([3, 3, 96, 80], seed: 5), bias: nil,
+      strides: [2, 1], padding: .same)
     let output = try layer.outputShape(for: [9, 11, 96])
     let delta = Self.sparseSignal([2 * output[0] * output[1], 80], every: 4, seed: 6)
     let kernel = try #require(layer.parameters["kernel"])
     let core = layer.core(batch: 2, height: 9, width: 11)
-    let sparse = try #require(core.sparseTransposedProduct(delta, kernel: kernel, inputShape: [2, 9, 11, 96]))
-    let dense = Self.denseTransposedProduct(core, delta, kernel: kernel, inputShape: [2, 9, 11, 96])
+    let sparse = try #require(
+      core.sparseTransposedProduct(delta, kernel: kernel, inputShape: [2, 9, 11, 96]))
+    let dense = Self.denseTransposedProduct(
+      core, delta, kernel: kernel, inputShape: [2, 9, 11, 96])
     let worst = zip(sparse.scalars, dense.scalars).map { abs($0 - $1) }.max() ?? 0
     #expect(worst <= 1e-5 * dense.maximumMagnitude, "worst \(worst)")
   }
 
   /// `col2im(δ·Kᵀ)` through `sgemm`.
-  static func denseTransposedProduct(_ core: ConvolutionCore, _ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor {
+  static func denseTransposedProduct(
+    _ core: ConvolutionCore, _ delta: Tensor, kernel: Tensor, inputShape: Shape
+  ) -> Tensor {
     let (rows, width) = (core.geometry.outputPositions, core.geometry.columnWidth)
     let columns = Tensor(shape: [rows, width]) { c in
       delta.withUnsafeBufferPointer { d in

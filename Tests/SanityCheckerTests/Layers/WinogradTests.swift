@@ -61,7 +61,8 @@ struct WinogradCase: Sendable, CustomTestStringConvertible {
     let x = TestSupport.uniform(
       [testCase.batch, testCase.height, testCase.width, testCase.channels], seed: testCase.seed + 2)
     TestSupport.expectClose(
-      layer.preActivation(x), reference.preActivation(x), relativeTolerance: Self.tolerance, "\(testCase) z")
+      layer.preActivation(x), reference.preActivation(x), relativeTolerance: Self.tolerance,
+      "\(testCase) z")
     TestSupport.expectClose(
       layer.forward(x), reference.forward(x), relativeTolerance: Self.tolerance, "\(testCase) y")
   }
@@ -77,7 +78,10 @@ struct WinogradCase: Sendable, CustomTestStringConvertible {
     let signal = TestSupport.uniform(y.shape, seed: testCase.seed + 3)
     // ε-LRP divides by z + ε·sign z, which magnifies the rounding difference in z by up to
     // |R|/ε² (ε = 0.1: 100×), so its bound is 1e-4.
-    let rules = [(BackwardRule.gradient, Self.tolerance), (.guidedBackprop, Self.tolerance), (.epsilonLRP(epsilon: 0.1), 1e-4)]
+    let rules = [
+      (BackwardRule.gradient, Self.tolerance), (.guidedBackprop, Self.tolerance),
+      (.epsilonLRP(epsilon: 0.1), 1e-4),
+    ]
     for (rule, tolerance) in rules {
       TestSupport.expectClose(
         layer.backward(signal, input: x, output: y, rule: rule),
@@ -96,7 +100,8 @@ struct WinogradCase: Sendable, CustomTestStringConvertible {
     changed.parameters["kernel"] = TestSupport.uniform([3, 3, 2, 4], seed: 3)
     var reference = changed
     reference.algorithm = .im2col
-    TestSupport.expectClose(changed.forward(x), reference.forward(x), relativeTolerance: Self.tolerance)
+    TestSupport.expectClose(
+      changed.forward(x), reference.forward(x), relativeTolerance: Self.tolerance)
     #expect(original.forward(x) == before)
     #expect(changed.forward(x) != before)
   }

@@ -40,9 +40,11 @@ import Testing
       let (x, y) = isAbsolute ? (a.map(abs), b.map(abs)) : (a, b)
       let expected = Self.pearson(Self.ranks(x), Self.ranks(y))
       let metric = SpearmanRankCorrelation(absolute: isAbsolute)
-      let score = metric.score(Tensor(shape: [101, 4], scalars: a), Tensor(shape: [101, 4], scalars: b))
+      let score = metric.score(
+        Tensor(shape: [101, 4], scalars: a), Tensor(shape: [101, 4], scalars: b))
       #expect(abs((score ?? .nan) - expected) < 1e-12, "absolute \(isAbsolute)")
-      let batch = metric.scores(Tensor(shape: [101, 4], scalars: a), against: [Tensor(shape: [101, 4], scalars: b)])
+      let batch = metric.scores(
+        Tensor(shape: [101, 4], scalars: a), against: [Tensor(shape: [101, 4], scalars: b)])
       #expect(batch == [score])
     }
   }

@@ -24,7 +24,9 @@ import Testing
           name: "conv1d_1", kernel: Tensor(shape: [width, 4, 2], scalars: kernel),
           bias: Tensor(shape: [2], scalars: [-4, -4]), activation: .relu),
         GlobalMaxPooling1D(name: "pool"),
-        Dense(name: "dense_1", kernel: Tensor(shape: [2, 1], scalars: [1, 1]), bias: Tensor(shape: [1], scalars: [0])),
+        Dense(
+          name: "dense_1", kernel: Tensor(shape: [2, 1], scalars: [1, 1]),
+          bias: Tensor(shape: [1], scalars: [0])),
       ])
   }
 
@@ -35,8 +37,13 @@ import Testing
     let model = try detector(for: planted, length: 80)
     let check = MotifCheck(
       .init(order: order, seeds: [0, 1]),
-      discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database)))
-    return (try check.run(model: model, input: data.input, explainers: [Saliency(), InSilicoMutagenesis(centred: true)]), planted)
+      discovery: MotifDiscovery(
+        caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database)))
+    return (
+      try check.run(
+        model: model, input: data.input,
+        explainers: [Saliency(), InSilicoMutagenesis(centred: true)]), planted
+    )
   }
 
   /// On the detector both Saliency and ISM find the planted motif's database entry with
@@ -50,42 +57,64 @@ import Testing
   @Test func methodsLoseTheirMotifsUnderRandomization() throws {
     let (result, planted) = try Self.run()
     for method in ["saliency", "ism"] {
-      let trained = try #require(result.stages.first { $0.method == method && $0.stage == "original" })
-      #expect(trained.significantMatches.contains(planted.identifier), "\(method): \(trained.significantMatches)")
+      let trained = try #require(
+        result.stages.first { $0.method == method && $0.stage == "original" })
+      #expect(
+        trained.significantMatches.contains(planted.identifier),
+        "\(method): \(trained.significantMatches)")
       #expect(trained.bestMatchIdentifier == planted.identifier && trained.bestQValue < 0.05)
       let randomized = result.stages.filter { $0.method == method && $0.stage == "all" }
       #expect(randomized.count == 2)
       let retained = randomized.map(\.retainedFraction).reduce(0, +) / 2
       let verdict = try #require(result.report.verdicts.first { $0.method == method })
-      #expect(verdict.outcome == (retained >= 0.5 ? .fails : .passes), "\(method): \(verdict.evidence)")
+      #expect(
+        verdict.outcome == (retained >= 0.5 ? .fails : .passes), "\(method): \(verdict.evidence)")
       #expect(verdict.check == .motifs)
       if method == "saliency" {
-        #expect(retained == 0 && verdict.outcome == .passes, "\(randomized.map(\.significantMatches))")
+        #expect(
+          retained == 0 && verdict.outcome == .passes, "\(randomized.map(\.significantMatches))")
       }
     }
     #expect(result.report.rows.count == 2 * 3 * 3)
-    #expect(Set(result.report.rows.map(\.metric)) == ["seqlets", "matches-retained", "best-match-q"])
+    #expect(
+      Set(result.report.rows.map(\.metric)) == ["seqlets", "matches-retained", "best-match-q"])
     #expect(result.report.rows.allSatisfy { $0.check == .motifs && $0.n + $0.undefined == 1 })
   }
 
   /// The verdict flags a method whose trained-model matches survive the last stage, or appear on
   /// the label-permuted model, and is inconclusive without any trained-model match.
   @Test func verdictRule() throws {
-    let check = MotifCheck(discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
+    let check = MotifCheck(
+      discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
     let model = try TestSupport.deepBindNetwork()
-    let stages = [(UInt64(0), model.randomizationStages(order: .complete, scheme: .glorotUniform, seed: 0))]
+    let stages = [
+      (UInt64(0), model.randomizationStages(order: .complete, scheme: .glorotUniform, seed: 0))
+    ]
     func summary(_ stage: String, seed: String, retained: Double) -> MotifStageSummary {
       MotifStageSummary(
-        method: "m", stage: stage, seed: seed, seqletCount: 10, significantMatches: [], retainedFraction: retained,
+        method: "m", stage: stage, seed: seed, seqletCount: 10, significantMatches: [],
+        retainedFraction: retained,
         bestQValue: 0.01, bestMotif: "-", bestMatchIdentifier: "-", bestMatchName: "-", motifs: [])
     }
-    let surviving = [summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0.6)]
-    #expect(check.verdict(method: "m", summaries: surviving, reference: ["A"], stagesPerSeed: stages).outcome == .fails)
-    let lost = [summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0)]
-    #expect(check.verdict(method: "m", summaries: lost, reference: ["A"], stagesPerSeed: stages).outcome == .passes)
+    let surviving = [
+      summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0.6),
+    ]
+    #expect(
+      check.verdict(method: "m", summaries: surviving, reference: ["A"], stagesPerSeed: stages)
+        .outcome == .fails)
+    let lost = [
+      summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0),
+    ]
+    #expect(
+      check.verdict(method: "m", summaries: lost, reference: ["A"], stagesPerSeed: stages).outcome
+        == .passes)
     let control = lost + [summary("permuted-labels", seed: "-", retained: 1)]
-    #expect(check.verdict(method: "m", summaries: control, reference: ["A"], stagesPerSeed: stages).outcome == .fails)
-    #expect(check.verdict(method: "m", summaries: lost, reference: [], stagesPerSeed: stages).outcome == .inconclusive)
+    #expect(
+      check.verdict(method: "m", summaries: control, reference: ["A"], stagesPerSeed: stages)
+        .outcome == .fails)
+    #expect(
+      check.verdict(method: "m", summaries: lost, reference: [], stagesPerSeed: stages).outcome
+        == .inconclusive)
   }
 
   /// Results round-trip through JSON, which the results-file reader also reads as a plain
@@ -98,7 +127,9 @@ import Testing
     let plain = try CheckReport.decoded(from: try result.json())
     #expect(plain.verdicts == result.report.verdicts)
     let lines = result.tsv.split(separator: "\n")
-    #expect(lines[0].split(separator: "\t").map(String.init) == ResultRow.columns + MotifStageSummary.columns)
+    #expect(
+      lines[0].split(separator: "\t").map(String.init) == ResultRow.columns
+        + MotifStageSummary.columns)
     let original = try #require(lines.first { $0.hasPrefix("motifs\t-\tsaliency\toriginal") })
     #expect(original.split(separator: "\t")[14] == Substring(planted.identifier))
   }
@@ -116,7 +147,8 @@ import Testing
     let settings = try #require(page.range(of: "<section id=\"settings-section\">"))
     #expect(motifs.lowerBound < settings.lowerBound)
     #expect(page.contains("<a href=\"#motif-section\">Motifs</a>"))
-    #expect(HTMLReport.render(ReportContent(title: "t", report: result.report), motifs: nil)
-      == HTMLReport.render(ReportContent(title: "t", report: result.report)))
+    #expect(
+      HTMLReport.render(ReportContent(title: "t", report: result.report), motifs: nil)
+        == HTMLReport.render(ReportContent(title: "t", report: result.report)))
   }
 }

@@ -11,7 +11,8 @@ import Testing
     let database = try MEMEMotif.read(TestSupport.fixture("Motifs/tomtom-database.meme"))
     let planted = database[5]
     let data = try PlantedMotifs(motif: planted)
-    let discovery = MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database))
+    let discovery = MotifDiscovery(
+      caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database))
     let result = try discovery.run(maps: data.maps, input: data.input)
     let top = try #require(result.motifs.first)
     #expect(top.sign == .positive)
@@ -20,7 +21,10 @@ import Testing
     #expect(best.targetIdentifier == planted.identifier, "\(best)")
     #expect(best.qValue < 0.01)
     let hits = data.sites.filter { item, start in
-      result.seqlets.contains { $0.item == item && $0.sign == .positive && $0.start < start + planted.width && $0.end > start }
+      result.seqlets.contains {
+        $0.item == item && $0.sign == .positive && $0.start < start + planted.width
+          && $0.end > start
+      }
     }
     #expect(hits.count >= data.sites.count * 8 / 10, "\(hits.count) of \(data.sites.count) sites")
   }
@@ -28,10 +32,12 @@ import Testing
   /// The same with a real JASPAR CTCF matrix among all 879 JASPAR 2024 vertebrate profiles.
   @Test(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data (JASPAR 2024)"))
   func recoversPlantedCTCFAmongJASPAR() throws {
-    let database = try MEMEMotif.read(TestSupport.sharedData("motifs/JASPAR2024_CORE_vertebrates_non-redundant.meme"))
+    let database = try MEMEMotif.read(
+      TestSupport.sharedData("motifs/JASPAR2024_CORE_vertebrates_non-redundant.meme"))
     let planted = try #require(database.first { $0.identifier.hasPrefix("MA0139") })
     let data = try PlantedMotifs(motif: planted, count: 160, length: 100)
-    let discovery = MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database))
+    let discovery = MotifDiscovery(
+      caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database))
     let result = try discovery.run(maps: data.maps, input: data.input)
     let best = try #require(result.matches.first?.first)
     #expect(best.targetIdentifier == planted.identifier, "\(result.matches.first?.prefix(3) ?? [])")
@@ -43,12 +49,15 @@ import Testing
   @Test func memeRoundTrip() throws {
     let database = try MEMEMotif.read(TestSupport.fixture("Motifs/tomtom-database.meme"))
     let data = try PlantedMotifs(motif: database[5])
-    let result = try MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil).run(maps: data.maps, input: data.input)
+    let result = try MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil).run(
+      maps: data.maps, input: data.input)
     #expect(!result.motifs.isEmpty)
     let read = try MEMEMotif.parse(DiscoveredMotif.meme(result.motifs), file: "motifs.meme")
     #expect(read.count == 2 * result.motifs.count)
     for (index, motif) in result.motifs.enumerated() {
-      for (written, original) in [(read[2 * index], motif.frequencyMotif), (read[2 * index + 1], motif.weightedMotif)] {
+      for (written, original) in [
+        (read[2 * index], motif.frequencyMotif), (read[2 * index + 1], motif.weightedMotif),
+      ] {
         #expect(written.identifier == original.identifier && written.width == original.width)
         #expect(written.sites == motif.seqletCount)
         for (a, b) in zip(written.probabilities.joined(), original.probabilities.joined()) {
@@ -63,10 +72,13 @@ import Testing
   @Test func matchTable() throws {
     let database = try MEMEMotif.read(TestSupport.fixture("Motifs/tomtom-database.meme"))
     let data = try PlantedMotifs(motif: database[5])
-    let result = try MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database))
-      .run(maps: data.maps, input: data.input)
+    let result = try MotifDiscovery(
+      caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database)
+    )
+    .run(maps: data.maps, input: data.input)
     let lines = MotifMatchTable.tsv(result.table, limit: 3).split(separator: "\n")
-    #expect(lines[0] == "motif\tsign\tn_seqlets\tmatch_id\tmatch_name\tp\tq\toffset\tstrand\toverlap")
+    #expect(
+      lines[0] == "motif\tsign\tn_seqlets\tmatch_id\tmatch_name\tp\tq\toffset\tstrand\toverlap")
     #expect(lines.count == 1 + 3 * result.motifs.count)
     let first = lines[1].split(separator: "\t")
     #expect(first[0] == "positive-1" && first[3] == "T05")

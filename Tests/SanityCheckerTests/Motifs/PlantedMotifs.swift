@@ -39,7 +39,9 @@ struct PlantedMotifs {
     var values = input.scalars
     for item in 0..<count {
       for position in 0..<length {
-        for channel in 0..<4 { values[(item * length + position) * 4 + channel] *= scores[item][position] }
+        for channel in 0..<4 {
+          values[(item * length + position) * 4 + channel] *= scores[item][position]
+        }
       }
     }
     maps = Tensor(shape: input.shape, scalars: values)

@@ -9,16 +9,22 @@ import Testing
   /// background, and every span inside a seqlet must be significant.
   @Test func callsBothSigns() throws {
     var generator = SeededGenerator(seed: 3)
-    var rows = (0..<40).map { _ in (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) } }
+    var rows = (0..<40).map { _ in
+      (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) }
+    }
     for position in 20..<28 { rows[5][position] += 3 }
     for position in 40..<46 { rows[9][position] -= 3 }
     let seqlets = try RecursiveSeqletCaller().seqlets(rows)
     let positive = try #require(seqlets.first { $0.item == 5 && $0.sign == .positive })
-    #expect(positive.start >= 17 && positive.start <= 20 && positive.end >= 28 && positive.end <= 31, "\(positive)")
+    #expect(
+      positive.start >= 17 && positive.start <= 20 && positive.end >= 28 && positive.end <= 31,
+      "\(positive)")
     #expect(positive.attribution > 20)
     #expect(positive.pValue < 0.01)
     let negative = try #require(seqlets.first { $0.item == 9 && $0.sign == .negative })
-    #expect(negative.start >= 37 && negative.start <= 40 && negative.end >= 46 && negative.end <= 49, "\(negative)")
+    #expect(
+      negative.start >= 37 && negative.start <= 40 && negative.end >= 46 && negative.end <= 49,
+      "\(negative)")
     #expect(negative.attribution < -15)
     // No seqlet of one sign overlaps another of the same item.
     for a in seqlets {
@@ -34,7 +40,9 @@ import Testing
   /// 8-long span around it holds a 4-long span of background alone.
   @Test func loneSpikeMakesAShortSeqlet() throws {
     var generator = SeededGenerator(seed: 4)
-    var rows = (0..<40).map { _ in (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) } }
+    var rows = (0..<40).map { _ in
+      (0..<60).map { _ in Float(generator.normal(standardDeviation: 0.1)) }
+    }
     rows[3][30] = 20
     let seqlets = try RecursiveSeqletCaller(threshold: 0.001).signed(rows, sign: .positive)
     let spike = try #require(seqlets.first { $0.item == 3 && $0.start <= 30 && $0.end > 30 })
@@ -45,9 +53,12 @@ import Testing
   /// scores calls the same seqlets.
   @Test func constantAndScaled() throws {
     let caller = try RecursiveSeqletCaller()
-    #expect(caller.seqlets([[Float]](repeating: [Float](repeating: 1, count: 50), count: 3)).isEmpty)
+    #expect(
+      caller.seqlets([[Float]](repeating: [Float](repeating: 1, count: 50), count: 3)).isEmpty)
     var generator = SeededGenerator(seed: 5)
-    var rows = (0..<30).map { _ in (0..<50).map { _ in Float(generator.normal(standardDeviation: 0.1)) } }
+    var rows = (0..<30).map { _ in
+      (0..<50).map { _ in Float(generator.normal(standardDeviation: 0.1)) }
+    }
     for position in 10..<18 { rows[2][position] += 2 }
     let scaled = rows.map { $0.map { $0 * 8 } }
     let (a, b) = (caller.seqlets(rows), caller.seqlets(scaled))
@@ -58,7 +69,9 @@ import Testing
   /// Settings out of range are typed errors.
   @Test func refusesBadSettings() {
     #expect(throws: MotifDiscoveryError.self) { try RecursiveSeqletCaller(threshold: 0) }
-    #expect(throws: MotifDiscoveryError.self) { try RecursiveSeqletCaller(minimumLength: 5, maximumLength: 4) }
+    #expect(throws: MotifDiscoveryError.self) {
+      try RecursiveSeqletCaller(minimumLength: 5, maximumLength: 4)
+    }
     #expect(throws: MotifDiscoveryError.self) { try RecursiveSeqletCaller(bins: 1) }
   }
 }

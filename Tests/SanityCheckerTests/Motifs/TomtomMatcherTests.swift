@@ -16,7 +16,8 @@ import Testing
   @Test func matchesMemesuiteLite() throws {
     let database = try Self.fixture("tomtom-database.meme")
     let queries = try Self.fixture("tomtom-queries.meme")
-    let text = try String(contentsOf: TestSupport.fixture("Motifs/tomtom-reference.tsv"), encoding: .utf8)
+    let text = try String(
+      contentsOf: TestSupport.fixture("Motifs/tomtom-reference.tsv"), encoding: .utf8)
     var reference: [String: Double] = [:]
     for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("query") {
       let fields = line.split(separator: "\t")
@@ -48,7 +49,8 @@ import Testing
   @Test(arguments: ColumnSimilarity.allCases)
   func selfAndShuffled(similarity: ColumnSimilarity) throws {
     let database = try Self.fixture("tomtom-database.meme")
-    let matcher = try TomtomMatcher(database: database, configuration: .init(similarity: similarity))
+    let matcher = try TomtomMatcher(
+      database: database, configuration: .init(similarity: similarity))
     let target = database[17]
     let matches = try matcher.matches(for: target.probabilities, named: "self")
     let best = try #require(matches.first)
@@ -63,7 +65,9 @@ import Testing
     var generator = SeededGenerator(seed: 11)
     let shuffled = generator.permutation(target.width).map { target.probabilities[$0] }
     let shuffledMatch = try #require(
-      try matcher.matches(for: shuffled, named: "shuffled").first { $0.targetIdentifier == target.identifier })
+      try matcher.matches(for: shuffled, named: "shuffled").first {
+        $0.targetIdentifier == target.identifier
+      })
     #expect(shuffledMatch.pValue > 0.01, "\(shuffledMatch)")
   }
 
@@ -84,6 +88,8 @@ import Testing
       try TomtomMatcher(database: [], file: "x.meme")
     }
     let matcher = try TomtomMatcher(database: try Self.fixture("tomtom-database.meme"))
-    #expect(throws: MotifDiscoveryError.uninformativeMotif(motif: "q")) { try matcher.matches(for: [], named: "q") }
+    #expect(throws: MotifDiscoveryError.uninformativeMotif(motif: "q")) {
+      try matcher.matches(for: [], named: "q")
+    }
   }
 }

@@ -13,7 +13,9 @@ import Testing
   static let source = TestSupport.fixture("ONNX/basset.torchscript.onnx")
 
   /// Writes `bytes` to a fresh file and imports it.
-  private func importing(_ bytes: Data, name: String = "model.onnx") throws -> (String, Result<ONNXImport, ONNXError>) {
+  private func importing(_ bytes: Data, name: String = "model.onnx") throws -> (
+    String, Result<ONNXImport, ONNXError>
+  ) {
     let folder = try TemporaryDirectory()
     let url = folder.url.appendingPathComponent(name)
     try bytes.write(to: url)
@@ -25,13 +27,17 @@ import Testing
   }
 
   /// The source model edited by `edit`, imported.
-  private func importing(editing edit: (inout Onnx_ModelProto) throws -> Void) throws -> (String, Result<ONNXImport, ONNXError>) {
+  private func importing(editing edit: (inout Onnx_ModelProto) throws -> Void) throws -> (
+    String, Result<ONNXImport, ONNXError>
+  ) {
     var model = try Onnx_ModelProto(serializedBytes: try Data(contentsOf: Self.source))
     try edit(&model)
     return try importing(try model.serializedBytes())
   }
 
-  private func failure(_ result: Result<ONNXImport, ONNXError>, sourceLocation: SourceLocation = #_sourceLocation) -> ONNXError? {
+  private func failure(
+    _ result: Result<ONNXImport, ONNXError>, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> ONNXError? {
     guard case .failure(let error) = result else {
       Issue.record("the import succeeded", sourceLocation: sourceLocation)
       return nil
@@ -71,7 +77,9 @@ import Testing
       return
     }
     #expect(location == ONNXNodeLocation(file: file, node: "/relu1/Relu", op: "Mish", opset: 13))
-    #expect(error.description.hasPrefix("\(file): node '/relu1/Relu' (Mish, opset 13): operator 'Mish' is not supported"))
+    #expect(
+      error.description.hasPrefix(
+        "\(file): node '/relu1/Relu' (Mish, opset 13): operator 'Mish' is not supported"))
   }
 
   @Test func groupedConvolutionIsRefusedByName() throws {
@@ -81,7 +89,8 @@ import Testing
       let weight = try #require(model.graph.initializer.firstIndex { $0.name == weightName })
       // [8, 8, 5] → [8, 4, 5] with group 2: the first half of the values, a valid grouped weight.
       model.graph.initializer[weight].dims = [8, 4, 5]
-      model.graph.initializer[weight].rawData = model.graph.initializer[weight].rawData.prefix(8 * 4 * 5 * 4)
+      model.graph.initializer[weight].rawData = model.graph.initializer[weight].rawData.prefix(
+        8 * 4 * 5 * 4)
       let group = try #require(model.graph.node[index].attribute.firstIndex { $0.name == "group" })
       model.graph.node[index].attribute[group].i = 2
     }

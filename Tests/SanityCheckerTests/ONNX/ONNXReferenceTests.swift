@@ -19,7 +19,10 @@ import Testing
   static let methods: [(name: String, explainer: any Explainer)] = [
     ("saliency", Saliency()),
     ("input_x_gradient", GradientTimesInput()),
-    ("integrated_gradients_riemann_trapezoid_50", IntegratedGradients(steps: 50, integration: .riemannTrapezoid)),
+    (
+      "integrated_gradients_riemann_trapezoid_50",
+      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
+    ),
     ("guided_backprop", GuidedBackprop()),
     ("deconvolution", DeconvNet()),
     ("deeplift", DeepLIFT()),
@@ -29,14 +32,18 @@ import Testing
   @Test(arguments: fixtures)
   func logitsAndAttributionsMatchCaptum(fixture: (model: String, exporter: String)) throws {
     let reference = try ONNXReference(fixture.model)
-    let model = try ModelLoader.load(TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
+    let model = try ModelLoader.load(
+      TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
     let what = "\(fixture.model).\(fixture.exporter)"
-    #expect(model.inputShape.dimensions == Array(reference.inputs.shape.dimensions.dropFirst()), "\(what) input shape")
+    #expect(
+      model.inputShape.dimensions == Array(reference.inputs.shape.dimensions.dropFirst()),
+      "\(what) input shape")
     TestSupport.expectItemsClose(
       model.forward(reference.inputs), reference.logits, relativeTolerance: 1e-5, "\(what) logits")
     let hasWindowedMaxPooling = model.layers.contains { $0 is MaxPooling1D || $0 is MaxPooling2D }
     for (name, explainer) in Self.methods {
-      let ours = try explainer.attribution(for: reference.inputs, targets: reference.targets, in: model)
+      let ours = try explainer.attribution(
+        for: reference.inputs, targets: reference.targets, in: model)
       if name == "deeplift", hasWindowedMaxPooling {
         // Through windowed max pooling the engine's DeepLIFT and Captum 0.9's nn.MaxPool rule
         // both conserve the delta but distribute it differently on these models (an open
@@ -47,17 +54,21 @@ import Testing
       }
       let expected = try reference.map(name)
       TestSupport.expectItemsClose(
-        ours.values, expected.reshaped(ours.values.shape), relativeTolerance: 1e-4, "\(what) \(name)")
+        ours.values, expected.reshaped(ours.values.shape), relativeTolerance: 1e-4,
+        "\(what) \(name)")
     }
-    let (layerMaps, _) = try GradCAM().layerMaps(for: reference.inputs, targets: reference.targets, in: model)
+    let (layerMaps, _) = try GradCAM().layerMaps(
+      for: reference.inputs, targets: reference.targets, in: model)
     TestSupport.expectItemsClose(
-      layerMaps, try reference.map("gradcam_layer_norelu"), relativeTolerance: 1e-4, "\(what) gradcam before ReLU")
+      layerMaps, try reference.map("gradcam_layer_norelu"), relativeTolerance: 1e-4,
+      "\(what) gradcam before ReLU")
     guard reference.file.exists("attributions/ism_delta") else { return }
     for fast in [true, false] {
       let ism = try InSilicoMutagenesis(fast: fast).attribution(
         for: reference.inputs, targets: reference.targets, in: model)
       TestSupport.expectItemsClose(
-        ism.values, try reference.map("ism_delta"), relativeTolerance: 1e-4, "\(what) ism_delta (fast: \(fast))")
+        ism.values, try reference.map("ism_delta"), relativeTolerance: 1e-4,
+        "\(what) ism_delta (fast: \(fast))")
     }
   }
 
@@ -75,7 +86,9 @@ import Testing
     #expect(basset.model.layers.contains { $0 is BatchNormalization })
     let dynamo = try ONNXImport(contentsOf: TestSupport.fixture("ONNX/basset.dynamo.onnx"))
     #expect(dynamo.opset == 20)
-    #expect(dynamo.model.layers.map { String(describing: type(of: $0)) } == basset.model.layers.map { String(describing: type(of: $0)) })
+    #expect(
+      dynamo.model.layers.map { String(describing: type(of: $0)) }
+        == basset.model.layers.map { String(describing: type(of: $0)) })
   }
 }
 

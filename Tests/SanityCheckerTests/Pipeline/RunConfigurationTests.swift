@@ -47,7 +47,9 @@ import Testing
     #expect {
       _ = try RunConfiguration.parse(yaml, file: "run.yaml")
     } throws: { error in
-      String(describing: error).contains("run.yaml:\(Self.line(of: "seed: zero", in: yaml)): key 'seed' is 'zero'; expected a whole number")
+      String(describing: error).contains(
+        "run.yaml:\(Self.line(of: "seed: zero", in: yaml)): key 'seed' is 'zero'; expected a whole number"
+      )
     }
   }
 
@@ -56,7 +58,9 @@ import Testing
     #expect {
       _ = try RunConfiguration.parse(yaml, file: "run.yaml")
     } throws: { error in
-      String(describing: error).contains("run.yaml:\(Self.line(of: "gradient-times-input", in: yaml)): key 'methods[1]' is 'gradient-times-input'")
+      String(describing: error).contains(
+        "run.yaml:\(Self.line(of: "gradient-times-input", in: yaml)): key 'methods[1]' is 'gradient-times-input'"
+      )
     }
   }
 
@@ -71,7 +75,9 @@ import Testing
     #expect {
       _ = try RunConfiguration.parse("model: [a, b\nseeds: 1\n", file: "bad.yaml")
     } throws: { error in
-      guard case .syntax(let file, let line, _, _) = error as? RunConfigurationError else { return false }
+      guard case .syntax(let file, let line, _, _) = error as? RunConfigurationError else {
+        return false
+      }
       return file == "bad.yaml" && line >= 1
     }
   }
@@ -94,7 +100,9 @@ import Testing
       var next = 0
       for index in 1...count {
         let range = try Shard(parsing: "\(index)/\(count)").range(of: total, granule: granule)
-        #expect(range.lowerBound == next, "block \(index)/\(count) of \(total) starts where the previous ended")
+        #expect(
+          range.lowerBound == next,
+          "block \(index)/\(count) of \(total) starts where the previous ended")
         #expect(range.lowerBound % granule == 0 || range.isEmpty)
         next = range.upperBound
       }
@@ -104,6 +112,8 @@ import Testing
 
   @Test(arguments: ["0/3", "4/3", "1/0", "a/b", "2", "1/2/3", "-1/2"])
   func malformedShardIsRefused(text: String) {
-    #expect(throws: ShardError.invalid(flag: "--shard", value: text)) { _ = try Shard(parsing: text) }
+    #expect(throws: ShardError.invalid(flag: "--shard", value: text)) {
+      _ = try Shard(parsing: text)
+    }
   }
 }

@@ -40,17 +40,22 @@ import Testing
 
   @Test func stagesFollowTheOrder() throws {
     let model = try TestSupport.denseNetwork()
-    let cascade = model.randomizationStages(order: .cascadingTopDown, scheme: .uniform(low: -1, high: 1), seed: 9)
+    let cascade = model.randomizationStages(
+      order: .cascadingTopDown, scheme: .uniform(low: -1, high: 1), seed: 9)
     #expect(cascade.map(\.name) == ["dense_2", "dense_1"])
     #expect(cascade.map(\.randomizedLayers) == [["dense_2"], ["dense_2", "dense_1"]])
-    let bottomUp = model.randomizationStages(order: .bottomUp, scheme: .uniform(low: -1, high: 1), seed: 9)
+    let bottomUp = model.randomizationStages(
+      order: .bottomUp, scheme: .uniform(low: -1, high: 1), seed: 9)
     #expect(bottomUp.map(\.randomizedLayers) == [["dense_1"], ["dense_1", "dense_2"]])
-    let independent = model.randomizationStages(order: .independent, scheme: .uniform(low: -1, high: 1), seed: 9)
+    let independent = model.randomizationStages(
+      order: .independent, scheme: .uniform(low: -1, high: 1), seed: 9)
     // A layer gets the same draw in the cascade and on its own.
     let cascadeTop = (cascade[1].model.layers[1] as? Dense)?.parameters
     let independentTop = (independent[1].model.layers[1] as? Dense)?.parameters
     #expect(cascadeTop == independentTop)
-    #expect(model.randomizationStages(order: .complete, scheme: .heNormal, seed: 1).map(\.name) == ["all"])
+    #expect(
+      model.randomizationStages(order: .complete, scheme: .heNormal, seed: 1).map(\.name) == ["all"]
+    )
   }
 
   @Test func schemeNamesParse() {

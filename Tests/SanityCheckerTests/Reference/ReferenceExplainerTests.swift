@@ -12,8 +12,14 @@ struct ReferenceExplainerTests {
   static let methods: [(name: String, explainer: any Explainer)] = [
     ("saliency", Saliency()),
     ("input_x_gradient", GradientTimesInput()),
-    ("integrated_gradients_riemann_trapezoid_50", IntegratedGradients(steps: 50, integration: .riemannTrapezoid)),
-    ("integrated_gradients_gausslegendre_50", IntegratedGradients(steps: 50, integration: .gaussLegendre)),
+    (
+      "integrated_gradients_riemann_trapezoid_50",
+      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
+    ),
+    (
+      "integrated_gradients_gausslegendre_50",
+      IntegratedGradients(steps: 50, integration: .gaussLegendre)
+    ),
     ("guided_backprop", GuidedBackprop()),
     ("deconvolution", DeconvNet()),
     ("gradcam", GradCAM()),
@@ -40,30 +46,43 @@ struct ReferenceExplainerTests {
 
   @Test(arguments: ["dna", "mnist"])
   func originalModelMatches(dataset: String) throws {
-    let golden = try GoldenFile("\(dataset)_golden.h5", model: dataset == "dna" ? "dna_deepbind.h5" : "mnist_cnn.h5")
+    let golden = try GoldenFile(
+      "\(dataset)_golden.h5", model: dataset == "dna" ? "dna_deepbind.h5" : "mnist_cnn.h5")
     TestSupport.expectItemsClose(
-      golden.model.forward(golden.inputs), try golden.map("logits_float32"), relativeTolerance: 1e-5, "logits")
+      golden.model.forward(golden.inputs), try golden.map("logits_float32"),
+      relativeTolerance: 1e-5, "logits")
     for (name, explainer) in Self.methods where golden.file.exists("attributions/\(name)") {
-      let ours = try explainer.attribution(for: golden.inputs, targets: golden.targets, in: golden.model)
+      let ours = try explainer.attribution(
+        for: golden.inputs, targets: golden.targets, in: golden.model)
       let reference = try golden.map("attributions/\(name)")
       TestSupport.expectItemsClose(
         ours.values, reference.reshaped(ours.values.shape),
         relativeTolerance: Self.tolerance(name, isMNIST: dataset == "mnist"), "\(dataset) \(name)")
     }
     let noise = try golden.map("smoothgrad_noise")
-    let smooth = try SmoothGrad(noise: noise).attribution(for: golden.inputs, targets: golden.targets, in: golden.model)
-    TestSupport.expectItemsClose(smooth.values, try golden.map("attributions/smoothgrad"), relativeTolerance: 1e-4, "\(dataset) smoothgrad")
-    let (layerMaps, _) = try GradCAM().layerMaps(for: golden.inputs, targets: golden.targets, in: golden.model)
-    TestSupport.expectItemsClose(layerMaps, try golden.map("attributions/gradcam_layer_norelu"), relativeTolerance: 1e-4, "\(dataset) gradcam before ReLU")
+    let smooth = try SmoothGrad(noise: noise).attribution(
+      for: golden.inputs, targets: golden.targets, in: golden.model)
+    TestSupport.expectItemsClose(
+      smooth.values, try golden.map("attributions/smoothgrad"), relativeTolerance: 1e-4,
+      "\(dataset) smoothgrad")
+    let (layerMaps, _) = try GradCAM().layerMaps(
+      for: golden.inputs, targets: golden.targets, in: golden.model)
+    TestSupport.expectItemsClose(
+      layerMaps, try golden.map("attributions/gradcam_layer_norelu"), relativeTolerance: 1e-4,
+      "\(dataset) gradcam before ReLU")
   }
 
   @Test func dnaISMMatchesTangermeme() throws {
     let golden = try GoldenFile("dna_golden.h5", model: "dna_deepbind.h5")
     for fast in [true, false] {
-      let ism = try InSilicoMutagenesis(fast: fast).attribution(for: golden.inputs, targets: golden.targets, in: golden.model)
-      TestSupport.expectItemsClose(ism.values, try golden.map("attributions/ism_delta"), relativeTolerance: 1e-4, "ism_delta (fast: \(fast))")
+      let ism = try InSilicoMutagenesis(fast: fast).attribution(
+        for: golden.inputs, targets: golden.targets, in: golden.model)
       TestSupport.expectItemsClose(
-        InSilicoMutagenesis.centred(ism.values, input: golden.inputs), try golden.map("attributions/ism_tangermeme"),
+        ism.values, try golden.map("attributions/ism_delta"), relativeTolerance: 1e-4,
+        "ism_delta (fast: \(fast))")
+      TestSupport.expectItemsClose(
+        InSilicoMutagenesis.centred(ism.values, input: golden.inputs),
+        try golden.map("attributions/ism_tangermeme"),
         relativeTolerance: 1e-4, "ism_tangermeme (fast: \(fast))")
     }
   }
@@ -71,18 +90,25 @@ struct ReferenceExplainerTests {
   /// The randomized models' attributions (cascade, independent, label permutation).
   @Test(arguments: ["dna", "mnist"])
   func randomizedModelsMatch(dataset: String) throws {
-    let golden = try GoldenFile("\(dataset)_golden.h5", model: dataset == "dna" ? "dna_deepbind.h5" : "mnist_cnn.h5")
-    let groups = try golden.groups("cascade") + golden.groups("independent") + golden.groups("label_permutation")
+    let golden = try GoldenFile(
+      "\(dataset)_golden.h5", model: dataset == "dna" ? "dna_deepbind.h5" : "mnist_cnn.h5")
+    let groups =
+      try golden.groups("cascade") + golden.groups("independent")
+      + golden.groups("label_permutation")
     #expect(groups.count == (dataset == "dna" ? 7 : 6))
     for group in groups {
       let model = try golden.groupModel(group)
-      TestSupport.expectItemsClose(model.forward(golden.inputs), try golden.map("\(group)/logits"), relativeTolerance: 1e-4, "\(group) logits")
-      for (name, explainer) in Self.methods where golden.file.exists("\(group)/attributions/\(name)") {
+      TestSupport.expectItemsClose(
+        model.forward(golden.inputs), try golden.map("\(group)/logits"), relativeTolerance: 1e-4,
+        "\(group) logits")
+      for (name, explainer) in Self.methods
+      where golden.file.exists("\(group)/attributions/\(name)") {
         let ours = try explainer.attribution(for: golden.inputs, targets: golden.targets, in: model)
         let reference = try golden.map("\(group)/attributions/\(name)")
         TestSupport.expectItemsClose(
           ours.values, reference.reshaped(ours.values.shape),
-          relativeTolerance: Self.tolerance(name, isMNIST: dataset == "mnist", isRandomized: true), "\(group) \(name)")
+          relativeTolerance: Self.tolerance(name, isMNIST: dataset == "mnist", isRandomized: true),
+          "\(group) \(name)")
       }
     }
   }

@@ -155,11 +155,16 @@ import Testing
     let url = folder.appendingPathComponent("report.html")
     try FileManager.default.createDirectory(
       at: url.appendingPathComponent("inside"), withIntermediateDirectories: true)
-    #expect(throws: OutputError.isFolder(path: url.path)) { try HTMLReport.write(ReportSample.small, to: url) }
+    #expect(throws: OutputError.isFolder(path: url.path)) {
+      try HTMLReport.write(ReportSample.small, to: url)
+    }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: url.path) == ["inside"])
     let missing = folder.appendingPathComponent("no-such-folder/report.html")
-    #expect(throws: OutputError.missingFolder(path: missing.path, folder: missing.deletingLastPathComponent().path)) {
+    #expect(
+      throws: OutputError.missingFolder(
+        path: missing.path, folder: missing.deletingLastPathComponent().path)
+    ) {
       try HTMLReport.write(ReportSample.small, to: missing)
     }
     #expect(

@@ -57,7 +57,8 @@ import Testing
     chart.reference = (0.5, "threshold 0.5")
     chart.series.append(
       .init(
-        name: "random <ctrl>", means: [1, 0, 0], lows: [.nan, .nan, .nan], highs: [.nan, .nan, .nan], counts: [1, 1, 1],
+        name: "random <ctrl>", means: [1, 0, 0], lows: [.nan, .nan, .nan],
+        highs: [.nan, .nan, .nan], counts: [1, 1, 1],
         colour: "#7a7a7a", dash: "6 3"))
     let svg = chart.svg()
     #expect(svg.contains("<line class=\"reference\" x1=\"58\" y1=\"132\" x2=\"450\" y2=\"132\"/>"))

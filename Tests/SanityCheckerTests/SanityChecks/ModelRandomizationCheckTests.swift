@@ -37,7 +37,8 @@ import Testing
     #expect(Set(report.rows.map(\.seed)) == [.seed(0), .seed(1), .all])
     #expect(report.settings["scheme"] == "glorot-uniform")
     let summary = report.rows.filter {
-      $0.seed == .all && $0.method == "saliency" && $0.metric == "spearman" && $0.layer.isRandomization
+      $0.seed == .all && $0.method == "saliency" && $0.metric == "spearman"
+        && $0.layer.isRandomization
     }
     #expect(summary.allSatisfy { $0.n + $0.undefined == 80 })
   }
@@ -137,7 +138,8 @@ struct EchoInput: Explainer {
     // The unchanged map fails; the random control, added as the floor, is judged too and fails.
     #expect(outcomes["echo-input"] == .fails && outcomes["random"] == .fails)
     let echo = try #require(
-      report.rows.first { $0.method == "echo-input" && $0.seed == .all && $0.layer.isRandomization })
+      report.rows.first { $0.method == "echo-input" && $0.seed == .all && $0.layer.isRandomization }
+    )
     #expect(echo.mean == 0 && echo.metric == "nmse")
     // The floor of a distance is large and its ceiling 0: the normalized score still reads 1 for
     // an unchanged map, so the rule is the same words for either direction.
@@ -266,7 +268,8 @@ struct EchoInput: Explainer {
   @Test func labelsRoundTripThroughTheirText() {
     for stage in [
       ResultStage.original, .randomized("dense_2"), .randomized("all"), .chance, .trueLabels,
-      .permutedLabels, .otherClass, .shift(1), .reverseComplement, .gradientCorrected, .floor, .ceiling, .normalized,
+      .permutedLabels, .otherClass, .shift(1), .reverseComplement, .gradientCorrected, .floor,
+      .ceiling, .normalized,
     ] {
       #expect(ResultStage(parsing: stage.description) == stage)
     }

@@ -23,7 +23,9 @@ import Testing
   }
 
   @Test func badLinesNameTheFileAndLine() throws {
-    #expect(throws: MotifTableError.malformedRow(file: "a.bed", line: 2, reason: "bad interval '9'-'3'")) {
+    #expect(
+      throws: MotifTableError.malformedRow(file: "a.bed", line: 2, reason: "bad interval '9'-'3'")
+    ) {
       try MotifInstance.parseBED("s\t1\t2\ns\t9\t3\n", file: "a.bed")
     }
     #expect(
@@ -36,7 +38,8 @@ import Testing
   @Test func readPositionsChoosesByExtension() throws {
     let folder = try TemporaryDirectory()
     let bed = try folder.write("s1\t4\t12\tM\t0\t+\n", to: "sites.bed")
-    let table = try folder.write("id\tmotif\tstart\tend\tstrand\ns1\tM\t4\t12\t+\n", to: "sites.tsv")
+    let table = try folder.write(
+      "id\tmotif\tstart\tend\tstrand\ns1\tM\t4\t12\t+\n", to: "sites.tsv")
     #expect(try MotifInstance.readPositions(bed) == MotifInstance.readPositions(table))
   }
 }

@@ -81,7 +81,9 @@ import Testing
     let report = try check.run(
       model: model, input: input, instances: instances, targets: input.batchSize.zeros,
       explainers: explainers)
-    func mean(_ method: String, _ layer: ResultStage, _ seed: SeedLabel, _ metric: String = "top-k-in-motif")
+    func mean(
+      _ method: String, _ layer: ResultStage, _ seed: SeedLabel, _ metric: String = "top-k-in-motif"
+    )
       -> Double
     {
       report.rows.first {
@@ -100,7 +102,9 @@ import Testing
     let chance = mean("gradient-x-input", .chance, .notApplicable)
     #expect(abs(chance - 8.0 / 40) < 1e-12 && report.settings["chance"] == "0.2")
     for method in ["gradient-x-input"] {
-      let (trained, randomized) = (mean(method, .original, .notApplicable), mean(method, .randomized("all"), .all))
+      let (trained, randomized) = (
+        mean(method, .original, .notApplicable), mean(method, .randomized("all"), .all)
+      )
       #expect(trained > 0.6, "\(method): trained recovery \(trained)")
       #expect(trained > randomized + 0.2, "\(method): trained \(trained), randomized \(randomized)")
     }

@@ -10,10 +10,15 @@ import Testing
     let check = InputInvarianceCheck(shift: 1)
     let shifted = try check.compensated(model)
     let output = shifted.forward(Tensor(shape: x.shape, scalars: x.scalars.map { $0 + 1 }))
-    TestSupport.expectClose(output, model.forward(x), relativeTolerance: 1e-5, "compensated model computes the same function")
-    let report = try check.run(model: model, input: x, explainers: [Saliency(), GradientTimesInput(), IntegratedGradients(steps: 16)])
+    TestSupport.expectClose(
+      output, model.forward(x), relativeTolerance: 1e-5,
+      "compensated model computes the same function")
+    let report = try check.run(
+      model: model, input: x,
+      explainers: [Saliency(), GradientTimesInput(), IntegratedGradients(steps: 16)])
     let outcomes = Dictionary(uniqueKeysWithValues: report.verdicts.map { ($0.method, $0.outcome) })
-    #expect(outcomes == ["saliency": .passes, "gradient-x-input": .fails, "integrated-gradients": .fails])
+    #expect(
+      outcomes == ["saliency": .passes, "gradient-x-input": .fails, "integrated-gradients": .fails])
   }
 }
 
@@ -24,7 +29,8 @@ import Testing
     let others = check.otherTargets(predicted, units: 10)
     #expect(zip(predicted, others).allSatisfy { $0 != $1 && (0..<10).contains($1) })
     #expect(check.otherTargets(predicted, units: 10) == others)
-    let named = ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()], other: .unit(2)).otherTargets([2, 0], units: 3)
+    let named = ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()], other: .unit(2))
+      .otherTargets([2, 0], units: 3)
     #expect(named == [0, 2])
   }
 
@@ -35,7 +41,9 @@ import Testing
     let report = try ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()]).run(
       model: model, input: x, explainers: [Saliency(), ControlExplainer(.input)])
     let means = Dictionary(
-      uniqueKeysWithValues: report.rows.filter { $0.metric == "spearman" && $0.layer == .otherClass }.map { ($0.method, $0.mean) })
+      uniqueKeysWithValues: report.rows.filter {
+        $0.metric == "spearman" && $0.layer == .otherClass
+      }.map { ($0.method, $0.mean) })
     #expect(means["input"] == 1)
     #expect((means["saliency"] ?? 1) < 0.9)
     #expect(report.verdicts.map(\.method) == ["saliency", "random", "input"])
@@ -49,7 +57,8 @@ import Testing
   @Test func singleOutputModelIsRejectedWithTheLayerName() throws {
     let model = try TestSupport.denseNetwork(outputs: 1)
     #expect(throws: ModelError.self) {
-      try ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()]).run(model: model, input: TestSupport.uniform([2, 6], seed: 1), explainers: [Saliency()])
+      try ClassSensitivityCheck(metrics: [SpearmanRankCorrelation()]).run(
+        model: model, input: TestSupport.uniform([2, 6], seed: 1), explainers: [Saliency()])
     }
   }
 }
@@ -60,17 +69,25 @@ import Testing
   /// 96 items: on 32 the 95% interval of spearman-abs (0.36 … 0.51) straddled the threshold and
   /// the verdict was inconclusive, with evidence asking for about 43 items.
   @Test func permutedLabelModelExplainsDifferently() throws {
-    let initial = try TestSupport.deepBindNetwork(length: 40, filters: 8, width: 8, hidden: 8, seed: 21)
+    let initial = try TestSupport.deepBindNetwork(
+      length: 40, filters: 8, width: 8, hidden: 8, seed: 21)
     let (train, labels) = TrainerTests.plantedMotifData(count: 256, length: 40, seed: 1)
     let (test, testLabels) = TrainerTests.plantedMotifData(count: 128, length: 40, seed: 2)
-    let trainer = Trainer(.init(loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 1e-2), epochs: 10, batchSize: 32, seed: 3))
+    let trainer = Trainer(
+      .init(
+        loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 1e-2), epochs: 10, batchSize: 32,
+        seed: 3))
     let check = DataRandomizationCheck(metrics: [SpearmanRankCorrelation()], view: .observedBase)
     let report = try check.run(
-      initial: initial, training: (train, labels), test: (test, testLabels), trainer: trainer, permutationSeed: 5,
+      initial: initial, training: (train, labels), test: (test, testLabels), trainer: trainer,
+      permutationSeed: 5,
       input: test.items(0..<96), explainers: [Saliency(), ControlExplainer(.input)])
-    let similarity = try #require(report.rows.first { $0.method == "saliency" && $0.metric == "spearman" })
+    let similarity = try #require(
+      report.rows.first { $0.method == "saliency" && $0.metric == "spearman" })
     #expect(similarity.mean < 0.5, "saliency similarity \(similarity.mean)")
-    let accuracy = { (layer: ResultStage, metric: String) in report.rows.first { $0.layer == layer && $0.metric == metric }?.mean ?? .nan }
+    let accuracy = { (layer: ResultStage, metric: String) in
+      report.rows.first { $0.layer == layer && $0.metric == metric }?.mean ?? .nan
+    }
     #expect(accuracy(.trueLabels, "test-auroc") > 0.9)
     #expect(accuracy(.permutedLabels, "test-auroc") < 0.7)
     #expect(report.verdicts.first?.outcome == .passes, "\(report.verdicts.first?.evidence ?? "")")

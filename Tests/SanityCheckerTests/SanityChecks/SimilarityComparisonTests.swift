@@ -40,11 +40,14 @@ import Testing
     #expect(rows.map(\.layer.description) == ["a", "b", "a", "b", "a", "b"])
     #expect(abs(rows[4].mean - 0.35) < 1e-12 && rows[4].n == 4)
     let single = comparison.rows(
-      .init(method: "m", view: "observed-base", scores: [[[[0.1, 0.2]]]]), seeds: [.all], stages: [.otherClass])
+      .init(method: "m", view: "observed-base", scores: [[[[0.1, 0.2]]]]), seeds: [.all],
+      stages: [.otherClass])
     #expect(single.count == 1 && single[0].seed == .all)
   }
 
-  /// A distance's scale: floor 2, ceiling and perfect 0. A method at 1.9 is near the floor
+  /// A distance's scale: floor 2, ceiling and perfect 0.
+  ///
+  /// A method at 1.9 is near the floor
   /// (normalized 0.05), one at 0.2 near the ceiling (0.9): read the same way as a similarity.
   @Test func aDistanceIsNormalizedTowardsItsCeiling() {
     let comparison = SimilarityComparison(

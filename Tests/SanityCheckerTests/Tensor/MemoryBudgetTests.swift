@@ -24,13 +24,17 @@ import Testing
   @Test func reserveRefusesOverflowAndExcess() throws {
     let budget = try MemoryBudget(parsing: "64M")
     try budget.reserve(16 << 20, of: 4, for: "fits exactly")
-    #expect(throws: MemoryBudgetError.exceeded(what: "kernel", bytes: (16 << 20) * 4 + 4, budget: 64 << 20)) {
+    #expect(
+      throws: MemoryBudgetError.exceeded(
+        what: "kernel", bytes: (16 << 20) * 4 + 4, budget: 64 << 20)
+    ) {
       try budget.reserve((16 << 20) + 1, of: 4, for: "kernel")
     }
     #expect(throws: MemoryBudgetError.exceeded(what: "huge", bytes: nil, budget: 64 << 20)) {
       try budget.reserve(Int.max / 2, of: 4, for: "huge")
     }
-    let message = MemoryBudgetError.exceeded(what: "dataset 'd'", bytes: 4 << 40, budget: 1 << 30).description
+    let message = MemoryBudgetError.exceeded(what: "dataset 'd'", bytes: 4 << 40, budget: 1 << 30)
+      .description
     #expect(message.contains("4 TiB") && message.contains("1 GiB") && message.contains("--memory"))
   }
 

@@ -33,7 +33,8 @@ import Testing
     let normals = (0..<count).map { _ in Double(generator.normal(mean: 2, standardDeviation: 0.5)) }
     let uniformMean = uniforms.reduce(0, +) / Double(count)
     let normalMean = normals.reduce(0, +) / Double(count)
-    let normalVariance = normals.reduce(0) { $0 + ($1 - normalMean) * ($1 - normalMean) } / Double(count)
+    let normalVariance =
+      normals.reduce(0) { $0 + ($1 - normalMean) * ($1 - normalMean) } / Double(count)
     #expect(abs(uniformMean) < 0.01)
     #expect(uniforms.allSatisfy { $0 >= -1 && $0 < 1 })
     #expect(abs(normalMean - 2) < 0.01)

@@ -19,7 +19,8 @@ import Testing
     #expect(
       error
         == .labelValue(
-          data: "train.idx", item: 2, record: "c", line: nil, value: 7, allowed: "a class index in 0...2"))
+          data: "train.idx", item: 2, record: "c", line: nil, value: 7,
+          allowed: "a class index in 0...2"))
     #expect(
       error.description
         == "train.idx: record 'c' (item 3) has label 7, expected a class index in 0...2; fix the label or train a model with more outputs"
@@ -31,7 +32,8 @@ import Testing
     let model = try TestSupport.denseNetwork(outputs: 1)
     #expect(
       throws: TrainingError.labelValue(
-        data: "training data", item: 1, record: nil, line: nil, value: 2, allowed: "a target in [0, 1]")
+        data: "training data", item: 1, record: nil, line: nil, value: 2,
+        allowed: "a target in [0, 1]")
     ) {
       try Self.binary.validate(
         model, inputs: TestSupport.uniform([2, 6], seed: 2), labels: [1, 2])

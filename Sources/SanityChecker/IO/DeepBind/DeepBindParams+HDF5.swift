@@ -17,7 +17,8 @@ extension DeepBindParams {
       let value = try file.readIntegerAttribute(name, of: "/").first ?? 0
       guard let integer = Int(exactly: value), allowed.contains(integer) else {
         throw .invalidConfiguration(
-          file: url.path, location: "/@\(name)", reason: "is \(value), expected an integer in \(allowed)")
+          file: url.path, location: "/@\(name)",
+          reason: "is \(value), expected an integer in \(allowed)")
       }
       return integer
     }
@@ -26,7 +27,8 @@ extension DeepBindParams {
     let window =
       file.hasAttribute("default_window_size", of: "/")
       ? try integer("default_window_size", allowed: 0...(1 << 24)) : 0
-    let unknown = file.hasAttribute("unknown_base_value", of: "/")
+    let unknown =
+      file.hasAttribute("unknown_base_value", of: "/")
       ? Float(try file.readRealAttribute("unknown_base_value", of: "/").first ?? 0.25) : 0.25
     self.file = url.path
     self.weights = DeepBindWeights(
@@ -39,7 +41,8 @@ extension DeepBindParams {
     self.options = DeepBindOptions(
       hasReverseComplement: try integer("reverse_complement") == 1,
       hasAveragePooling: try integer("has_avg_pooling") == 1,
-      windowSize: window > 0 ? window : DeepBindOptions.defaultWindowSize(detectorLength: detectorLength),
+      windowSize: window > 0
+        ? window : DeepBindOptions.defaultWindowSize(detectorLength: detectorLength),
       unknownBaseValue: unknown)
   }
 

@@ -29,20 +29,26 @@ public final class StreamingAttributionExport {
   /// - Throws: An error of `produce`, ``ExportError/itemCountMismatch(file:dataset:expected:actual:)``
   ///   when fewer or more items arrive, ``OutputError`` or ``ModelFileError``.
   public static func write(
-    to destination: OutputDestination, itemShape: Shape, count: Int, metadata: AttributionExport.Metadata,
+    to destination: OutputDestination, itemShape: Shape, count: Int,
+    metadata: AttributionExport.Metadata,
     _ produce: (StreamingAttributionExport) throws -> Void
   ) throws {
     try AtomicOutput.write(to: destination) { temporary in
-      let export = try StreamingAttributionExport(file: try HDF5File(creating: temporary), itemShape: itemShape, count: count)
+      let export = try StreamingAttributionExport(
+        file: try HDF5File(creating: temporary), itemShape: itemShape, count: count)
       try produce(export)
       guard export.rows == count else {
-        throw ExportError.itemCountMismatch(file: destination.path, dataset: "attributions", expected: count, actual: export.rows)
+        throw ExportError.itemCountMismatch(
+          file: destination.path, dataset: "attributions", expected: count, actual: export.rows)
       }
       try export.file.writeStrings(export.ids, to: "/ids")
       try export.file.writeInt64s(export.targets, to: "/targets")
-      try export.file.writeAttribute(.string(AttributionExport.hdf5Format, .variableUTF8), named: "format", of: "/")
-      try export.file.writeAttribute(.string(metadata.method, .variableUTF8), named: "method", of: "/")
-      try export.file.writeAttribute(.string(metadata.modelFile, .variableUTF8), named: "model_file", of: "/")
+      try export.file.writeAttribute(
+        .string(AttributionExport.hdf5Format, .variableUTF8), named: "format", of: "/")
+      try export.file.writeAttribute(
+        .string(metadata.method, .variableUTF8), named: "method", of: "/")
+      try export.file.writeAttribute(
+        .string(metadata.modelFile, .variableUTF8), named: "model_file", of: "/")
       if let first = export.targets.first, export.targets.allSatisfy({ $0 == first }) {
         try export.file.writeAttribute(.integer(first), named: "target", of: "/")
       }
@@ -59,7 +65,9 @@ public final class StreamingAttributionExport {
   /// - Throws: ``ModelFileError`` when the batch does not fit.
   public func append(_ attribution: Attribution, ids batchIds: [String]) throws {
     try file.writeRows(attribution.values, to: "/attributions", firstRow: rows)
-    try file.writeRows(Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions), to: "/predictions", firstRow: rows)
+    try file.writeRows(
+      Tensor(shape: [attribution.predictions.count], scalars: attribution.predictions),
+      to: "/predictions", firstRow: rows)
     rows += attribution.values.batchSize
     ids += batchIds
     targets += attribution.targets.map { Int64($0) }

@@ -127,7 +127,8 @@ struct ZipArchiveWriter {
     do {
       try handle.write(contentsOf: bytes)
     } catch {
-      throw .writeFailed(file: file, reason: "the temporary file could not be written; the disk may be full")
+      throw .writeFailed(
+        file: file, reason: "the temporary file could not be written; the disk may be full")
     }
     offset += bytes.count
   }

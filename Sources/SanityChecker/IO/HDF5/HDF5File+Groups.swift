@@ -32,7 +32,8 @@ extension HDF5File {
     let linkProperties = try intermediateGroupCreation(path)
     guard
       HDF5Handle(
-        H5Gcreate2(handle.id, path, linkProperties.id, Self.untimedGroupCreation, shim_H5P_DEFAULT()),
+        H5Gcreate2(
+          handle.id, path, linkProperties.id, Self.untimedGroupCreation, shim_H5P_DEFAULT()),
         .group) != nil
     else { throw .writeFailed(file: fileName, path: path) }
   }

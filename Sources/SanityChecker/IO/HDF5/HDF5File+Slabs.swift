@@ -13,7 +13,8 @@ extension HDF5File {
     guard let space = HDF5Datatype.dataspace(shape),
       HDF5Handle(
         H5Dcreate2(
-          target.id, path, shim_H5T_IEEE_F32LE(), space.id, target.linkProperties, Self.untimedDatasetCreation,
+          target.id, path, shim_H5T_IEEE_F32LE(), space.id, target.linkProperties,
+          Self.untimedDatasetCreation,
           shim_H5P_DEFAULT()),
         .dataset) != nil
     else { throw .writeFailed(file: fileName, path: path) }
@@ -47,7 +48,8 @@ extension HDF5File {
     else { throw .writeFailed(file: fileName, path: path) }
     let status = rows.withUnsafeBufferPointer { buffer -> herr_t in
       guard let base = buffer.baseAddress else { return 0 }
-      return H5Dwrite(dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, fileSpace.id, shim_H5P_DEFAULT(), base)
+      return H5Dwrite(
+        dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, fileSpace.id, shim_H5P_DEFAULT(), base)
     }
     guard status >= 0 else { throw .writeFailed(file: fileName, path: path) }
   }

@@ -72,14 +72,17 @@ enum HDF5GlobalHeapCheck {
   }
 
   /// Walks the collection at `offset` as libhdf5 1.10's `H5HG__cache_heap_deserialize` does.
-  static func walk(_ bytes: UnsafeRawBufferPointer, collectionAt offset: Int, lengthSize: Int) -> Defect? {
+  static func walk(_ bytes: UnsafeRawBufferPointer, collectionAt offset: Int, lengthSize: Int)
+    -> Defect?
+  {
     let headerSize = 8 + lengthSize
     // A header that does not fit, or a version other than 1, is not a collection libhdf5 reads.
     guard offset + headerSize <= bytes.count, bytes[offset + 4] == 1 else { return nil }
     let size = integer(bytes, at: offset + 8, size: lengthSize)
     guard size >= UInt64(headerSize) else { return nil }
     guard size <= UInt64(bytes.count - offset) else {
-      return Defect(offset: offset, reason: "its declared size \(size) runs past the end of the file")
+      return Defect(
+        offset: offset, reason: "its declared size \(size) runs past the end of the file")
     }
     let end = offset + Int(size)
     let objectHeaderSize = 8 + lengthSize
@@ -91,7 +94,8 @@ enum HDF5GlobalHeapCheck {
       let need: UInt64
       if index == 0 {
         guard objectSize > 0 else {
-          return Defect(offset: offset, reason: "its free-space object at byte \(position) has size 0")
+          return Defect(
+            offset: offset, reason: "its free-space object at byte \(position) has size 0")
         }
         need = objectSize
       } else {
@@ -99,7 +103,9 @@ enum HDF5GlobalHeapCheck {
         need = overflow ? .max : UInt64(objectHeaderSize) + padded / 8 * 8
       }
       guard need <= UInt64(end - position) else {
-        return Defect(offset: offset, reason: "its object \(index) at byte \(position) runs past the collection's end")
+        return Defect(
+          offset: offset,
+          reason: "its object \(index) at byte \(position) runs past the collection's end")
       }
       position += Int(need)
     }
@@ -108,7 +114,9 @@ enum HDF5GlobalHeapCheck {
 
   /// A little-endian unsigned integer of `size` bytes.
   static func integer(_ bytes: UnsafeRawBufferPointer, at offset: Int, size: Int) -> UInt64 {
-    (0..<size).reduce(UInt64(0)) { value, byte in value | UInt64(bytes[offset + byte]) << (8 * UInt64(byte)) }
+    (0..<size).reduce(UInt64(0)) { value, byte in
+      value | UInt64(bytes[offset + byte]) << (8 * UInt64(byte))
+    }
   }
 
   /// The offset of the next occurrence of `pattern` at or after `start` (`memchr` for its
@@ -117,7 +125,9 @@ enum HDF5GlobalHeapCheck {
     guard let base = bytes.baseAddress, let first = pattern.first else { return nil }
     var position = start
     while position + pattern.count <= bytes.count {
-      guard let hit = memchr(base + position, Int32(first), bytes.count - pattern.count + 1 - position) else {
+      guard
+        let hit = memchr(base + position, Int32(first), bytes.count - pattern.count + 1 - position)
+      else {
         return nil
       }
       let offset = base.distance(to: UnsafeRawPointer(hit))

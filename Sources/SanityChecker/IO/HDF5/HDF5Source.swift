@@ -71,18 +71,21 @@ struct HDF5Source {
   ///   - fileType: The stored datatype.
   /// - Throws: ``ModelFileError/exceedsBudget(file:_:)`` or
   ///   ``ModelFileError/datasetLargerThanFile(file:path:shape:fileBytes:)``.
-  func requireAffordable(_ shape: Shape, elementBytes: Int, fileType: hid_t) throws(ModelFileError) {
+  func requireAffordable(_ shape: Shape, elementBytes: Int, fileType: hid_t) throws(ModelFileError)
+  {
     let count = SizeCheck.product(shape.dimensions)
     do throws(MemoryBudgetError) {
       try MemoryBudget.current.reserve(
-        count ?? Int.max, of: elementBytes, for: "\(isAttribute ? "attribute" : "dataset") '\(location)' \(shape)")
+        count ?? Int.max, of: elementBytes,
+        for: "\(isAttribute ? "attribute" : "dataset") '\(location)' \(shape)")
     } catch {
       throw .exceedsBudget(file: file, error)
     }
     guard !isAttribute, let count, count > 0, !hasFilters,
       let fileBytes = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
     else { return }
-    let (storedBytes, overflow) = count.multipliedReportingOverflow(by: max(1, H5Tget_size(fileType)))
+    let (storedBytes, overflow) = count.multipliedReportingOverflow(
+      by: max(1, H5Tget_size(fileType)))
     if overflow || storedBytes > fileBytes {
       throw .datasetLargerThanFile(file: file, path: location, shape: shape, fileBytes: fileBytes)
     }
@@ -129,7 +132,9 @@ struct HDF5Source {
     let type = try datatype()
     let isVariable = H5Tget_class(type.id) == H5T_STRING && H5Tis_variable_str(type.id) > 0
     try requireAffordable(
-      shape, elementBytes: isVariable ? MemoryLayout<UnsafeRawPointer>.stride : max(1, H5Tget_size(type.id)),
+      shape,
+      elementBytes: isVariable
+        ? MemoryLayout<UnsafeRawPointer>.stride : max(1, H5Tget_size(type.id)),
       fileType: type.id)
     if shape.count == 0 { return HDF5Array(elements: [], shape: shape) }
     guard H5Tget_class(type.id) == H5T_STRING else {

@@ -102,7 +102,8 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
       return "\(file): dataset '\(path)' declares shape \(shape), more data than the whole file "
         + "(\(fileBytes) bytes) holds; the file is damaged or crafted, re-save the model"
     case .malformedGlobalHeap(let file, let offset, let reason):
-      return "\(file): the global heap collection at byte \(offset) is malformed (\(reason)), so its strings "
+      return
+        "\(file): the global heap collection at byte \(offset) is malformed (\(reason)), so its strings "
         + "cannot be read; the file is damaged or crafted, re-save the model"
     }
   }

@@ -56,7 +56,9 @@ extension IDXFile {
     }
     if isOverLimit {
       throw .exceedsBudget(
-        file: file, .exceeded(what: "the decompressed data (stopped at this size)", bytes: output.count, budget: limit))
+        file: file,
+        .exceeded(
+          what: "the decompressed data (stopped at this size)", bytes: output.count, budget: limit))
     }
     if let failure { throw .corruptGzip(file: file, reason: failure) }
     return output

@@ -27,7 +27,8 @@ public enum JPEGError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupported(let file, let reason):
       return "\(file): unsupported JPEG (\(reason)); convert it to RGB or grayscale"
     case .tooLarge(let file, let width, let height, let maximumPixels):
-      return "\(file): the header declares \(width)×\(height) pixels, over the limit of \(maximumPixels) "
+      return
+        "\(file): the header declares \(width)×\(height) pixels, over the limit of \(maximumPixels) "
         + "pixels; resize the image to the model's input size"
     case .unexpectedSize(let file, let width, let height, let expectedWidth, let expectedHeight):
       return "\(file): image is \(width)×\(height), expected \(expectedWidth)×\(expectedHeight); "

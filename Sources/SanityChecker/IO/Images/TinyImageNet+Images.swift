@@ -74,7 +74,9 @@ extension TinyImageNet {
     let urls = items.map(\.url)
     try MemoryBudget.current.reserve(
       urls.count * side * side * 3, of: MemoryLayout<Float>.stride,
-      for: "\(urls.first?.deletingLastPathComponent().path ?? "the image folder"): \(urls.count) images of \(side)×\(side) pixels")
+      for:
+        "\(urls.first?.deletingLastPathComponent().path ?? "the image folder"): \(urls.count) images of \(side)×\(side) pixels"
+    )
     let chunks = Parallel.mapChunks(count: urls.count, chunkSize: 32) {
       range -> Result<[Float], JPEGError> in
       var scalars: [Float] = []

@@ -62,7 +62,8 @@ struct KerasArchitecture: Sendable {
     }
     guard !entries.isEmpty else { throw invalid("model_config", "has no layers") }
     if className != "Sequential", let config {
-      let graph = try KerasGraph(config: config, rawLayers: rawLayers, names: entries.map(\.name), file: file)
+      let graph = try KerasGraph(
+        config: config, rawLayers: rawLayers, names: entries.map(\.name), file: file)
       let wiring = try Self.wiring(entries, graph: graph, file: file)
       (self.layers, self.reads, self.outputs) = (wiring.layers, wiring.reads, wiring.outputs)
       self.inputShape = try Self.inputShape(of: wiring.input, file: file)
@@ -100,34 +101,40 @@ struct KerasArchitecture: Sendable {
   }
 
   /// The layers of a functional model in topological order, with the nodes they read.
-  static func wiring(_ entries: [KerasLayerEntry], graph: KerasGraph, file: String) throws(ModelFileError)
+  static func wiring(_ entries: [KerasLayerEntry], graph: KerasGraph, file: String)
+    throws(ModelFileError)
     -> (input: KerasLayerEntry, layers: [KerasLayerEntry], reads: [[Int]], outputs: [Int])
   {
     let inputName = graph.inputs[0]
     guard let input = entries.first(where: { $0.name == inputName }) else {
       throw .invalidConfiguration(
-        file: file, location: "model_config.input_layers", reason: "names '\(inputName)', which is not a layer")
+        file: file, location: "model_config.input_layers",
+        reason: "names '\(inputName)', which is not a layer")
     }
     var node = [inputName: 0]
     var layers: [KerasLayerEntry] = []
     var reads: [[Int]] = []
     var pending = entries.indices.filter { entries[$0].name != inputName }
     while !pending.isEmpty {
-      guard let ready = pending.firstIndex(where: { graph.inbound[$0].allSatisfy { node[$0] != nil } }) else {
+      guard
+        let ready = pending.firstIndex(where: { graph.inbound[$0].allSatisfy { node[$0] != nil } })
+      else {
         let stuck = entries[pending[0]]
         let missing = graph.inbound[pending[0]].filter { node[$0] == nil }
         throw .invalidConfiguration(
           file: file, location: stuck.location,
           reason: missing.isEmpty
             ? "reads no layer; only layers reached from the model's one input are supported"
-            : "reads \(missing.joined(separator: ", ")), which no path from the input reaches (or a cycle)")
+            : "reads \(missing.joined(separator: ", ")), which no path from the input reaches (or a cycle)"
+        )
       }
       let index = pending.remove(at: ready)
       let sources = graph.inbound[index]
       guard !sources.isEmpty else {
         throw .invalidConfiguration(
           file: file, location: entries[index].location,
-          reason: "reads no layer; a second input is not supported (the model's input is '\(inputName)')")
+          reason:
+            "reads no layer; a second input is not supported (the model's input is '\(inputName)')")
       }
       reads.append(sources.compactMap { node[$0] })
       layers.append(entries[index])
@@ -137,7 +144,8 @@ struct KerasArchitecture: Sendable {
     for name in graph.outputs {
       guard let output = node[name] else {
         throw .invalidConfiguration(
-          file: file, location: "model_config.output_layers", reason: "names '\(name)', which is not a layer")
+          file: file, location: "model_config.output_layers",
+          reason: "names '\(name)', which is not a layer")
       }
       outputs.append(output)
     }

@@ -26,14 +26,18 @@ struct KerasGraph: Sendable {
   ///   - names: The layers' names, in file order.
   ///   - file: The file, for messages.
   /// - Throws: ``ModelFileError/invalidConfiguration(file:location:reason:)``.
-  init(config: JSONValue, rawLayers: [JSONValue], names: [String], file: String) throws(ModelFileError) {
+  init(config: JSONValue, rawLayers: [JSONValue], names: [String], file: String)
+    throws(ModelFileError)
+  {
     var inbound: [[String]] = []
     for (raw, name) in zip(rawLayers, names) {
       let nodes = raw["inbound_nodes"]?.array ?? []
       guard nodes.count <= 1 else {
         throw .invalidConfiguration(
           file: file, location: "layer '\(name)'",
-          reason: "is called \(nodes.count) times (a shared layer); only layers called once are supported")
+          reason:
+            "is called \(nodes.count) times (a shared layer); only layers called once are supported"
+        )
       }
       var sources: [String] = []
       for record in nodes.first.map(Self.tensorRecords) ?? [] {
@@ -42,7 +46,9 @@ struct KerasGraph: Sendable {
         else {
           throw .invalidConfiguration(
             file: file, location: "layer '\(name)'",
-            reason: "reads \(JSONValue.array(record).serialized); only the first output of a layer called once can be read")
+            reason:
+              "reads \(JSONValue.array(record).serialized); only the first output of a layer called once can be read"
+          )
         }
         sources.append(source)
       }
@@ -65,10 +71,13 @@ struct KerasGraph: Sendable {
     guard inputs.count == 1 else {
       throw .invalidConfiguration(
         file: file, location: "model_config.input_layers",
-        reason: "lists \(inputs.count) inputs (\(inputs.joined(separator: ", "))); only models with one input are supported")
+        reason:
+          "lists \(inputs.count) inputs (\(inputs.joined(separator: ", "))); only models with one input are supported"
+      )
     }
     guard !outputs.isEmpty else {
-      throw .invalidConfiguration(file: file, location: "model_config.output_layers", reason: "lists no outputs")
+      throw .invalidConfiguration(
+        file: file, location: "model_config.output_layers", reason: "lists no outputs")
     }
   }
 
@@ -90,16 +99,20 @@ struct KerasGraph: Sendable {
   }
 
   /// The layer names of an `input_layers`/`output_layers` field.
-  static func layerNames(_ value: JSONValue, key: String, file: String) throws(ModelFileError) -> [String] {
+  static func layerNames(_ value: JSONValue, key: String, file: String) throws(ModelFileError)
+    -> [String]
+  {
     guard let list = value.array else {
-      throw .invalidConfiguration(file: file, location: "model_config.\(key)", reason: "is not a list")
+      throw .invalidConfiguration(
+        file: file, location: "model_config.\(key)", reason: "is not a list")
     }
     if let single = list.first?.string { return [single] }
     var names: [String] = []
     for record in list {
       guard let name = record.array?.first?.string else {
         throw .invalidConfiguration(
-          file: file, location: "model_config.\(key)", reason: "holds \(record.serialized), expected [name, 0, 0]")
+          file: file, location: "model_config.\(key)",
+          reason: "holds \(record.serialized), expected [name, 0, 0]")
       }
       names.append(name)
     }

@@ -44,7 +44,9 @@ struct KerasLayerEntry: Sendable {
 
   /// An integer field that must be at least `minimum` (a stride, a pool or kernel size, a unit
   /// count): a layer config with `strides: 0` is refused here, naming the file and the layer.
-  func integer(_ key: String, atLeast minimum: Int, default fallback: Int? = nil) throws(ModelFileError) -> Int {
+  func integer(_ key: String, atLeast minimum: Int, default fallback: Int? = nil)
+    throws(ModelFileError) -> Int
+  {
     try integers(key, count: 1, atLeast: minimum, default: fallback.map { [$0] })[0]
   }
 
@@ -60,7 +62,9 @@ struct KerasLayerEntry: Sendable {
   }
 
   /// Like ``integers(_:count:default:)``, but `nil` when the field is absent or `null`.
-  func optionalIntegers(_ key: String, count: Int, atLeast minimum: Int = Int.min) throws(ModelFileError) -> [Int]? {
+  func optionalIntegers(_ key: String, count: Int, atLeast minimum: Int = Int.min)
+    throws(ModelFileError) -> [Int]?
+  {
     guard let value = config[key], value != .null else { return nil }
     return try integers(key, count: count, atLeast: minimum)
   }
@@ -111,7 +115,9 @@ struct KerasLayerEntry: Sendable {
       throw .unsupportedSetting(
         file: file, layer: name, setting: "activation", value: value.serialized)
     }
-    guard let activation = Activation(rawValue: raw == "silu" ? "swish" : raw), activation != .geluTanh else {
+    guard let activation = Activation(rawValue: raw == "silu" ? "swish" : raw),
+      activation != .geluTanh
+    else {
       throw .unsupportedSetting(file: file, layer: name, setting: "activation", value: raw)
     }
     return activation

@@ -61,13 +61,15 @@ struct KerasLayerFactory {
       let (kernel, bias) = try kernelAndBias(
         entry,
         kernelShape: [
-          try entry.integer("kernel_size", atLeast: 1), channels, try entry.integer("filters", atLeast: 1),
+          try entry.integer("kernel_size", atLeast: 1), channels,
+          try entry.integer("filters", atLeast: 1),
         ])
       return Conv1D(
         name: entry.name, kernel: kernel, bias: bias,
         stride: try entry.integer("strides", atLeast: 1, default: 1),
         padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integer("dilation_rate", atLeast: 1, default: 1), activation: try entry.activation()
+        dilation: try entry.integer("dilation_rate", atLeast: 1, default: 1),
+        activation: try entry.activation()
       )
     case "Conv2D":
       try entry.requireChannelsLast()
@@ -119,12 +121,15 @@ struct KerasLayerFactory {
       let cropping = try entry.integers("cropping", count: 2, atLeast: 0, default: [1, 1])
       return Cropping1D(name: entry.name, start: cropping[0], end: cropping[1])
     case "Reshape":
-      guard let target = entry.config["target_shape"]?.array?.compactMap(\.integer), !target.isEmpty else {
+      guard let target = entry.config["target_shape"]?.array?.compactMap(\.integer), !target.isEmpty
+      else {
         throw entry.invalid("target_shape", "should be a list of integers")
       }
       return Reshape(name: entry.name, targetShape: target)
     case "Permute":
-      guard let dims = entry.config["dims"]?.array?.compactMap(\.integer), dims.sorted() == Array(1...max(1, dims.count)) else {
+      guard let dims = entry.config["dims"]?.array?.compactMap(\.integer),
+        dims.sorted() == Array(1...max(1, dims.count))
+      else {
         throw entry.invalid("dims", "should be a permutation of 1...rank")
       }
       return Permute(name: entry.name, axes: dims.map { $0 - 1 })
@@ -155,7 +160,8 @@ struct KerasLayerFactory {
   static func reserve(_ extents: [Int], for what: String, file: String) throws(ModelFileError) {
     do throws(MemoryBudgetError) {
       try MemoryBudget.current.reserve(
-        SizeCheck.product(extents) ?? Int.max, of: MemoryLayout<Float>.stride, for: "\(what) \(Shape(extents))")
+        SizeCheck.product(extents) ?? Int.max, of: MemoryLayout<Float>.stride,
+        for: "\(what) \(Shape(extents))")
     } catch {
       throw .exceedsBudget(file: file, error)
     }

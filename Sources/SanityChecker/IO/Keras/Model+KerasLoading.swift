@@ -46,16 +46,20 @@ extension Model {
   /// - Throws: ``ModelFileError`` naming the file and the place.
   static func kerasArchitecture(_ url: URL, architecture: URL?) throws(ModelFileError) -> Model {
     let file = try HDF5File(reading: url)
-    return try build(configuration(in: file, architecture: architecture), weights: ZeroWeights(), file: url)
+    return try build(
+      configuration(in: file, architecture: architecture), weights: ZeroWeights(), file: url)
   }
 
   /// The configuration: the architecture JSON when given, else the file's `model_config`.
-  private static func configuration(in file: HDF5File, architecture: URL?) throws(ModelFileError) -> KerasArchitecture {
+  private static func configuration(in file: HDF5File, architecture: URL?) throws(ModelFileError)
+    -> KerasArchitecture
+  {
     if let architecture {
       guard let data = FileManager.default.contents(atPath: architecture.path) else {
         throw .fileNotFound(file: architecture.path)
       }
-      return try KerasArchitecture(json: String(decoding: data, as: UTF8.self), file: architecture.path)
+      return try KerasArchitecture(
+        json: String(decoding: data, as: UTF8.self), file: architecture.path)
     }
     guard file.hasAttribute("model_config", of: "/") else {
       throw .invalidConfiguration(
@@ -64,7 +68,8 @@ extension Model {
           "has no 'model_config' attribute (a weights-only file); pass the architecture JSON written by model.to_json()"
       )
     }
-    return try KerasArchitecture(json: try file.readStringAttribute("model_config", of: "/"), file: file.url.path)
+    return try KerasArchitecture(
+      json: try file.readStringAttribute("model_config", of: "/"), file: file.url.path)
   }
 
   /// A model with a Keras JSON architecture and fresh weights: Glorot-uniform kernels, zero biases,
@@ -74,12 +79,16 @@ extension Model {
   ///   - seed: The seed of the kernels.
   /// - Returns: The initialized model.
   /// - Throws: ``ModelFileError`` naming the file and layer.
-  public static func initializedKeras(architecture: URL, seed: UInt64) throws(ModelFileError) -> Model {
+  public static func initializedKeras(architecture: URL, seed: UInt64) throws(ModelFileError)
+    -> Model
+  {
     guard let data = FileManager.default.contents(atPath: architecture.path) else {
       throw .fileNotFound(file: architecture.path)
     }
-    let configuration = try KerasArchitecture(json: String(decoding: data, as: UTF8.self), file: architecture.path)
-    return try build(configuration, weights: ZeroWeights(), file: architecture).initialized(seed: seed)
+    let configuration = try KerasArchitecture(
+      json: String(decoding: data, as: UTF8.self), file: architecture.path)
+    return try build(configuration, weights: ZeroWeights(), file: architecture).initialized(
+      seed: seed)
   }
 
   /// Builds the layers of a configuration with weights from `weights`.
@@ -106,7 +115,8 @@ extension Model {
         } else {
           guard inputs.count == 1 else {
             throw ModelFileError.invalidConfiguration(
-              file: url.path, location: entry.location, reason: "reads \(inputs.count) layers but is not a merge layer")
+              file: url.path, location: entry.location,
+              reason: "reads \(inputs.count) layers but is not a merge layer")
           }
           let layer = try factory.layer(for: entry, input: inputs[0])
           let shape = try layer.outputShape(for: inputs[0])
@@ -130,7 +140,8 @@ extension Model {
         throw .invalidConfiguration(file: url.path, location: entry.location, reason: "\(error)")
       }
       try KerasLayerFactory.reserve(
-        shapes[shapes.count - 1].dimensions, for: "the output of layer '\(entry.name)' for one input", file: url.path)
+        shapes[shapes.count - 1].dimensions,
+        for: "the output of layer '\(entry.name)' for one input", file: url.path)
       nodeOf.append(layers.count)
     }
     let name = configuration.name ?? url.deletingPathExtension().lastPathComponent

@@ -33,10 +33,11 @@ public struct MEMEMotif: Hashable, Sendable {
   /// The motif's most likely base per position, as a string of A, C, G and T (the first of them
   /// on ties).
   public var consensus: String {
-    String(probabilities.map { row in
-      let best = row.indices.max { row[$0] < row[$1] } ?? 0
-      return Array("ACGT")[best]
-    })
+    String(
+      probabilities.map { row in
+        let best = row.indices.max { row[$0] < row[$1] } ?? 0
+        return Array("ACGT")[best]
+      })
   }
 
   /// Reads every motif of a MEME file.
@@ -44,7 +45,9 @@ public struct MEMEMotif: Hashable, Sendable {
   /// - Returns: The motifs in file order.
   /// - Throws: ``MotifError`` naming the file and line.
   public static func read(_ url: URL) throws(MotifError) -> [MEMEMotif] {
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw .unreadable(file: url.path) }
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw .unreadable(file: url.path)
+    }
     return try parse(text, file: url.lastPathComponent)
   }
 
@@ -58,7 +61,9 @@ public struct MEMEMotif: Hashable, Sendable {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    guard lines.contains(where: { $0.hasPrefix("MEME version") }) else { throw .notMEME(file: file) }
+    guard lines.contains(where: { $0.hasPrefix("MEME version") }) else {
+      throw .notMEME(file: file)
+    }
     var motifs: [MEMEMotif] = []
     var index = 0
     while index < lines.count {
@@ -70,10 +75,14 @@ public struct MEMEMotif: Hashable, Sendable {
       let headerLine = index + 1
       index += 1
       while index < lines.count, !lines[index].hasPrefix("letter-probability matrix") {
-        if lines[index].hasPrefix("MOTIF") { throw .missingMatrix(file: file, line: headerLine, motif: fields[1]) }
+        if lines[index].hasPrefix("MOTIF") {
+          throw .missingMatrix(file: file, line: headerLine, motif: fields[1])
+        }
         index += 1
       }
-      guard index < lines.count else { throw .missingMatrix(file: file, line: headerLine, motif: fields[1]) }
+      guard index < lines.count else {
+        throw .missingMatrix(file: file, line: headerLine, motif: fields[1])
+      }
       let settings = keyValues(lines[index])
       guard let width = settings["w"].flatMap({ Int($0) }), width > 0 else {
         throw .malformedRow(file: file, line: index + 1, reason: "missing 'w=' width")
@@ -81,20 +90,25 @@ public struct MEMEMotif: Hashable, Sendable {
       var rows: [[Double]] = []
       for offset in 1...width {
         let lineNumber = index + offset
-        guard lineNumber < lines.count else { throw .malformedRow(file: file, line: lineNumber, reason: "matrix ends early") }
+        guard lineNumber < lines.count else {
+          throw .malformedRow(file: file, line: lineNumber, reason: "matrix ends early")
+        }
         let values = lines[lineNumber].split(separator: " ").compactMap { Double($0) }
         guard values.count == 4, values.allSatisfy({ $0 >= 0 }) else {
-          throw .malformedRow(file: file, line: lineNumber + 1, reason: "expected 4 non-negative probabilities")
+          throw .malformedRow(
+            file: file, line: lineNumber + 1, reason: "expected 4 non-negative probabilities")
         }
         let total = values.reduce(0, +)
         guard abs(total - 1) < 0.02 else {
-          throw .malformedRow(file: file, line: lineNumber + 1, reason: "probabilities sum to \(total), not 1")
+          throw .malformedRow(
+            file: file, line: lineNumber + 1, reason: "probabilities sum to \(total), not 1")
         }
         rows.append(values.map { $0 / total })
       }
       motifs.append(
         MEMEMotif(
-          identifier: fields[1], name: fields.count > 2 ? fields[2] : fields[1], probabilities: rows,
+          identifier: fields[1], name: fields.count > 2 ? fields[2] : fields[1],
+          probabilities: rows,
           sites: settings["nsites"].flatMap { Int($0) }))
       index += width + 1
     }
@@ -105,10 +119,12 @@ public struct MEMEMotif: Hashable, Sendable {
   /// - Parameter motifs: The motifs.
   /// - Returns: MEME minimal format version 4.
   public static func format(_ motifs: [MEMEMotif]) -> String {
-    var text = "MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\nBackground letter frequencies\nA 0.25 C 0.25 G 0.25 T 0.25\n"
+    var text =
+      "MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\nBackground letter frequencies\nA 0.25 C 0.25 G 0.25 T 0.25\n"
     for motif in motifs {
       text += "\nMOTIF \(motif.identifier) \(motif.name)\n"
-      text += "letter-probability matrix: alength= 4 w= \(motif.width) nsites= \(motif.sites ?? 20) E= 0\n"
+      text +=
+        "letter-probability matrix: alength= 4 w= \(motif.width) nsites= \(motif.sites ?? 20) E= 0\n"
       for row in motif.probabilities {
         text += row.map { " " + String(format: "%.6f", $0) }.joined() + "\n"
       }

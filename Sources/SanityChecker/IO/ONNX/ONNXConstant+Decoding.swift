@@ -56,7 +56,9 @@ extension ONNXConstant {
     case .int64:
       (values, stored) = (.integers(proto.int64Data), proto.int64Data.count)
     case .uint32:
-      (values, stored) = (.integers(proto.uint64Data.map { Int64(clamping: $0) }), proto.uint64Data.count)
+      (values, stored) = (
+        .integers(proto.uint64Data.map { Int64(clamping: $0) }), proto.uint64Data.count
+      )
     case .int32, .int16, .int8, .uint16, .uint8, .bool:
       (values, stored) = (.integers(proto.int32Data.map { Int64($0) }), proto.int32Data.count)
     }
@@ -93,7 +95,9 @@ extension ONNXConstant {
     func decode(_ raw: Data, count: Int) -> Values {
       raw.withUnsafeBytes { bytes in
         func load<T: FixedWidthInteger>(_: T.Type, _ index: Int) -> T {
-          T(littleEndian: bytes.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.size, as: T.self))
+          T(
+            littleEndian: bytes.loadUnaligned(
+              fromByteOffset: index * MemoryLayout<T>.size, as: T.self))
         }
         switch self {
         case .float32:

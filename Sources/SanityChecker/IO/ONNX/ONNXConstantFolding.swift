@@ -30,7 +30,8 @@ enum ONNXConstantFolding {
         throw node.invalid("result shape \(shape) is negative or overflows")
       }
       do throws(MemoryBudgetError) {
-        try MemoryBudget.current.reserve(count, of: 8, for: "constant '\(node.name)' \(Shape(shape))")
+        try MemoryBudget.current.reserve(
+          count, of: 8, for: "constant '\(node.name)' \(Shape(shape))")
       } catch {
         throw .exceedsBudget(file: node.location.file, error)
       }
@@ -46,12 +47,14 @@ enum ONNXConstantFolding {
         shape: first.shape, values: isFloat ? .floats(first.floats) : .integers(first.integers))
     case "Neg":
       switch first.values {
-      case .floats(let values): return ONNXConstant(shape: first.shape, values: .floats(values.map { -$0 }))
+      case .floats(let values):
+        return ONNXConstant(shape: first.shape, values: .floats(values.map { -$0 }))
       case .integers(let values):
         return ONNXConstant(shape: first.shape, values: .integers(values.map { 0 &- $0 }))
       }
     case "Reshape", "Flatten", "Squeeze", "Unsqueeze":
-      let shape = try ONNXShapeInference.reshapedShape(node, input: first.shape, operands: Array(inputs.dropFirst()))
+      let shape = try ONNXShapeInference.reshapedShape(
+        node, input: first.shape, operands: Array(inputs.dropFirst()))
       return first.reshaped(shape)
     case "Transpose":
       let permutation = try ONNXShapeInference.permutation(node, rank: first.shape.count)
@@ -62,10 +65,13 @@ enum ONNXConstantFolding {
     case "Gather":
       return try gather(node, first, try input(1), reserve: reserve)
     case "Concat":
-      let values = try inputs.indices.map { (index: Int) throws(ONNXError) -> ONNXConstant in try input(index) }
+      let values = try inputs.indices.map { (index: Int) throws(ONNXError) -> ONNXConstant in
+        try input(index)
+      }
       return try concatenate(node, values, reserve: reserve)
     case "Slice":
-      let slicing = try ONNXShapeInference.slicing(node, input: first.shape, operands: Array(inputs.dropFirst()))
+      let slicing = try ONNXShapeInference.slicing(
+        node, input: first.shape, operands: Array(inputs.dropFirst()))
       try reserve(slicing.shape)
       return first.gathered(slicing.indices(first.shape), shape: slicing.shape)
     case "Add", "Sub", "Mul", "Div":
@@ -80,11 +86,15 @@ enum ONNXConstantFolding {
       return ONNXConstant(shape: shape, values: value.values).gathered(
         [Int](repeating: 0, count: count), shape: shape)
     case "Range":
-      let (start, limit, delta) = (first.integers.first ?? 0, try input(1).integers.first ?? 0, try input(2).integers.first ?? 0)
+      let (start, limit, delta) = (
+        first.integers.first ?? 0, try input(1).integers.first ?? 0,
+        try input(2).integers.first ?? 0
+      )
       guard delta != 0 else { throw node.invalid("delta is 0") }
       let count = max(0, Int((Double(limit - start) / Double(delta)).rounded(.up)))
       try reserve([count])
-      return ONNXConstant(shape: [count], values: .integers((0..<count).map { start + Int64($0) * delta }))
+      return ONNXConstant(
+        shape: [count], values: .integers((0..<count).map { start + Int64($0) * delta }))
     default:
       return nil
     }
@@ -132,7 +142,9 @@ enum ONNXConstantFolding {
       guard other.count == base.count else { throw node.invalid("inputs differ in rank") }
       shape[axis] += other[axis]
       other[axis] = base[axis]
-      guard other == base else { throw node.invalid("input shapes \(values.map(\.shape)) differ off the axis") }
+      guard other == base else {
+        throw node.invalid("input shapes \(values.map(\.shape)) differ off the axis")
+      }
     }
     try reserve(shape)
     let outer = ONNXShapeMath.count(Array(base[..<axis]))

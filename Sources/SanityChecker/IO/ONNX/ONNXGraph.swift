@@ -61,7 +61,9 @@ struct ONNXGraph: Sendable {
     guard model.irVersion > 0, model.hasGraph else {
       throw .malformed(file: file, reason: "no IR version or no graph")
     }
-    guard let opset = model.opsetImport.first(where: { $0.domain.isEmpty || $0.domain == "ai.onnx" }) else {
+    guard
+      let opset = model.opsetImport.first(where: { $0.domain.isEmpty || $0.domain == "ai.onnx" })
+    else {
       throw .invalidGraph(file: file, reason: "the model imports no default-domain (ai.onnx) opset")
     }
     let version = Int(clamping: opset.version)
@@ -74,7 +76,9 @@ struct ONNXGraph: Sendable {
       try evaluation.evaluate(ONNXNode(proto, index: index, file: file, opset: version))
     }
     self.file = file
-    self.name = model.graph.name.isEmpty ? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent : model.graph.name
+    self.name =
+      model.graph.name.isEmpty
+      ? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent : model.graph.name
     self.opset = version
     self.input = evaluation.input
     self.inputShape = evaluation.inputShape
@@ -82,7 +86,10 @@ struct ONNXGraph: Sendable {
     self.outputs = model.graph.output.map(\.name)
     for output in outputs where evaluation.shapes[output] == nil {
       throw .invalidGraph(
-        file: file, reason: "output '\(output)' is \(evaluation.constants[output] == nil ? "never computed" : "a constant")")
+        file: file,
+        reason:
+          "output '\(output)' is \(evaluation.constants[output] == nil ? "never computed" : "a constant")"
+      )
     }
   }
 }
@@ -118,28 +125,33 @@ extension ONNXGraph {
       }
       var constants: [String: ONNXConstant] = [:]
       for initializer in graph.initializer {
-        constants[initializer.name] = try ONNXConstant(initializer, name: initializer.name, file: file)
+        constants[initializer.name] = try ONNXConstant(
+          initializer, name: initializer.name, file: file)
       }
       self.constants = constants
       let computed = graph.input.filter { constants[$0.name] == nil }
       guard computed.count == 1, let input = computed.first else {
         throw .invalidGraph(
           file: file,
-          reason: "the graph has \(computed.count) inputs (\(computed.map(\.name).joined(separator: ", "))); "
+          reason:
+            "the graph has \(computed.count) inputs (\(computed.map(\.name).joined(separator: ", "))); "
             + "the engine takes exactly one")
       }
       let type = input.type.tensorType
       guard type.elemType == 1 || type.elemType == 11 else {
-        throw .invalidGraph(file: file, reason: "input '\(input.name)' has element type \(type.elemType), not float")
+        throw .invalidGraph(
+          file: file, reason: "input '\(input.name)' has element type \(type.elemType), not float")
       }
       let dims = type.shape.dim
       let extents: [Int64?] = dims.map {
         if case .dimValue(let value) = $0.value { return value }
         return nil
       }
-      let described = "[" + zip(dims, extents).map { dim, extent in
-        extent.map(String.init) ?? (dim.dimParam.isEmpty ? "?" : dim.dimParam)
-      }.joined(separator: ", ") + "]"
+      let described =
+        "["
+        + zip(dims, extents).map { dim, extent in
+          extent.map(String.init) ?? (dim.dimParam.isEmpty ? "?" : dim.dimParam)
+        }.joined(separator: ", ") + "]"
       var shape: [Int] = []
       for (axis, extent) in extents.enumerated() {
         if let extent, extent > 0, extent <= Int32.max {
@@ -201,8 +213,11 @@ extension ONNXGraph {
         return true
       }
       if isConstant {
-        guard !values.isEmpty, let folded = try ONNXConstantFolding.fold(node, values.map(\.constant)) else {
-          throw node.unsupported("operator '\(node.op)' on constant inputs is not evaluated at load time")
+        guard !values.isEmpty,
+          let folded = try ONNXConstantFolding.fold(node, values.map(\.constant))
+        else {
+          throw node.unsupported(
+            "operator '\(node.op)' on constant inputs is not evaluated at load time")
         }
         constants[output] = folded
         return

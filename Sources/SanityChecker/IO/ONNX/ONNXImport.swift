@@ -35,9 +35,12 @@ public struct ONNXImport: Sendable {
   public init(contentsOf url: URL) throws(ONNXError) {
     let graph = try ONNXGraph(contentsOf: url)
     let lowering = try ONNXLowering(graph)
-    let outputCount = ONNXShapeMath.count(Array((graph.operations.last?.outputShape ?? []).dropFirst()))
-    if lowering.layout.order != nil || ONNXShapeMath.count(lowering.layout.engineShape) != outputCount
-      || (lowering.layout.engineShape.count > 1 && !lowering.layout.axes.elementsEqual(lowering.layout.axes.sorted()))
+    let outputCount = ONNXShapeMath.count(
+      Array((graph.operations.last?.outputShape ?? []).dropFirst()))
+    if lowering.layout.order != nil
+      || ONNXShapeMath.count(lowering.layout.engineShape) != outputCount
+      || (lowering.layout.engineShape.count > 1
+        && !lowering.layout.axes.elementsEqual(lowering.layout.axes.sorted()))
     {
       let last = graph.operations[graph.operations.count - 1].node
       throw .unsupportedOperator(
@@ -46,7 +49,8 @@ public struct ONNXImport: Sendable {
           + "flatten it in channels-last order or pool it before the output")
     }
     do throws(ModelError) {
-      model = try Model(name: graph.name, inputShape: Shape(lowering.inputShape), layers: lowering.layers)
+      model = try Model(
+        name: graph.name, inputShape: Shape(lowering.inputShape), layers: lowering.layers)
     } catch {
       throw .invalidModel(file: graph.file, error)
     }

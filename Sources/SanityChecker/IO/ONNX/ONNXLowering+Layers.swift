@@ -25,8 +25,11 @@ extension ONNXLowering {
     return modes.count == 1 ? modes.first : (modes.isEmpty ? .valid : nil)
   }
 
-  private func requireChannelsLast(_ node: ONNXNode, spatialAxes: ClosedRange<Int>) throws(ONNXError) {
-    guard layout.isChannelsLast, layout.order == nil, spatialAxes.contains(layout.shape.count - 1) else {
+  private func requireChannelsLast(_ node: ONNXNode, spatialAxes: ClosedRange<Int>)
+    throws(ONNXError)
+  {
+    guard layout.isChannelsLast, layout.order == nil, spatialAxes.contains(layout.shape.count - 1)
+    else {
       throw node.unsupported(
         "it needs a channels-first input [N, C, L] or [N, C, H, W]; here the tensor is "
           + "\(layout.shape) held as \(layout.engineShape)")
@@ -39,7 +42,8 @@ extension ONNXLowering {
   ) throws(ONNXError) {
     guard group == 1 else {
       throw node.unsupported(
-        "group", "\(group)", "grouped and depthwise convolutions are not supported (only group = 1)")
+        "group", "\(group)", "grouped and depthwise convolutions are not supported (only group = 1)"
+      )
     }
     try requireChannelsLast(node, spatialAxes: 1...2)
     var window = original
@@ -55,7 +59,8 @@ extension ONNXLowering {
     guard let padding = Self.padding(window, spatial: spatial) else {
       throw node.unsupported(
         "pads", "\(window.padsBegin + window.padsEnd)",
-        "only no padding or Keras 'same' padding is supported (a ZeroPadding layer is not in the engine yet)")
+        "only no padding or Keras 'same' padding is supported (a ZeroPadding layer is not in the engine yet)"
+      )
     }
     let name = layerName(node)
     let biasTensor = bias.map { $0.tensor([$0.count]) }
@@ -95,13 +100,17 @@ extension ONNXLowering {
     let layer: any Layer
     switch (spatial.count, isMax) {
     case (1, true):
-      layer = MaxPooling1D(name: name, poolSize: window.kernel[0], stride: window.strides[0], padding: padding)
+      layer = MaxPooling1D(
+        name: name, poolSize: window.kernel[0], stride: window.strides[0], padding: padding)
     case (1, false):
-      layer = AveragePooling1D(name: name, poolSize: window.kernel[0], stride: window.strides[0], padding: padding)
+      layer = AveragePooling1D(
+        name: name, poolSize: window.kernel[0], stride: window.strides[0], padding: padding)
     case (_, true):
-      layer = MaxPooling2D(name: name, poolSize: window.kernel, strides: window.strides, padding: padding)
+      layer = MaxPooling2D(
+        name: name, poolSize: window.kernel, strides: window.strides, padding: padding)
     case (_, false):
-      layer = AveragePooling2D(name: name, poolSize: window.kernel, strides: window.strides, padding: padding)
+      layer = AveragePooling2D(
+        name: name, poolSize: window.kernel, strides: window.strides, padding: padding)
     }
     append(layer, layout: .channelsLast(output))
   }
@@ -119,7 +128,9 @@ extension ONNXLowering {
     append(layer, layout: ONNXLayout(shape: output, axes: [0]))
   }
 
-  mutating func lowerDense(_ node: ONNXNode, kernel: ONNXConstant, bias: ONNXConstant?, output: [Int])
+  mutating func lowerDense(
+    _ node: ONNXNode, kernel: ONNXConstant, bias: ONNXConstant?, output: [Int]
+  )
     throws(ONNXError)
   {
     guard layout.shape.count == 1, output.count == 1 else {
@@ -139,16 +150,22 @@ extension ONNXLowering {
   }
 
   /// `Add` of a constant right after a linear `Dense` (`MatMul` + `Add`): the bias.
-  mutating func lowerBias(_ node: ONNXNode, _ constant: ONNXConstant, output: [Int]) throws(ONNXError) {
+  mutating func lowerBias(_ node: ONNXNode, _ constant: ONNXConstant, output: [Int])
+    throws(ONNXError)
+  {
     guard node.op == "Add", var dense = layers.last as? Dense, dense.activation == .linear,
-      layout.shape.count == 1, output == layout.shape, constant.count == output[0] || constant.count == 1
+      layout.shape.count == 1, output == layout.shape,
+      constant.count == output[0] || constant.count == 1
     else {
       throw node.unsupported(
         "\(node.op) with a constant is supported only as the bias after a Gemm or MatMul")
     }
-    let values = constant.count == 1 ? [Float](repeating: constant.floats[0], count: output[0]) : constant.floats
+    let values =
+      constant.count == 1
+      ? [Float](repeating: constant.floats[0], count: output[0]) : constant.floats
     let previous = dense.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: output[0])
-    dense.parameters["bias"] = Tensor(shape: [output[0]], scalars: zip(previous, values).map { $0 + $1 })
+    dense.parameters["bias"] = Tensor(
+      shape: [output[0]], scalars: zip(previous, values).map { $0 + $1 })
     layers[layers.count - 1] = dense
   }
 
@@ -159,7 +176,8 @@ extension ONNXLowering {
     }
     guard output.count == 1 else {
       throw node.unsupported(
-        "reshaping \(layout.shape) to \(output) needs a Reshape layer, which the engine does not have yet")
+        "reshaping \(layout.shape) to \(output) needs a Reshape layer, which the engine does not have yet"
+      )
     }
     let order = layout.flattenedOrder
     let isIdentity = order.enumerated().allSatisfy { $0.offset == $0.element }
@@ -187,7 +205,8 @@ extension ONNXLowering {
       case "none": engine = .gelu
       case "tanh": engine = .geluTanh
       default:
-        throw node.unsupported("approximate", "'\(approximate)'", "only 'none' and 'tanh' are defined")
+        throw node.unsupported(
+          "approximate", "'\(approximate)'", "only 'none' and 'tanh' are defined")
       }
     }
     if var convolution = layers.last as? Conv1D, convolution.activation == .linear {

@@ -55,32 +55,41 @@ struct ONNXLowering {
 
   private func checkChain() throws(ONNXError) {
     guard let last = graph.operations.last else {
-      throw .invalidGraph(file: graph.file, reason: "the graph has no node that computes on its input")
+      throw .invalidGraph(
+        file: graph.file, reason: "the graph has no node that computes on its input")
     }
     if graph.outputs.count != 1 {
       let producer = graph.operations.last { $0.output == graph.outputs[1] } ?? last
       throw .notAChain(
         producer.node.location,
-        reason: "the graph has \(graph.outputs.count) outputs (\(graph.outputs.joined(separator: ", ")))")
+        reason:
+          "the graph has \(graph.outputs.count) outputs (\(graph.outputs.joined(separator: ", ")))")
     }
     var current = graph.input
     for operation in graph.operations {
       if case .merge = operation.kind {
         throw .notAChain(
           operation.node.location,
-          reason: "it takes \(operation.inputs.count) computed inputs (\(operation.inputs.joined(separator: ", ")))")
+          reason:
+            "it takes \(operation.inputs.count) computed inputs (\(operation.inputs.joined(separator: ", ")))"
+        )
       }
       guard operation.inputs == [current] else {
-        let reader = graph.operations.first { $0.inputs.contains(operation.inputs[0]) && $0.output != operation.output }
+        let reader = graph.operations.first {
+          $0.inputs.contains(operation.inputs[0]) && $0.output != operation.output
+        }
         throw .notAChain(
           operation.node.location,
           reason: "it reads '\(operation.inputs[0])', which "
-            + (reader.map { "node '\($0.node.name)' (\($0.node.op)) also reads" } ?? "is not the previous node's output"))
+            + (reader.map { "node '\($0.node.name)' (\($0.node.op)) also reads" }
+              ?? "is not the previous node's output"))
       }
       current = operation.output
     }
     guard current == graph.outputs[0] else {
-      throw .notAChain(last.node.location, reason: "the graph's output '\(graph.outputs[0])' is not the last node's output")
+      throw .notAChain(
+        last.node.location,
+        reason: "the graph's output '\(graph.outputs[0])' is not the last node's output")
     }
   }
 
@@ -104,7 +113,8 @@ struct ONNXLowering {
     let node = operation.node
     let outputShape = Array(operation.outputShape.dropFirst())
     guard operation.outputShape.first == operation.inputShapes[0].first else {
-      throw node.unsupported("it changes the batch axis (\(operation.inputShapes[0]) → \(operation.outputShape))")
+      throw node.unsupported(
+        "it changes the batch axis (\(operation.inputShapes[0]) → \(operation.outputShape))")
     }
     if pendingPads != nil, !isConvolution(operation) {
       throw pendingPads?.node.unsupported(
@@ -115,13 +125,16 @@ struct ONNXLowering {
     case .passThrough:
       return
     case .convolution(let window, let weight, let bias, let group):
-      try lowerConvolution(node, window: window, weight: weight, bias: bias, group: group, output: outputShape)
+      try lowerConvolution(
+        node, window: window, weight: weight, bias: bias, group: group, output: outputShape)
     case .maxPool(let window):
       try lowerPooling(node, window: window, isMax: true, output: outputShape)
     case .averagePool(let window, let countsPadding):
       if countsPadding, (window.padsBegin + window.padsEnd).contains(where: { $0 != 0 }) {
         throw node.unsupported(
-          "count_include_pad", "1", "padded averages count only real inputs in the engine; export with count_include_pad=False")
+          "count_include_pad", "1",
+          "padded averages count only real inputs in the engine; export with count_include_pad=False"
+        )
       }
       try lowerPooling(node, window: window, isMax: false, output: outputShape)
     case .globalMaxPool, .globalAveragePool:
@@ -143,11 +156,13 @@ struct ONNXLowering {
       try lowerBias(node, constant, output: outputShape)
     case .batchNormalization(let scale, let bias, let mean, let variance, let epsilon):
       guard layout.axes.last == 0, layout.order == nil else {
-        throw node.unsupported("the engine normalizes the last axis, and here the channels are not last")
+        throw node.unsupported(
+          "the engine normalizes the last axis, and here the channels are not last")
       }
       append(
         BatchNormalization(
-          name: layerName(node), gamma: scale.tensor([scale.count]), beta: bias.tensor([bias.count]),
+          name: layerName(node), gamma: scale.tensor([scale.count]),
+          beta: bias.tensor([bias.count]),
           movingMean: mean.tensor([mean.count]), movingVariance: variance.tensor([variance.count]),
           epsilon: epsilon),
         layout: layout)
@@ -173,7 +188,9 @@ struct ONNXLowering {
     case .activation(let activation):
       try lowerActivation(node, activation)
     case .softmax(let axis):
-      guard layout.engineShape.count == 1, layout.order == nil, axis == operation.outputShape.count - 1 else {
+      guard layout.engineShape.count == 1, layout.order == nil,
+        axis == operation.outputShape.count - 1
+      else {
         throw node.unsupported("Softmax is supported over the last axis of a flat tensor only")
       }
       if isLast {

@@ -31,7 +31,9 @@ extension ONNXShapeInference {
     guard input.count == 2, input[1] == units else {
       throw node.invalid("input \(input) does not fit the weight \(weight.shape)")
     }
-    if alpha != 1 { kernel = ONNXConstant(shape: kernel.shape, values: .floats(kernel.floats.map { $0 * alpha })) }
+    if alpha != 1 {
+      kernel = ONNXConstant(shape: kernel.shape, values: .floats(kernel.floats.map { $0 * alpha }))
+    }
     var bias: ONNXConstant?
     if operands.count > 1, let c = operands[1] {
       guard ONNXShapeMath.broadcast(c.shape, [1, outputs]) == [1, outputs] else {

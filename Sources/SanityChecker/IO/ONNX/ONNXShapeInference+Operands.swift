@@ -13,17 +13,22 @@ extension ONNXShapeInference {
   {
     switch node.op {
     case "Reshape":
-      guard let target = operands.first ?? nil else { throw node.invalid("shape input is not constant") }
+      guard let target = operands.first ?? nil else {
+        throw node.invalid("shape input is not constant")
+      }
       let allowZero = try node.int("allowzero", default: 0) != 0
       guard let shape = ONNXShapeMath.reshape(input, to: target.ints, allowZero: allowZero) else {
         throw node.invalid("cannot reshape \(input) to \(target.ints)")
       }
       return shape
     case "Flatten":
-      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: 1), rank: input.count + 1) else {
+      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: 1), rank: input.count + 1)
+      else {
         throw node.invalid("axis is out of range for shape \(input)")
       }
-      return [ONNXShapeMath.count(Array(input[..<axis])), ONNXShapeMath.count(Array(input[axis...]))]
+      return [
+        ONNXShapeMath.count(Array(input[..<axis])), ONNXShapeMath.count(Array(input[axis...])),
+      ]
     case "Squeeze":
       let given = try axesOperand(node, operands: operands)
       guard let given else { return input.filter { $0 != 1 } }
@@ -116,7 +121,8 @@ extension ONNXShapeInference {
       throw node.invalid("axes and steps must match starts and steps must not be 0")
     }
     var slicing = Slicing(
-      starts: [Int](repeating: 0, count: input.count), steps: [Int](repeating: 1, count: input.count),
+      starts: [Int](repeating: 0, count: input.count),
+      steps: [Int](repeating: 1, count: input.count),
       shape: input)
     for (index, axis) in axes.enumerated() {
       let resolved = ONNXShapeMath.slice(
@@ -130,7 +136,9 @@ extension ONNXShapeInference {
 
   /// The window of `Conv`, `MaxPool` or `AveragePool` over `spatial` input extents, with
   /// `auto_pad` resolved into explicit pads.
-  static func window(_ node: ONNXNode, spatial: [Int], kernel: [Int]) throws(ONNXError) -> ONNXWindow {
+  static func window(_ node: ONNXNode, spatial: [Int], kernel: [Int]) throws(ONNXError)
+    -> ONNXWindow
+  {
     let count = spatial.count
     let strides = try node.ints("strides") ?? [Int](repeating: 1, count: count)
     let dilations = try node.ints("dilations") ?? [Int](repeating: 1, count: count)
@@ -165,7 +173,8 @@ extension ONNXShapeInference {
         window.padsEnd[axis] = total - window.padsBegin[axis]
       }
     default:
-      throw node.invalid("auto_pad '\(autoPad)' is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER")
+      throw node.invalid(
+        "auto_pad '\(autoPad)' is not one of NOTSET, VALID, SAME_UPPER, SAME_LOWER")
     }
     return window
   }

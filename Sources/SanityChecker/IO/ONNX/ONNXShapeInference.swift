@@ -84,7 +84,10 @@ enum ONNXShapeInference {
       guard operands.count >= 4, let scale = operands[0], let bias = operands[1],
         let mean = operands[2], let variance = operands[3], first.count >= 2,
         [scale, bias, mean, variance].allSatisfy({ $0.count == first[1] })
-      else { throw node.invalid("scale, B, mean and var must be constants of \(first.count >= 2 ? first[1] : 0) channels") }
+      else {
+        throw node.invalid(
+          "scale, B, mean and var must be constants of \(first.count >= 2 ? first[1] : 0) channels")
+      }
       return make(
         .batchNormalization(
           scale: scale, bias: bias, mean: mean, variance: variance,
@@ -106,9 +109,11 @@ enum ONNXShapeInference {
     case "Softplus": return make(.activation(.softplus), first)
     case "Elu": return make(.activation(.elu(alpha: try node.float("alpha", default: 1))), first)
     case "Gelu":
-      return make(.activation(.gelu(approximate: try node.string("approximate", default: "none"))), first)
+      return make(
+        .activation(.gelu(approximate: try node.string("approximate", default: "none"))), first)
     case "Softmax":
-      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: -1), rank: first.count) else {
+      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: -1), rank: first.count)
+      else {
         throw node.invalid("axis is out of range for \(first)")
       }
       return make(.softmax(axis: axis), first)
@@ -117,7 +122,8 @@ enum ONNXShapeInference {
     case "Cast":
       let target = try node.int("to", default: 1)
       guard target == 1 || target == 11 else {
-        throw node.unsupported("to", "\(target)", "only casts to float are supported on computed tensors")
+        throw node.unsupported(
+          "to", "\(target)", "only casts to float are supported on computed tensors")
       }
       return make(.passThrough, first)
     default:
@@ -128,7 +134,8 @@ enum ONNXShapeInference {
 
   private static func mergedShape(_ node: ONNXNode, _ shapes: [[Int]]) throws(ONNXError) -> [Int] {
     if node.op == "Concat" {
-      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: 0), rank: shapes[0].count) else {
+      guard let axis = ONNXShapeMath.axis(try node.int("axis", default: 0), rank: shapes[0].count)
+      else {
         throw node.invalid("axis is out of range")
       }
       var shape = shapes[0]
@@ -171,7 +178,9 @@ enum ONNXShapeInference {
       guard let weight else { throw node.invalid("has no weight") }
       let group = try node.int("group", default: 1)
       let bias = operands.count > 1 ? operands[1] : nil
-      guard group >= 1, weight.shape[1] * group == input[1], bias.map({ $0.count == weight.shape[0] }) ?? true else {
+      guard group >= 1, weight.shape[1] * group == input[1],
+        bias.map({ $0.count == weight.shape[0] }) ?? true
+      else {
         throw node.invalid(
           "weight \(weight.shape) with group \(group) and bias do not fit the input \(input)")
       }
@@ -222,7 +231,8 @@ enum ONNXShapeInference {
       axes = try normalized(node, given.ints, rank: input.count)
     }
     guard pads.count == 2 * axes.count, pads.allSatisfy({ $0 >= 0 }) else {
-      throw node.unsupported("pads", "\(pads)", "pads must be ≥ 0, one pair per axis (cropping is Slice)")
+      throw node.unsupported(
+        "pads", "\(pads)", "pads must be ≥ 0, one pair per axis (cropping is Slice)")
     }
     var begin = [Int](repeating: 0, count: input.count)
     var end = begin

@@ -35,7 +35,9 @@ public final class FASTAReader: SequenceRecordReader {
   ///   - maximumRecordLength: The most bases one record may have
   ///     (``defaultMaximumRecordLength`` by default).
   /// - Throws: ``FASTAError/fileNotFound(file:)`` or ``FASTAError/unreadable(file:detail:)``.
-  public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordLength: Int? = nil) throws(FASTAError) {
+  public init(url: URL, chunkSize: Int = 1 << 20, maximumRecordLength: Int? = nil)
+    throws(FASTAError)
+  {
     file = GzipReader.displayName(of: url)
     do throws(GzipError) {
       scanner = FASTAScanner(
@@ -53,10 +55,13 @@ public final class FASTAReader: SequenceRecordReader {
   ///   - chunkSize: The number of bytes parsed at a time (for testing chunk boundaries).
   ///   - maximumRecordLength: The most bases one record may have (no limit by default: the
   ///     text is already in memory).
-  public init(bytes: [UInt8], name: String, chunkSize: Int = 1 << 20, maximumRecordLength: Int = .max) {
+  public init(
+    bytes: [UInt8], name: String, chunkSize: Int = 1 << 20, maximumRecordLength: Int = .max
+  ) {
     file = name
     scanner = FASTAScanner(
-      file: name, source: ByteChunkSource(bytes: bytes, chunkSize: chunkSize), maximumLength: maximumRecordLength)
+      file: name, source: ByteChunkSource(bytes: bytes, chunkSize: chunkSize),
+      maximumLength: maximumRecordLength)
   }
 
   /// The next record.

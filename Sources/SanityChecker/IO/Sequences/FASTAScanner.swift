@@ -208,7 +208,8 @@ struct FASTAScanner {
           character: chunk[start + invalidOffset], record: pending.id)
       }
       if bases.count > maximumLength {
-        throw .recordTooLong(file: file, line: pending.line, record: pending.id, maximum: maximumLength)
+        throw .recordTooLong(
+          file: file, line: pending.line, record: pending.id, maximum: maximumLength)
       }
     } else if chunk[position..<stop].contains(where: {
       NucleotideAlphabet.normalization[Int($0)] != NucleotideAlphabet.skipped

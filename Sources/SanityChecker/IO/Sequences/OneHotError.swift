@@ -22,7 +22,8 @@ public enum OneHotError: Error, Equatable, Sendable, CustomStringConvertible {
         "record '\(record)' has \(length) bases, more than the padded length \(target); "
         + "pad to at least \(length) (--lengths pad:\(length)) or crop (--lengths crop:\(target))"
     case .invalidTargetLength(let length):
-      return "a padded or cropped length of \(length) bases is impossible; give a length of at least 1"
+      return
+        "a padded or cropped length of \(length) bases is impossible; give a length of at least 1"
     case .shorterThanCrop(let record, let length, let target):
       return
         "record '\(record)' has \(length) bases, fewer than the cropped length \(target); "

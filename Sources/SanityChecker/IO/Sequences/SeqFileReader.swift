@@ -34,7 +34,8 @@ public final class SeqFileReader: SequenceRecordReader {
   ///   - maximumRowLength: The most bytes one row may have (a row holds one sequence);
   ///     ``FASTAReader/defaultMaximumRecordLength`` by default.
   /// - Throws: ``SeqFileError/fileNotFound(file:)`` or ``SeqFileError/unreadable(file:detail:)``.
-  public init(url: URL, chunkSize: Int = 1 << 20, maximumRowLength: Int? = nil) throws(SeqFileError) {
+  public init(url: URL, chunkSize: Int = 1 << 20, maximumRowLength: Int? = nil) throws(SeqFileError)
+  {
     do throws(GzipError) {
       lines = try TextLineReader(
         url: url, chunkSize: chunkSize,

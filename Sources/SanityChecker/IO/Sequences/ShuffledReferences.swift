@@ -13,7 +13,8 @@ enum ShuffledReferences {
   static func oneHot(_ chunk: Tensor, seed: UInt64, firstItem: Int, copy: Int) -> Tensor {
     let sequences = OneHot.sequences(from: chunk)
     let shuffled = sequences.enumerated().map { item, sequence in
-      var generator = SeededGenerator(seed: seed, stream: UInt64(firstItem + item) &* 1_000_003 &+ UInt64(copy))
+      var generator = SeededGenerator(
+        seed: seed, stream: UInt64(firstItem + item) &* 1_000_003 &+ UInt64(copy))
       return DinucleotideShuffle.shuffled(sequence, using: &generator)
     }
     do {

@@ -7,7 +7,9 @@ import Foundation
 public enum TemporaryFile {
   private static let folder: String = {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder), isFolder.boolValue {
+    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder),
+      isFolder.boolValue
+    {
       return "/dev/shm"
     }
     return NSTemporaryDirectory()

@@ -4,11 +4,13 @@ import Testing
 
 @Suite struct ChromosomeSizesTests {
   @Test func readsFaiAndChromSizes() throws {
-    let fai = try ChromosomeSizes(parsing: "chr2\t2000\t6\t60\t61\nchr1\t1000\t2100\t60\t61\n", file: "g.fa.fai")
+    let fai = try ChromosomeSizes(
+      parsing: "chr2\t2000\t6\t60\t61\nchr1\t1000\t2100\t60\t61\n", file: "g.fa.fai")
     #expect(fai.entries.map(\.name) == ["chr2", "chr1"])
     #expect(fai.length(of: "chr1") == 1000)
     #expect(fai.length(of: "chr3") == nil)
-    let sizes = try ChromosomeSizes(parsing: "# hg\r\nchr2\t2000\r\n\nchr1\t1000\r\n", file: "g.sizes")
+    let sizes = try ChromosomeSizes(
+      parsing: "# hg\r\nchr2\t2000\r\n\nchr1\t1000\r\n", file: "g.sizes")
     #expect(sizes == fai)
   }
 

@@ -28,7 +28,9 @@ enum ExportFixtures {
 
   /// `count` records of `length` bases at seeded places on three chromosomes (overlapping ones
   /// included, a third on the minus strand), with seeded one-hot sequences and maps.
-  static func random(count: Int, length: Int, seed: UInt64) throws -> (ExplainedSequences, ChromosomeSizes) {
+  static func random(count: Int, length: Int, seed: UInt64) throws -> (
+    ExplainedSequences, ChromosomeSizes
+  ) {
     var generator = SeededGenerator(seed: seed)
     let chromosomes = ["chr1", "chr10", "chr2"]
     let ids = (0..<count).map { item -> String in

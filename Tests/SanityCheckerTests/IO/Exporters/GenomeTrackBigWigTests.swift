@@ -9,7 +9,9 @@ import Testing
     var intervals: [String: [(Int, Int, Float)]] = [:]
     for line in text.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: "\t")
-      guard fields.count == 4, let start = Int(fields[1]), let end = Int(fields[2]), let value = Float(fields[3]) else {
+      guard fields.count == 4, let start = Int(fields[1]), let end = Int(fields[2]),
+        let value = Float(fields[3])
+      else {
         Issue.record("malformed bedGraph line '\(line)'")
         continue
       }
@@ -65,7 +67,10 @@ import Testing
     #expect(try TrackFormat.of("a/b.bedGraph") == .bedGraph)
     #expect(try TrackFormat.of("x.BW") == .bigWig)
     #expect(try TrackFormat.of("-") == .bedGraph)
-    #expect(throws: OutputError.unknownExtension(path: "x.wig", accepted: ["bedgraph", "bg", "bdg", "bw", "bigwig"])) {
+    #expect(
+      throws: OutputError.unknownExtension(
+        path: "x.wig", accepted: ["bedgraph", "bg", "bdg", "bw", "bigwig"])
+    ) {
       try TrackFormat.of("x.wig")
     }
     #expect(throws: OutputError.standardOutputNotSupported(format: "bigWig")) {

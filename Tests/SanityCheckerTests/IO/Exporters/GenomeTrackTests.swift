@@ -31,7 +31,10 @@ import Testing
 
   @Test func maxTakesTheLargestValue() throws {
     let track = try GenomeTrack(Self.handMade, score: .observedBase, merge: .max, sizes: nil)
-    #expect(Array(Self.intervals(track)[2...5]) == ["chr2:10-11=1.0", "chr2:11-12=2.0", "chr2:12-13=8.0", "chr2:13-14=7.0"])
+    #expect(
+      Array(Self.intervals(track)[2...5]) == [
+        "chr2:10-11=1.0", "chr2:11-12=2.0", "chr2:12-13=8.0", "chr2:13-14=7.0",
+      ])
   }
 
   @Test func sumAddsTheOtherChannels() throws {
@@ -55,14 +58,21 @@ import Testing
 
   @Test func recordsOutsideTheChromosomeSizesAreRefusedByName() throws {
     let sizes = try ChromosomeSizes(parsing: "chr2\t15\nchr10\t4\nchrX\t200\n", file: "g.sizes")
-    #expect(throws: CoordinateError.outsideChromosome(file: "in.fa", record: "chr2:12-16(-)", end: 16, size: 15, sizes: "g.sizes")) {
+    #expect(
+      throws: CoordinateError.outsideChromosome(
+        file: "in.fa", record: "chr2:12-16(-)", end: 16, size: 15, sizes: "g.sizes")
+    ) {
       try GenomeTrack(Self.handMade, score: .observedBase, merge: .mean, sizes: sizes)
     }
     let partial = try ChromosomeSizes(parsing: "chr2\t20\nchr10\t4\n", file: "g.sizes")
-    #expect(throws: CoordinateError.unknownChromosome(file: "in.fa", record: "chrX:100-104", chromosome: "chrX", sizes: "g.sizes")) {
+    #expect(
+      throws: CoordinateError.unknownChromosome(
+        file: "in.fa", record: "chrX:100-104", chromosome: "chrX", sizes: "g.sizes")
+    ) {
       try GenomeTrack(Self.handMade, score: .observedBase, merge: .mean, sizes: partial)
     }
-    let unnamed = ExportFixtures.explained(ids: ["chr1:0-2", "peak7"], observed: [[1, 2], [3, 4]])
+    let unnamed = ExportFixtures.explained(
+      ids: ["chr1:0-2", "peak7"], observed: [[1, 2], [3, 4]])
     #expect(throws: CoordinateError.missing(file: "in.fa", record: "peak7")) {
       try GenomeTrack(unnamed, score: .observedBase, merge: .mean, sizes: nil)
     }

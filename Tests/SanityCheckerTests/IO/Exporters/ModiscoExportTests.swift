@@ -7,14 +7,18 @@ import Testing
   static let data = AttributionSourceTests.data(count: 5, length: 20, seed: 21)
 
   static func explained(_ explainer: any Explainer, target: Int = 1) throws -> ExplainedSequences {
-    try AttributionSource.computed(AttributionSourceTests.computation(target: target, explainer: explainer))
-      .explained(data, inputFile: "in.fa")
+    try AttributionSource.computed(
+      AttributionSourceTests.computation(target: target, explainer: explainer)
+    )
+    .explained(data, inputFile: "in.fa")
   }
 
   /// Σ over bases of `h ⊙ x` per position, which must give the method's actual contributions.
   static func observed(_ values: Tensor, _ sequences: Tensor) -> [Float] {
     let product = values.multiplied(by: sequences)
-    return stride(from: 0, to: product.scalars.count, by: 4).map { product.scalars[$0..<($0 + 4)].reduce(0, +) }
+    return stride(from: 0, to: product.scalars.count, by: 4).map {
+      product.scalars[$0..<($0 + 4)].reduce(0, +)
+    }
   }
 
   static func maxDifference(_ a: [Float], _ b: [Float]) -> Float {
@@ -36,11 +40,15 @@ import Testing
     let gradientTimesInput = try Self.explained(GradientTimesInput())
     let (gradients, _) = try ModiscoExport().hypotheticalContributions(gradientTimesInput)
     let model = try AttributionSourceTests.computation().model
-    #expect(gradients == (try Saliency().attribution(for: Self.data.inputs, targets: [1, 1, 1, 1, 1], in: model).values))
+    #expect(
+      gradients
+        == (try Saliency().attribution(for: Self.data.inputs, targets: [1, 1, 1, 1, 1], in: model)
+          .values))
     // IG with a zero baseline is x ⊙ ḡ: the path gradients at the observed bases give the map.
     let integrated = try Self.explained(IntegratedGradients(steps: 16))
     let (path, rule) = try ModiscoExport().hypotheticalContributions(integrated)
-    let difference = Self.maxDifference(path.multiplied(by: integrated.sequences).scalars, integrated.attributions.scalars)
+    let difference = Self.maxDifference(
+      path.multiplied(by: integrated.sequences).scalars, integrated.attributions.scalars)
     #expect(difference < 1e-5, "max |x ⊙ ḡ − IG| = \(difference)")
     #expect(rule.contains("path gradients"))
   }
@@ -58,7 +66,8 @@ import Testing
     let saliency = try Self.explained(Saliency())
     let (plain, _) = try ModiscoExport().hypotheticalContributions(saliency)
     #expect(plain == saliency.attributions)
-    let (corrected, rule) = try ModiscoExport(correctsGradient: true).hypotheticalContributions(saliency)
+    let (corrected, rule) = try ModiscoExport(correctsGradient: true).hypotheticalContributions(
+      saliency)
     #expect(rule.hasSuffix("(gradient correction)"))
     for position in stride(from: 0, to: corrected.scalars.count, by: 4) {
       #expect(abs(corrected.scalars[position..<(position + 4)].reduce(0, +)) < 1e-5)
@@ -79,7 +88,8 @@ import Testing
       try ModiscoExport().hypotheticalContributions(fromFile)
     }
     #expect(throws: ModiscoError.correctionNotApplicable(method: "ism")) {
-      try ModiscoExport(correctsGradient: true).hypotheticalContributions(try Self.explained(InSilicoMutagenesis()))
+      try ModiscoExport(correctsGradient: true).hypotheticalContributions(
+        try Self.explained(InSilicoMutagenesis()))
     }
   }
 
@@ -89,19 +99,28 @@ import Testing
     let prefix = folder.file("run").path
     let destinations = try ModiscoExport.destinations(prefix: prefix, inputs: [])
     try ModiscoExport(correctsGradient: true).write(explained, to: destinations)
-    #expect(try FolderListing.names(folder.url) == ["run.attr.npz", "run.ohe.npz", "run.settings.json"])
-    for (name, expected) in [("run.ohe.npz", explained.sequences), ("run.attr.npz", corrected(explained.attributions))] {
+    #expect(
+      try FolderListing.names(folder.url) == ["run.attr.npz", "run.ohe.npz", "run.settings.json"])
+    for (name, expected) in [
+      ("run.ohe.npz", explained.sequences), ("run.attr.npz", corrected(explained.attributions)),
+    ] {
       let entries = try ZipReader(bytes: [UInt8](Data(contentsOf: folder.file(name)))).entries()
       #expect(entries.map(\.name) == ["arr_0.npy"])
       let array = try ZipReader.npy(entries[0].data)
       #expect(array.shape == [5, 4, 20], "\(name) is [N, 4, L]")
       // arr_0[n, b, l] == values[n, l, b]
       for (item, position, base) in [(0, 0, 0), (1, 7, 2), (4, 19, 3)] {
-        #expect(array.values[(item * 4 + base) * 20 + position] == expected.scalars[(item * 20 + position) * 4 + base])
+        #expect(
+          array.values[(item * 4 + base) * 20 + position]
+            == expected.scalars[(item * 20 + position) * 4 + base])
       }
     }
-    let settings = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.file("run.settings.json"))) as? [String: String]
-    #expect(settings?["correct_gradient"] == "true" && settings?["method"] == "saliency" && settings?["target"] == "1")
+    let settings =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.file("run.settings.json")))
+      as? [String: String]
+    #expect(
+      settings?["correct_gradient"] == "true" && settings?["method"] == "saliency"
+        && settings?["target"] == "1")
   }
 
   /// The gradient correction computed here: each position minus its mean over the bases.

@@ -6,10 +6,19 @@ import Testing
     // BED (bedtools getfasta): 100 bases span [100, 200).
     ("chr1:100-200", 100, RecordCoordinates(chromosome: "chr1", start: 100, end: 200)),
     ("chr1:100-200(+)", 100, RecordCoordinates(chromosome: "chr1", start: 100, end: 200)),
-    ("chr1:100-200(-)", 100, RecordCoordinates(chromosome: "chr1", start: 100, end: 200, isReverse: true)),
-    ("chr1:100-200:-", 100, RecordCoordinates(chromosome: "chr1", start: 100, end: 200, isReverse: true)),
+    (
+      "chr1:100-200(-)", 100,
+      RecordCoordinates(chromosome: "chr1", start: 100, end: 200, isReverse: true)
+    ),
+    (
+      "chr1:100-200:-", 100,
+      RecordCoordinates(chromosome: "chr1", start: 100, end: 200, isReverse: true)
+    ),
     ("chr1:100-200:+", 100, RecordCoordinates(chromosome: "chr1", start: 100, end: 200)),
-    ("peak3::chrX:5-9(-)", 4, RecordCoordinates(chromosome: "chrX", start: 5, end: 9, isReverse: true)),
+    (
+      "peak3::chrX:5-9(-)", 4,
+      RecordCoordinates(chromosome: "chrX", start: 5, end: 9, isReverse: true)
+    ),
     // 1-based closed (samtools faidx): 101 bases for chr1:100-200 are [99, 200).
     ("chr1:100-200", 101, RecordCoordinates(chromosome: "chr1", start: 99, end: 200)),
   ])
@@ -28,11 +37,17 @@ import Testing
   }
 
   @Test func refusesCoordinatesThatDoNotSpanTheSequence() {
-    #expect(throws: CoordinateError.lengthMismatch(file: "in.fa", record: "chr1:100-200", length: 90, span: 100)) {
+    #expect(
+      throws: CoordinateError.lengthMismatch(
+        file: "in.fa", record: "chr1:100-200", length: 90, span: 100)
+    ) {
       try RecordCoordinates.parse(id: "chr1:100-200", length: 90, file: "in.fa")
     }
     // A 1-based reading needs start ≥ 1.
-    #expect(throws: CoordinateError.lengthMismatch(file: "in.fa", record: "chr1:0-10", length: 11, span: 10)) {
+    #expect(
+      throws: CoordinateError.lengthMismatch(
+        file: "in.fa", record: "chr1:0-10", length: 11, span: 10)
+    ) {
       try RecordCoordinates.parse(id: "chr1:0-10", length: 11, file: "in.fa")
     }
   }

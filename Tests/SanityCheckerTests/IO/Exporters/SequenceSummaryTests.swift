@@ -19,11 +19,14 @@ import Testing
   }
 
   @Test func sumScoreAndMissingPredictions() {
-    var explained = ExportFixtures.explained(ids: ["chr2:0-3"], observed: [[1, 2, 3]], offObserved: 0.25)
+    var explained = ExportFixtures.explained(
+      ids: ["chr2:0-3"], observed: [[1, 2, 3]], offObserved: 0.25)
     explained.predictions = [.nan]
     let lines = SequenceSummary(score: .sum, topCount: 0).table(explained).split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines[0] == "id\tchrom\tstart\tend\tstrand\ttarget\tprediction\tattribution_sum\ttop_positions")
+    #expect(
+      lines[0]
+        == "id\tchrom\tstart\tend\tstrand\ttarget\tprediction\tattribution_sum\ttop_positions")
     #expect(lines[1] == "chr2:0-3\tchr2\t0\t3\t+\t0\tNA\t6.75\t")
   }
 

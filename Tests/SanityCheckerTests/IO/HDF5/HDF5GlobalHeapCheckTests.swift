@@ -26,8 +26,10 @@ import Testing
   /// Every shipped and fixture `.h5` that reads today passes the check.
   @Test func validFilesPass() throws {
     let root = TestSupport.repositoryRoot
-    var files = ["Models/deepbind-example.h5", "Models/mnist-cnn.h5", "Models/tiny-imagenet-cnn.h5"]
-      .map { root.appendingPathComponent($0) }
+    var files = [
+      "Models/deepbind-example.h5", "Models/mnist-cnn.h5", "Models/tiny-imagenet-cnn.h5",
+    ]
+    .map { root.appendingPathComponent($0) }
     let fixtures = root.appendingPathComponent("Tests/Fixtures")
     let enumerator = FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil)
     while let url = enumerator?.nextObject() as? URL {
@@ -41,8 +43,11 @@ import Testing
   }
 
   /// A superblock (version 0, 8-byte lengths) followed by one collection holding `objects`.
-  static func file(collectionSize: UInt64, objects: [(index: UInt16, size: UInt64, data: Int)]) -> [UInt8] {
-    var bytes = HDF5GlobalHeapCheck.fileSignature + [0, 0, 0, 0, 0, 8, 8] + [UInt8](repeating: 0, count: 81)
+  static func file(collectionSize: UInt64, objects: [(index: UInt16, size: UInt64, data: Int)])
+    -> [UInt8]
+  {
+    var bytes =
+      HDF5GlobalHeapCheck.fileSignature + [0, 0, 0, 0, 0, 8, 8] + [UInt8](repeating: 0, count: 81)
     let collection = bytes.count
     bytes += Array("GCOL".utf8) + [1, 0, 0, 0] + littleEndian(collectionSize)
     for object in objects {
@@ -68,11 +73,15 @@ import Testing
     #expect(Self.defect(good) == nil)
     // The same with the free-space object's size zeroed: libhdf5 would not move past it.
     let loop = Self.file(collectionSize: 4096, objects: [(1, 6, 8), (0, 0, 0)])
-    #expect(Self.defect(loop) == HDF5GlobalHeapCheck.Defect(offset: 96, reason: "its free-space object at byte 136 has size 0"))
+    #expect(
+      Self.defect(loop)
+        == HDF5GlobalHeapCheck.Defect(
+          offset: 96, reason: "its free-space object at byte 136 has size 0"))
     // A collection declared larger than the file (libhdf5 reads zeros past the end).
     var past = good
     past.replaceSubrange(104..<112, with: Self.littleEndian(UInt64(1) << 40))
-    #expect(Self.defect(past)?.reason == "its declared size 1099511627776 runs past the end of the file")
+    #expect(
+      Self.defect(past)?.reason == "its declared size 1099511627776 runs past the end of the file")
     // An object whose data runs past the collection's end.
     let long = Self.file(collectionSize: 4096, objects: [(1, 5000, 8)])
     #expect(Self.defect(long)?.reason == "its object 1 at byte 112 runs past the collection's end")

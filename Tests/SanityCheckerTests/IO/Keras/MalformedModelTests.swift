@@ -51,7 +51,8 @@ import Testing
     Case(
       file: "unsupported_activation.h5",
       error: {
-        .unsupportedSetting(file: $0, layer: "dense_1", setting: "activation", value: "hard_sigmoid")
+        .unsupportedSetting(
+          file: $0, layer: "dense_1", setting: "activation", value: "hard_sigmoid")
       },
       mentions: "layer 'dense_1' has unsupported activation 'hard_sigmoid'"),
     Case(
@@ -77,9 +78,11 @@ import Testing
       error: {
         // A graph now loads: dense_2 reads the input, so its stored [2, 1] kernel does not fit.
         .shapeMismatch(
-          file: $0, path: "/model_weights/dense_2/dense_2/kernel:0", expected: [3, 1], actual: [2, 1])
+          file: $0, path: "/model_weights/dense_2/dense_2/kernel:0", expected: [3, 1],
+          actual: [2, 1])
       },
-      mentions: "dataset '/model_weights/dense_2/dense_2/kernel:0' has shape [2, 1], expected [3, 1]"),
+      mentions:
+        "dataset '/model_weights/dense_2/dense_2/kernel:0' has shape [2, 1], expected [3, 1]"),
     Case(file: "not_hdf5.h5", error: { .notHDF5(file: $0) }, mentions: "not an HDF5 file"),
     Case(
       file: "truncated.h5", error: { .readFailed(file: $0, path: "/") },
