@@ -34,7 +34,9 @@ struct CommonOptions: ParsableArguments {
 /// The model to load.
 struct ModelOptions: ParsableArguments {
   @Option(
-    help: "Model: Keras .h5 (full model, or weights with --architecture) or DeepBind params .txt.")
+    help:
+      "Model: Keras .h5 (full model, or weights with --architecture), ONNX .onnx, or DeepBind params .txt."
+  )
   var model: String
 
   @Option(help: "Keras JSON architecture for a weights-only .h5.")
