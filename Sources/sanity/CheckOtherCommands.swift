@@ -81,7 +81,7 @@ struct CheckLabelsCommand: ParsableCommand {
         initial: model.initialized(seed: common.seed),
         training: (training.inputs, training.flatLabels ?? []), test: nil,
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs,
-        explainers: explainers)
+        explainers: explainers, source: (train, training.ids, training.lines))
     }
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)

@@ -38,17 +38,21 @@ public struct DataRandomizationCheck: Sendable {
   ///   - permutationSeed: The seed of the label permutation.
   ///   - input: The explained inputs.
   ///   - explainers: The methods and controls.
+  ///   - source: Where the training items were read: the file's name, each item's record and
+  ///     its line, so that a label error names them (`train.fa:5: record 'c' …`).
   /// - Returns: Similarity rows, accuracy rows for both models, and verdicts.
-  /// - Throws: An explainer's error.
+  /// - Throws: An explainer's error, or ``TrainingError`` for labels that do not fit the model.
   public func run(
     initial: Model, training: (inputs: Tensor, labels: [Float]),
     test: (inputs: Tensor, labels: [Float])?,
-    trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer]
+    trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer],
+    source: (file: String, records: [String], lines: [Int]?)? = nil
   ) throws -> CheckReport {
     try initial.validate(input: input)
     try trainer.validate(
       initial, inputs: training.inputs, labels: training.labels, validation: test,
-      names: ("training data", "test data"))
+      names: (source?.file ?? "training data", "test data"), records: source?.records,
+      lines: source?.lines)
     let (trueModel, permutedModel, permuted) = trained(
       initial: initial, training: training, trainer: trainer, permutationSeed: permutationSeed)
     var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)

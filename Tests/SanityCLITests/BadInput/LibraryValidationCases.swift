@@ -74,6 +74,19 @@ extension BadInputCase {
             + String(repeating: "C", count: 101) + "\n>c label=2\n"
             + String(repeating: "G", count: 101) + "\n")
       ], expect: "range.fa:5: record 'c' (item 3) has label 2, expected a target in [0, 1]"),
+    // The label check trains too, and names the same place.
+    .init(
+      [
+        "check", "labels", "--model", "Models/deepbind-example.h5", "--train", "{dir}/range.fa",
+        "--methods", "saliency", "--quiet", "--output", "{dir}/r.tsv",
+      ],
+      [
+        .text(
+          "range.fa",
+          ">a label=1,0\n" + String(repeating: "A", count: 101) + "\n>b label=0,1\n"
+            + String(repeating: "C", count: 101) + "\n>c label=2,0\n"
+            + String(repeating: "G", count: 101) + "\n")
+      ], expect: "range.fa:5: record 'c' (item 3) has label 2"),
   ]
 
   /// A one-layer Keras architecture (Conv1D on [101, 4]).
