@@ -60,50 +60,37 @@ struct MethodOptions: ParsableArguments {
   }
 
   /// Every method name the CLI accepts, with the controls last.
-  static let names = [
-    "saliency", "gradient-x-input", "integrated-gradients", "smoothgrad", "vargrad", "epsilon-lrp",
-    "guided-backprop",
-    "deconvnet", "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism", "random", "constant",
-    "input",
-  ]
+  static let names = MethodSettings.names
 
-  /// The explainer for a method name; for comparisons, ISM gives its mean-centred map (the raw
-  /// delta is 0 at every observed base).
+  /// The flags as the library's method settings, which build every explainer.
+  var methodSettings: MethodSettings {
+    var settings = MethodSettings()
+    settings.steps = steps
+    settings.integration = integration
+    settings.baseline = baseline
+    settings.references = references
+    settings.samples = samples
+    settings.sigma = sigma
+    settings.epsilon = epsilon
+    settings.layer = layer
+    settings.upsample = upsample
+    settings.probability = probability
+    return settings
+  }
+
+  /// The explainer for a method name, built by ``MethodSettings``.
+  ///
+  /// For comparisons, ISM gives its mean-centred map (the raw delta is 0 at every observed
+  /// base). The flags' ranges were checked by ``validate()``.
   func explainer(_ name: String, seed: UInt64, comparing: Bool = false) throws -> any Explainer {
-    let output: ExplainedOutput = probability ? .probability : .logit
-    guard let rule = IntegrationRule(rawValue: integration) else {
-      throw ValidationError(
-        "--integration must be riemann-trapezoid or gauss-legendre, not '\(integration)'")
-    }
-    guard let upsampling = GradCAM.Upsampling(rawValue: upsample) else {
-      throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
-    }
-    let gradCAM = GradCAM(layer: layer, upsampling: upsampling, output: output)
-    switch name {
-    case "saliency": return Saliency(output: output)
-    case "gradient-x-input": return GradientTimesInput(output: output)
-    case "integrated-gradients":
-      return IntegratedGradients(
-        steps: steps, integration: rule, baseline: try parsedBaseline(seed: seed), output: output)
-    case "smoothgrad":
-      return SmoothGrad(samples: samples, noiseLevel: sigma, seed: seed, output: output)
-    case "vargrad":
-      return SmoothGrad(
-        samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
-    case "epsilon-lrp": return EpsilonLRPExplainer(epsilon: epsilon, output: output)
-    case "guided-backprop": return GuidedBackprop(output: output)
-    case "deconvnet": return DeconvNet(output: output)
-    case "grad-cam": return gradCAM
-    case "guided-grad-cam": return GuidedGradCAM(gradCAM: gradCAM)
-    case "deeplift": return DeepLIFT(baseline: try parsedBaseline(seed: seed), output: output)
-    case "deepshap": return DeepSHAP(referenceCount: references, seed: seed, output: output)
-    case "ism": return InSilicoMutagenesis(centred: comparing, output: output)
-    case "random": return ControlExplainer(.random, seed: seed)
-    case "constant": return ControlExplainer(.constant)
-    case "input": return ControlExplainer(.input)
-    default:
+    guard Self.names.contains(name) else {
       throw ValidationError(
         "unknown method '\(name)'; choose from: \(Self.names.joined(separator: ", "))")
+    }
+    do {
+      return try methodSettings.explainer(name, seed: seed, key: "--method", comparing: comparing)
+    } catch {
+      throw ValidationError(error.description)
     }
   }
 
