@@ -9,8 +9,18 @@
 /// (`raw_outputs=True`). The fast path (``fast``) updates only what a substitution changes and
 /// equals the naive one to float rounding: a one-hot kernel for `Conv1D → global pooling`
 /// models, else the windowed update of any chain of local layers followed by global pooling or
-/// `Flatten → Dense` (fastISM, Nair et al. 2022). Models it cannot update fall back to naive
+/// `Flatten → Dense`, or of any graph whose layers next to the input are local along the
+/// sequence (residual towers, merged branches, cropping and padding, several heads; see
+/// ``FastISMGraph``) (fastISM, Nair et al. 2022). Models it cannot update fall back to naive
 /// ISM, and the result says why.
+///
+/// The rule on graphs: a substitution's changed window starts at its position; a convolution or
+/// pooling layer widens it by its receptive field, cropping and padding shift it, a merge takes
+/// the union of its inputs' windows. At the first layer that is not local (global pooling,
+/// `Flatten → Dense`, a head) the cached output is updated from the window only; layers with a
+/// vector output read the cached activation with the window written over it. A layer that is
+/// not local and keeps a sequence axis (`Reshape`, `Permute`, a concatenation along the length)
+/// makes the model fall back, and the note names it.
 public struct InSilicoMutagenesis: Explainer {
   /// `ism`.
   public static let identifier = "ism"
@@ -70,9 +80,9 @@ public struct InSilicoMutagenesis: Explainer {
           values: values, outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)),
           isFast: true, note: nil)
       case .failure:
-        switch FastISMChain.plan(for: explained) {
+        switch Self.windowedPlan(for: explained) {
         case .success(let plan):
-          let (values, outputs) = plan.deltas(for: input)
+          let (values, outputs) = plan(input)
           return Deltas(
             values: values,
             outputs: outputs.reshaped(explained.outputShape.batched(input.batchSize)), isFast: true,
@@ -86,6 +96,18 @@ public struct InSilicoMutagenesis: Explainer {
     return naiveDeltas(input, explained, note: nil)
   }
 
+  /// The windowed plan: ``FastISMChain`` for a chain, ``FastISMGraph`` for any other graph.
+  /// - Parameter model: The explained model.
+  /// - Returns: A function from `[N, L, 4]` to the deltas and outputs, or why there is none.
+  static func windowedPlan(for model: Model) -> Result<
+    @Sendable (Tensor) -> (deltas: Tensor, outputs: Tensor), LocalChain.Unsupported
+  > {
+    guard model.isChain else {
+      return FastISMGraph.plan(for: model).map { plan in { plan.deltas(for: $0) } }
+    }
+    return FastISMChain.plan(for: model).map { plan in { plan.deltas(for: $0) } }
+  }
+
   /// Why ``deltas(for:in:)`` will use naive ISM on `model` although ``fast`` asks for the
   /// incremental path, or `nil` (fast path available, or not asked for).
   /// - Parameter model: The model.
@@ -93,7 +115,7 @@ public struct InSilicoMutagenesis: Explainer {
   public func fallbackNote(for model: Model) -> String? {
     let explained = model.explained(output)
     guard fast, case .failure = FastISM.plan(for: explained) else { return nil }
-    guard case .failure(let reason) = FastISMChain.plan(for: explained) else { return nil }
+    guard case .failure(let reason) = Self.windowedPlan(for: explained) else { return nil }
     return "fast ISM not applicable (\(reason.message)); naive ISM used"
   }
 
