@@ -13,7 +13,9 @@ extension LocalGraph {
   /// - Returns: The region's activations and pre-activations.
   func cache(of x: Tensor) -> Cache {
     let trace = model.trace(x)
-    let activations = windows.indices.map { windows[$0] == nil ? [] : trace.activations[$0].scalars }
+    let activations = windows.indices.map {
+      windows[$0] == nil ? [] : trace.activations[$0].scalars
+    }
     let preActivations = steps.map { step -> [Float] in
       guard case .local(let layer) = step.operation,
         let incremental = layer as? any IncrementalLocalLayer
@@ -38,11 +40,12 @@ extension LocalGraph {
   ///   - cache: The original item's cache.
   /// - Returns: By node: the changed windows of the nodes ``summaries`` and ``wholeNodes``
   ///   read, `nil` for the others.
-  func propagate(_ mutants: PositionWindows, positions: [Int], cache: Cache) -> [PositionWindows?]
-  {
+  func propagate(_ mutants: PositionWindows, positions: [Int], cache: Cache) -> [PositionWindows?] {
     var lastReader = [Int](repeating: -1, count: windows.count)
     for (index, step) in steps.enumerated() { for node in step.inputs { lastReader[node] = index } }
-    for node in summaries.map(\.source) + wholeNodes.map(\.source) { lastReader[node] = steps.count }
+    for node in summaries.map(\.source) + wholeNodes.map(\.source) {
+      lastReader[node] = steps.count
+    }
     var changed = [PositionWindows?](repeating: nil, count: windows.count)
     changed[0] = mutants
     for (index, step) in steps.enumerated() {

@@ -149,7 +149,8 @@ extension LocalGraph {
         roles[output] = .view(of: reads[0])
       } else if reads.count == 1, case .view(let region) = roles[reads[0]], layer is Dropout {
         roles[output] = .view(of: region)
-      } else if reads.count == 1, case .view(let region) = roles[reads[0]], let dense = layer as? Dense
+      } else if reads.count == 1, case .view(let region) = roles[reads[0]],
+        let dense = layer as? Dense
       {
         summaries.append(Summary(layer: index, head: dense, source: region))
       } else {
@@ -166,7 +167,8 @@ extension LocalGraph {
         tail.append(index)
       }
     }
-    if let region = source(model.outputNode), !whole.contains(where: { $0.node == model.outputNode })
+    if let region = source(model.outputNode),
+      !whole.contains(where: { $0.node == model.outputNode })
     {
       whole.append((node: model.outputNode, source: region))
     }

@@ -16,7 +16,8 @@ extension Cropping1D: LocalLayer {
   func forward(
     _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
   ) -> PositionWindows {
-    input.shifted(by: start, inputLength: inputLength, outputStarts: outputStarts, width: outputWidth)
+    input.shifted(
+      by: start, inputLength: inputLength, outputStarts: outputStarts, outputWidth: outputWidth)
   }
 }
 
@@ -37,7 +38,7 @@ extension ZeroPadding1D: LocalLayer {
     _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
   ) -> PositionWindows {
     input.shifted(
-      by: -start, inputLength: inputLength, outputStarts: outputStarts, width: outputWidth)
+      by: -start, inputLength: inputLength, outputStarts: outputStarts, outputWidth: outputWidth)
   }
 }
 
@@ -48,9 +49,9 @@ extension PositionWindows {
   ///   - offset: Input position minus output position.
   ///   - inputLength: `L`.
   ///   - outputStarts: The first output position of each window.
-  ///   - width: Output positions per window.
+  ///   - outputWidth: Output positions per window.
   /// - Returns: `[M, width, C]`.
-  func shifted(by offset: Int, inputLength: Int, outputStarts: [Int], width outputWidth: Int)
+  func shifted(by offset: Int, inputLength: Int, outputStarts: [Int], outputWidth: Int)
     -> PositionWindows
   {
     var result = [Float](repeating: 0, count: count * outputWidth * channels)
@@ -64,7 +65,9 @@ extension PositionWindows {
             precondition(
               local >= 0 && local < width,
               "shift: input \(position) outside window \(starts[m])+\(width)")
-            let (source, target) = ((m * width + local) * channels, (m * outputWidth + j) * channels)
+            let (source, target) = (
+              (m * width + local) * channels, (m * outputWidth + j) * channels
+            )
             for c in 0..<channels { y[target + c] = x[source + c] }
           }
         }

@@ -31,7 +31,9 @@ import Testing
           padding: padding, activation: activation, seed: offset), node)
     }
 
-    mutating func dense(_ node: Int, _ inputs: Int, _ outputs: Int, activation: Activation = .linear)
+    mutating func dense(
+      _ node: Int, _ inputs: Int, _ outputs: Int, activation: Activation = .linear
+    )
       -> Int
     {
       add(
@@ -82,11 +84,12 @@ import Testing
       let flat = b.add(Flatten(name: "profile"), cropped)
       let pool = b.add(GlobalAveragePooling1D(name: "gap"), r2)
       return try b.model("bpnet", outputs: [flat, b.dense(pool, 6, 1)])
-    case "pooled-branches":  // max and average pools joined by Concatenate, strided conv, global max
+    case "pooled-branches":  // max and average pools, Concatenate, strided conv, global max
       let c = b.conv(0, 3, 4, 4, padding: .same)
       let maxPool = b.add(MaxPooling1D(name: "mp", poolSize: 2), c)  // 16
       let other = b.conv(0, 2, 4, 3, stride: 2, activation: .tanh)  // 16
-      let averagePool = b.add(AveragePooling1D(name: "ap", poolSize: 3, stride: 1, padding: .same), other)
+      let averagePool = b.add(
+        AveragePooling1D(name: "ap", poolSize: 3, stride: 1, padding: .same), other)
       let joined = b.add(Concatenate(name: "cat"), maxPool, averagePool)
       let c2 = b.conv(joined, 3, 7, 5, stride: 2, padding: .same, activation: .linear)
       let pool = b.add(GlobalMaxPooling1D(name: "gmp"), c2)
@@ -205,7 +208,8 @@ import Testing
     let cache = plan.graph.cache(of: x)
     let summaries = plan.graph.summaries.map { summary in
       summary.head.summary(
-        of: cache.activations[summary.source], length: plan.graph.windows[summary.source]?.length ?? 0,
+        of: cache.activations[summary.source],
+        length: plan.graph.windows[summary.source]?.length ?? 0,
         channels: plan.graph.windows[summary.source]?.channels ?? 0)
     }
     let width = model.outputShape.count
@@ -259,9 +263,11 @@ import Testing
     let permuted = b.add(Permute(name: "permute", axes: [1, 0]), c)
     let flat = b.add(Flatten(name: "flat"), permuted)
     let other = b.add(GlobalMaxPooling1D(name: "gmp"), c)
-    let permuteModel = try b.model("permute", outputs: [b.dense(flat, 31 * 4, 2), b.dense(other, 4, 2)])
+    let permuteModel = try b.model(
+      "permute", outputs: [b.dense(flat, 31 * 4, 2), b.dense(other, 4, 2)])
     #expect(
-      InSilicoMutagenesis().fallbackNote(for: permuteModel)?.contains("'permute' (Permute)") == true)
+      InSilicoMutagenesis().fallbackNote(for: permuteModel)?.contains("'permute' (Permute)") == true
+    )
     #expect(InSilicoMutagenesis().fallbackNote(for: try permuteModel.selectingOutputHead(1)) == nil)
   }
 }
