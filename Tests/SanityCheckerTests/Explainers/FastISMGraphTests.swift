@@ -65,7 +65,8 @@ import Testing
       let d4 = b.conv(r2, 3, 6, 6, dilation: 4, padding: .same, activation: .tanh)
       let r4 = b.add(ElementwiseMerge(name: "r4", operation: .add), r2, d4)
       let pool = b.add(GlobalAveragePooling1D(name: "gap"), r4)
-      return try b.model("residual", outputs: [b.dense(pool, 6, 3)])
+      let logits = b.dense(pool, 6, 3)
+      return try b.model("residual", outputs: [logits])
     case "crop-pad":  // valid conv, zero padding, valid conv, cropping, added to a wide branch
       let c = b.conv(0, 4, 4, 5)  // 30
       let padded = b.add(ZeroPadding1D(name: "pad", start: 2, end: 1), c)  // 33
@@ -74,7 +75,8 @@ import Testing
       let wide = b.conv(0, 8, 4, 5, activation: .tanh)  // 26
       let sum = b.add(ElementwiseMerge(name: "sum", operation: .subtract), cropped, wide)
       let flat = b.add(Flatten(name: "flat"), sum)
-      return try b.model("crop-pad", outputs: [b.dense(flat, 26 * 5, 3)])
+      let logits = b.dense(flat, 26 * 5, 3)
+      return try b.model("crop-pad", outputs: [logits])
     case "bpnet":  // profile head (conv → crop → flatten) and counts head (gap → dense)
       let stem = b.conv(0, 5, 4, 6, padding: .same)
       let d2 = b.conv(stem, 3, 6, 6, dilation: 2, padding: .same)
@@ -83,7 +85,8 @@ import Testing
       let cropped = b.add(Cropping1D(name: "crop", start: 4, end: 3), profile)  // 20
       let flat = b.add(Flatten(name: "profile"), cropped)
       let pool = b.add(GlobalAveragePooling1D(name: "gap"), r2)
-      return try b.model("bpnet", outputs: [flat, b.dense(pool, 6, 1)])
+      let counts = b.dense(pool, 6, 1)
+      return try b.model("bpnet", outputs: [flat, counts])
     case "pooled-branches":  // max and average pools, Concatenate, strided conv, global max
       let c = b.conv(0, 3, 4, 4, padding: .same)
       let maxPool = b.add(MaxPooling1D(name: "mp", poolSize: 2), c)  // 16
@@ -93,7 +96,8 @@ import Testing
       let joined = b.add(Concatenate(name: "cat"), maxPool, averagePool)
       let c2 = b.conv(joined, 3, 7, 5, stride: 2, padding: .same, activation: .linear)
       let pool = b.add(GlobalMaxPooling1D(name: "gmp"), c2)
-      return try b.model("pooled-branches", outputs: [b.dense(pool, 5, 3)])
+      let logits = b.dense(pool, 5, 3)
+      return try b.model("pooled-branches", outputs: [logits])
     case "two-heads":  // a shared trunk; a global-max head and a Flatten → Dense → Dense head
       let c = b.conv(0, 4, 4, 5)  // 30
       let d = b.conv(c, 3, 5, 5, dilation: 3, padding: .same)
@@ -103,14 +107,16 @@ import Testing
       let flat = b.add(Flatten(name: "flat"), pooled)
       let drop = b.add(Dropout(name: "drop", rate: 0.1), flat)
       let hidden = b.dense(drop, 50, 6, activation: .relu)
-      return try b.model("two-heads", outputs: [b.dense(gmp, 5, 2), b.dense(hidden, 6, 3)])
+      let (first, second) = (b.dense(gmp, 5, 2), b.dense(hidden, 6, 3))
+      return try b.model("two-heads", outputs: [first, second])
     default:  // "crop-away": changes at the first positions are cropped away
       let c = b.conv(0, 3, 4, 4)  // 31
       let c2 = b.conv(c, 1, 4, 4, activation: .linear)
       let sum = b.add(ElementwiseMerge(name: "avg", operation: .average), c, c2)
       let cropped = b.add(Cropping1D(name: "crop", start: 5, end: 5), sum)  // 21
       let flat = b.add(Flatten(name: "flat"), cropped)
-      return try b.model("crop-away", outputs: [b.dense(flat, 21 * 4, 3)])
+      let logits = b.dense(flat, 21 * 4, 3)
+      return try b.model("crop-away", outputs: [logits])
     }
   }
 
@@ -263,8 +269,8 @@ import Testing
     let permuted = b.add(Permute(name: "permute", axes: [1, 0]), c)
     let flat = b.add(Flatten(name: "flat"), permuted)
     let other = b.add(GlobalMaxPooling1D(name: "gmp"), c)
-    let permuteModel = try b.model(
-      "permute", outputs: [b.dense(flat, 31 * 4, 2), b.dense(other, 4, 2)])
+    let heads = [b.dense(flat, 31 * 4, 2), b.dense(other, 4, 2)]
+    let permuteModel = try b.model("permute", outputs: heads)
     #expect(
       InSilicoMutagenesis().fallbackNote(for: permuteModel)?.contains("'permute' (Permute)") == true
     )
