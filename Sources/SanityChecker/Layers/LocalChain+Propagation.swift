@@ -73,11 +73,10 @@ extension LocalChain {
           for m in 0..<starts.count {
             let target = m * width * channels
             for j in 0..<(width * channels) { out[target + j] = a[starts[m] * channels + j] }
-            let overlap =
-              max(
-                starts[m], changed.starts[m])..<min(
-                starts[m] + width, changed.starts[m] + changed.width)
-            for position in overlap {
+            // Windows of a graph may be disjoint (a change that does not reach one branch).
+            let lower = max(starts[m], changed.starts[m])
+            let upper = min(starts[m] + width, changed.starts[m] + changed.width)
+            for position in lower..<max(lower, upper) {
               let to = target + (position - starts[m]) * channels
               let from = (m * changed.width + position - changed.starts[m]) * channels
               for k in 0..<channels { out[to + k] = c[from + k] }
