@@ -10,9 +10,9 @@
 /// equals the naive one to float rounding: a one-hot kernel for `Conv1D → global pooling`
 /// models, else the windowed update of any chain of local layers followed by global pooling or
 /// `Flatten → Dense`, or of any graph whose layers next to the input are local along the
-/// sequence (residual towers, merged branches, cropping and padding, several heads; see
-/// ``FastISMGraph``) (fastISM, Nair et al. 2022). Models it cannot update fall back to naive
-/// ISM, and the result says why.
+/// sequence (residual towers, merged branches, cropping and padding, several heads; see the
+/// Graph Models article) (fastISM, Nair et al. 2022). Models it cannot update fall back to
+/// naive ISM, and the result says why.
 ///
 /// The rule on graphs: a substitution's changed window starts at its position; a convolution or
 /// pooling layer widens it by its receptive field, cropping and padding shift it, a merge takes
