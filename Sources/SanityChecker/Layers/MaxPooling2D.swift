@@ -40,7 +40,7 @@ public struct MaxPooling2D: Layer {
     self.padding = padding
   }
 
-  private func pooling(_ shape: Shape) -> Pooling {
+  func pooling(_ shape: Shape) -> Pooling {
     Pooling.twoDimensional(shape, size: poolSize, strides: strides, padding: padding)
   }
 
