@@ -76,12 +76,9 @@ enum DeepLIFTRules {
     let towardInput = layer.backward(
       signal.multiplied(by: upper.linearCombination(1, pass.referenceOutput, -1)),
       input: pass.input, output: pass.output, rule: .gradient)
-    let referenceShare = signal.multiplied(by: pass.output.linearCombination(1, upper, -1))
-    let towardReference =
-      (layer as? any WindowedMaxPooling)?.routeToFirstNearMaximum(
-        referenceShare, input: pass.referenceInput, tolerance: referenceTieTolerance)
-      ?? layer.backward(
-        referenceShare, input: pass.referenceInput, output: pass.referenceOutput, rule: .gradient)
+    let towardReference = layer.backward(
+      signal.multiplied(by: pass.output.linearCombination(1, upper, -1)),
+      input: pass.referenceInput, output: pass.referenceOutput, rule: .gradient)
     let gradient = layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)
     return Tensor(shape: pass.input.shape) { m in
       towardInput.withUnsafeBufferPointer { a in
@@ -100,11 +97,6 @@ enum DeepLIFTRules {
       }
     }
   }
-
-  /// The relative tolerance within which values of a reference window count as tied for
-  /// ``differenceRouting(_:layer:_:epsilon:)`` (see ``WindowedMaxPooling``): 1e-5, about a
-  /// hundred ulps of `Float`, well above the rounding left by the convolutions.
-  static let referenceTieTolerance: Float = 1e-5
 
   /// `combine(a_i, b_i)` for every scalar of two tensors of one shape.
   private static func elementwise(

@@ -35,7 +35,7 @@ public struct MaxPooling1D: Layer {
     self.padding = padding
   }
 
-  func pooling(_ shape: Shape) -> Pooling {
+  private func pooling(_ shape: Shape) -> Pooling {
     Pooling.oneDimensional(shape, size: poolSize, stride: stride, padding: padding)
   }
 

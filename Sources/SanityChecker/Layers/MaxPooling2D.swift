@@ -40,7 +40,7 @@ public struct MaxPooling2D: Layer {
     self.padding = padding
   }
 
-  func pooling(_ shape: Shape) -> Pooling {
+  private func pooling(_ shape: Shape) -> Pooling {
     Pooling.twoDimensional(shape, size: poolSize, strides: strides, padding: padding)
   }
 

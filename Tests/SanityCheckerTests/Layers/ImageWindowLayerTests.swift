@@ -54,12 +54,16 @@ import Testing
     let cases: [(any Layer, Tensor)] = [
       (Cropping2D(name: "crop", top: top, bottom: bottom, left: left, right: right), image),
       (ZeroPadding2D(name: "pad", top: top, bottom: bottom, left: left, right: right), image),
-      (RepeatVector(name: "repeat", count: 1 + top + right), TestSupport.uniform([2, 4], seed: seed)),
+      (
+        RepeatVector(name: "repeat", count: 1 + top + right),
+        TestSupport.uniform([2, 4], seed: seed)
+      ),
       (Reverse(name: "reverse", axes: [0, 2]), image),
     ]
     for (layer, x) in cases {
       LayerChecks.expectInputGradient(
-        of: layer, at: x, seed: 5, tolerance: 1e-3, "\(layer.name) \(top) \(bottom) \(left) \(right)")
+        of: layer, at: x, seed: 5, tolerance: 1e-3,
+        "\(layer.name) \(top) \(bottom) \(left) \(right)")
       let y = layer.forward(x)
       let v = TestSupport.uniform(y.shape, seed: 6)
       let gradient = layer.backward(v, input: x, output: y, rule: .gradient)
@@ -70,13 +74,12 @@ import Testing
     }
   }
 
-  /// ε-LRP conserves relevance through each layer: the padding, the reversal and the copies
-  /// return all of it, and cropping returns what reaches the kept pixels (all of it).
+  /// ε-LRP conserves relevance through cropping, the reversal and the copies (padding returns
+  /// only the relevance at the original pixels, checked by the hand values).
   @Test func epsilonLRPConservesRelevance() {
     let image = TestSupport.uniform([2, 4, 5, 2], seed: 31)
     let cases: [(any Layer, Tensor)] = [
       (Cropping2D(name: "crop", top: 1, bottom: 0, left: 2, right: 1), image),
-      (ZeroPadding2D(name: "pad", top: 2, bottom: 1, left: 0, right: 3), image),
       (RepeatVector(name: "repeat", count: 4), TestSupport.uniform([2, 3], seed: 32)),
       (Reverse(name: "reverse", axes: [1]), image),
     ]

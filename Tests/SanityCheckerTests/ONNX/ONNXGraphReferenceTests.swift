@@ -11,9 +11,9 @@ import Testing
 ///
 /// Criteria as for the chains: logits to 1e-5 of each item's largest |logit|, maps to 1e-4 of
 /// each item's largest |reference value|. The references explain the counts head of `bpnet`.
-/// ε-LRP has no Captum map; with ε → 0 on these ReLU networks of linear layers, sums, crops and
-/// max selections it equals Gradient × Input (at every layer `R = a ⊙ ∂f/∂a`), so it is checked
-/// against `input_x_gradient`.
+/// ε-LRP has no Captum map; with ε → 0 on these ReLU networks of linear layers, sums, crops,
+/// max selections and proportional average pooling it equals Gradient × Input (at every layer
+/// `R = a ⊙ ∂f/∂a`), so it is checked against `input_x_gradient`.
 @Suite struct ONNXGraphReferenceTests {
   static let fixtures = ["bpnet", "rc"].flatMap { model in
     ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
@@ -28,7 +28,7 @@ import Testing
     ),
     ("guided_backprop", GuidedBackprop()),
     ("deconvolution", DeconvNet()),
-    ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9)),
+    ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9, averagePooling: .proportional)),
     ("deeplift", DeepLIFT()),
     ("ism_delta", InSilicoMutagenesis(fast: false)),
   ]

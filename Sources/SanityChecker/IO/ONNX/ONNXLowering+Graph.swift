@@ -10,11 +10,11 @@ extension ONNXLowering {
   /// - Returns: The merged tensor.
   /// - Throws: ``ONNXError/unsupportedOperator(_:reason:)`` for broadcasting, inputs held in
   ///   different layouts, or another operator.
-  mutating func lowerMerge(_ operation: ONNXOperation, inputs given: [Value]) throws(ONNXError)
+  mutating func lowerMerge(_ operation: ONNXOperation, inputs: [Value]) throws(ONNXError)
     -> Value
   {
     let node = operation.node
-    var inputs = given
+    var inputs = inputs
     for index in inputs.indices where inputs[index].pads != nil {
       source = inputs[index].node
       layout = inputs[index].layout
@@ -38,8 +38,8 @@ extension ONNXLowering {
       guard first.order == nil, let onnxAxis, let axis = first.axes.firstIndex(of: onnxAxis)
       else {
         throw node.unsupported(
-          "concatenating \(operation.inputShapes) along a flattened or squeezed axis is not supported"
-        )
+          "concatenating \(operation.inputShapes) along a flattened or squeezed axis is not "
+            + "supported")
       }
       merge = Concatenate(name: layerName(node), axis: axis)
     } else {
@@ -61,7 +61,8 @@ extension ONNXLowering {
     layers.append(merge)
     inputNodes.append(inputs.map(\.node))
     return Value(
-      node: layers.count, layout: ONNXLayout(shape: outputShape, axes: first.axes, order: first.order))
+      node: layers.count,
+      layout: ONNXLayout(shape: outputShape, axes: first.axes, order: first.order))
   }
 
   /// `Slice` along spatial axes: steps of 1 crop (``Cropping1D``, ``Cropping2D``), a step of −1
@@ -90,7 +91,8 @@ extension ONNXLowering {
         }
       default:
         throw node.unsupported(
-          "steps", "\(steps)", "only steps of 1 (cropping) and −1 over a whole axis (flip) are supported")
+          "steps", "\(steps)",
+          "only steps of 1 (cropping) and −1 over a whole axis (flip) are supported")
       }
     }
     let cropped = output.indices.filter { cropBegin[$0] != 0 || cropEnd[$0] != 0 }
@@ -165,7 +167,8 @@ extension ONNXLowering {
       guard var dense = layers[index] as? Dense, dense.activation == .linear,
         layout.shape.count == 1, isScalar || constant.count == output[0]
       else { throw unsupported }
-      let values = isScalar ? [Float](repeating: constant.floats[0], count: output[0]) : constant.floats
+      let values =
+        isScalar ? [Float](repeating: constant.floats[0], count: output[0]) : constant.floats
       let previous = dense.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: output[0])
       dense.parameters["bias"] = Tensor(
         shape: [output[0]], scalars: zip(previous, values).map { $0 + $1 })
