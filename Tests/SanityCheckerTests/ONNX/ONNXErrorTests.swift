@@ -156,15 +156,45 @@ import Testing
     #expect(named == file)
   }
 
-  /// The residual and two-branch fixtures are graphs: refused until the engine takes graphs.
-  @Test(arguments: ["bpnet", "rc"], ["torchscript", "dynamo"])
-  func graphsAreNotChains(model: String, exporter: String) throws {
-    let url = TestSupport.fixture("ONNX/\(model).\(exporter).onnx")
-    #expect {
-      _ = try ONNXImport(contentsOf: url)
-    } throws: { error in
-      guard case .notAChain(let location, _) = error as? ONNXError else { return false }
-      return location.file == url.path && !location.node.isEmpty && !location.op.isEmpty
+  /// The residual fixture, edited by `edit`, imported.
+  private func importingResidual(editing edit: (inout Onnx_ModelProto) throws -> Void) throws -> (
+    String, Result<ONNXImport, ONNXError>
+  ) {
+    let url = TestSupport.fixture("ONNX/bpnet.torchscript.onnx")
+    var model = try Onnx_ModelProto(serializedBytes: try Data(contentsOf: url))
+    try edit(&model)
+    return try importing(try model.serializedBytes())
+  }
+
+  /// A merge of computed tensors the engine has no layer for names the node and the operator.
+  @Test func unsupportedMergeNamesTheNode() throws {
+    let (file, result) = try importingResidual { model in
+      let index = try #require(model.graph.node.firstIndex { $0.name == "/Add" })
+      model.graph.node[index].opType = "Div"
     }
+    let error = try #require(failure(result))
+    guard case .unsupportedOperator(let location, let reason) = error else {
+      Issue.record("expected .unsupportedOperator, got \(error)")
+      return
+    }
+    #expect(location.file == file && location.node == "/Add" && location.op == "Div")
+    #expect(reason.contains("Div of computed tensors"))
+  }
+
+  /// A `Slice` with a step other than ±1 (the profile head's crop, made strided) is refused.
+  @Test func stridedSliceNamesTheNode() throws {
+    let (file, result) = try importingResidual { model in
+      let slice = try #require(model.graph.node.first { $0.opType == "Slice" })
+      let steps = try #require(model.graph.node.firstIndex { $0.output == [slice.input[4]] })
+      var value = model.graph.node[steps].attribute[0].t
+      value.rawData = Data([2, 0, 0, 0, 0, 0, 0, 0])
+      model.graph.node[steps].attribute[0].t = value
+    }
+    let error = try #require(failure(result))
+    guard case .unsupportedSetting(let location, let setting, _, _) = error else {
+      Issue.record("expected .unsupportedSetting, got \(error)")
+      return
+    }
+    #expect(location.file == file && location.op == "Slice" && setting == "steps")
   }
 }

@@ -61,6 +61,26 @@ struct KerasLayerEntry: Sendable {
     return values
   }
 
+  /// The borders of `Cropping2D`/`ZeroPadding2D` as `[top, bottom, left, right]`: Keras
+  /// writes `((top, bottom), (left, right))`, and also accepts one integer for all four or a
+  /// pair `(rows, columns)` for both sides; the default is 1 everywhere.
+  func borders(_ key: String) throws(ModelFileError) -> [Int] {
+    try requireChannelsLast()
+    guard let value = config[key], value != .null else { return [1, 1, 1, 1] }
+    if let single = value.integer, single >= 0 { return [single, single, single, single] }
+    let items = value.array ?? []
+    let flat = items.map { $0.integer }
+    if items.count == 2, flat.allSatisfy({ ($0 ?? -1) >= 0 }) {
+      let (rows, columns) = (flat[0] ?? 0, flat[1] ?? 0)
+      return [rows, rows, columns, columns]
+    }
+    let pairs = items.map { $0.array?.compactMap(\.integer) ?? [] }
+    guard pairs.count == 2, pairs.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0 >= 0 } }) else {
+      throw invalid(key, "should be ((top, bottom), (left, right)) of integers ≥ 0")
+    }
+    return pairs[0] + pairs[1]
+  }
+
   /// Like ``integers(_:count:default:)``, but `nil` when the field is absent or `null`.
   func optionalIntegers(_ key: String, count: Int, atLeast minimum: Int = Int.min)
     throws(ModelFileError) -> [Int]?

@@ -12,7 +12,7 @@ struct KerasLayerFactory {
     "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
     "Flatten", "Dropout", "Activation", "ReLU", "BatchNormalization", "InputLayer",
     "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Cropping1D",
-    "ZeroPadding1D", "Reshape", "Permute",
+    "ZeroPadding1D", "Cropping2D", "ZeroPadding2D", "RepeatVector", "Reshape", "Permute",
   ]
 
   /// The merge layer of a merge entry (`Add`, …, `Concatenate`), or `nil` for other classes.
@@ -136,6 +136,17 @@ struct KerasLayerFactory {
     case "ZeroPadding1D":
       let padding = try entry.integers("padding", count: 2, atLeast: 0, default: [1, 1])
       return ZeroPadding1D(name: entry.name, start: padding[0], end: padding[1])
+    case "Cropping2D":
+      let cropping = try entry.borders("cropping")
+      return Cropping2D(
+        name: entry.name, top: cropping[0], bottom: cropping[1], left: cropping[2],
+        right: cropping[3])
+    case "ZeroPadding2D":
+      let padding = try entry.borders("padding")
+      return ZeroPadding2D(
+        name: entry.name, top: padding[0], bottom: padding[1], left: padding[2], right: padding[3])
+    case "RepeatVector":
+      return RepeatVector(name: entry.name, count: try entry.integer("n", atLeast: 1))
     default:
       throw .unsupportedLayer(
         file: entry.file, layer: entry.name, className: entry.className,
@@ -180,6 +191,17 @@ struct KerasLayerFactory {
     case "GlobalAveragePooling1D": return GlobalAveragePooling1D(name: entry.name)
     case "GlobalMaxPooling2D": return GlobalMaxPooling2D(name: entry.name)
     case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: entry.name)
+    case "Cropping2D":
+      let cropping = try entry.borders("cropping")
+      return Cropping2D(
+        name: entry.name, top: cropping[0], bottom: cropping[1], left: cropping[2],
+        right: cropping[3])
+    case "ZeroPadding2D":
+      let padding = try entry.borders("padding")
+      return ZeroPadding2D(
+        name: entry.name, top: padding[0], bottom: padding[1], left: padding[2], right: padding[3])
+    case "RepeatVector":
+      return RepeatVector(name: entry.name, count: try entry.integer("n", atLeast: 1))
     default:
       throw .unsupportedLayer(
         file: entry.file, layer: entry.name, className: entry.className,

@@ -20,6 +20,31 @@ extension ZeroPadding1D: KerasConfigurable {
   var kerasConfig: [String: JSONValue] { ["padding": .integers([start, end])] }
 }
 
+extension Cropping2D: KerasConfigurable {
+  var kerasClassName: String { "Cropping2D" }
+  var kerasConfig: [String: JSONValue] {
+    [
+      "cropping": .array([.integers([top, bottom]), .integers([left, right])]),
+      "data_format": "channels_last",
+    ]
+  }
+}
+
+extension ZeroPadding2D: KerasConfigurable {
+  var kerasClassName: String { "ZeroPadding2D" }
+  var kerasConfig: [String: JSONValue] {
+    [
+      "padding": .array([.integers([top, bottom]), .integers([left, right])]),
+      "data_format": "channels_last",
+    ]
+  }
+}
+
+extension RepeatVector: KerasConfigurable {
+  var kerasClassName: String { "RepeatVector" }
+  var kerasConfig: [String: JSONValue] { ["n": .number(Double(count))] }
+}
+
 extension Reshape: KerasConfigurable {
   var kerasClassName: String { "Reshape" }
   var kerasConfig: [String: JSONValue] { ["target_shape": .integers(targetShape)] }

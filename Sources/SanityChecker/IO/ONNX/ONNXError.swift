@@ -45,9 +45,6 @@ public enum ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
   case unsupportedSetting(ONNXNodeLocation, setting: String, value: String, reason: String)
   /// A node's inputs, attributes or shapes contradict the operator's definition.
   case invalidNode(ONNXNodeLocation, reason: String)
-  /// The graph is not a chain (a tensor feeds two nodes, a node takes two computed inputs, or
-  /// the graph has several outputs); the engine takes chains only.
-  case notAChain(ONNXNodeLocation, reason: String)
   /// A node reads a tensor that no initializer, input or earlier node provides.
   case unknownTensor(ONNXNodeLocation, tensor: String)
   /// A tensor's shape is not static (a symbolic extent other than the batch axis).
@@ -67,7 +64,7 @@ public enum ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
       .exceedsBudget(let file, _), .invalidModel(let file, _):
       return file
     case .unsupportedOperator(let location, _), .unsupportedSetting(let location, _, _, _),
-      .invalidNode(let location, _), .notAChain(let location, _), .unknownTensor(let location, _):
+      .invalidNode(let location, _), .unknownTensor(let location, _):
       return location.file
     }
   }
@@ -89,9 +86,6 @@ public enum ONNXError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(location): \(setting) \(value) is not supported; \(reason)"
     case .invalidNode(let location, let reason):
       return "\(location): \(reason); the file is damaged or was not written by an ONNX exporter"
-    case .notAChain(let location, let reason):
-      return "\(location): \(reason); the engine takes chains of layers only (every node fed by "
-        + "the one before it), so graphs with branches, merges or several outputs are refused"
     case .unknownTensor(let location, let tensor):
       return "\(location): input tensor '\(tensor)' is not an initializer, a graph input or the "
         + "output of an earlier node; the file is damaged or its nodes are out of order"

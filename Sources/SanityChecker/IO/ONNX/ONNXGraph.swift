@@ -8,7 +8,7 @@ import SwiftProtobuf
 /// (ONNX requires topological order), skipping nodes no output depends on: initializers and `Constant` nodes are constants; a node
 /// whose inputs are all constant is evaluated (``ONNXConstantFolding``), `Shape` of a computed
 /// tensor becomes its static shape; every other node becomes an ``ONNXOperation``
-/// (``ONNXShapeInference``). The result describes any graph; ``ONNXLowering`` maps chains onto
+/// (``ONNXShapeInference``). The result describes any graph; ``ONNXLowering`` maps it onto
 /// the engine.
 struct ONNXGraph: Sendable {
   /// The opsets of the default domain SanityChecker reads.

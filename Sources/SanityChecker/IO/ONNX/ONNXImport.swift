@@ -12,16 +12,17 @@ import Foundation
 ///   is unchanged. Attributions therefore come out channels-last, in the project's convention.
 ///   An input the graph transposes itself first (`x.permute(0, 2, 1)` on `[N, L, 4]`) is taken
 ///   as given.
-/// - A final `Softmax` is dropped: targets and explanations refer to the logits before it
+/// - A `Softmax` at an output is dropped: targets and explanations refer to the logits before it
 ///   (``droppedSoftmax`` names the node).
-/// - Only chains are mapped today; a graph with branches, merges or several outputs throws
-///   ``ONNXError/notAChain(_:reason:)`` naming the node.
+/// - Graphs map onto ``Model``'s graph: merges of computed tensors become merge layers, a tensor
+///   read by several nodes feeds several layers, and the graph's outputs become the model's
+///   heads in the file's order (``Model/outputHeadNames`` names each by its last layer).
 public struct ONNXImport: Sendable {
   /// The mapped model; its input shape is channels-last without the batch axis.
   public let model: Model
   /// Whether the ONNX input was channels-first and its channels were moved last.
   public let isChannelsFirst: Bool
-  /// The name of the final `Softmax` node that was dropped, if there was one.
+  /// The name of the (first) `Softmax` node dropped at an output, if there was one.
   public let droppedSoftmax: String?
   /// The model's default-domain opset.
   public let opset: Int
@@ -35,27 +36,15 @@ public struct ONNXImport: Sendable {
   public init(contentsOf url: URL) throws(ONNXError) {
     let graph = try ONNXGraph(contentsOf: url)
     let lowering = try ONNXLowering(graph)
-    let outputCount = ONNXShapeMath.count(
-      Array((graph.operations.last?.outputShape ?? []).dropFirst()))
-    if lowering.layout.order != nil
-      || ONNXShapeMath.count(lowering.layout.engineShape) != outputCount
-      || (lowering.layout.engineShape.count > 1
-        && !lowering.layout.axes.elementsEqual(lowering.layout.axes.sorted()))
-    {
-      let last = graph.operations[graph.operations.count - 1].node
-      throw .unsupportedOperator(
-        last.location,
-        reason: "the output \(lowering.layout.shape) would come out in another order than ONNX's; "
-          + "flatten it in channels-last order or pool it before the output")
-    }
     do throws(ModelError) {
       model = try Model(
-        name: graph.name, inputShape: Shape(lowering.inputShape), layers: lowering.layers)
+        name: graph.name, inputShape: Shape(lowering.inputShape), layers: lowering.layers,
+        inputNodes: lowering.inputNodes, outputNodes: lowering.outputNodes)
     } catch {
       throw .invalidModel(file: graph.file, error)
     }
     isChannelsFirst = lowering.isChannelsFirst
-    droppedSoftmax = lowering.droppedSoftmax
+    droppedSoftmax = lowering.droppedSoftmax.first
     opset = graph.opset
     onnxInputShape = graph.inputShape
   }

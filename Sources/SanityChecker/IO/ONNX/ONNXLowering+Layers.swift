@@ -149,40 +149,24 @@ extension ONNXLowering {
       layout: .asGiven(output))
   }
 
-  /// `Add` of a constant right after a linear `Dense` (`MatMul` + `Add`): the bias.
-  mutating func lowerBias(_ node: ONNXNode, _ constant: ONNXConstant, output: [Int])
-    throws(ONNXError)
-  {
-    guard node.op == "Add", var dense = layers.last as? Dense, dense.activation == .linear,
-      layout.shape.count == 1, output == layout.shape,
-      constant.count == output[0] || constant.count == 1
-    else {
-      throw node.unsupported(
-        "\(node.op) with a constant is supported only as the bias after a Gemm or MatMul")
-    }
-    let values =
-      constant.count == 1
-      ? [Float](repeating: constant.floats[0], count: output[0]) : constant.floats
-    let previous = dense.parameters["bias"]?.scalars ?? [Float](repeating: 0, count: output[0])
-    dense.parameters["bias"] = Tensor(
-      shape: [output[0]], scalars: zip(previous, values).map { $0 + $1 })
-    layers[layers.count - 1] = dense
-  }
-
   mutating func lowerReshape(_ node: ONNXNode, output: [Int]) throws(ONNXError) {
     if let relabeled = layout.relabeled(to: output) {
       layout = relabeled
       return
     }
     guard output.count == 1 else {
-      throw node.unsupported(
-        "reshaping \(layout.shape) to \(output) needs a Reshape layer, which the engine does not have yet"
-      )
+      guard layout.order == nil, layout.axes == layout.axes.sorted() else {
+        throw node.unsupported(
+          "reshaping \(layout.shape), held as \(layout.engineShape), to \(output) would move "
+            + "values in another order than ONNX's; transpose to channels-first order first")
+      }
+      append(Reshape(name: layerName(node), targetShape: output), layout: .asGiven(output))
+      return
     }
     let order = layout.flattenedOrder
     let isIdentity = order.enumerated().allSatisfy { $0.offset == $0.element }
     if layout.engineShape.count > 1 {
-      layers.append(Flatten(name: layerName(node)))
+      append(Flatten(name: layerName(node)), layout: layout)
     }
     layout = ONNXLayout(shape: output, axes: [0], order: isIdentity ? nil : order)
   }
@@ -209,15 +193,11 @@ extension ONNXLowering {
           "approximate", "'\(approximate)'", "only 'none' and 'tanh' are defined")
       }
     }
-    if var convolution = layers.last as? Conv1D, convolution.activation == .linear {
-      convolution.activation = engine
-      layers[layers.count - 1] = convolution
-    } else if var convolution = layers.last as? Conv2D, convolution.activation == .linear {
-      convolution.activation = engine
-      layers[layers.count - 1] = convolution
-    } else if var dense = layers.last as? Dense, dense.activation == .linear {
-      dense.activation = engine
-      layers[layers.count - 1] = dense
+    if let index = fusableLayer, var fused = layers[index] as? any FusedActivationLayer,
+      fused.activation == .linear, fused is Conv1D || fused is Conv2D || fused is Dense
+    {
+      fused.activation = engine
+      layers[index] = fused
     } else {
       append(ActivationLayer(name: layerName(node), activation: engine), layout: layout)
     }

@@ -1,32 +1,61 @@
-/// Maps an ``ONNXGraph`` that is a chain onto the engine's layers.
+/// Maps an ``ONNXGraph`` onto the engine's layers and wires them as ``Model``'s graph.
 ///
-/// The chain is checked first: one output, every computed tensor read by at most one node, and
-/// every node reading the previous one's output; anything else is
-/// ``ONNXError/notAChain(_:reason:)`` naming the node. Then each operation becomes zero or one
-/// layer while ``ONNXLayout`` tracks how the engine holds the tensor (channels-last): `Conv`,
-/// pools, `BatchNormalization`, `Gemm`/`MatMul` (+ `Add` of a constant bias), `Flatten`,
-/// activations; `Transpose`/`Squeeze`/`Unsqueeze`/`Identity`/`Dropout` emit nothing, `Pad` is
-/// folded into the next convolution, and a final `Softmax` is dropped (recorded) so that
-/// targets refer to the logits before it.
+/// Operations are lowered in the graph's (topological) order. Every ONNX tensor the lowering
+/// has seen is a ``Value``: the engine node that holds it and its ``ONNXLayout`` (which ONNX axis
+/// each engine axis is). Each operation becomes zero or more layers reading its inputs' nodes:
+/// `Conv`, pools, `BatchNormalization`, `Gemm`/`MatMul` (+ `Add` of a constant bias),
+/// `Flatten`, activations, merges of computed tensors (`Add`, `Sub`, `Mul`, `Max`, `Min`,
+/// `Sum`, `Mean`, `Concat`), `Slice` (cropping, reversal) and `Pad` (zero padding);
+/// `Transpose`/`Squeeze`/`Unsqueeze`/`Identity`/`Dropout` emit nothing. A `Pad` read only by a
+/// convolution is folded into it, an activation (or a bias `Add`) is fused into the Conv/Dense
+/// before it when nothing else reads that layer's output, `Add` of K tensors followed by a
+/// multiplication by `1/K` is an average, and a `Softmax` that is a graph output is dropped
+/// (recorded) so that targets refer to the logits before it. The graph's outputs become the
+/// model's heads, in the file's order.
 struct ONNXLowering {
+  /// An ONNX tensor as the engine holds it.
+  struct Value {
+    /// The engine node (0 the input, `i + 1` the output of layer `i`).
+    var node: Int
+    /// The layout of the tensor at that node.
+    var layout: ONNXLayout
+    /// Zero padding not yet applied (a `Pad` waiting for the convolution that reads it).
+    var pads: (node: ONNXNode, begin: [Int], end: [Int])?
+  }
+
   /// The graph.
   let graph: ONNXGraph
-  /// The layers so far.
+  /// The layers so far, in topological order.
   var layers: [any Layer] = []
-  /// The layout of the tensor between the last layer and the next operation.
+  /// For each layer, the nodes it reads.
+  var inputNodes: [[Int]] = []
+  /// The engine node of the operation being lowered (updated as its layers are appended).
+  var source = 0
+  /// The layout of the tensor at ``source``.
   var layout: ONNXLayout
-  /// Whether the engine's input is the ONNX input with its channels moved last.
-  let isChannelsFirst: Bool
-  /// The final `Softmax` node dropped, if any.
-  private(set) var droppedSoftmax: String?
   /// Zero padding of a `Pad` node waiting for the next convolution: begin and end per spatial axis.
   var pendingPads: (node: ONNXNode, begin: [Int], end: [Int])?
+  /// Every tensor seen so far.
+  private var values: [String: Value] = [:]
+  /// How many operations not yet lowered read each tensor (a graph output counts as one more
+  /// reader, never consumed).
+  private var readers: [String: Int]
+  /// Whether the engine's input is the ONNX input with its channels moved last.
+  let isChannelsFirst: Bool
+  /// The `Softmax` nodes dropped at the outputs.
+  private(set) var droppedSoftmax: [String] = []
+  /// The engine node of each graph output, in the file's order.
+  private(set) var outputNodes: [Int] = []
 
-  /// Checks that the graph is a chain and lowers it.
+  /// Lowers the graph.
   /// - Parameter graph: The graph.
   /// - Throws: ``ONNXError`` naming the node that does not fit.
   init(_ graph: ONNXGraph) throws(ONNXError) {
     self.graph = graph
+    guard !graph.operations.isEmpty else {
+      throw .invalidGraph(
+        file: graph.file, reason: "the graph has no node that computes on its input")
+    }
     let shape = Array(graph.inputShape.dropFirst())
     let first = graph.operations.first { op in
       if case .passThrough = op.kind { return false }
@@ -36,14 +65,18 @@ struct ONNXLowering {
     if let first, case .transpose = first.kind { isTransposedFirst = true }
     isChannelsFirst = shape.count >= 2 && !isTransposedFirst
     layout = isChannelsFirst ? .channelsLast(shape) : .asGiven(shape)
-    try checkChain()
-    for (index, operation) in graph.operations.enumerated() {
-      try lower(operation, isLast: index == graph.operations.count - 1)
+    var readers: [String: Int] = [:]
+    for operation in graph.operations {
+      for input in operation.inputs { readers[input, default: 0] += 1 }
     }
-    if let pendingPads {
-      throw pendingPads.node.unsupported(
-        "zero padding that is not followed by a convolution needs a ZeroPadding layer, which the "
-          + "engine does not have yet")
+    for output in graph.outputs { readers[output, default: 0] += 1 }
+    self.readers = readers
+    values[graph.input] = Value(node: 0, layout: layout)
+    for operation in graph.operations {
+      try lower(operation)
+    }
+    for output in graph.outputs {
+      outputNodes.append(try head(output))
     }
   }
 
@@ -51,46 +84,6 @@ struct ONNXLowering {
   var inputShape: [Int] {
     let shape = Array(graph.inputShape.dropFirst())
     return isChannelsFirst ? ONNXLayout.channelsLast(shape).engineShape : shape
-  }
-
-  private func checkChain() throws(ONNXError) {
-    guard let last = graph.operations.last else {
-      throw .invalidGraph(
-        file: graph.file, reason: "the graph has no node that computes on its input")
-    }
-    if graph.outputs.count != 1 {
-      let producer = graph.operations.last { $0.output == graph.outputs[1] } ?? last
-      throw .notAChain(
-        producer.node.location,
-        reason:
-          "the graph has \(graph.outputs.count) outputs (\(graph.outputs.joined(separator: ", ")))")
-    }
-    var current = graph.input
-    for operation in graph.operations {
-      if case .merge = operation.kind {
-        throw .notAChain(
-          operation.node.location,
-          reason:
-            "it takes \(operation.inputs.count) computed inputs (\(operation.inputs.joined(separator: ", ")))"
-        )
-      }
-      guard operation.inputs == [current] else {
-        let reader = graph.operations.first {
-          $0.inputs.contains(operation.inputs[0]) && $0.output != operation.output
-        }
-        throw .notAChain(
-          operation.node.location,
-          reason: "it reads '\(operation.inputs[0])', which "
-            + (reader.map { "node '\($0.node.name)' (\($0.node.op)) also reads" }
-              ?? "is not the previous node's output"))
-      }
-      current = operation.output
-    }
-    guard current == graph.outputs[0] else {
-      throw .notAChain(
-        last.node.location,
-        reason: "the graph's output '\(graph.outputs[0])' is not the last node's output")
-    }
   }
 
   /// A layer name: the node's, made unique.
@@ -104,25 +97,60 @@ struct ONNXLowering {
     return name
   }
 
+  /// Appends a layer reading ``source``; it becomes the source.
   mutating func append(_ layer: any Layer, layout newLayout: ONNXLayout) {
     layers.append(layer)
+    inputNodes.append([source])
+    source = layers.count
     layout = newLayout
   }
 
-  private mutating func lower(_ operation: ONNXOperation, isLast: Bool) throws(ONNXError) {
+  /// The index of the layer that produced the current input, when the operation being lowered
+  /// is the only reader of that layer's output, under any of the tensor names it goes by (so the
+  /// layer may absorb the operation).
+  var fusableLayer: Int? {
+    guard source > 0, inputNodes.allSatisfy({ !$0.contains(source) }) else { return nil }
+    for (name, value) in values where value.node == source && readers[name, default: 0] > 0 {
+      return nil
+    }
+    return source - 1
+  }
+
+  private mutating func lower(_ operation: ONNXOperation) throws(ONNXError) {
     let node = operation.node
     let outputShape = Array(operation.outputShape.dropFirst())
     guard operation.outputShape.first == operation.inputShapes[0].first else {
       throw node.unsupported(
         "it changes the batch axis (\(operation.inputShapes[0]) → \(operation.outputShape))")
     }
-    if pendingPads != nil, !isConvolution(operation) {
-      throw pendingPads?.node.unsupported(
-        "zero padding that is not followed by a convolution needs a ZeroPadding layer, which the "
-          + "engine does not have yet") ?? node.invalid("padding")
+    var inputs: [Value] = []
+    for name in operation.inputs {
+      guard let value = values[name] else {
+        throw .unknownTensor(node.location, tensor: name)
+      }
+      inputs.append(value)
+      readers[name, default: 1] -= 1
     }
+    if case .merge = operation.kind {
+      values[operation.output] = try lowerMerge(operation, inputs: inputs)
+      return
+    }
+    source = inputs[0].node
+    layout = inputs[0].layout
+    pendingPads = inputs[0].pads
+    let isSoleReader = readers[operation.inputs[0]] == 0
+    if pendingPads != nil, !(isConvolution(operation) && isSoleReader) {
+      try materializePads(node)
+    }
+    try lower(operation, node: node, outputShape: outputShape)
+    values[operation.output] = Value(node: source, layout: layout, pads: pendingPads)
+  }
+
+  private mutating func lower(_ operation: ONNXOperation, node: ONNXNode, outputShape: [Int])
+    throws(ONNXError)
+  {
     switch operation.kind {
-    case .passThrough:
+    case .passThrough, .merge:
       return
     case .convolution(let window, let weight, let bias, let group):
       try lowerConvolution(
@@ -153,7 +181,7 @@ struct ONNXLowering {
     case .matMul(let weight):
       try lowerDense(node, kernel: weight, bias: nil, output: outputShape)
     case .constantArithmetic(let constant):
-      try lowerBias(node, constant, output: outputShape)
+      try lowerConstantArithmetic(node, constant, output: outputShape)
     case .batchNormalization(let scale, let bias, let mean, let variance, let epsilon):
       guard layout.axes.last == 0, layout.order == nil else {
         throw node.unsupported(
@@ -173,18 +201,17 @@ struct ONNXLowering {
         throw node.unsupported("perm", "\(permutation)", "the batch axis must stay first")
       }
       layout = layout.transposed(permutation.dropFirst().map { $0 - 1 })
-    case .slice:
-      guard outputShape == layout.shape else {
-        throw node.unsupported(
-          "cropping (Slice from \(operation.inputShapes[0]) to \(operation.outputShape)) needs a "
-            + "Cropping layer, which the engine does not have yet")
-      }
+    case .slice(let starts, let steps):
+      try lowerSlice(
+        node, starts: Array(starts.dropFirst()), steps: Array(steps.dropFirst()),
+        output: outputShape)
     case .pad(let begin, let end):
       guard begin.contains(where: { $0 != 0 }) || end.contains(where: { $0 != 0 }) else { return }
       guard begin[0] == 0, end[0] == 0, begin[1] == 0, end[1] == 0 else {
         throw node.unsupported("pads", "\(begin + end)", "only spatial axes may be padded")
       }
       pendingPads = (node, Array(begin.dropFirst(2)), Array(end.dropFirst(2)))
+      layout = ONNXLayout(shape: outputShape, axes: layout.axes, order: layout.order)
     case .activation(let activation):
       try lowerActivation(node, activation)
     case .softmax(let axis):
@@ -193,13 +220,11 @@ struct ONNXLowering {
       else {
         throw node.unsupported("Softmax is supported over the last axis of a flat tensor only")
       }
-      if isLast {
-        droppedSoftmax = node.name
+      if graph.outputs.contains(operation.output), readers[operation.output] == 1 {
+        droppedSoftmax.append(node.name)
       } else {
         append(ActivationLayer(name: layerName(node), activation: .softmax), layout: layout)
       }
-    case .merge:
-      throw .notAChain(node.location, reason: "it merges computed tensors")
     }
   }
 
@@ -207,5 +232,26 @@ struct ONNXLowering {
     if case .convolution = operation.kind { return true }
     if case .pad = operation.kind { return true }
     return false
+  }
+
+  /// The engine node of a graph output, checked to hold its values in ONNX's order.
+  private func head(_ output: String) throws(ONNXError) -> Int {
+    guard let value = values[output] else {
+      throw .invalidGraph(file: graph.file, reason: "output '\(output)' is never computed")
+    }
+    let producer = graph.operations.last { $0.output == output } ?? graph.operations[0]
+    if value.pads != nil {
+      throw producer.node.unsupported(
+        "zero padding at an output is not supported; crop or pool the tensor before the output")
+    }
+    let layout = value.layout
+    if layout.order != nil
+      || (layout.engineShape.count > 1 && !layout.axes.elementsEqual(layout.axes.sorted()))
+    {
+      throw producer.node.unsupported(
+        "the output \(layout.shape) would come out in another order than ONNX's; "
+          + "flatten it in channels-last order or pool it before the output")
+    }
+    return value.node
   }
 }

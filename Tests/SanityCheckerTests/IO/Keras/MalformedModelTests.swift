@@ -14,7 +14,7 @@ import Testing
     "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
     "Flatten", "Dropout", "Activation", "ReLU", "BatchNormalization",
     "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Cropping1D",
-    "ZeroPadding1D", "Reshape", "Permute",
+    "ZeroPadding1D", "Cropping2D", "ZeroPadding2D", "RepeatVector", "Reshape", "Permute",
   ]
 
   struct Case: Sendable, CustomTestStringConvertible {

@@ -1,0 +1,123 @@
+import Foundation
+import SanityChecker
+import SanityTestSupport
+import Testing
+
+/// The graph fixtures of `Tests/Fixtures/ONNX/` (made by `scripts/make_onnx_fixtures.py`): the
+/// BPNet-style residual model (two `Add` merges, a profile head cropped by `Slice`, a counts
+/// head after `ReduceMean`) and the reverse-complement model (a `Slice` flip, one trunk called
+/// twice, `Add` then `Mul` by 0.5), each from both of PyTorch's exporters, against Captum 0.9.0
+/// in float64.
+///
+/// Criteria as for the chains: logits to 1e-5 of each item's largest |logit|, maps to 1e-4 of
+/// each item's largest |reference value|. The references explain the counts head of `bpnet`.
+/// ε-LRP has no Captum map; with ε → 0 on these ReLU networks of linear layers, sums, crops,
+/// max selections and proportional average pooling it equals Gradient × Input (at every layer
+/// `R = a ⊙ ∂f/∂a`), so it is checked against `input_x_gradient`.
+@Suite struct ONNXGraphReferenceTests {
+  static let fixtures = ["bpnet", "rc"].flatMap { model in
+    ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
+  }
+
+  static let methods: [(name: String, explainer: any Explainer)] = [
+    ("saliency", Saliency()),
+    ("input_x_gradient", GradientTimesInput()),
+    (
+      "integrated_gradients_riemann_trapezoid_50",
+      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
+    ),
+    ("guided_backprop", GuidedBackprop()),
+    ("deconvolution", DeconvNet()),
+    ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9, averagePooling: .proportional)),
+    ("deeplift", DeepLIFT()),
+    ("ism_delta", InSilicoMutagenesis(fast: false)),
+  ]
+
+  /// The imported model with the head the references explain chosen.
+  static func model(_ fixture: (model: String, exporter: String)) throws -> Model {
+    let model = try ModelLoader.load(
+      TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
+    return fixture.model == "bpnet" ? try model.selectingOutputHead(1) : model
+  }
+
+  @Test(arguments: fixtures)
+  func logitsAndAttributionsMatchCaptum(fixture: (model: String, exporter: String)) throws {
+    let reference = try ONNXReference(fixture.model)
+    let model = try Self.model(fixture)
+    let what = "\(fixture.model).\(fixture.exporter)"
+    #expect(!model.isChain, "\(what) is a graph")
+    TestSupport.expectItemsClose(
+      model.forward(reference.inputs), reference.logits, relativeTolerance: 1e-5, "\(what) logits")
+    for (name, explainer) in Self.methods where reference.file.exists("attributions/\(name)") {
+      let ours = try explainer.attribution(
+        for: reference.inputs, targets: reference.targets, in: model)
+      TestSupport.expectItemsClose(
+        ours.values, try reference.map(name).reshaped(ours.values.shape), relativeTolerance: 1e-4,
+        "\(what) \(Swift.type(of: explainer).identifier) vs \(name)")
+    }
+  }
+
+  /// Both heads of the residual model: the profile head (first in the file) and the counts head.
+  @Test(arguments: ["torchscript", "dynamo"])
+  func residualHeadsMatchPyTorch(exporter: String) throws {
+    let reference = try ONNXReference("bpnet")
+    let model = try Self.model((model: "bpnet", exporter: exporter))
+    #expect(model.outputNodes.count == 2 && model.outputHead == 1)
+    let heads = model.forwardHeads(reference.inputs)
+    TestSupport.expectItemsClose(
+      heads[0], try reference.file.readTensor("profile_logits"), relativeTolerance: 1e-5,
+      "bpnet.\(exporter) profile head")
+    TestSupport.expectItemsClose(
+      heads[1], reference.logits, relativeTolerance: 1e-5, "bpnet.\(exporter) counts head")
+    #expect(model.layers.contains { $0 is Cropping1D })
+    #expect(model.layers.filter { $0 is ElementwiseMerge }.count == 2)
+  }
+
+  /// Grad-CAM on the named layer of the residual trunk (the ReLU after the second dilated
+  /// convolution, fused into it), before and after the ReLU and the upsampling.
+  @Test(arguments: [("torchscript", "/dil2/Conv"), ("dynamo", "node_conv1d_2")])
+  func gradCAMOnANamedLayerMatchesCaptum(exporter: String, layer: String) throws {
+    let reference = try ONNXReference("bpnet")
+    let model = try Self.model((model: "bpnet", exporter: exporter))
+    let gradCAM = GradCAM(layer: layer)
+    let (layerMaps, _) = try gradCAM.layerMaps(
+      for: reference.inputs, targets: reference.targets, in: model)
+    TestSupport.expectItemsClose(
+      layerMaps, try reference.map("gradcam_layer_norelu"), relativeTolerance: 1e-4,
+      "bpnet.\(exporter) gradcam before ReLU")
+    let maps = try gradCAM.attribution(for: reference.inputs, targets: reference.targets, in: model)
+    TestSupport.expectItemsClose(
+      maps.values, try reference.map("gradcam").reshaped(maps.values.shape),
+      relativeTolerance: 1e-4, "bpnet.\(exporter) gradcam")
+  }
+
+  /// The reverse-complement model: one `Reverse` of length and channels, two copies of the
+  /// trunk, and the `Add` + `Mul` by 0.5 lowered into one average.
+  @Test(arguments: ["torchscript", "dynamo"])
+  func reverseComplementBranchesAreAveraged(exporter: String) throws {
+    let model = try Self.model((model: "rc", exporter: exporter))
+    let reversals = model.layers.compactMap { $0 as? Reverse }
+    #expect(reversals.map(\.axes) == [[0, 1]])
+    let merges = model.layers.compactMap { $0 as? ElementwiseMerge }
+    #expect(merges.map(\.operation) == [.average])
+    #expect(model.layers.filter { $0 is Conv1D }.count == 2)
+  }
+
+  /// Cascading randomization of the residual model names its stages from the heads back to the
+  /// input, in reverse graph order (the counts head, the profile convolution, then the trunk).
+  @Test func randomizationStagesFollowTheResidualGraph() throws {
+    let model = try Self.model((model: "bpnet", exporter: "torchscript"))
+    let stages = model.randomizationStages(
+      order: .cascadingTopDown, scheme: .normal(standardDeviation: 0.1), seed: 3)
+    #expect(
+      stages.map(\.name) == [
+        "/counts/Gemm", "/profile/Conv", "/dil2/Conv", "/dil1/Conv", "/stem/Conv",
+      ])
+    #expect(stages.last?.randomizedLayers.count == 5)
+    let x = try ONNXReference("bpnet").inputs
+    for stage in stages {
+      #expect(stage.model.outputNodes == model.outputNodes)
+      #expect(stage.model.forward(x) != model.forward(x), "\(stage.name) changes the counts head")
+    }
+  }
+}
