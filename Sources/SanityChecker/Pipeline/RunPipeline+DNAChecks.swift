@@ -14,6 +14,10 @@ extension RunPart {
 }
 
 extension RunPipeline {
+  /// The attribute of an exported map file that says whether the maps were corrected for
+  /// off-simplex gradients (`applied (simplex-corrected)` or `not applied`).
+  static let correctionAttribute = "gradient_correction"
+
   /// Runs the reverse-complement check and the off-simplex diagnostic on the block.
   /// - Parameter part: The block's part, given their per-item values.
   /// - Throws: A check's or an explainer's error.

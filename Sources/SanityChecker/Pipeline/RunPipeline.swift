@@ -156,7 +156,7 @@ public struct RunPipeline {
         metadata: .init(
           method: attribution.method, targets: targets, modelFile: configuration.model,
           settings: [
-            "gradient_correction": .string(
+            Self.correctionAttribute: .string(
               configuration.gradientCorrectionSetting, .variableUTF8)
           ])
       ).writeHDF5(to: folder.appendingPathComponent("\(name).h5"))

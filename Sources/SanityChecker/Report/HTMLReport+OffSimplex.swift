@@ -19,7 +19,7 @@ extension HTMLReport {
         + "<strong>Gradient correction of this run's maps: \(HTML.escape(applied)).</strong></p>",
       "<div class=\"table-scroll\"><table class=\"summary\" id=\"off-simplex\"><thead><tr>"
         + "<th scope=\"col\">Method</th><th scope=\"col\" class=\"number\">Mean angle (95% interval)</th>"
-        + "<th scope=\"col\" class=\"number\">Largest angle</th>"
+        + "<th scope=\"col\" class=\"number\">Largest angle per sequence (95% interval)</th>"
         + "<th scope=\"col\">Map vs corrected map (95% interval)</th>"
         + "<th scope=\"col\">Model randomization: normalized, uncorrected → corrected</th>"
         + "<th scope=\"col\">Verdict, uncorrected → corrected</th></tr></thead><tbody>",
@@ -51,7 +51,9 @@ extension HTMLReport {
       parts.append(
         "<tr>\(HTML.element("td", method))<td class=\"number\">"
           + "\(HTML.number(row.mean))° (\(interval(row.ciLow, row.ciHigh)))</td>"
-          + "<td class=\"number\">\(largest.map { HTML.number($0.mean) + "°" } ?? "n/a")</td>"
+          + "<td class=\"number\">"
+          + (largest.map { "\(HTML.number($0.mean))° (\(interval($0.ciLow, $0.ciHigh)))" } ?? "n/a")
+          + "</td>"
           + HTML.element("td", similarity.joined(separator: "; ")) + HTML.element("td", effect)
           + HTML.element(
             "td", normalized(corrected) == nil ? "-" : "\(outcome(method)) → \(outcome(corrected))")

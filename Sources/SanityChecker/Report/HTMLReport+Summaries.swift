@@ -7,9 +7,11 @@ extension HTMLReport {
       row.check == .motifRecovery
         && (row.metric == MotifRecovery.pValueMetric || row.metric == MotifRecovery.holmMetric)
     }
+    // Reverse-complement and off-simplex rows have their own sections.
     let rows = report.rows.filter {
       !$0.check.isStaged && ($0.seed == .all || $0.seed == .notApplicable) && !$0.layer.isScale
         && !isPValue($0) && $0.method != "model"
+        && ![.reverseComplement, .offSimplex].contains($0.check)
     }
     let checks = ordered(rows.map(\.check))
     guard !checks.isEmpty else { return nil }
