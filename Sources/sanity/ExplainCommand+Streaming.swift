@@ -69,6 +69,7 @@ extension ExplainCommand {
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
+    settings[correctionSetting.0] = correctionSetting.1
     let progress = Progress(method, total: count, quiet: common.quiet)
     try StreamingAttributionExport.write(
       to: destination, itemShape: itemShape, count: count,

@@ -23,14 +23,36 @@ struct ExplainCommand: ParsableCommand {
   var target: Int?
   @Option(help: "Output file: .h5 or .npz.")
   var output: String
+  @Flag(
+    help:
+      "DNA: subtract each position's mean over A, C, G, T from the maps (off-simplex gradient correction, Majdandzic et al. 2023); recorded in the file's metadata."
+  )
+  var correctGradient = false
   @OptionGroup var methodOptions: MethodOptions
   @OptionGroup var common: CommonOptions
+
+  func validate() throws {
+    if correctGradient, ["grad-cam", "random", "constant", "input"].contains(method) {
+      throw ValidationError(
+        "--correct-gradient applies to DNA maps [N, L, 4] of a method, not to \(method)")
+    }
+  }
+
+  /// The metadata attribute that records whether the maps were corrected.
+  var correctionSetting: (String, HDF5AttributeValue) {
+    (
+      "gradient_correction",
+      .string(
+        correctGradient ? "applied (\(SimplexCorrected.identifier))" : "not applied", .variableUTF8)
+    )
+  }
 
   func run() throws {
     try common.apply()
     let (destination, format) = try Outputs.destination(
       output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
-    let explainer = try methodOptions.explainer(method, seed: common.seed)
+    let explainer = try methodOptions.explainer(method, seed: common.seed).simplexCorrected(
+      correctGradient)
     if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
       return try streamSequences(explainer, to: destination)
     }
@@ -43,6 +65,10 @@ struct ExplainCommand: ParsableCommand {
       throw ValidationError(
         "--output .npz (TF-MoDISco layout) needs DNA maps [N, L, 4] of one length; use .h5 for \(method) on this input"
       )
+    }
+    if correctGradient, first.data.kind != .sequences {
+      throw ValidationError(
+        "--correct-gradient applies to DNA maps [N, L, 4]; \(inputOptions.input) holds images")
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
     let parts = try groups.map { group in
@@ -59,6 +85,7 @@ struct ExplainCommand: ParsableCommand {
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
+    settings[correctionSetting.0] = correctionSetting.1
     var extras: [String: Tensor] = [:]
     if parts.allSatisfy({ $0.conservationGap != nil }) {
       extras["conservation_gap"] = groups.gathered(

@@ -1,4 +1,5 @@
 import Foundation
+import SanityChecker
 import SanityTestSupport
 import Testing
 
@@ -42,6 +43,18 @@ struct RunShardMergeTests {
     #expect(
       rows.contains("model-randomization") && rows.contains("label-randomization")
         && rows.contains("motif-recovery"))
+    // The reverse-complement check (a seeded method and the floor) and the off-simplex
+    // diagnostic with its corrected model randomization are carried through parts too.
+    #expect(
+      rows.contains("reverse-complement\t-\tsmoothgrad\treverse-complement\tall\tspearman")
+        && rows.contains("off-simplex\t-\tsaliency\toriginal\t-\tangle-mean")
+        && rows.contains("\tsaliency (simplex-corrected)\t"))
+    let page = try String(
+      contentsOf: whole.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(
+      page.contains("<section id=\"reverse-complement-section\">")
+        && page.contains("<section id=\"off-simplex-section\">")
+        && page.contains("Gradient correction of this run's maps: not applied"))
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {
@@ -55,6 +68,51 @@ struct RunShardMergeTests {
       try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
       try Self.expectSameFiles(whole, merged, "\(count) shards")
     }
+  }
+
+  /// With `methodSettings.correctGradient: true` every method's maps are corrected (the exported
+  /// ones too), the results and the report say so, and the off-simplex diagnostic still reads the
+  /// uncorrected gradients; two shards merge to the unsharded run's bytes.
+  @Test func correctedRunStatesTheCorrectionAndMergesByteForByte() throws {
+    let folder = try TemporaryDirectory()
+    let yaml = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(Self.config), encoding: .utf8
+    )
+    .replacingOccurrences(
+      of: "  probability: false\n", with: "  probability: false\n  correctGradient: true\n")
+    #expect(yaml.contains("correctGradient: true"))
+    let config = try folder.write(Array(yaml.utf8), to: "corrected.yaml")
+    let whole = folder.file("whole")
+    try Self.sanity(["run", "--config", config.path, "--output", whole.path])
+    let parts = (1...2).map { folder.file("parts/\($0)") }
+    for (index, part) in parts.enumerated() {
+      try Self.sanity([
+        "run", "--config", config.path, "--shard", "\(index + 1)/2", "--output", part.path,
+      ])
+    }
+    let merged = folder.file("merged")
+    try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
+    try Self.expectSameFiles(whole, merged, "corrected, 2 shards")
+    let report = try CheckReport.decoded(
+      from: Data(contentsOf: whole.appendingPathComponent("results.json")))
+    #expect(report.settings["gradient-correction"] == "applied (simplex-corrected)")
+    let angle = try #require(
+      report.rows.first {
+        $0.check == .offSimplex && $0.method == "saliency" && $0.metric == "angle-mean"
+      })
+    #expect(angle.mean > 1, "the diagnostic reads uncorrected gradients: \(angle.fields)")
+    let maps = try HDF5File(reading: whole.appendingPathComponent("attributions/saliency.h5"))
+    #expect(
+      try maps.readStringAttribute("gradient_correction", of: "/") == "applied (simplex-corrected)")
+    let values = try maps.readTensor("attributions").scalars
+    let largest =
+      stride(from: 0, to: values.count, by: 4).map {
+        abs(values[$0..<($0 + 4)].reduce(0, +))
+      }.max() ?? .nan
+    #expect(largest < 1e-5, "every exported position sums to 0")
+    let page = try String(
+      contentsOf: whole.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(page.contains("Gradient correction of this run's maps: applied (simplex-corrected)"))
   }
 
   @Test func interruptedRunResumesToTheSameFiles() throws {

@@ -20,6 +20,11 @@ public struct MethodSettings: Codable, Equatable, Sendable {
   public var upsample: String = "nearest"
   /// Explain the probability instead of the logit.
   public var probability: Bool = false
+  /// Whether each position's mean over A, C, G, T is subtracted from every method's map.
+  ///
+  /// The off-simplex gradient correction of Majdandzic et al. 2023 (``SimplexCorrected``);
+  /// `nil` or `false`: not applied.
+  public var correctGradient: Bool?
 
   /// The defaults.
   public init() {}

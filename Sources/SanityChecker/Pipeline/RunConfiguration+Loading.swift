@@ -120,6 +120,7 @@ extension RunConfiguration {
     template.memory = "1G"
     template.methodSettings.layer = "conv1d_1"
     template.checks.labelRandomization?.trainingLimit = 1
+    template.checks.reverseComplement?.threshold = 0.9
     return template
   }
 

@@ -65,6 +65,10 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
     public var inputInvariance: InputInvariance?
     /// Recovery of the planted motifs on the trained and randomized models.
     public var motifRecovery: MotifRecoverySettings?
+    /// Reverse-complement consistency of DNA maps (settings in `RunConfiguration+DNAChecks.swift`).
+    public var reverseComplement: ReverseComplement?
+    /// The off-simplex gradient diagnostic (settings in `RunConfiguration+DNAChecks.swift`).
+    public var offSimplex: OffSimplex?
   }
 
   /// Settings of ``ModelRandomizationCheck``.
@@ -146,7 +150,7 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
       "grad-cam", "guided-grad-cam", "deeplift", "deepshap", "ism",
     ]
     let metrics = ["spearman", "spearman-abs", "ssim"]
-    return RunConfiguration(
+    var configuration = RunConfiguration(
       model: "Models/deepbind-example.h5",
       inputs: Inputs(file: "Genomes/example-test.fa", limit: count),
       target: 0, methods: methods, controls: ["random", "constant", "input"],
@@ -170,6 +174,10 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
       title: "SanityChecker: can these explanations be trusted?",
       subtitle:
         "DeepBind-architecture model on simulated ChIP-seq sequences with planted JASPAR motifs")
+    configuration.methodSettings.correctGradient = false
+    configuration.checks.reverseComplement = demoReverseComplement(methods: methods)
+    configuration.checks.offSimplex = demoOffSimplex
+    return configuration
   }
 }
 

@@ -109,6 +109,7 @@ public enum RunOutput {
   static func joinedMaps(_ files: [URL]) throws -> AttributionExport {
     var (maps, predictions, ids, targets) = ([Tensor](), [Tensor](), [String](), [Int]())
     var (method, modelFile) = ("", "")
+    var settings: [String: HDF5AttributeValue] = [:]
     for url in files {
       let file = try HDF5File(reading: url)
       maps.append(try file.readTensor("/attributions"))
@@ -117,10 +118,16 @@ public enum RunOutput {
       targets += try file.readInt64s("/targets").elements.map { Int($0) }
       method = try file.readStringAttribute("method", of: "/")
       modelFile = try file.readStringAttribute("model_file", of: "/")
+      // Whether the maps were corrected for off-simplex gradients (parts written before the
+      // setting existed have no such attribute).
+      if let correction = try? file.readStringAttribute(RunPipeline.correctionAttribute, of: "/") {
+        settings[RunPipeline.correctionAttribute] = .string(correction, .variableUTF8)
+      }
     }
     return AttributionExport(
       attributions: Tensor.concatenating(maps.filter { $0.batchSize > 0 }),
       predictions: Tensor.concatenating(predictions.filter { $0.batchSize > 0 }),
-      ids: ids, metadata: .init(method: method, targets: targets, modelFile: modelFile))
+      ids: ids,
+      metadata: .init(method: method, targets: targets, modelFile: modelFile, settings: settings))
   }
 }

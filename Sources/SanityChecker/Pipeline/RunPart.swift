@@ -26,6 +26,10 @@ public struct RunPart: Codable, Sendable {
   var inputInvariance: [ItemValues]?
   /// Motif recovery: per method, per-item measures, and the chance levels per item.
   var motifRecovery: MotifScores?
+  /// Reverse-complement consistency: per method, the agreement per item, and both strands' outputs.
+  var reverseComplement: ReverseComplementCheck.Scores?
+  /// The off-simplex diagnostic: angles per item, and model randomization with the correction.
+  var offSimplex: OffSimplexScores?
   /// The block's first items with planted sites, their maps per stage (report logos).
   var examples: [Example]
   /// Maps of the block's first example for two classes (report).

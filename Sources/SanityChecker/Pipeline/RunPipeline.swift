@@ -48,11 +48,15 @@ public struct RunPipeline {
     (data, first, total) = block
   }
 
-  /// An explainer of the configuration, numbering items from the block's first.
-  func explainer(_ name: String, comparing: Bool = true) throws -> any Explainer {
+  /// An explainer of the configuration, numbering items from the block's first, corrected for
+  /// off-simplex gradients when the configuration asks (`correcting` overrides it).
+  func explainer(_ name: String, comparing: Bool = true, correcting: Bool? = nil) throws
+    -> any Explainer
+  {
     try configuration.methodSettings.explainer(
       name, seed: configuration.seed, key: "methods", comparing: comparing
     )
+    .simplexCorrected(correcting ?? configuration.isGradientCorrected)
     .numberingItems(from: first)
   }
 
@@ -131,6 +135,7 @@ public struct RunPipeline {
         informationContent: information)
       (part.examples, part.classPairs) = try examples(sites: sites)
     }
+    try dnaChecks(into: &part)
     return part
   }
 
@@ -149,7 +154,11 @@ public struct RunPipeline {
           shape: [attribution.predictions.count], scalars: attribution.predictions),
         ids: data.ids,
         metadata: .init(
-          method: attribution.method, targets: targets, modelFile: configuration.model)
+          method: attribution.method, targets: targets, modelFile: configuration.model,
+          settings: [
+            Self.correctionAttribute: .string(
+              configuration.gradientCorrectionSetting, .variableUTF8)
+          ])
       ).writeHDF5(to: folder.appendingPathComponent("\(name).h5"))
     }
   }

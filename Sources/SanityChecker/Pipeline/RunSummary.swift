@@ -74,6 +74,7 @@ public struct RunSummary {
               informationContent: motif.informationContent)
           } ?? next
       }
+      joinDNAChecks(&joined, part)
       joined.examples = Array((joined.examples + part.examples).prefix(3))
       if joined.classPairs.isEmpty { joined.classPairs = part.classPairs }
     }
@@ -142,7 +143,9 @@ public struct RunSummary {
           motif.methods, chance: motif.chance.map { ($0.metric, $0.values) },
           stageNames: stageNames, model: model))
     }
+    reports += try dnaReports(part, model: model)
     var report = CheckReport.merging(reports)
+    report.settings["gradient-correction"] = configuration.gradientCorrectionSetting
     report.settings["model-file"] = configuration.model
     report.settings["input-file"] = "\(configuration.inputs.file) (first \(part.total))"
     return report

@@ -7,9 +7,11 @@ extension HTMLReport {
       row.check == .motifRecovery
         && (row.metric == MotifRecovery.pValueMetric || row.metric == MotifRecovery.holmMetric)
     }
+    // Reverse-complement and off-simplex rows have their own sections.
     let rows = report.rows.filter {
       !$0.check.isStaged && ($0.seed == .all || $0.seed == .notApplicable) && !$0.layer.isScale
         && !isPValue($0) && $0.method != "model"
+        && ![.reverseComplement, .offSimplex].contains($0.check)
     }
     let checks = ordered(rows.map(\.check))
     guard !checks.isEmpty else { return nil }
@@ -112,12 +114,21 @@ extension HTMLReport {
           report.rows.first {
             $0.check == check && $0.method == row.method && $0.metric == row.metric
               && $0.layer == stage
-          }?.mean ?? .nan
+          }
         }
         let cells = [row.method, row.metric].map { HTML.element("td", $0) }.joined()
-        let numbers = [point(.floor), point(.ceiling), row.mean].map {
-          "<td class=\"number\">\($0.isFinite ? HTML.number($0) : "n/a")</td>"
-        }.joined()
+        let numbers =
+          [point(.floor), point(.ceiling)].map { reference in
+            guard let reference, reference.mean.isFinite else {
+              return "<td class=\"number\">n/a</td>"
+            }
+            let interval =
+              reference.ciLow.isFinite
+              ? " <span class=\"interval\">(\(Self.interval(reference.ciLow, reference.ciHigh)))</span>"
+              : ""
+            return "<td class=\"number\">\(HTML.number(reference.mean))\(interval)</td>"
+          }.joined()
+          + "<td class=\"number\">\(row.mean.isFinite ? HTML.number(row.mean) : "n/a")</td>"
         parts.append(
           "<tr>\(cells)\(numbers)<td class=\"number\">"
             + (row.ciLow.isFinite

@@ -25,6 +25,8 @@ public enum HTMLReport {
       scaleSection(content.report),
       curveSection(content, palette: palette),
       summarySection(content.report),
+      reverseComplementSection(content.report),
+      offSimplexSection(content.report),
       logoSection(content.dnaExamples),
       imageSection(content.imageExamples),
       classSensitivitySection(content.classSensitivity),

@@ -52,76 +52,57 @@ public struct OffSimplexDiagnostic: Sendable {
   public func run(model: Model, input: Tensor, targets: [Int]? = nil, explainers: [any Explainer])
     throws -> CheckReport
   {
-    try model.validate(input: input)
-    guard input.shape.rank == 3, input.shape[2] == 4 else {
-      throw ModelError.shapeMismatch(
-        layer: "input", expected: "one-hot DNA [N, L, 4]", actual: input.shape)
-    }
-    if let targets { try model.validate(input: input, targets: targets) }
-    let fixedTargets = targets ?? model.predictedTargets(input)
-    var rows: [ResultRow] = []
-    var applicable: [any Explainer] = []
-    var skipped: [String] = []
-    for explainer in explainers where !(explainer is ControlExplainer) {
-      let attribution = try explainer.attribution(for: input, targets: fixedTargets, in: model)
-      let maps = attribution.values
-      guard maps.shape == input.shape else {
-        skipped.append("\(attribution.method) (maps are not [L, 4])")
-        continue
-      }
-      guard !Self.isInputMultiplied(maps, input: input) else {
-        skipped.append("\(attribution.method) (maps are multiplied by the one-hot input)")
-        continue
-      }
-      applicable.append(explainer)
-      let angles = (0..<input.batchSize).map { item in
-        SimplexCorrected.angles(maps.items(item..<(item + 1))).filter(\.isFinite)
-      }
-      let row = { (layer: ResultStage, metric: String, values: [Double?]) in
-        ResultRow(
-          check: .offSimplex, order: nil, method: attribution.method, layer: layer,
-          seed: .notApplicable, metric: metric, view: AttributionView.full.rawValue, values: values)
-      }
-      rows.append(
-        row(
-          .original, "angle-mean",
-          angles.map { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }))
-      rows.append(row(.original, "angle-max", angles.map { $0.max() }))
-      let corrected = SimplexCorrected.corrected(maps)
-      for metric in metrics {
-        let scores = try MapComparison.scores(
-          maps, corrected, input: input, metric: metric, view: .full)
-        rows.append(row(.gradientCorrected, metric.name, scores))
-      }
-    }
-    var verdicts: [Verdict] = []
-    var settings = [
-      "check": CheckKind.offSimplex.rawValue, "model": model.name,
-      "metrics": metrics.map(\.name).joined(separator: ","),
-      "not-applicable": skipped.isEmpty ? "none" : skipped.joined(separator: ", "),
-    ]
+    let fixedTargets = try Self.validated(model: model, input: input, targets: targets)
+    let candidates = explainers.filter { !($0 is ControlExplainer) }
+    let values = try self.values(
+      model: model, input: input, targets: fixedTargets, explainers: candidates)
+    var report = self.report(values, model: model)
+    let applicable = zip(candidates, values).filter { $1.isApplicable }.map(\.0)
     if let configuration = modelRandomization, !applicable.isEmpty {
       let check = ModelRandomizationCheck(configuration)
       let plain = try check.run(
         model: model, input: input, targets: fixedTargets, explainers: applicable)
-      var corrected = try check.run(
-        model: model, input: input, targets: fixedTargets,
-        explainers: applicable.map { SimplexCorrected(base: $0) })
-      corrected.rows = corrected.rows.filter { $0.control == nil }
-      corrected.verdicts = corrected.verdicts.filter { $0.control == nil }
-      for index in corrected.rows.indices { corrected.rows[index].method += Self.correctedSuffix }
-      for index in corrected.verdicts.indices {
-        corrected.verdicts[index].method += Self.correctedSuffix
-      }
-      rows += plain.rows + corrected.rows
-      verdicts = plain.verdicts + corrected.verdicts
-      settings["effect-on-model-randomization"] = plain.verdicts.filter { $0.control == nil }.map {
-        verdict in
-        let after = corrected.verdicts.first { $0.method == verdict.method + Self.correctedSuffix }
-        return "\(verdict.method): \(verdict.outcome.rawValue) → \(after?.outcome.rawValue ?? "-")"
-      }.joined(separator: "; ")
+      let corrected = Self.renamedCorrected(
+        try check.run(
+          model: model, input: input, targets: fixedTargets,
+          explainers: applicable.map { SimplexCorrected(base: $0) }))
+      report.rows += plain.rows + corrected.rows
+      report.verdicts = plain.verdicts + corrected.verdicts
+      report.settings[Self.effectSetting] = Self.effect(
+        plain: plain.verdicts, corrected: corrected.verdicts)
     }
-    return CheckReport(rows: rows, verdicts: verdicts, settings: settings)
+    return report
+  }
+
+  /// The setting that lists each method's model-randomization outcome without and with the
+  /// correction.
+  public static let effectSetting = "effect-on-model-randomization"
+
+  /// A model-randomization report of corrected methods with the controls left out and every
+  /// method named with ``correctedSuffix``.
+  /// - Parameter report: The report of the corrected explainers.
+  /// - Returns: The renamed rows and verdicts.
+  static func renamedCorrected(_ report: CheckReport) -> CheckReport {
+    var corrected = report
+    corrected.rows = corrected.rows.filter { $0.control == nil }
+    corrected.verdicts = corrected.verdicts.filter { $0.control == nil }
+    for index in corrected.rows.indices { corrected.rows[index].method += correctedSuffix }
+    for index in corrected.verdicts.indices {
+      corrected.verdicts[index].method += correctedSuffix
+    }
+    return corrected
+  }
+
+  /// Each method's outcome before → after the correction, `; `-separated.
+  /// - Parameters:
+  ///   - plain: The verdicts without the correction.
+  ///   - corrected: The verdicts with it (named with ``correctedSuffix``).
+  /// - Returns: `method: before → after` per method that is not a control.
+  static func effect(plain: [Verdict], corrected: [Verdict]) -> String {
+    plain.filter { $0.control == nil }.map { verdict in
+      let after = corrected.first { $0.method == verdict.method + correctedSuffix }
+      return "\(verdict.method): \(verdict.outcome.rawValue) → \(after?.outcome.rawValue ?? "-")"
+    }.joined(separator: "; ")
   }
 
   /// Whether every map is exactly 0 wherever the one-hot input is 0.

@@ -89,11 +89,25 @@ public struct ReverseComplementCheck: Sendable {
   ///   - targets: The explained unit per item.
   /// - Returns: The relative difference (0 for an exactly strand-symmetric model).
   public static func asymmetry(model: Model, input: Tensor, targets: [Int]) -> Double {
+    let outputs = strandOutputs(model: model, input: input, targets: targets)
+    return asymmetry(forward: outputs.forward, difference: outputs.difference)
+  }
+
+  /// The relative asymmetry of per-item output magnitudes and strand differences: the largest
+  /// difference over the largest magnitude (the difference itself when every output is 0).
+  static func asymmetry(forward: [Double], difference: [Double]) -> Double {
+    let scale = forward.max() ?? 0
+    let largest = difference.max() ?? 0
+    return scale > 0 ? largest / scale : largest
+  }
+
+  /// Per item, |f(x)| and |f(RC x) − f(x)| at the target.
+  static func strandOutputs(model: Model, input: Tensor, targets: [Int]) -> (
+    forward: [Double], difference: [Double]
+  ) {
     let forward = model.values(of: model.forward(input), at: targets)
     let reverse = model.values(of: model.forward(reverseComplement(input)), at: targets)
-    let scale = forward.map { Double(abs($0)) }.max() ?? 0
-    let difference = zip(forward, reverse).map { Double(abs($0 - $1)) }.max() ?? 0
-    return scale > 0 ? difference / scale : difference
+    return (forward.map { Double(abs($0)) }, zip(forward, reverse).map { Double(abs($0 - $1)) })
   }
 
   /// The relative asymmetry below which a model counts as strand-symmetric.
@@ -112,48 +126,9 @@ public struct ReverseComplementCheck: Sendable {
   public func run(model: Model, input: Tensor, targets: [Int]? = nil, explainers: [any Explainer])
     throws -> CheckReport
   {
-    try model.validate(input: input)
-    guard input.shape.rank == 3, input.shape[2] == 4 else {
-      throw ModelError.shapeMismatch(
-        layer: "input", expected: "one-hot DNA [N, L, 4]", actual: input.shape)
-    }
-    if let targets { try model.validate(input: input, targets: targets) }
-    let fixedTargets = targets ?? model.predictedTargets(input)
-    let asymmetry = Self.asymmetry(model: model, input: input, targets: fixedTargets)
-    let comparison = SimilarityComparison(
-      check: .reverseComplement, order: nil, metrics: SimilarityComparison.metrics(metrics),
-      view: view, threshold: threshold, verdictStage: .firstStage, keepsItemValues: false)
-    let reversed = Self.reverseComplement(input)
-    var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in SimilarityComparison.withFloorControl(explainers)
-    where (explainer as? ControlExplainer)?.kind != .input {
-      let a = try explainer.attribution(for: input, targets: fixedTargets, in: model)
-      var b = try explainer.attribution(for: reversed, targets: fixedTargets, in: model)
-      b.values = Self.reverseComplement(b.values)
-      let redrawn = try SimilarityComparison.redrawn(
-        explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
-      ) { try $0.attribution(for: input, targets: fixedTargets, in: model) }
-      methods.append(try comparison.pairScores(a, b, redrawn: redrawn, input: input))
-    }
-    var rows = methods.flatMap { comparison.rows($0, seeds: [.all], stages: [.reverseComplement]) }
-    let floor = methods.first { ControlExplainer.Kind(rawValue: $0.method) == .random }
-    let isSymmetric = asymmetry <= Self.symmetryTolerance
-    var verdicts: [Verdict] = []
-    for method in methods {
-      let evidence = comparison.evidence(method, floor: floor)
-      rows += comparison.scaleRows(method, readings: evidence)
-      verdicts.append(
-        verdict(method.method, evidence: evidence, isSymmetric: isSymmetric, asymmetry: asymmetry))
-    }
-    return CheckReport(
-      rows: rows, verdicts: verdicts,
-      settings: [
-        "check": CheckKind.reverseComplement.rawValue, "model": model.name,
-        "metrics": metrics.map(\.name).joined(separator: ","), "view": view.rawValue,
-        "threshold": ResultRow.number(threshold),
-        "strand-asymmetry": ResultRow.number(asymmetry),
-        "strand-symmetric": isSymmetric ? "yes" : "no",
-      ])
+    report(
+      try scores(model: model, input: input, targets: targets, explainers: explainers),
+      model: model)
   }
 
   /// The verdict of one method from its readings (see the type's rule).

@@ -70,21 +70,29 @@ extension SimilarityComparison {
     let reproducibility = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
       ratios($0).reproducibility
     }
-    return SimilarityScale(
+    var scale = SimilarityScale(
       floor: summary(reference.floor, draws: nil),
       ceiling: Self.mean(reference.ceiling, items: nil),
       perfect: Self.mean(reference.perfect, items: nil),
       normalized: (estimates.normalized, normalized),
       reproducibility: (estimates.reproducibility, reproducibility))
+    scale.floorInterval = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
+      summary(reference.floor, draws: $0)
+    }
+    scale.ceilingInterval = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
+      Self.mean(reference.ceiling, items: $0.flatMap(\.items))
+    }
+    return scale
   }
 
-  /// The rows of a method's scale, per judged reading: `floor`, `ceiling` (both with their
-  /// point value) and `normalized` (with its interval), seed `all`, the reading's name as metric.
+  /// The rows of a method's scale, per judged reading: `floor`, `ceiling` and `normalized`, each
+  /// with its interval from the same resamples, seed `all`, the reading's name as metric.
   func scaleRows(_ method: MethodScores, readings: [SimilarityEvidence]) -> [ResultRow] {
     readings.flatMap { reading -> [ResultRow] in
       guard let scale = reading.scale else { return [] }
       let values: [(ResultStage, Double, (low: Double, high: Double))] = [
-        (.floor, scale.floor, (.nan, .nan)), (.ceiling, scale.ceiling, (.nan, .nan)),
+        (.floor, scale.floor, scale.floorInterval),
+        (.ceiling, scale.ceiling, scale.ceilingInterval),
         (.normalized, scale.normalized, scale.normalizedInterval),
       ]
       return values.map { stage, value, interval in

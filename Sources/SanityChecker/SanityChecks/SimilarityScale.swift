@@ -39,6 +39,11 @@ public struct SimilarityScale: Sendable {
   public var reproducibility: Double
   /// The 95% bootstrap interval of r.
   public var reproducibilityInterval: (low: Double, high: Double)
+  /// The 95% bootstrap interval of f, from the same resamples of seeds and items as n's (NaN
+  /// when not measured).
+  public var floorInterval: (low: Double, high: Double) = (.nan, .nan)
+  /// The 95% bootstrap interval of c, from the same resamples (NaN when not measured).
+  public var ceilingInterval: (low: Double, high: Double) = (.nan, .nan)
 
   /// Creates a scale.
   /// - Parameters:

@@ -21,8 +21,10 @@ import Foundation
 /// quarter of the observed value).
 ///
 /// **Properties.** Idempotent; the corrected map sums to 0 at every position; maps that are not
-/// `[L, 4]` (Grad-CAM) are returned unchanged.
-public struct SimplexCorrected: Explainer {
+/// `[L, 4]` (Grad-CAM) are returned unchanged. The wrapper numbers items as its base does
+/// (``firstItem`` is the base's), so a corrected seeded method draws the same noise as the
+/// uncorrected one in every batch, and the checks measure its ceiling against a second draw.
+public struct SimplexCorrected: SeededExplainer {
   /// `simplex-corrected`; results carry the base method's name.
   public static let identifier = "simplex-corrected"
   /// The explainer whose maps are corrected.
@@ -31,6 +33,13 @@ public struct SimplexCorrected: Explainer {
   /// Wraps an explainer.
   /// - Parameter base: The explainer.
   public init(base: any Explainer) { self.base = base }
+
+  /// The base explainer's ``SeededExplainer/firstItem`` (0 for a deterministic base); setting it
+  /// renumbers the base.
+  public var firstItem: Int {
+    get { (base as? any SeededExplainer)?.firstItem ?? 0 }
+    set { base = base.numberingItems(from: newValue) }
+  }
 
   /// The base explainer's maps, corrected.
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution

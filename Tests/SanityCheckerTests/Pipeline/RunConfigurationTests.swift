@@ -82,6 +82,67 @@ import Testing
     }
   }
 
+  /// The reverse-complement and off-simplex keys: each mistake names its key and line.
+  @Test(arguments: [
+    (
+      "    - constant\n    metrics:\n    - spearman\n    - spearman-abs\n    view: full\n",
+      "    - constant\n    metrics:\n    - spearman\n    - spearman-abs\n    view: fulll\n",
+      "fulll",
+      "key 'checks.reverseComplement.view' is 'fulll'"
+    ),
+    (
+      "  offSimplex:\n    methods:\n    - saliency\n",
+      "  offSimplex:\n    methods:\n    - salience\n", "salience",
+      "key 'checks.offSimplex.methods[0]' is 'salience'; expected one of the run's methods"
+    ),
+    (
+      "    modelRandomization: true\n", "    modelRandomization: yes please\n", "yes please",
+      "key 'checks.offSimplex.modelRandomization' is 'yes please'; expected true or false"
+    ),
+    (
+      "  correctGradient: false\n", "  correctGradient: 2\n", "correctGradient: 2",
+      "key 'methodSettings.correctGradient' is '2'"
+    ),
+  ])
+  func dnaCheckMistakesNameTheirKey(
+    old: String, new: String, marker: String, expected: String
+  ) {
+    let yaml = Self.demoYAML(replacing: old, with: new)
+    #expect {
+      _ = try RunConfiguration.parse(yaml, file: "run.yaml")
+    } throws: { error in
+      let text = String(describing: error)
+      return text.contains("run.yaml:\(Self.line(of: marker, in: yaml)):")
+        && text.contains(expected)
+    }
+  }
+
+  /// The off-simplex diagnostic's model randomization takes the run's model-randomization
+  /// settings, so it needs them.
+  @Test func offSimplexRandomizationNeedsModelRandomization() {
+    var configuration = RunConfiguration.demo()
+    configuration.checks.modelRandomization = nil
+    #expect(
+      throws: RunConfigurationError.invalidValue(
+        file: "", line: 0, key: "checks.offSimplex.modelRandomization", value: "true",
+        expected: "false, or checks.modelRandomization to take the settings from")
+    ) {
+      try configuration.validate()
+    }
+    configuration.checks.offSimplex?.modelRandomization = false
+    #expect(throws: Never.self) { try configuration.validate() }
+  }
+
+  /// The demo runs both checks and states the correction (off).
+  @Test func demoRunsTheDNAChecks() throws {
+    let demo = RunConfiguration.demo()
+    #expect(demo.checks.reverseComplement?.methods.contains("random") == true)
+    #expect(
+      demo.checks.offSimplex?.methods == ["saliency", "smoothgrad", "guided-backprop", "deconvnet"])
+    #expect(demo.methodSettings.correctGradient == false)
+    #expect(demo.yaml().contains("reverseComplement:") && demo.yaml().contains("offSimplex:"))
+  }
+
   @Test func emptySeedsAreRefused() {
     let yaml = Self.demoYAML(replacing: "seeds:\n- 0\n- 1\n- 2\n- 3\n- 4\n", with: "seeds: []\n")
     #expect {

@@ -1,0 +1,79 @@
+extension RunSummary {
+  /// Appends the next block's reverse-complement and off-simplex values to the joined part.
+  /// - Parameters:
+  ///   - joined: The parts joined so far.
+  ///   - next: The next block's part.
+  static func joinDNAChecks(_ joined: inout RunPart, _ next: RunPart) {
+    if let scores = next.reverseComplement {
+      joined.reverseComplement =
+        joined.reverseComplement.map {
+          ReverseComplementCheck.Scores(
+            methods: joinScores($0.methods, scores.methods) ?? [],
+            forward: $0.forward + scores.forward, difference: $0.difference + scores.difference)
+        } ?? scores
+    }
+    if let scores = next.offSimplex {
+      joined.offSimplex =
+        joined.offSimplex.map {
+          RunPart.OffSimplexScores(
+            methods: zip($0.methods, scores.methods).map { a, b in
+              var method = a
+              method.isInputMultiplied += b.isInputMultiplied
+              method.angleMean += b.angleMean
+              method.angleMax += b.angleMax
+              method.corrected = zip(a.corrected, b.corrected).map { $0 + $1 }
+              return method
+            },
+            plain: joinScores($0.plain, scores.plain),
+            corrected: joinScores($0.corrected, scores.corrected))
+        } ?? scores
+    }
+  }
+
+  /// The reverse-complement check's and the off-simplex diagnostic's reports from the joined
+  /// per-item values.
+  /// - Parameters:
+  ///   - part: The joined part.
+  ///   - model: The trained model.
+  /// - Returns: The reports, in that order, of the checks the run has.
+  /// - Throws: ``RunConfigurationError`` for settings that cannot be built.
+  static func dnaReports(_ part: RunPart, model: Model) throws -> [CheckReport] {
+    let configuration = part.manifest.configuration
+    var reports: [CheckReport] = []
+    if let settings = configuration.checks.reverseComplement, let scores = part.reverseComplement {
+      reports.append(
+        try configuration.reverseComplementCheck(settings).report(scores, model: model))
+    }
+    guard let settings = configuration.checks.offSimplex, let scores = part.offSimplex else {
+      return reports
+    }
+    var report = try configuration.offSimplexDiagnostic(settings).report(
+      scores.methods, model: model)
+    let applicable = Set(
+      scores.methods.filter(\.isApplicable).map(\.method) + [ControlExplainer.Kind.random.rawValue])
+    if let corrected = scores.corrected, applicable.count > 1,
+      let randomization = configuration.checks.modelRandomization,
+      let plain = scores.plain ?? part.modelRandomization
+    {
+      let check = try configuration.modelRandomizationCheck(randomization)
+      let stageNames = model.randomizationStages(
+        order: check.configuration.order, scheme: check.configuration.scheme,
+        seed: configuration.seeds[0]
+      )
+      .map(\.name)
+      let summary = { (scores: [SimilarityComparison.MethodScores]) in
+        check.report(
+          scores.filter { applicable.contains($0.method) },
+          seeds: configuration.seeds.map(String.init), stageNames: stageNames, model: model)
+      }
+      let before = summary(plain)
+      let after = OffSimplexDiagnostic.renamedCorrected(summary(corrected))
+      report.rows += after.rows
+      report.verdicts = after.verdicts
+      report.settings[OffSimplexDiagnostic.effectSetting] = OffSimplexDiagnostic.effect(
+        plain: before.verdicts, corrected: after.verdicts)
+    }
+    reports.append(report)
+    return reports
+  }
+}
