@@ -8,7 +8,7 @@ import Testing
 struct RunShardMergeTests {
   static let config = "workflow/example-run.yaml"
   static let files = [
-    "results.tsv", "results.json", "report.html", "attributions/saliency.h5",
+    "results.tsv", "results.json", "report.html", "motifs.tsv", "attributions/saliency.h5",
     "attributions/smoothgrad.h5",
   ]
 
@@ -41,7 +41,10 @@ struct RunShardMergeTests {
     let rows = try String(contentsOf: whole.appendingPathComponent("results.tsv"), encoding: .utf8)
     #expect(
       rows.contains("model-randomization") && rows.contains("label-randomization")
-        && rows.contains("motif-recovery"))
+        && rows.contains("motif-recovery") && rows.contains("\nmotifs\t"))
+    let report = try String(
+      contentsOf: whole.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(report.contains("<section id=\"motif-section\">"), "the report shows the motifs")
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {

@@ -79,6 +79,7 @@ extension RunConfiguration {
       throw .invalid(
         key: "checks.motifRecovery.motifs", value: String(check.motifs), expected: "at least 1")
     }
+    try validateMotifs()
   }
 
   /// The metrics of a check, parsed.

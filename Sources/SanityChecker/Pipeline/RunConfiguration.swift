@@ -65,6 +65,8 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
     public var inputInvariance: InputInvariance?
     /// Recovery of the planted motifs on the trained and randomized models.
     public var motifRecovery: MotifRecoverySettings?
+    /// Seqlets, motifs and their database matches on the trained and randomized models.
+    public var motifs: Motifs?
   }
 
   /// Settings of ``ModelRandomizationCheck``.
@@ -165,7 +167,11 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
           "saliency", "gradient-x-input", "integrated-gradients",
         ]),
         motifRecovery: MotifRecoverySettings(
-          memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1)),
+          memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1),
+        motifs: Motifs(
+          database: "Genomes/motifs.meme",
+          methods: ["saliency", "gradient-x-input", "integrated-gradients", "guided-backprop", "ism"],
+          order: "cascading", seeds: [seed], significance: 0.05)),
       exports: Exports(attributions: methods, report: true), memory: nil,
       title: "SanityChecker: can these explanations be trusted?",
       subtitle:
@@ -186,6 +192,7 @@ extension RunConfiguration {
       checks.labelRandomization?.trainingFile ?? "")
     copy.checks.motifRecovery?.memeFile = path(checks.motifRecovery?.memeFile ?? "")
     copy.checks.motifRecovery?.sitesFile = path(checks.motifRecovery?.sitesFile ?? "")
+    copy.checks.motifs?.database = path(checks.motifs?.database ?? "")
     return copy
   }
 }

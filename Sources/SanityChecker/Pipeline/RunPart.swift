@@ -26,6 +26,8 @@ public struct RunPart: Codable, Sendable {
   var inputInvariance: [ItemValues]?
   /// Motif recovery: per method, per-item measures, and the chance levels per item.
   var motifRecovery: MotifScores?
+  /// The motif check: per method, per-position scores on every stage, and the block's bases.
+  var motifCheck: MotifCheckScores? = nil
   /// The block's first items with planted sites, their maps per stage (report logos).
   var examples: [Example]
   /// Maps of the block's first example for two classes (report).
