@@ -89,8 +89,8 @@ struct MotifsCLITests {
     let planted = try String(
       contentsOf: TestSupport.repositoryRoot.appendingPathComponent(CLI.sequences), encoding: .utf8
     )
-      .split(separator: "\n").filter { $0.hasPrefix(">") }.prefix(120)
-      .map { $0.split(separator: " ").first { $0.hasPrefix("motifs=") }.map(String.init) ?? "" }
+    .split(separator: "\n").filter { $0.hasPrefix(">") }.prefix(120)
+    .map { $0.split(separator: " ").first { $0.hasPrefix("motifs=") }.map(String.init) ?? "" }
     var (agree, withSite) = (0, 0)
     for (row, motifs) in zip(rows.dropFirst(), planted) {
       let count = Int(row[column("n_seqlets")]) ?? -1

@@ -170,7 +170,9 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
           memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1),
         motifs: Motifs(
           database: "Genomes/motifs.meme",
-          methods: ["saliency", "gradient-x-input", "integrated-gradients", "guided-backprop", "ism"],
+          methods: [
+            "saliency", "gradient-x-input", "integrated-gradients", "guided-backprop", "ism",
+          ],
           order: "cascading", seeds: [seed], significance: 0.05)),
       exports: Exports(attributions: methods, report: true), memory: nil,
       title: "SanityChecker: can these explanations be trusted?",

@@ -23,7 +23,8 @@ public struct RunSummary {
   public init(parts: [(file: String, part: RunPart)], model: Model) throws {
     part = try Self.joined(parts)
     motifs = try Self.motifResult(part, model: model)
-    report = CheckReport.merging([try Self.report(part, model: model)] + [motifs?.report].compactMap { $0 })
+    report = CheckReport.merging(
+      [try Self.report(part, model: model)] + [motifs?.report].compactMap { $0 })
   }
 
   /// The parts joined into one, checking that they are of one run and cover its items in order.

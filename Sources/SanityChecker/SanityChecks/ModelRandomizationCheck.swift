@@ -136,8 +136,9 @@ public struct ModelRandomizationCheck: Sendable {
     _ explainer: Int, _ stage: (seed: Int, stage: Int)?, _ input: Tensor, _ map: Attribution
   ) throws -> Void
 
-  /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing;
-  /// a batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
+  /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing.
+  ///
+  /// A batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
   /// `observe` sees every map, so other checks of the run can use them rather than explain again.
   func methodScores(
     model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,

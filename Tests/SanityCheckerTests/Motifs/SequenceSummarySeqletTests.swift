@@ -26,7 +26,8 @@ import Testing
     let b = Seqlet(item: 0, start: 2, end: 6, sign: .positive, attribution: 1.5, pValue: 1e-4)
     let c = Seqlet(item: 1, start: 0, end: 4, sign: .positive, attribution: 2.25, pValue: 1e-5)
     let result = MotifDiscovery.Result(
-      seqlets: [b, c, a], motifs: [Self.motif("positive-1", [b, c]), Self.motif("negative-1", [a])],
+      seqlets: [b, c, a],
+      motifs: [Self.motif("positive-1", [b, c]), Self.motif("negative-1", [a])],
       matches: [[Self.match("MA1", q: 0.02)], [Self.match("MA2", q: 0.001)]])
     let columns = SequenceSummary.seqletColumns(result, count: 3, matches: true)
     #expect(

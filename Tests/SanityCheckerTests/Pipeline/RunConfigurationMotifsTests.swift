@@ -45,7 +45,8 @@ import Testing
     let text = RunConfiguration.demo().yaml()
     #expect(text.contains(mistake.old), "the demo's YAML has '\(mistake.old)'")
     let yaml = text.replacingOccurrences(of: mistake.old, with: mistake.new)
-    let line = (yaml.components(separatedBy: "\n").firstIndex { $0.contains(mistake.line) } ?? -1) + 1
+    let line =
+      (yaml.components(separatedBy: "\n").firstIndex { $0.contains(mistake.line) } ?? -1) + 1
     #expect {
       _ = try RunConfiguration.parse(yaml, file: "run.yaml")
     } throws: { error in

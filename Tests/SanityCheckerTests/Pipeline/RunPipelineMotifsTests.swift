@@ -46,6 +46,7 @@ struct RunPipelineMotifsTests {
     let motifs = try #require(summary.motifs)
     #expect(motifs.stages.count == 2 * 4)
     #expect(summary.report.rows.filter { $0.check == .motifs }.count == 2 * 4 * 3)
-    #expect(summary.report.settings["motifs.database-file"]?.hasSuffix("Genomes/motifs.meme") == true)
+    #expect(
+      summary.report.settings["motifs.database-file"]?.hasSuffix("Genomes/motifs.meme") == true)
   }
 }
