@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
     discussion: """
       Uses Models/deepbind-example.h5 (a DeepBind-architecture model with two tasks, CTCF and REST) and the
       simulated ChIP-seq sequences in Genomes/, whose planted motifs are known. Writes results.tsv, results.json,
-      one attribution file per method and report.html to --output, and prints the report's path.
+      motifs.tsv, one attribution file per method and report.html to --output, and prints the report's path.
       Example: sanity demo --output sanity-demo
       """)
 

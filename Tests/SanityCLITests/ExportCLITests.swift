@@ -29,7 +29,7 @@ struct ExportCLITests {
     #expect(lines.count == 41)
     #expect(
       lines[0]
-        == "id\tchrom\tstart\tend\tstrand\ttarget\tprediction\toutput_0\toutput_1\tattribution_sum\ttop_positions"
+        == "id\tchrom\tstart\tend\tstrand\ttarget\tprediction\toutput_0\toutput_1\tattribution_sum\ttop_positions\tn_seqlets\tseqlets"
     )
     #expect(lines[1].hasPrefix("chrSim2:10000-10101\tchrSim2\t10000\t10101\t+\t1\t"))
     let maps = folder.file("a.h5").path

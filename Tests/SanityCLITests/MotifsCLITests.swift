@@ -68,6 +68,43 @@ struct MotifsCLITests {
     #expect(table[1].hasPrefix("positive-1\tpositive\t"))
   }
 
+  /// The per-sequence summary with `--database`: seqlet columns, and sequences holding a planted
+  /// site mostly take that site's matrix as their best match.
+  @Test func summaryNamesSeqletsAndBestMatches() throws {
+    let result = try CLI.run(
+      ["export", "summary"] + Self.source + [
+        "--method", "saliency", "--target", "0", "--database", "Genomes/motifs.meme", "--quiet",
+      ])
+    #expect(result.status == 0, "\(result.error)")
+    let rows = result.output.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = try #require(rows.first)
+    #expect(
+      Array(header.suffix(6)) == [
+        "n_seqlets", "seqlets", "best_motif", "match_id", "match_name", "match_q",
+      ])
+    #expect(rows.count == 121)
+    let column = { (name: String) in header.firstIndex(of: name) ?? 0 }
+    let planted = try String(
+      contentsOf: TestSupport.repositoryRoot.appendingPathComponent(CLI.sequences), encoding: .utf8
+    )
+    .split(separator: "\n").filter { $0.hasPrefix(">") }.prefix(120)
+    .map { $0.split(separator: " ").first { $0.hasPrefix("motifs=") }.map(String.init) ?? "" }
+    var (agree, withSite) = (0, 0)
+    for (row, motifs) in zip(rows.dropFirst(), planted) {
+      let count = Int(row[column("n_seqlets")]) ?? -1
+      #expect(count >= 0 && row[column("seqlets")].split(separator: ",").count == count)
+      let site = motifs.dropFirst("motifs=".count).split(separator: ":").first.map(String.init)
+      guard let site, site != "none" else { continue }
+      withSite += 1
+      if row[column("match_id")] == site, let q = Double(row[column("match_q")]), q < 0.05 {
+        agree += 1
+      }
+    }
+    #expect(withSite > 20 && Double(agree) >= 0.5 * Double(withSite), "\(agree) of \(withSite)")
+  }
+
   static let cases: [BadInputCase] = [
     .init(
       ["check", "motifs"] + source + [

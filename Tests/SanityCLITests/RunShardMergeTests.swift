@@ -9,7 +9,7 @@ import Testing
 struct RunShardMergeTests {
   static let config = "workflow/example-run.yaml"
   static let files = [
-    "results.tsv", "results.json", "report.html", "attributions/saliency.h5",
+    "results.tsv", "results.json", "report.html", "motifs.tsv", "attributions/saliency.h5",
     "attributions/smoothgrad.h5",
   ]
 
@@ -42,7 +42,7 @@ struct RunShardMergeTests {
     let rows = try String(contentsOf: whole.appendingPathComponent("results.tsv"), encoding: .utf8)
     #expect(
       rows.contains("model-randomization") && rows.contains("label-randomization")
-        && rows.contains("motif-recovery"))
+        && rows.contains("motif-recovery") && rows.contains("\nmotifs\t"))
     // The reverse-complement check (a seeded method and the floor) and the off-simplex
     // diagnostic with its corrected model randomization are carried through parts too.
     #expect(
@@ -55,6 +55,7 @@ struct RunShardMergeTests {
       page.contains("<section id=\"reverse-complement-section\">")
         && page.contains("<section id=\"off-simplex-section\">")
         && page.contains("Gradient correction of this run's maps: not applied"))
+    #expect(page.contains("<section id=\"motif-section\">"), "the report shows the motifs")
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {

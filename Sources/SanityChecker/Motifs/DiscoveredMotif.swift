@@ -22,6 +22,8 @@ public struct DiscoveredMotif: Hashable, Sendable {
   public var contributions: [[Double]]
   /// `[w][4]` contribution-weighted frequencies.
   public var weightedFrequencies: [[Double]]
+  /// The cluster's seqlets, in the order they joined (empty for motifs made otherwise).
+  public var seqlets: [Seqlet] = []
 
   /// Creates a motif.
   /// - Parameters:

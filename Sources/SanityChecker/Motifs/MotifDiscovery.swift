@@ -49,7 +49,27 @@ public struct MotifDiscovery: Sendable {
   /// - Returns: Seqlets, motifs and matches.
   /// - Throws: ``MotifDiscoveryError`` when the maps do not fit the inputs.
   public func run(maps: Tensor, input: Tensor) throws(MotifDiscoveryError) -> Result {
-    let scores = try PositionScores.scores(maps, input: input)
+    try run(scores: try PositionScores.scores(maps, input: input), input: input)
+  }
+
+  /// Runs every step after ``PositionScores``: seqlets, motifs and matches from per-position
+  /// scores (what a sharded run keeps per item, since seqlet backgrounds and clusters need every
+  /// item at once).
+  /// - Parameters:
+  ///   - scores: Per item, one score per position.
+  ///   - input: The one-hot inputs `[N, L, 4]`.
+  /// - Returns: Seqlets, motifs and matches.
+  /// - Throws: ``MotifDiscoveryError`` when the scores do not fit the inputs.
+  public func run(scores: [[Float]], input: Tensor) throws(MotifDiscoveryError) -> Result {
+    let shape = input.shape
+    guard shape.rank == 3, shape[2] == 4 else {
+      throw .mapShape(expected: "[N, L, 4] one-hot DNA input", actual: shape.description)
+    }
+    guard scores.count == shape[0], scores.allSatisfy({ $0.count == shape[1] }) else {
+      throw .mapShape(
+        expected: "\(shape[0]) rows of \(shape[1]) scores",
+        actual: "\(scores.count) rows of \(scores.map(\.count).max() ?? 0) or fewer")
+    }
     let seqlets = caller.seqlets(scores)
     let motifs = clustering.motifs(seqlets: seqlets, scores: scores, input: input)
     var matches: [[MotifMatch]] = []

@@ -61,6 +61,8 @@ struct SeqletCluster {
   var coverage: [Int]
   /// The number of members.
   var members = 0
+  /// The members, in the order they joined.
+  var seqlets: [Seqlet] = []
 
   init(width: Int) {
     contributions = [Double](repeating: 0, count: width * 4)

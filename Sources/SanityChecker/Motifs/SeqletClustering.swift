@@ -75,8 +75,10 @@ public struct SeqletClustering: Sendable {
         .filter { $0.members >= minimumSeqlets }
         .sorted { $0.members > $1.members }
         .enumerated().compactMap { rank, cluster in
-          cluster.motif(
+          var motif = cluster.motif(
             identifier: "\(sign.rawValue)-\(rank + 1)", sign: sign, trimFraction: trimFraction)
+          motif?.seqlets = cluster.seqlets
+          return motif
         }
     }
   }
@@ -99,9 +101,11 @@ public struct SeqletClustering: Sendable {
         }
         if let best, best.similarity >= similarityThreshold {
           clusters[best.index].add(window, shift: best.shift, reverse: best.reverse)
+          clusters[best.index].seqlets.append(seqlet)
         } else if clusters.count < maximumClusters {
           var cluster = SeqletCluster(width: windowWidth)
           cluster.add(window, shift: 0, reverse: false)
+          cluster.seqlets.append(seqlet)
           clusters.append(cluster)
         }
       }

@@ -80,6 +80,7 @@ extension RunConfiguration {
         key: "checks.motifRecovery.motifs", value: String(check.motifs), expected: "at least 1")
     }
     try validateDNAChecks()
+    try validateMotifs()
   }
 
   /// The metrics of a check, parsed.

@@ -69,6 +69,8 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
     public var reverseComplement: ReverseComplement?
     /// The off-simplex gradient diagnostic (settings in `RunConfiguration+DNAChecks.swift`).
     public var offSimplex: OffSimplex?
+    /// Seqlets, motifs and their database matches on the trained and randomized models.
+    public var motifs: Motifs?
   }
 
   /// Settings of ``ModelRandomizationCheck``.
@@ -169,7 +171,13 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
           "saliency", "gradient-x-input", "integrated-gradients",
         ]),
         motifRecovery: MotifRecoverySettings(
-          memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1)),
+          memeFile: "Genomes/motifs.meme", sitesFile: "Genomes/example-test.motifs.tsv", motifs: 1),
+        motifs: Motifs(
+          database: "Genomes/motifs.meme",
+          methods: [
+            "saliency", "gradient-x-input", "integrated-gradients", "guided-backprop", "ism",
+          ],
+          order: "cascading", seeds: [seed], significance: 0.05)),
       exports: Exports(attributions: methods, report: true), memory: nil,
       title: "SanityChecker: can these explanations be trusted?",
       subtitle:
@@ -194,6 +202,7 @@ extension RunConfiguration {
       checks.labelRandomization?.trainingFile ?? "")
     copy.checks.motifRecovery?.memeFile = path(checks.motifRecovery?.memeFile ?? "")
     copy.checks.motifRecovery?.sitesFile = path(checks.motifRecovery?.sitesFile ?? "")
+    copy.checks.motifs?.database = path(checks.motifs?.database ?? "")
     return copy
   }
 }

@@ -77,6 +77,7 @@ extension RunConfiguration {
     var files = [model, inputs.file]
     if let check = checks.labelRandomization { files.append(check.trainingFile) }
     if let check = checks.motifRecovery { files += [check.memeFile, check.sitesFile] }
+    if let check = checks.motifs { files.append(check.database) }
     return files
   }
 }

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```
 /// whole run:  results.tsv  results.json  report.html  attributions/<method>.h5
+///             motifs.tsv (with a motif check: its rows plus each stage's best motif and match)
 /// part:       part.json (manifest + per-item values)  attributions/<method>.h5 (its block)
 /// ```
 /// `merge` writes exactly the whole run's files: the summary is recomputed from the joined
@@ -98,9 +99,14 @@ public enum RunOutput {
     try AtomicOutput.write(
       try summary.report.json(),
       to: OutputDestination(folder.appendingPathComponent("results.json")))
+    if let motifs = summary.motifs {
+      try AtomicOutput.write(
+        motifs.tsv, to: OutputDestination(folder.appendingPathComponent("motifs.tsv")))
+    }
     if summary.part.manifest.configuration.exports.report {
       try HTMLReport.write(
-        try summary.reportContent(model: model), to: folder.appendingPathComponent("report.html"))
+        try summary.reportContent(model: model), motifs: summary.motifs,
+        to: folder.appendingPathComponent("report.html"))
     }
     return summary
   }

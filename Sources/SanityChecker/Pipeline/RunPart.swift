@@ -30,6 +30,8 @@ public struct RunPart: Codable, Sendable {
   var reverseComplement: ReverseComplementCheck.Scores?
   /// The off-simplex diagnostic: angles per item, and model randomization with the correction.
   var offSimplex: OffSimplexScores?
+  /// The motif check: per method, per-position scores on every stage, and the block's bases.
+  var motifCheck: MotifCheckScores? = nil
   /// The block's first items with planted sites, their maps per stage (report logos).
   var examples: [Example]
   /// Maps of the block's first example for two classes (report).

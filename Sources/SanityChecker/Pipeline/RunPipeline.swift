@@ -80,6 +80,7 @@ public struct RunPipeline {
       labelRandomization: nil, classSensitivity: nil, inputInvariance: nil, motifRecovery: nil,
       examples: [], classPairs: [])
     guard !data.ids.isEmpty else { return part }
+    let motifScores = try MotifScoreCollector(configuration)
     if let folder { try exportAttributions(to: folder) }
     let checks = configuration.checks
     let all = try (configuration.methods + configuration.controls).map { try explainer($0) }
@@ -99,7 +100,8 @@ public struct RunPipeline {
       }
       part.modelRandomization = try check.methodScores(
         model: model, stagesPerSeed: stages, input: data.inputs, targets: targets,
-        explainers: withFloor)
+        explainers: withFloor,
+        observe: motifScores?.observer(reusing: settings, seeds: configuration.seeds))
     }
     if let settings = checks.labelRandomization {
       part.labelRandomization = try labelScores(settings)
@@ -136,6 +138,10 @@ public struct RunPipeline {
       (part.examples, part.classPairs) = try examples(sites: sites)
     }
     try dnaChecks(into: &part)
+    if let motifScores {
+      progress("motifs on the trained and randomized models")
+      part.motifCheck = try motifScores.scores(self)
+    }
     return part
   }
 

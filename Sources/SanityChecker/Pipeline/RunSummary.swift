@@ -12,6 +12,8 @@ public struct RunSummary {
   public let part: RunPart
   /// Rows, verdicts and settings of every check, in the order of ``RunConfiguration/Checks``.
   public let report: CheckReport
+  /// The motif check's rows, verdicts and motifs per stage (also in ``report``), if it ran.
+  public let motifs: MotifCheck.Result?
 
   /// Joins parts and summarizes them.
   /// - Parameters:
@@ -20,7 +22,9 @@ public struct RunSummary {
   /// - Throws: ``RunPartError`` when the parts are of different runs or do not cover the items.
   public init(parts: [(file: String, part: RunPart)], model: Model) throws {
     part = try Self.joined(parts)
-    report = try Self.report(part, model: model)
+    motifs = try Self.motifResult(part, model: model)
+    report = CheckReport.merging(
+      [try Self.report(part, model: model)] + [motifs?.report].compactMap { $0 })
   }
 
   /// The parts joined into one, checking that they are of one run and cover its items in order.
@@ -75,6 +79,7 @@ public struct RunSummary {
           } ?? next
       }
       joinDNAChecks(&joined, part)
+      joined.motifCheck = RunPart.MotifCheckScores.joined(joined.motifCheck, part.motifCheck)
       joined.examples = Array((joined.examples + part.examples).prefix(3))
       if joined.classPairs.isEmpty { joined.classPairs = part.classPairs }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension HTMLReport {
   /// The motif section of a report, from ``MotifCheck``'s result: for each method, the motifs
   /// found on the trained model (contribution logos, best database match and its q-value), then
@@ -28,6 +30,18 @@ extension HTMLReport {
     let anchor = page.range(of: "<section id=\"settings-section\">") ?? page.range(of: "<footer>")
     if let anchor { page.insert(contentsOf: section + "\n", at: anchor.lowerBound) }
     return page
+  }
+
+  /// Writes the page of ``render(_:motifs:)``.
+  /// - Parameters:
+  ///   - content: What to show.
+  ///   - motifs: The motif check's result, if any.
+  ///   - url: The `.html` file.
+  /// - Throws: ``OutputError``.
+  public static func write(_ content: ReportContent, motifs: MotifCheck.Result?, to url: URL)
+    throws
+  {
+    try AtomicOutput.write(render(content, motifs: motifs), to: OutputDestination(url))
   }
 
   /// The section's heading and body.

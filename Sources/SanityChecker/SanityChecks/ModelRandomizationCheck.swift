@@ -129,11 +129,20 @@ public struct ModelRandomizationCheck: Sendable {
       model: model)
   }
 
-  /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing;
-  /// a batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
+  /// Receives each map the check computes, slice by slice in item order: the explainer's place
+  /// in the explainers given, the seed's and the stage's place (`nil` for the trained model),
+  /// the slice's inputs and the map.
+  typealias MapObserver = (
+    _ explainer: Int, _ stage: (seed: Int, stage: Int)?, _ input: Tensor, _ map: Attribution
+  ) throws -> Void
+
+  /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing.
+  ///
+  /// A batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
+  /// `observe` sees every map, so other checks of the run can use them rather than explain again.
   func methodScores(
     model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
-    explainers: [any Explainer]
+    explainers: [any Explainer], observe: MapObserver? = nil
   ) throws -> [SimilarityComparison.MethodScores] {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
@@ -143,7 +152,9 @@ public struct ModelRandomizationCheck: Sendable {
     let fixedTargets = targets ?? model.predictedTargets(input)
     let comparison = self.comparison
     var methods: [SimilarityComparison.MethodScores] = []
-    for explainer in SimilarityComparison.withFloorControl(explainers) {
+    for (explainerIndex, explainer) in SimilarityComparison.withFloorControl(explainers)
+      .enumerated()
+    {
       // scores[metric][seed][stage]: per-item values, slice after slice.
       var scores = comparison.metrics.map { _ in
         stagesPerSeed.map { _, stages in [[Double?]](repeating: [], count: stages.count) }
@@ -159,6 +170,7 @@ public struct ModelRandomizationCheck: Sendable {
         let (part, partTargets) = (input.items(slice), Array(fixedTargets[slice]))
         let numbered = explainer.numberingItems(from: firstItem + slice.lowerBound)
         let original = try explain(numbered, model: model, input: part, targets: partTargets)
+        try observe?(explainerIndex, nil, part, original)
         method = original.method
         viewName = MapComparison.viewName(
           configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
@@ -174,8 +186,10 @@ public struct ModelRandomizationCheck: Sendable {
         }
         for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
           // One seed's stages at a time, scored together so each original map is ranked once.
-          let randomized = try stages.map { stage in
-            try explain(numbered, model: stage.model, input: part, targets: partTargets).values
+          let randomized = try stages.enumerated().map { stageIndex, stage in
+            let map = try explain(numbered, model: stage.model, input: part, targets: partTargets)
+            try observe?(explainerIndex, (seedIndex, stageIndex), part, map)
+            return map.values
           }
           for (metricIndex, metric) in comparison.metrics.enumerated() {
             let stageScores = try MapComparison.scores(

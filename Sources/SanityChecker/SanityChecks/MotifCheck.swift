@@ -105,65 +105,104 @@ public struct MotifCheck: Sendable {
     if let permutedModel {
       try model.validateArchitecture(of: permutedModel, named: "permuted-labels")
     }
-    // Two maps and the input at a time; motif discovery keeps per-position scores besides.
-    try MemoryBudget.current.reserve(
-      4 * input.shape.count, of: MemoryLayout<Float>.stride, for: "motif check maps")
-    let targets = model.predictedTargets(input)
     let stagesPerSeed = configuration.seeds.map { seed in
-      (
-        seed,
-        model.randomizationStages(
-          order: configuration.order, scheme: configuration.scheme, seed: seed)
-      )
+      model.randomizationStages(
+        order: configuration.order, scheme: configuration.scheme, seed: seed)
     }
+    // Two maps and the input at a time, and one score per position for every method and stage.
+    let stageCount =
+      1 + stagesPerSeed.map(\.count).reduce(0, +) + (permutedModel == nil ? 0 : 1)
+    try MemoryBudget.current.reserve(
+      4 * input.shape.count + explainers.count * stageCount * input.shape.count / 4,
+      of: MemoryLayout<Float>.stride, for: "motif check maps")
+    let targets = model.predictedTargets(input)
+    var methods: [MethodScores] = []
+    for explainer in explainers {
+      let trained = try scores(explainer, model: model, input: input, targets: targets)
+      methods.append(
+        MethodScores(
+          method: trained.method, original: trained.scores,
+          randomized: try stagesPerSeed.map { stages in
+            try stages.map {
+              try scores(explainer, model: $0.model, input: input, targets: targets).scores
+            }
+          },
+          permuted: try permutedModel.map {
+            try scores(explainer, model: $0, input: input, targets: targets).scores
+          }))
+    }
+    return try report(
+      methods, input: input, stageNames: stagesPerSeed.first?.map(\.name) ?? [], model: model)
+  }
+
+  /// One method's per-position scores (``PositionScores``) on the trained model, on every stage
+  /// of every seed and on the label-permuted model, item after item: what a batch run keeps per
+  /// block, since seqlet backgrounds and clusters need every item at once.
+  struct MethodScores: Codable, Sendable {
+    /// The method's name as its maps give it.
+    var method: String
+    /// `[item][position]` on the trained model.
+    var original: [[Float]]
+    /// `[seed][stage][item][position]`, seeds in ``Configuration/seeds`` order.
+    var randomized: [[[[Float]]]]
+    /// `[item][position]` on the label-permuted model, if any.
+    var permuted: [[Float]]?
+  }
+
+  /// Rows, verdicts and per-stage motifs from every method's per-position scores.
+  /// - Parameters:
+  ///   - methods: The scores, seeds in ``Configuration/seeds`` order.
+  ///   - input: The one-hot inputs `[N, L, 4]` the scores are of.
+  ///   - stageNames: The stages of each seed, in order.
+  ///   - model: The trained model (named in the settings).
+  /// - Returns: The result.
+  /// - Throws: ``MotifDiscoveryError`` when the scores do not fit the inputs.
+  func report(_ methods: [MethodScores], input: Tensor, stageNames: [String], model: Model) throws
+    -> Result
+  {
     var rows: [ResultRow] = []
     var summaries: [MotifStageSummary] = []
     var verdicts: [Verdict] = []
-    for explainer in explainers {
-      let trained = try discover(explainer, model: model, input: input, targets: targets)
-      let method = trained.method
-      let reference = Set(significant(trained.result))
+    for method in methods {
+      let trained = try discovery.run(scores: method.original, input: input)
+      let reference = Set(significant(trained))
       var methodSummaries = [
         summary(
-          trained.result, method: method, stage: .original, seed: .notApplicable,
+          trained, method: method.method, stage: .original, seed: .notApplicable,
           reference: reference)
       ]
-      for (seed, stages) in stagesPerSeed {
-        for stage in stages {
-          let found = try discover(explainer, model: stage.model, input: input, targets: targets)
-            .result
+      for (seed, stages) in zip(configuration.seeds, method.randomized) {
+        for (name, scores) in zip(stageNames, stages) {
           methodSummaries.append(
             summary(
-              found, method: method, stage: .randomized(stage.name), seed: .seed(seed),
-              reference: reference))
+              try discovery.run(scores: scores, input: input), method: method.method,
+              stage: .randomized(name), seed: .seed(seed), reference: reference))
         }
       }
-      if let permutedModel {
-        let found = try discover(explainer, model: permutedModel, input: input, targets: targets)
-          .result
+      if let permuted = method.permuted {
         methodSummaries.append(
           summary(
-            found, method: method, stage: .permutedLabels, seed: .notApplicable,
-            reference: reference))
+            try discovery.run(scores: permuted, input: input), method: method.method,
+            stage: .permutedLabels, seed: .notApplicable, reference: reference))
       }
       for item in methodSummaries { rows += self.rows(item) }
       summaries += methodSummaries
       verdicts.append(
         verdict(
-          method: method, summaries: methodSummaries, reference: reference,
-          stagesPerSeed: stagesPerSeed))
+          method: method.method, summaries: methodSummaries, reference: reference,
+          lastStage: stageNames.last))
     }
     return Result(
       report: CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model)),
       stages: summaries)
   }
 
-  /// The motifs of one explainer on one model.
-  func discover(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws
-    -> (method: String, result: MotifDiscovery.Result)
+  /// The per-position scores of one explainer on one model.
+  func scores(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws
+    -> (method: String, scores: [[Float]])
   {
     let attribution = try explainer.attribution(for: input, targets: targets, in: model)
-    return (attribution.method, try discovery.run(maps: attribution.values, input: input))
+    return (attribution.method, try PositionScores.scores(attribution.values, input: input))
   }
 
   /// The accessions matched with q below α by any motif, in order of first appearance.
@@ -219,10 +258,9 @@ public struct MotifCheck: Sendable {
     }
   }
 
-  /// The verdict from the last stage of every seed and the permuted model.
+  /// The verdict from the last stage (named `lastStage`) of every seed and the permuted model.
   func verdict(
-    method: String, summaries: [MotifStageSummary], reference: Set<String>,
-    stagesPerSeed: [(UInt64, [RandomizationStage])]
+    method: String, summaries: [MotifStageSummary], reference: Set<String>, lastStage: String?
   ) -> Verdict {
     let share = configuration.survivalShare
     let rule =
@@ -234,10 +272,8 @@ public struct MotifCheck: Sendable {
         check: .motifs, method: method, outcome: .inconclusive, rule: rule,
         evidence: "no significant match on the trained model")
     }
-    let lastStages = stagesPerSeed.compactMap { seed, stages in
-      stages.last.flatMap { last in
-        summaries.first { $0.stage == last.name && $0.seed == String(seed) }
-      }
+    let lastStages = configuration.seeds.compactMap { seed in
+      lastStage.flatMap { last in summaries.first { $0.stage == last && $0.seed == String(seed) } }
     }
     let finalShare =
       lastStages.isEmpty

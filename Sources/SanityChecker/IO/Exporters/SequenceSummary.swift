@@ -14,6 +14,7 @@ import Foundation
 /// | `output_0` … `output_{K−1}` | every model output (after any final sigmoid or softmax); only when the maps were computed now |
 /// | `attribution_sum` | `Σ_l s[l]`, with `s` the ``AttributionScore`` chosen |
 /// | `top_positions` | the `k` positions of largest `|s[l]|` (ties: lower position first), as `position:base:score` joined by `,`; `position` is 0-based in the sequence, `base` the observed letter (`N` when not one-hot) |
+/// | further columns | given to ``table(_:columns:)``: the seqlets found and their best motif match (``seqletColumns(_:count:matches:)``) |
 ///
 /// Numbers are written with Swift's shortest round-trip form of the `Float`.
 public struct SequenceSummary: Sendable {
@@ -31,16 +32,36 @@ public struct SequenceSummary: Sendable {
     self.topCount = topCount
   }
 
+  /// A column appended after `top_positions`: its name and one value per sequence.
+  public struct Column: Hashable, Sendable {
+    /// The header.
+    public var name: String
+    /// One field per sequence, in order.
+    public var values: [String]
+
+    /// Creates a column.
+    /// - Parameters:
+    ///   - name: The header.
+    ///   - values: One field per sequence.
+    public init(name: String, values: [String]) {
+      self.name = name
+      self.values = values
+    }
+  }
+
   /// The table as TSV text.
-  /// - Parameter explained: The sequences and maps.
+  /// - Parameters:
+  ///   - explained: The sequences and maps.
+  ///   - columns: Columns appended after `top_positions`, each with one value per sequence
+  ///     (a missing value is written empty).
   /// - Returns: The header line and one line per sequence, each ending in `\n`.
-  public func table(_ explained: ExplainedSequences) -> String {
+  public func table(_ explained: ExplainedSequences, columns: [Column] = []) -> String {
     let scores = score.scores(explained)
     let length = explained.length
     let outputWidth = explained.outputs.map { $0.shape[1] } ?? 0
     var header = ["id", "chrom", "start", "end", "strand", "target", "prediction"]
     header += (0..<outputWidth).map { "output_\($0)" }
-    header += ["attribution_sum", "top_positions"]
+    header += ["attribution_sum", "top_positions"] + columns.map(\.name)
     var lines = [header.joined(separator: "\t")]
     scores.withUnsafeBufferPointer { s in
       for item in 0..<explained.count {
@@ -63,6 +84,7 @@ public struct SequenceSummary: Sendable {
         }
         fields.append(String(row.reduce(0, +)))
         fields.append(topPositions(row, item: item, in: explained))
+        fields += columns.map { item < $0.values.count ? $0.values[item] : "" }
         lines.append(fields.joined(separator: "\t"))
       }
     }
@@ -88,9 +110,12 @@ public struct SequenceSummary: Sendable {
   /// Writes the table.
   /// - Parameters:
   ///   - explained: The sequences and maps.
+  ///   - columns: Columns appended after `top_positions`.
   ///   - destination: The TSV destination (a file, or standard output).
   /// - Throws: ``OutputError``.
-  public func write(_ explained: ExplainedSequences, to destination: OutputDestination) throws {
-    try AtomicOutput.write(table(explained), to: destination)
+  public func write(
+    _ explained: ExplainedSequences, columns: [Column] = [], to destination: OutputDestination
+  ) throws {
+    try AtomicOutput.write(table(explained, columns: columns), to: destination)
   }
 }
