@@ -22,9 +22,13 @@ struct CheckRCCommand: ParsableCommand {
   var averaged: String?
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try shardOptions.refuse(
+      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+    )
     try common.apply()
     let inputs = modelOptions.files + [inputOptions.input]
     let output = try checkOptions.destination(json: common.json, inputs: inputs)

@@ -29,6 +29,7 @@ struct ExportSummaryCommand: ParsableCommand {
   @Option(help: "Table: .tsv (standard output when absent or `-`).")
   var output: String?
 
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -39,8 +40,15 @@ struct ExportSummaryCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let (destination, _) = try Outputs.destination(output, formats: [.tsv], inputs: source.files)
-    let explained = try source.load(common)
+    try shardOptions.requireFile(output)
     let summary = SequenceSummary(score: try ExportFlags.score(score), topCount: top)
+    if let shard = try shardOptions.parsed() {
+      let block = try source.explainedBlock(common, shard: shard)
+      if let explained = block.explained { try summary.write(explained, to: destination) }
+      return try shardOptions.writeManifest(
+        "export summary", kind: .table, output: output, items: block.items, total: block.total)
+    }
+    let explained = try source.load(common)
     try summary.write(explained, to: destination)
     Progress.note(
       "wrote \(destination.path): \(explained.count) sequences",
