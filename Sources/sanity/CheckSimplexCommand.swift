@@ -32,7 +32,7 @@ struct CheckSimplexCommand: ParsableCommand {
 
   func run() throws {
     try shardOptions.refuse(
-      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+      "run it without --shard (the check is not in run configurations yet)"
     )
     try common.apply()
     let output = try checkOptions.destination(

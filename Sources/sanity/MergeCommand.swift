@@ -20,7 +20,8 @@ struct MergeCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: "The part folders of `sanity run`, or the output files of another command, in shard order."
+    help:
+      "The part folders of `sanity run`, or the output files of another command, in shard order."
   )
   var parts: [String]
   @Option(help: "Output folder (created if needed), or file for other commands' parts.")
@@ -51,8 +52,9 @@ struct MergeCommand: ParsableCommand {
   /// Joins the output files of a per-sequence command's shards (``CommandPart``).
   private func mergeCommandParts() throws {
     let urls = parts.map { URL(fileURLWithPath: $0) }
+    let manifests = urls.map { CommandPart.manifestURL(for: $0).path }
     let destination = try OutputDestination(
-      URL(fileURLWithPath: output), inputs: parts + urls.map { CommandPart.manifestURL(for: $0).path })
+      URL(fileURLWithPath: output), inputs: parts + manifests)
     let merged = try CommandPart.merge(urls, to: destination)
     Progress.note(
       "merged \(parts.count) parts of \(merged.command): \(merged.total) items", quiet: quiet)

@@ -51,6 +51,7 @@ struct UnshardableOptions: ParsableArguments {
 
   /// Refuses `--shard` when given.
   /// - Parameter remedy: How to split this work instead.
+  /// - Throws: `ValidationError` naming the flag and the remedy.
   func refuse(_ remedy: String) throws {
     guard shard != nil else { return }
     throw ValidationError(

@@ -65,9 +65,10 @@ enum TextParts {
     handle.write(closing)
   }
 
-  /// A bedGraph: the track line, then every part's intervals; where the last interval of one
-  /// part and the first of the next meet with equal values they become one interval, as the
-  /// unsharded track joins equal neighbours. Parts whose intervals overlap or are out of genome
+  /// A bedGraph: the track line, then every part's intervals.
+  ///
+  /// Where the last interval of one part and the first of the next meet with equal values they
+  /// become one interval, as the unsharded track joins equal neighbours. Parts whose intervals overlap or are out of genome
   /// order cannot give the unsharded track and are refused.
   static func bedGraph(_ parts: [(url: URL, bytes: Data)], _ handle: FileHandle) throws {
     guard let first = parts.first else { return }
@@ -124,7 +125,8 @@ struct Interval {
   init(_ line: Data, file: URL) throws(CommandPartError) {
     let fields = String(decoding: line, as: UTF8.self).split(separator: "\t")
     guard fields.count == 4, let start = Int(fields[1]), let end = Int(fields[2]) else {
-      throw .unreadable(file: file.path, reason: "not a bedGraph line: \(String(decoding: line, as: UTF8.self))")
+      throw .unreadable(
+        file: file.path, reason: "not a bedGraph line: \(String(decoding: line, as: UTF8.self))")
     }
     (chromosome, self.start, self.end, value) = (String(fields[0]), start, end, String(fields[3]))
   }
