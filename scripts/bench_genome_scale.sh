@@ -11,8 +11,9 @@
 # Environment: SHARDS (4), SEEDS (5), THREADS (all cores, for the one process; each shard gets
 # THREADS/SHARDS, at least 1), MEMORY (the budget of every process, 1G), OUT (.bench-genome),
 # SKIP_BUILD=1 to use the built binary.
-# Prints a TSV (step, mode, items, wall seconds, sum of the processes' seconds, the largest peak
-# RSS of one process in MiB, items per second) and writes it to $OUT/results.tsv.
+# Prints a TSV (step, mode, items, wall seconds, sum of the processes' wall seconds, their CPU
+# seconds (user + system), the largest peak RSS of one process in MiB, items per wall second)
+# and writes it to $OUT/results.tsv. On a shared machine the CPU seconds are the steadier figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEQUENCES=${1:-1000000}
@@ -42,7 +43,7 @@ with open(path, "w") as out:
     for index in range(count):
         chromosome, window = divmod(index, per_chromosome)
         start = window * 1000
-        bases = "".join(rng.choice("ACGT") for _ in range(1000))
+        bases = "".join(rng.choices("ACGT", k=1000))
         out.write(f">chr{chromosome + 1}:{start}-{start + 1000}\n{bases}\n")
 PY
 fi
@@ -66,7 +67,7 @@ subtitle: DeepSEA-shaped model, seeded weights
 YAML
 
 RESULTS="$OUT/results.tsv"
-printf 'step\tmode\titems\twall_s\tsum_process_s\tmax_rss_mib\titems_per_s\n' >"$RESULTS"
+printf 'step\tmode\titems\twall_s\tsum_process_s\tcpu_s\tmax_rss_mib\titems_per_s\n' >"$RESULTS"
 # timed LOG CMD…: runs CMD under /usr/bin/time -v, keeping its report in LOG.
 timed() {
   local log=$1
@@ -74,9 +75,11 @@ timed() {
   /usr/bin/time -v -o "$log" "$@" >/dev/null
 }
 seconds() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$1"; }
+cpu() { awk -F': ' '/User time|System time/ {t += $2} END {printf "%.1f", t}' "$@"; }
 rss_mib() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
-record() { # step mode items wall sum rss
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%.2f\n' "$1" "$2" "$3" "$4" "$5" "$6" "$(echo "$3 / $4" | bc -l)" \
+record() { # step mode items wall sum cpu rss
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
+    "$(echo "$3 / $4" | bc -l)" \
     | tee -a "$RESULTS"
 }
 now() { date +%s.%N; }
@@ -88,7 +91,8 @@ step() {
   timed "$OUT/whole/$name.time" "$SANITY" "$@" --output "$OUT/whole/$name.$ext" \
     --threads "$THREADS" --memory "$MEMORY" --quiet
   record "$name" one-process "$items" "$(seconds "$OUT/whole/$name.time")" \
-    "$(seconds "$OUT/whole/$name.time")" "$(rss_mib "$OUT/whole/$name.time")"
+    "$(seconds "$OUT/whole/$name.time")" "$(cpu "$OUT/whole/$name.time")" \
+    "$(rss_mib "$OUT/whole/$name.time")"
   local start parts=() pids=()
   start=$(now)
   for k in $(seq 1 "$SHARDS"); do
@@ -105,9 +109,11 @@ step() {
     rss=$(( $(rss_mib "$OUT/shards/$name-$k.time") > rss ? $(rss_mib "$OUT/shards/$name-$k.time") : rss ))
   done
   timed "$OUT/merged/$name.time" "$SANITY" merge "${parts[@]}" --output "$OUT/merged/$name.$ext" --quiet
-  record "$name" "$SHARDS-shards" "$items" "$(printf '%.2f' "$wall")" "$(printf '%.2f' "$sum")" "$rss"
+  record "$name" "$SHARDS-shards" "$items" "$(printf '%.2f' "$wall")" "$(printf '%.2f' "$sum")" \
+    "$(cpu "$OUT/shards/$name-"*.time)" "$rss"
   record "$name" merge "$items" "$(seconds "$OUT/merged/$name.time")" \
-    "$(seconds "$OUT/merged/$name.time")" "$(rss_mib "$OUT/merged/$name.time")"
+    "$(seconds "$OUT/merged/$name.time")" "$(cpu "$OUT/merged/$name.time")" \
+    "$(rss_mib "$OUT/merged/$name.time")"
   cmp -s "$OUT/whole/$name.$ext" "$OUT/merged/$name.$ext" \
     && echo "$name: merged = one process, byte for byte" >&2 \
     || { echo "$name: merged output differs from the one-process output" >&2; exit 1; }
@@ -122,7 +128,8 @@ step export-track "$SEQUENCES" bedGraph export track --model "$OUT/deepsea.h5" -
 timed "$OUT/whole/check.time" "$SANITY" run --config "$CONFIG" --output "$OUT/whole/check" \
   --threads "$THREADS" --quiet
 record check-cascading-$SEEDS-seeds one-process "$CHECK_ITEMS" "$(seconds "$OUT/whole/check.time")" \
-  "$(seconds "$OUT/whole/check.time")" "$(rss_mib "$OUT/whole/check.time")"
+  "$(seconds "$OUT/whole/check.time")" "$(cpu "$OUT/whole/check.time")" \
+  "$(rss_mib "$OUT/whole/check.time")"
 start=$(now)
 pids=()
 for k in $(seq 1 "$SHARDS"); do
@@ -140,7 +147,7 @@ for k in $(seq 1 "$SHARDS"); do
   rss=$((r > rss ? r : rss))
 done
 record check-cascading-$SEEDS-seeds "$SHARDS-shards" "$CHECK_ITEMS" "$(printf '%.2f' "$wall")" \
-  "$(printf '%.2f' "$sum")" "$rss"
+  "$(printf '%.2f' "$sum")" "$(cpu "$OUT/shards/check-"*.time)" "$rss"
 "$SANITY" merge $(for k in $(seq 1 "$SHARDS"); do echo "$OUT/shards/check-$k"; done) \
   --output "$OUT/merged/check" --quiet >/dev/null
 cmp -s "$OUT/whole/check/results.tsv" "$OUT/merged/check/results.tsv" \
