@@ -54,6 +54,12 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Run every item in this process (peak RSS then only grows).")
   var inProcess = false
 
+  @Option(
+    help:
+      "Write the DeepSEA-shaped benchmark model (seeded weights) as a Keras .h5 to this path and stop."
+  )
+  var writeDeepseaModel: String?
+
   @OptionGroup var memoryOptions: MemoryOptions
 
   func validate() throws {
@@ -66,6 +72,15 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     try memoryOptions.apply()
+    if let path = writeDeepseaModel {
+      let (destination, _) = try Outputs.destination(path, formats: [.hdf5], inputs: [])
+      guard let url = destination.url else {
+        throw ValidationError("--write-deepsea-model needs a file path")
+      }
+      try BenchmarkModels.writeDeepSEA(to: url)
+      print(url.standardizedFileURL.path)
+      return
+    }
     let referenceFolder = URL(fileURLWithPath: reference)
     let options = BenchmarkOptions(
       threads: threads, runs: runs, warmups: warmups,

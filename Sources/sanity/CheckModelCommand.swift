@@ -33,6 +33,7 @@ struct CheckModelCommand: ParsableCommand {
   var efficient = false
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -41,6 +42,9 @@ struct CheckModelCommand: ParsableCommand {
   }
 
   func run() throws {
+    try shardOptions.refuse(
+      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+    )
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input] + Outputs.paths(stages))

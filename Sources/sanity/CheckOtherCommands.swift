@@ -30,6 +30,7 @@ struct CheckLabelsCommand: ParsableCommand {
   var limit: Int = 200
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -39,6 +40,9 @@ struct CheckLabelsCommand: ParsableCommand {
   }
 
   func run() throws {
+    try shardOptions.refuse(
+      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+    )
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [train, input, permutedModel])
@@ -106,9 +110,13 @@ struct CheckClassCommand: ParsableCommand {
   var other: String = "random"
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try shardOptions.refuse(
+      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+    )
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input])
@@ -157,6 +165,7 @@ struct CheckInvarianceCommand: ParsableCommand {
   var shift: Float = 1
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -164,6 +173,9 @@ struct CheckInvarianceCommand: ParsableCommand {
   }
 
   func run() throws {
+    try shardOptions.refuse(
+      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
+    )
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input])

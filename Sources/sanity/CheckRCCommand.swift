@@ -22,9 +22,13 @@ struct CheckRCCommand: ParsableCommand {
   var averaged: String?
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try shardOptions.refuse(
+      "run it without --shard (the check is not in run configurations yet)"
+    )
     try common.apply()
     let inputs = modelOptions.files + [inputOptions.input]
     let output = try checkOptions.destination(json: common.json, inputs: inputs)

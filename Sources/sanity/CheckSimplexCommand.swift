@@ -23,6 +23,7 @@ struct CheckSimplexCommand: ParsableCommand {
   var seeds: Int = 0
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -30,6 +31,9 @@ struct CheckSimplexCommand: ParsableCommand {
   }
 
   func run() throws {
+    try shardOptions.refuse(
+      "run it without --shard (the check is not in run configurations yet)"
+    )
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input])

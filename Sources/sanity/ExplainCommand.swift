@@ -29,6 +29,7 @@ struct ExplainCommand: ParsableCommand {
   )
   var correctGradient = false
   @OptionGroup var methodOptions: MethodOptions
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -53,8 +54,14 @@ struct ExplainCommand: ParsableCommand {
       output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
     let explainer = try methodOptions.explainer(method, seed: common.seed).simplexCorrected(
       correctGradient)
-    if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
-      return try streamSequences(explainer, to: destination)
+    let shard = try shardOptions.parsed()
+    let stream = try streaming(shard)
+    if StreamingExplain.accepts(stream.input), format == .hdf5, try !stream.hasSeveralLengths() {
+      return try streamSequences(stream, explainer, to: destination, shard: shard)
+    }
+    if shard != nil {
+      throw ValidationError(
+        "--shard needs a FASTA or .seq input of one sequence length and an .h5 output")
     }
     let groups = try inputOptions.loadGroupedByLength(
       cap: try modelOptions.recordCap(for: inputOptions))
@@ -133,17 +140,20 @@ enum Batches {
     return model.predictedTargets(data.inputs)
   }
 
-  /// Explains the data in batches of 1,024 items, reporting progress between batches.
+  /// Explains the data in batches of about 1,024 items (whole chunks of the model,
+  /// ``Model/batchSize(near:)``), reporting progress between batches; `first` is the data's
+  /// first item's index in the run (with `--shard`), for seeded methods.
   static func explain(
     _ explainer: any Explainer, data: InputData, targets: [Int], model: Model, quiet: Bool,
-    label: String
+    label: String, first: Int = 0
   ) throws -> Attribution {
     let progress = Progress(label, total: data.ids.count, quiet: quiet)
     var parts: [Attribution] = []
-    for start in stride(from: 0, to: data.ids.count, by: 1024) {
-      let range = start..<min(data.ids.count, start + 1024)
+    let batch = model.batchSize(near: 1024)
+    for start in stride(from: 0, to: data.ids.count, by: batch) {
+      let range = start..<min(data.ids.count, start + batch)
       parts.append(
-        try explainer.numberingItems(from: start).attribution(
+        try explainer.numberingItems(from: first + start).attribution(
           for: data.inputs.items(range), targets: Array(targets[range]), in: model))
       progress.update(range.upperBound)
     }

@@ -27,9 +27,13 @@ struct ExportModiscoCommand: ParsableCommand {
   )
   var correctGradient = false
 
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try shardOptions.refuse(
+      "shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then export them with --attributions"
+    )
     try common.apply()
     let destinations = try ModiscoExport.destinations(prefix: outputPrefix, inputs: source.files)
     let export = ModiscoExport(correctsGradient: correctGradient)

@@ -30,6 +30,7 @@ struct ExportMotifsCommand: ParsableCommand {
   var output: String
   @Option(help: "Matches as TSV (.tsv).")
   var matches: String
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -41,6 +42,9 @@ struct ExportMotifsCommand: ParsableCommand {
   }
 
   func run() throws {
+    try shardOptions.refuse(
+      "motifs are clustered over the whole set: shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then call motifs with --attributions"
+    )
     try common.apply()
     let destinations = try MotifOutputs.destinations(
       [output, matches], inputs: source.files + [database])

@@ -22,9 +22,13 @@ struct ExportSeqletsCommand: ParsableCommand {
   var output: String
   @Option(help: "Also write the seqlets' bases as FASTA (.fa/.fasta).")
   var fasta: String?
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try shardOptions.refuse(
+      "seqlet p-values are taken against the whole set's sums: shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then call seqlets with --attributions"
+    )
     try common.apply()
     let destinations = try MotifOutputs.destinations(
       [output] + [fasta].compactMap { $0 }, inputs: source.files)

@@ -38,6 +38,7 @@ struct ExportSummaryCommand: ParsableCommand {
   @Option(help: "Table: .tsv (standard output when absent or `-`).")
   var output: String?
 
+  @OptionGroup var shardOptions: UnshardableOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -47,6 +48,9 @@ struct ExportSummaryCommand: ParsableCommand {
 
   func run() throws {
     try common.apply()
+    try shardOptions.refuse(
+      "seqlet p-values are taken against the whole set's sums: shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then summarize with --attributions"
+    )
     let (destination, _) = try Outputs.destination(
       output, formats: [.tsv], inputs: source.files + [database].compactMap { $0 })
     let caller = try RecursiveSeqletCaller(threshold: seqletThreshold)

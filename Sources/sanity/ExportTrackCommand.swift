@@ -37,6 +37,7 @@ struct ExportTrackCommand: ParsableCommand {
   @Option(help: "Track: .bedGraph (.bg, .bdg; standard output when `-`) or .bw (.bigWig).")
   var output: String
 
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -53,10 +54,28 @@ struct ExportTrackCommand: ParsableCommand {
     let destination = try format.destination(output, inputs: inputs)
     let sizes = try chromSizes.map { try ChromosomeSizes(contentsOf: URL(fileURLWithPath: $0)) }
     if format == .bigWig, sizes == nil { throw TrackError.missingChromosomeSizes(file: output) }
+    try shardOptions.requireFile(output)
+    if let shard = try shardOptions.parsed() {
+      guard format == .bedGraph else {
+        throw ValidationError("--shard writes .bedGraph parts; convert the merged track to bigWig")
+      }
+      let block = try source.explainedBlock(common, shard: shard)
+      try write(block.explained, format: format, sizes: sizes, to: destination)
+      return try shardOptions.writeManifest(
+        "export track", kind: .bedGraph, output: output, items: block.items, total: block.total)
+    }
     let data = try source.loadSequences()
     _ = try GenomeTrack.places(
       of: data.ids, length: data.inputs.shape[1], file: source.input, sizes: sizes)
-    let explained = try source.explained(data, common)
+    try write(try source.explained(data, common), format: format, sizes: sizes, to: destination)
+  }
+
+  /// Writes the track of the maps (nothing for an empty shard).
+  private func write(
+    _ explained: ExplainedSequences?, format: TrackFormat, sizes: ChromosomeSizes?,
+    to destination: OutputDestination
+  ) throws {
+    guard let explained else { return }
     let scoreRule = try ExportFlags.score(score)
     let mergeRule = GenomeTrack.MergeRule(rawValue: merge) ?? .mean
     let track = try GenomeTrack(explained, score: scoreRule, merge: mergeRule, sizes: sizes)

@@ -27,18 +27,18 @@ struct ISMCommand: ParsableCommand {
   var output: String
   @Flag(help: "Compute every mutant through the whole model instead of the incremental path.")
   var naive = false
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
     try common.apply()
     let (destination, _) = try Outputs.destination(
       output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength(
-      cap: try modelOptions.recordCap(for: inputOptions))
-    guard let first = groups.first, first.data.kind == .sequences else {
-      throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
+    let (groups, base, block) = try inputs()
+    guard !block.items.isEmpty else {
+      return try shardOptions.writeManifest(
+        "ism", kind: .attributions, output: output, items: block.items, total: block.total)
     }
-    let base = try modelOptions.load(for: first.data, from: inputOptions.input)
     let selection = try target.map {
       try TargetSelection(parsing: $0, outputCount: base.outputShape.count)
     }
@@ -63,7 +63,7 @@ struct ISMCommand: ParsableCommand {
         let targets = try Batches.targets(selection?.indices.first, model: model, data: group.data)
         let attribution = try Batches.explain(
           explainer, data: group.data, targets: targets, model: model, quiet: common.quiet,
-          label: "ism")
+          label: "ism", first: block.items.lowerBound)
         parts.raw.append(attribution.values)
         parts.centred.append(
           InSilicoMutagenesis.centred(attribution.values, input: group.data.inputs))
@@ -93,6 +93,26 @@ struct ISMCommand: ParsableCommand {
         modelFile: modelOptions.model,
         settings: settings))
     try export.writeHDF5(to: destination)
+    try shardOptions.writeManifest(
+      "ism", kind: .attributions, output: output, items: block.items, total: block.total)
     Progress.note("wrote \(output): ISM for \(groups.ids.count) sequences", quiet: common.quiet)
+  }
+
+  /// The sequences (grouped by length) and the model; with `--shard`, the shard's block (its
+  /// items and the run's count; the whole input otherwise).
+  private func inputs() throws -> (
+    groups: [LengthGroup], model: Model, block: (items: Range<Int>, total: Int)
+  ) {
+    if let shard = try shardOptions.parsed() {
+      let block = try shardOptions.block(inputOptions, modelOptions, shard: shard)
+      return ([block.group], block.model, (block.items, block.total))
+    }
+    let groups = try inputOptions.loadGroupedByLength(
+      cap: try modelOptions.recordCap(for: inputOptions))
+    guard let first = groups.first, first.data.kind == .sequences else {
+      throw ValidationError("\(inputOptions.input): ISM needs DNA sequences")
+    }
+    let base = try modelOptions.load(for: first.data, from: inputOptions.input)
+    return (groups, base, (0..<groups.ids.count, groups.ids.count))
   }
 }

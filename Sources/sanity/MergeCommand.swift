@@ -7,18 +7,24 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract:
-      "Join the part folders of `sanity run --shard K/N` into the results of one unsharded run.",
+      "Join the parts of `sanity run|predict|explain|ism|export summary|export track --shard K/N` into the unsharded output.",
     discussion: """
       Give every shard's part folder, in shard order. Means, standard deviations, bootstrap intervals and \
       verdicts are recomputed from the parts' per-item values and the maps are joined in order, so the output \
       is byte for byte what `sanity run` without --shard writes. Parts of different runs (another input, model, \
       setting or version) or parts that leave a gap are refused.
+      The output files of `predict`, `explain`, `ism`, `export summary` and `export track` with --shard K/N \
+      (each with its manifest FILE.part.json) are joined into the one file the command writes without --shard: \
+      give the files in shard order and the output file.
       Example: sanity merge parts/1 parts/2 parts/3 --output results
       """)
 
-  @Argument(help: "The part folders, in shard order.")
+  @Argument(
+    help:
+      "The part folders of `sanity run`, or the output files of another command, in shard order."
+  )
   var parts: [String]
-  @Option(help: "Output folder (created if needed).")
+  @Option(help: "Output folder (created if needed), or file for other commands' parts.")
   var output: String
   @Flag(help: "No progress output.")
   var quiet = false
@@ -28,6 +34,9 @@ struct MergeCommand: ParsableCommand {
   }
 
   func run() throws {
+    if CommandPart.exists(besides: URL(fileURLWithPath: parts[0])) {
+      return try mergeCommandParts()
+    }
     let first = try RunPart.read(URL(fileURLWithPath: parts[0]).appendingPathComponent("part.json"))
     let configuration = first.manifest.configuration
     _ = try Outputs.folder(
@@ -38,5 +47,17 @@ struct MergeCommand: ParsableCommand {
     print(
       url.appendingPathComponent(configuration.exports.report ? "report.html" : "results.tsv")
         .standardizedFileURL.path)
+  }
+
+  /// Joins the output files of a per-sequence command's shards (``CommandPart``).
+  private func mergeCommandParts() throws {
+    let urls = parts.map { URL(fileURLWithPath: $0) }
+    let manifests = urls.map { CommandPart.manifestURL(for: $0).path }
+    let destination = try OutputDestination(
+      URL(fileURLWithPath: output), inputs: parts + manifests)
+    let merged = try CommandPart.merge(urls, to: destination)
+    Progress.note(
+      "merged \(parts.count) parts of \(merged.command): \(merged.total) items", quiet: quiet)
+    print(URL(fileURLWithPath: output).standardizedFileURL.path)
   }
 }

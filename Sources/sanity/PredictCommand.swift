@@ -16,6 +16,7 @@ struct PredictCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "Output .tsv or .json (standard output when absent or `-`).")
   var output: String?
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -27,9 +28,26 @@ struct PredictCommand: ParsableCommand {
     let (destination, format) = try Outputs.destination(
       output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
       inputs: modelOptions.files + [inputOptions.input])
-    let groups = try inputOptions.loadGroupedByLength(
-      cap: try modelOptions.recordCap(for: inputOptions))
-    let model = try modelOptions.load(for: groups.first?.data, from: inputOptions.input)
+    try shardOptions.requireFile(output)
+    let kind: CommandPart.Kind = format == .json ? .jsonArray : .table
+    guard let shard = try shardOptions.parsed() else {
+      let groups = try inputOptions.loadGroupedByLength(
+        cap: try modelOptions.recordCap(for: inputOptions))
+      let model = try modelOptions.load(for: groups.first?.data, from: inputOptions.input)
+      return try write(groups, model: model, format: format, to: destination)
+    }
+    let block = try shardOptions.block(inputOptions, modelOptions, shard: shard)
+    if !block.items.isEmpty {
+      try write([block.group], model: block.model, format: format, to: destination)
+    }
+    try shardOptions.writeManifest(
+      "predict", kind: kind, output: output, items: block.items, total: block.total)
+  }
+
+  /// Writes the outputs of every length group, in the input's order.
+  private func write(
+    _ groups: [LengthGroup], model: Model, format: OutputFormat, to destination: OutputDestination
+  ) throws {
     let perGroup = try groups.map {
       try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths)
         .forwardHeads($0.data.inputs)

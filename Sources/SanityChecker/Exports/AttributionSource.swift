@@ -37,6 +37,9 @@ public enum AttributionSource: Sendable {
     public var explainer: any Explainer
     /// The output unit to explain for every item, or `nil` for each item's predicted unit.
     public var target: Int?
+    /// The data-set index of the first item explained, so that seeded methods draw the same
+    /// numbers for an item in a shard (`--shard K/N`) as in the whole run; 0 by default.
+    public var firstItem = 0
 
     /// Creates a computation.
     /// - Parameters:
@@ -112,9 +115,12 @@ public enum AttributionSource: Sendable {
     var maps: [Tensor] = []
     var predictions: [Float] = []
     var method = type(of: computation.explainer).identifier
-    for start in stride(from: 0, to: data.ids.count, by: batchSize) {
-      let range = start..<min(data.ids.count, start + batchSize)
-      let attribution = try computation.explainer.numberingItems(from: start).attribution(
+    let batch = model.batchSize(near: batchSize)
+    for start in stride(from: 0, to: data.ids.count, by: batch) {
+      let range = start..<min(data.ids.count, start + batch)
+      let attribution = try computation.explainer.numberingItems(
+        from: computation.firstItem + start
+      ).attribution(
         for: data.inputs.items(range), targets: Array(targets[range]), in: model)
       maps.append(attribution.values)
       method = attribution.method
