@@ -33,7 +33,10 @@ extension ExplainCommand {
 
   /// Explains a sequence file batch by batch into an `.h5`, in constant memory: one pass counts
   /// the records, a second encodes, explains and writes 1,024 sequences at a time.
-  func streamSequences(_ explainer: any Explainer, to destination: OutputDestination) throws {
+  /// - Returns: `false`, having written nothing, when `--target` selects several units.
+  func streamSequences(_ explainer: any Explainer, to destination: OutputDestination) throws
+    -> Bool
+  {
     var bases: [UInt8] = []
     var first: [UInt8]?
     let counter = try sequenceReader()
@@ -63,7 +66,9 @@ extension ExplainCommand {
       throw ModelFileError.inputDoesNotFit(
         input: inputOptions.input, file: modelOptions.model, error)
     }
-    if let target { try FlagCheck.unit(target, "--target", outputs: model.outputShape.count) }
+    let selection = try targetOptions.selection(for: model)
+    if let selection, selection.count > 1 { return false }
+    let target = selection?.indices.first
     let itemShape = try explainer.attribution(for: probe, targets: [target ?? 0], in: model).values
       .shape.item
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
@@ -89,5 +94,6 @@ extension ExplainCommand {
       }
     }
     Progress.note("wrote \(output): \(method) for \(count) sequences", quiet: common.quiet)
+    return true
   }
 }

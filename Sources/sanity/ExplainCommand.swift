@@ -10,6 +10,8 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
       `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
+      With several targets (--target 0,3,5-9) the maps gain a last axis [N, …, T] and `predictions` is [N, T], named by the
+      attributes `target_indices` and `target_names` (`targets` is then −1); one forward pass serves every target.
       Sequences of several lengths (models that allow any length) give .h5 maps [N, L_max, …] filled with NaN past
       each sequence's end, and a dataset `lengths`.
       Example: sanity explain --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method integrated-gradients --output ig.h5
@@ -19,8 +21,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "The method: \(MethodOptions.names.joined(separator: ", ")).")
   var method: String
-  @Option(parsing: .unconditional, help: "The output unit to explain (default: the predicted one).")
-  var target: Int?
+  @OptionGroup var targetOptions: TargetOptions
   @Option(help: "Output file: .h5 or .npz.")
   var output: String
   @OptionGroup var methodOptions: MethodOptions
@@ -31,8 +32,10 @@ struct ExplainCommand: ParsableCommand {
     let (destination, format) = try Outputs.destination(
       output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
     let explainer = try methodOptions.explainer(method, seed: common.seed)
-    if isStreamableInput, format == .hdf5, try !hasSeveralLengths() {
-      return try streamSequences(explainer, to: destination)
+    if isStreamableInput, format == .hdf5, try !hasSeveralLengths(),
+      try streamSequences(explainer, to: destination)
+    {
+      return
     }
     let groups = try inputOptions.loadGroupedByLength(
       cap: try modelOptions.recordCap(for: inputOptions))
@@ -45,10 +48,17 @@ struct ExplainCommand: ParsableCommand {
       )
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
+    let selection = try targetOptions.selection(for: base)
+    if let selection, selection.count > 1 {
+      return try explainTargets(
+        explainer, selection: selection, groups: groups, model: base,
+        to: (destination, format))
+    }
     let parts = try groups.map { group in
       let model = try base.resized(
         toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
-      let targets = try Batches.targets(target, model: model, data: group.data)
+      let targets = try Batches.targets(
+        selection?.indices.first, model: model, data: group.data)
       return try Batches.explain(
         explainer, data: group.data, targets: targets, model: model, quiet: common.quiet,
         label: method)
