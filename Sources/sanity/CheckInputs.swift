@@ -10,7 +10,8 @@ extension InputOptions {
   func checkInput(_ modelOptions: ModelOptions, targets: TargetOptions) throws -> CheckInput {
     let groups = try loadGroupedByLength(cap: try modelOptions.recordCap(for: self))
     guard let first = groups.first else {
-      throw ValidationError("\(input): has no items (no sequences or images); give a file with at least one")
+      throw ValidationError(
+        "\(input): has no items (no sequences or images); give a file with at least one")
     }
     let base = try modelOptions.load(for: first.data, from: input)
     let sized = try groups.map { group in

@@ -52,7 +52,8 @@ struct CheckLabelsCommand: ParsableCommand {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
       let groups = try InputData.loadGroupedByLength(URL(fileURLWithPath: input), limit: limit)
       guard let first = groups.first else {
-        throw ValidationError("\(input): has no items (no sequences or images); give a file with at least one")
+        throw ValidationError(
+          "\(input): has no items (no sequences or images); give a file with at least one")
       }
       let model = try modelOptions.load(for: first.data, from: input)
       let permuted = try modelOptions.explainedHead(

@@ -7,7 +7,8 @@ extension ExplainCommand {
   /// `sanity ism` does: `attributions` [N, …, T], `predictions` [N, T], `targets` −1, and the
   /// attributes `target_indices` and `target_names`.
   func explainTargets(
-    _ explainer: any Explainer, selection: TargetSelection, groups: [LengthGroup], model base: Model,
+    _ explainer: any Explainer, selection: TargetSelection, groups: [LengthGroup],
+    model base: Model,
     to output: (destination: OutputDestination, format: OutputFormat)
   ) throws {
     guard output.format == .hdf5 else {

@@ -11,7 +11,7 @@ struct ExplainCommand: ParsableCommand {
       Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
       `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
       With several targets (--target 0,3,5-9) the maps gain a last axis [N, …, T] and `predictions` is [N, T], named by the
-      attributes `target_indices` and `target_names` (`targets` is then −1); one forward pass serves every target.
+      attributes `target_indices` and `target_names` (`targets` is then −1); gradient methods share one forward pass.
       Sequences of several lengths (models that allow any length) give .h5 maps [N, L_max, …] filled with NaN past
       each sequence's end, and a dataset `lengths`.
       Example: sanity explain --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method integrated-gradients --output ig.h5

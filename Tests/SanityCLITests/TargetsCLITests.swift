@@ -60,7 +60,10 @@ import Testing
     let (model, input) = try Self.setUp(in: folder)
     let runs: [[String]] = [
       ["explain", "--method", "saliency", "--output", folder.file("a.h5").path],
-      ["check", "model", "--seeds", "1", "--methods", "saliency", "--output", folder.file("a.tsv").path],
+      [
+        "check", "model", "--seeds", "1", "--methods", "saliency", "--output",
+        folder.file("a.tsv").path,
+      ],
       ["check", "class", "--methods", "saliency", "--output", folder.file("a.tsv").path],
       ["check", "invariance", "--methods", "saliency", "--output", folder.file("a.tsv").path],
     ]
@@ -173,15 +176,15 @@ import Testing
         #expect(values[index] == single[key]?.first ?? nil, "\(key) item \(index)")
       }
     }
-    let invariance = try CLI.run([
-      "check", "invariance", "--model", params, "--input", input, "--methods", "saliency",
-      "--output", folder.file("inv.tsv").path, "--quiet",
-    ])
-    #expect(invariance.status == 0, "\(invariance.error)")
   }
 
-  @Test(arguments: [["model", "--seeds", "1"], ["class"], ["invariance"]])
-  func fixedLengthModelAsksForTheLengthsFlag(check: [String]) throws {
+  @Test(arguments: [
+    ["check", "model", "--seeds", "1", "--methods", "saliency", "--output", "r.tsv"],
+    ["check", "class", "--methods", "saliency", "--output", "r.tsv"],
+    ["check", "invariance", "--methods", "saliency", "--output", "r.tsv"],
+    ["explain", "--method", "saliency", "--output", "r.h5"],
+  ])
+  func fixedLengthModelAsksForTheLengthsFlag(command: [String]) throws {
     let folder = try TemporaryDirectory()
     let (input, _) = try Self.mixedLengths(in: folder)
     let model = try Model(
@@ -194,14 +197,36 @@ import Testing
         Dense(name: "dense_1", kernel: TestSupport.uniform([34 * 3, 2], seed: 2), bias: nil),
       ])
     try model.writeKeras(to: folder.file("fixed.h5"))
-    let output = folder.file("r.tsv").path
     let result = try CLI.run(
-      ["check"] + check + [
-        "--model", folder.file("fixed.h5").path, "--input", input, "--methods", "saliency",
-        "--output", output, "--quiet",
-      ])
+      command + ["--model", folder.file("fixed.h5").path, "--input", input, "--quiet"],
+      in: folder.url)
     #expect(result.status == 2, "\(result.error)")
-    #expect(result.error.contains(input) && result.error.contains("--lengths pad:N"), "\(result.error)")
-    #expect(!FileManager.default.fileExists(atPath: output))
+    #expect(
+      result.error.contains(input) && result.error.contains("--lengths pad:N"), "\(result.error)")
+    #expect(!FileManager.default.fileExists(atPath: folder.file(command.last ?? "").path))
+  }
+
+  @Test(.enabled(if: TestSupport.hasSharedData, "needs ../shared/data/deepbind/params"))
+  func deepBindParamsExplainsSeveralLengths() throws {
+    let folder = try TemporaryDirectory()
+    let (input, sequences) = try Self.mixedLengths(in: folder)
+    let params = TestSupport.sharedData("deepbind/params/D00328.018.txt")
+    let output = folder.file("maps.h5")
+    let result = try CLI.run([
+      "explain", "--model", params.path, "--input", input, "--method", "saliency", "--output",
+      output.path, "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let maps = try HDF5File(reading: output).readTensor("attributions")
+    #expect(maps.shape == [5, 40, 4])
+    for (index, sequence) in sequences.enumerated() {
+      let model = try ModelLoader.load(params, sequenceLength: sequence.count)
+      let alone = try Saliency().attribution(
+        for: try OneHot().encode([Array(sequence.utf8)]), targets: [0], in: model)
+      for position in 0..<40 {
+        let value = maps[index, position, 0]
+        #expect(position < sequence.count ? value == alone.values[0, position, 0] : value.isNaN)
+      }
+    }
   }
 }

@@ -7,10 +7,12 @@ import Testing
 struct TargetAttributionsTests {
   /// A DeepBind-shaped model with three outputs, 30 bp.
   static func model() throws -> Model {
-    try TestSupport.deepBindNetwork(length: 30, filters: 6, width: 5, hidden: 7, outputs: 3, seed: 4)
+    try TestSupport.deepBindNetwork(
+      length: 30, filters: 6, width: 5, hidden: 7, outputs: 3, seed: 4)
   }
 
-  @Test("every method's multi-target maps, predictions and gaps equal one run per target, bit for bit")
+  @Test(
+    "every method's multi-target maps, predictions and gaps equal one run per target, bit for bit")
   func everyMethodEqualsOneRunPerTarget() throws {
     let model = try Self.model()
     let x = TestSupport.oneHotDNA(7, length: 30, seed: 21)
@@ -35,7 +37,8 @@ struct TargetAttributionsTests {
       let width = together[1].values.itemCount
       // Item 4's cell 5 of target 0 (the second unit) sits at [4, …, 1] of the stack.
       #expect(
-        stacked.values.scalars[(4 * width + 5) * 3 + 1] == together[1].values.scalars[4 * width + 5])
+        stacked.values.scalars[(4 * width + 5) * 3 + 1] == together[1].values.scalars[4 * width + 5]
+      )
     }
   }
 
