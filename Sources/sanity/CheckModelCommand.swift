@@ -77,11 +77,18 @@ struct CheckModelCommand: ParsableCommand {
       }
       return [("given", list)]
     }
+    // Given stages are read before any work, once per length.
+    let given = try stages.map { _ in try input.groups.map { try givenStages($0.model) } }
     Progress.note(
       "model randomization: \(explainers.count) methods × \(seeds) seeds on \(input.itemCount) items",
       quiet: common.quiet)
-    var report = try check.run(
-      input, explainers: explainers, stages: stages == nil ? nil : givenStages)
+    var lookup: ((Model) throws -> [(String, [RandomizationStage])])?
+    if let given {
+      lookup = { model in
+        given[input.groups.firstIndex { $0.model.inputShape == model.inputShape } ?? 0]
+      }
+    }
+    var report = try check.run(input, explainers: explainers, stages: lookup)
     if let stages { report.settings["stages"] = stages }
     if efficient {
       guard input.groups.count == 1 else {
