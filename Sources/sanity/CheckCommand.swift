@@ -126,7 +126,7 @@ struct CheckOptions: ParsableArguments {
     if output.destination.url != nil { Progress.note("wrote \(output.destination)", quiet: quiet) }
     for verdict in report.verdicts {
       Progress.note(
-        "\(verdict.check) \(verdict.method): \(verdict.outcome.rawValue) — \(verdict.evidence)",
+        "\(verdict.check) \(verdict.method)\(verdict.target.map { " (\($0))" } ?? ""): \(verdict.outcome.rawValue) — \(verdict.evidence)",
         quiet: quiet)
     }
     // Controls are judged too and are expected to fail; only a method's failure sets the exit code.

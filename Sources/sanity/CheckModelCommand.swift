@@ -14,6 +14,7 @@ struct CheckModelCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
+  @OptionGroup var targetOptions: TargetOptions
   @Option(help: "cascading, bottom-up, independent or complete.")
   var order: String = "cascading"
   @Option(
@@ -58,8 +59,7 @@ struct CheckModelCommand: ParsableCommand {
     guard let stage = VerdictStage(rawValue: verdictStage) else {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
-    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
-    let model = try modelOptions.load(for: data, from: inputOptions.input)
+    let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
     let check = ModelRandomizationCheck(
@@ -69,30 +69,39 @@ struct CheckModelCommand: ParsableCommand {
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4,
         verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
-    let givenStages = try Outputs.paths(stages).map { path -> RandomizationStage in
-      let stage = try modelOptions.explainedHead(
-        of: ReadWatchdog.reading(path) {
-          try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: data.inputs.shape[1])
-        })
-      return RandomizationStage(
-        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-        randomizedLayers: [], model: stage)
+    let givenStages = { (model: Model) -> [(String, [RandomizationStage])] in
+      let list = try Outputs.paths(stages).map { path -> RandomizationStage in
+        let stage = try modelOptions.explainedHead(
+          of: ReadWatchdog.reading(path) {
+            try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: model.inputShape[0])
+          })
+        return RandomizationStage(
+          name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+          randomizedLayers: [], model: stage)
+      }
+      return [("given", list)]
     }
+    // Given stages are read before any work, once per length.
+    let given = try stages.map { _ in try input.groups.map { try givenStages($0.model) } }
     Progress.note(
-      "model randomization: \(explainers.count) methods × \(seeds) seeds on \(data.ids.count) items",
+      "model randomization: \(explainers.count) methods × \(seeds) seeds on \(input.itemCount) items",
       quiet: common.quiet)
-    var report: CheckReport
-    if let stages {
-      report = try check.run(
-        model: model, stagesPerSeed: [("given", givenStages)], input: data.inputs, targets: nil,
-        explainers: explainers)
-      report.settings["stages"] = stages
-    } else {
-      report = try check.run(model: model, input: data.inputs, explainers: explainers)
+    var lookup: ((Model) throws -> [(String, [RandomizationStage])])?
+    if let given {
+      lookup = { model in
+        given[input.groups.firstIndex { $0.model.inputShape == model.inputShape } ?? 0]
+      }
     }
+    var report = try check.run(input, explainers: explainers, stages: lookup)
+    if let stages { report.settings["stages"] = stages }
     if efficient {
+      guard input.groups.count == 1 else {
+        throw ValidationError(
+          "--efficient needs sequences of one length; give --lengths pad:N or crop:N for \(inputOptions.input)"
+        )
+      }
       let entropy = try EfficientModelRandomization(scheme: initialization, seeds: seedList)
-        .run(model: model, input: data.inputs, explainers: explainers)
+        .run(model: input.model, input: input.groups[0].input, explainers: explainers)
       report = CheckReport.merging([report, entropy])
     }
     report.settings["model-file"] = modelOptions.model

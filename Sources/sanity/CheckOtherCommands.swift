@@ -14,6 +14,7 @@ struct CheckLabelsCommand: ParsableCommand {
       """)
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var targetOptions: TargetOptions
   @Option(help: "Training data with labels (not needed with --permuted-model).")
   var train: String?
   @Option(help: "Explained inputs (default: the first 200 training items).")
@@ -53,16 +54,29 @@ struct CheckLabelsCommand: ParsableCommand {
     var report: CheckReport
     if let permutedModel {
       guard let input else { throw ValidationError("--permuted-model needs --input") }
-      let data = try InputCheck.nonEmpty(
-        try InputData.load(URL(fileURLWithPath: input)).prefix(limit), file: input)
-      let model = try modelOptions.load(for: data, from: input)
+      let groups = try InputData.loadGroupedByLength(URL(fileURLWithPath: input), limit: limit)
+      guard let first = groups.first else {
+        throw ValidationError(
+          "\(input): has no items (no sequences or images); give a file with at least one")
+      }
+      let model = try modelOptions.load(for: first.data, from: input)
       let permuted = try modelOptions.explainedHead(
         of: ReadWatchdog.reading(permutedModel) {
           try ModelLoader.load(
             URL(fileURLWithPath: permutedModel),
-            sequenceLength: data.kind == .sequences ? data.inputs.shape[1] : nil)
+            sequenceLength: first.data.kind == .sequences ? first.length : nil)
         })
-      report = try check.compare(model, permuted, input: data.inputs, explainers: explainers)
+      let sized = try groups.map { group in
+        try [model, permuted].map {
+          try $0.resized(toLength: group.length, file: input, lengths: groups.lengths)
+        }
+      }
+      report = try check.compare(
+        CheckInput(
+          groups: zip(groups, sized).map {
+            CheckInput.Group(model: $1[0], input: $0.data.inputs, indices: $0.indices)
+          }, selection: try targetOptions.selection(for: model)),
+        permutedModels: sized.map { $0[1] }, explainers: explainers)
     } else {
       guard let train else {
         throw ValidationError("give --train (or --permuted-model with --input)")
@@ -85,7 +99,8 @@ struct CheckLabelsCommand: ParsableCommand {
         initial: model.initialized(seed: common.seed),
         training: (training.inputs, training.flatLabels ?? []), test: nil,
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs,
-        explainers: explainers, source: (train, training.ids, training.lines))
+        explainers: explainers, source: (train, training.ids, training.lines),
+        selection: try targetOptions.selection(for: model))
     }
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
@@ -96,7 +111,8 @@ struct CheckLabelsCommand: ParsableCommand {
 struct CheckClassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "class",
-    abstract: "Class sensitivity: compare explanations of the predicted and another class.",
+    abstract:
+      "Class sensitivity: compare explanations of the predicted (or --target) class and another class.",
     discussion: """
       --other must be a unit of the model (0 to outputs − 1). For the image experiment, give --model Models/tiny-imagenet-cnn.h5
       and a Tiny-ImageNet folder as --input.
@@ -105,6 +121,7 @@ struct CheckClassCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
+  @OptionGroup var targetOptions: TargetOptions
   @Option(
     parsing: .unconditional, help: "The other class: random (per item, seeded) or a unit index.")
   var other: String = "random"
@@ -128,8 +145,8 @@ struct CheckClassCommand: ParsableCommand {
     } else {
       throw ValidationError("--other must be random or a unit index, not '\(other)'")
     }
-    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
-    let model = try modelOptions.load(for: data, from: inputOptions.input)
+    let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
+    let model = input.model
     if case .unit(let unit) = otherTarget {
       try FlagCheck.unit(unit, "--other", outputs: model.outputShape.count)
     }
@@ -141,9 +158,7 @@ struct CheckClassCommand: ParsableCommand {
       metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(),
       other: otherTarget,
       threshold: checkOptions.threshold ?? 0.5
-    ).run(
-      model: model, input: data.inputs,
-      explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
+    ).run(input, explainers: try checkOptions.explainers(methodOptions, seed: common.seed))
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
   }
@@ -161,6 +176,7 @@ struct CheckInvarianceCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
+  @OptionGroup var targetOptions: TargetOptions
   @Option(parsing: .unconditional, help: "The constant added to every input value.")
   var shift: Float = 1
   @OptionGroup var checkOptions: CheckOptions
@@ -179,11 +195,9 @@ struct CheckInvarianceCommand: ParsableCommand {
     try common.apply()
     let output = try checkOptions.destination(
       json: common.json, inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load(cap: try modelOptions.recordCap(for: inputOptions))
-    let model = try modelOptions.load(for: data, from: inputOptions.input)
+    let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
-    var report = try InputInvarianceCheck(shift: shift).run(
-      model: model, input: data.inputs, explainers: methods)
+    var report = try InputInvarianceCheck(shift: shift).run(input, explainers: methods)
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
   }

@@ -15,10 +15,11 @@ extension ExplainCommand {
 
   /// Explains a sequence file batch by batch into an `.h5` (``StreamingExplain``), and with
   /// `--shard` writes the part's manifest beside it.
+  /// - Returns: `false`, having written nothing, when `--target` selects several units.
   func streamSequences(
     _ stream: StreamingExplain, _ explainer: any Explainer, to destination: OutputDestination,
     shard: Shard?
-  ) throws {
+  ) throws -> Bool {
     let (count, probe) = try stream.survey()
     let model = try modelOptions.load(sequenceLength: probe.shape[1])
     do throws(ModelError) {
@@ -27,7 +28,9 @@ extension ExplainCommand {
       throw ModelFileError.inputDoesNotFit(
         input: inputOptions.input, file: modelOptions.model, error)
     }
-    if let target { try FlagCheck.unit(target, "--target", outputs: model.outputShape.count) }
+    let selection = try targetOptions.selection(for: model)
+    if let selection, selection.count > 1 { return false }
+    let target = selection?.indices.first
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
@@ -43,5 +46,6 @@ extension ExplainCommand {
       "explain", kind: .streamedAttributions, output: output, items: items, total: count)
     Progress.note(
       "wrote \(output): \(method) for \(items.count) of \(count) sequences", quiet: common.quiet)
+    return true
   }
 }

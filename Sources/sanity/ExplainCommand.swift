@@ -10,6 +10,8 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Writes the dataset `attributions` ([N, L, 4] or [N, H, W, C]; Grad-CAM [N, L] or [N, H, W]), `predictions`,
       `ids` and `targets` to an .h5 file, or the maps as [N, 4, L] to an .npz file (TF-MoDISco's layout).
+      With several targets (--target 0,3,5-9) the maps gain a last axis [N, …, T] and `predictions` is [N, T], named by the
+      attributes `target_indices` and `target_names` (`targets` is then −1); gradient methods share one forward pass.
       Sequences of several lengths (models that allow any length) give .h5 maps [N, L_max, …] filled with NaN past
       each sequence's end, and a dataset `lengths`.
       Example: sanity explain --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method integrated-gradients --output ig.h5
@@ -19,8 +21,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "The method: \(MethodOptions.names.joined(separator: ", ")).")
   var method: String
-  @Option(parsing: .unconditional, help: "The output unit to explain (default: the predicted one).")
-  var target: Int?
+  @OptionGroup var targetOptions: TargetOptions
   @Option(help: "Output file: .h5 or .npz.")
   var output: String
   @Flag(
@@ -56,12 +57,14 @@ struct ExplainCommand: ParsableCommand {
       correctGradient)
     let shard = try shardOptions.parsed()
     let stream = try streaming(shard)
-    if StreamingExplain.accepts(stream.input), format == .hdf5, try !stream.hasSeveralLengths() {
-      return try streamSequences(stream, explainer, to: destination, shard: shard)
+    if StreamingExplain.accepts(stream.input), format == .hdf5, try !stream.hasSeveralLengths(),
+      try streamSequences(stream, explainer, to: destination, shard: shard)
+    {
+      return
     }
     if shard != nil {
       throw ValidationError(
-        "--shard needs a FASTA or .seq input of one sequence length and an .h5 output")
+        "--shard needs a FASTA or .seq input of one sequence length, one --target and an .h5 output")
     }
     let groups = try inputOptions.loadGroupedByLength(
       cap: try modelOptions.recordCap(for: inputOptions))
@@ -78,10 +81,17 @@ struct ExplainCommand: ParsableCommand {
         "--correct-gradient applies to DNA maps [N, L, 4]; \(inputOptions.input) holds images")
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
+    let selection = try targetOptions.selection(for: base)
+    if let selection, selection.count > 1 {
+      return try explainTargets(
+        explainer, selection: selection, groups: groups, model: base,
+        to: (destination, format))
+    }
     let parts = try groups.map { group in
       let model = try base.resized(
         toLength: group.length, file: inputOptions.input, lengths: groups.lengths)
-      let targets = try Batches.targets(target, model: model, data: group.data)
+      let targets = try Batches.targets(
+        selection?.indices.first, model: model, data: group.data)
       return try Batches.explain(
         explainer, data: group.data, targets: targets, model: model, quiet: common.quiet,
         label: method)

@@ -16,6 +16,20 @@ public protocol Explainer: Sendable {
   /// - Returns: The attribution maps with the predictions.
   /// - Throws: An error when the method does not apply to the model (e.g. no convolution for Grad-CAM).
   func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
+
+  /// Explains every item at each of several output units.
+  ///
+  /// Implemented for every explainer (``attributions(for:selection:in:)-extension``); methods
+  /// that can share work between units (the forward pass) implement it themselves.
+  /// - Parameters:
+  ///   - input: `[N] + model.inputShape`.
+  ///   - selection: The output units.
+  ///   - model: The model.
+  /// - Returns: One attribution per unit, in `selection` order; entry `t` equals
+  ///   ``attribution(for:targets:in:)`` with every target `selection.indices[t]`.
+  /// - Throws: The explainer's error.
+  func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
 }
 
 /// Which output an explainer differentiates.

@@ -74,8 +74,10 @@ public struct GradCAM: Explainer {
       throw ModelError.shapeMismatch(
         layer: explained.layers[index].name, expected: "a spatial output", actual: featureShape)
     }
-    let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: explained.chunkSize) {
-      range in
+    let parts = Parallel.mapChunks(
+      count: input.batchSize, chunkSize: explained.chunkSize,
+      bytesPerChunk: explained.bytesPerChunk
+    ) { range in
       let chunk = input.items(range)
       let chunkTargets = Array(targets[range])
       let trace = explained.trace(chunk)

@@ -10,7 +10,19 @@ enum Gradient {
   static func inputSignal(
     _ model: Model, _ input: Tensor, targets: [Int], rule: BackwardRule
   ) -> (signal: Tensor, outputs: [Float]) {
-    let trace = model.trace(input)
+    inputSignal(model, model.trace(input), targets: targets, rule: rule)
+  }
+
+  /// The signal at the input from an existing trace of one chunk, with the explained outputs.
+  /// - Parameters:
+  ///   - model: The explained model.
+  ///   - trace: The chunk's forward pass.
+  ///   - targets: One target per item.
+  ///   - rule: The backward rule.
+  /// - Returns: The input signal and the target outputs.
+  static func inputSignal(
+    _ model: Model, _ trace: Trace, targets: [Int], rule: BackwardRule
+  ) -> (signal: Tensor, outputs: [Float]) {
     let outputs = model.values(of: trace.output, at: targets)
     let seed: Tensor
     switch rule {
@@ -49,6 +61,73 @@ extension Explainer {
   }
 }
 
+extension Explainer {
+  /// The attributions of several units from one forward pass per chunk: each chunk is traced
+  /// once and run backward once per unit, in the chunks ``signalAttribution(_:targets:model:output:rule:combine:)``
+  /// uses, so every unit's maps equal that method's bit for bit.
+  /// - Parameters:
+  ///   - input: The batch.
+  ///   - selection: The units; every item is explained at each.
+  ///   - model: The model (made into the explained model here).
+  ///   - output: The explained output.
+  ///   - rule: The backward rule.
+  ///   - finish: Makes a chunk's attribution from its input signal, its input, its targets and
+  ///     their outputs.
+  /// - Returns: One attribution per unit, in `selection` order.
+  /// - Throws: ``ModelError`` when the input or a unit does not fit the model.
+  func sharedTraceAttributions(
+    _ input: Tensor, selection: TargetSelection, model: Model, output: ExplainedOutput,
+    rule: BackwardRule,
+    finish: @escaping @Sendable (Tensor, Tensor, [Int], [Float]) -> Attribution
+  ) throws -> [Attribution] {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let explained = model.explained(output)
+    // The trace as in one unit's pass, plus one input-sized map per unit.
+    let mapBytes = selection.count * explained.chunkSize * explained.inputShape.count * 4
+    let parts = Parallel.mapChunks(
+      count: input.batchSize, chunkSize: explained.chunkSize,
+      bytesPerChunk: explained.bytesPerChunk + mapBytes
+    ) { range in
+      let chunk = input.items(range)
+      let trace = explained.trace(chunk)
+      return selection.indices.map { target in
+        let targets = [Int](repeating: target, count: chunk.batchSize)
+        let (signal, outputs) = Gradient.inputSignal(explained, trace, targets: targets, rule: rule)
+        return finish(signal, chunk, targets, outputs)
+      }
+    }
+    return selection.indices.indices.map { unit in
+      Attribution.concatenating(parts.map { $0[unit] }, method: Self.identifier)
+    }
+  }
+
+  /// ``sharedTraceAttributions(_:selection:model:output:rule:finish:)`` for maps made from the
+  /// signal and the input alone.
+  /// - Parameters:
+  ///   - input: The batch.
+  ///   - selection: The units.
+  ///   - model: The model.
+  ///   - output: The explained output.
+  ///   - rule: The backward rule.
+  ///   - combine: Makes the map from a chunk's signal and its input (the signal itself by default).
+  /// - Returns: One attribution per unit.
+  /// - Throws: ``ModelError`` when the input or a unit does not fit the model.
+  func signalAttributions(
+    _ input: Tensor, selection: TargetSelection, model: Model, output: ExplainedOutput,
+    rule: BackwardRule,
+    combine: @escaping @Sendable (Tensor, Tensor) -> Tensor = { signal, _ in signal }
+  ) throws -> [Attribution] {
+    try sharedTraceAttributions(
+      input, selection: selection, model: model, output: output, rule: rule
+    ) { signal, chunk, targets, outputs in
+      Attribution(
+        values: combine(signal, chunk), method: Self.identifier, targets: targets,
+        predictions: outputs)
+    }
+  }
+}
+
 /// Saliency: the signed gradient of the target output with respect to the input.
 ///
 /// ```
@@ -71,6 +150,14 @@ public struct Saliency: Explainer {
   {
     try model.validate(input: input, targets: targets)
     return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
+  }
+
+  /// The gradient of every selected unit, from one forward pass per chunk.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try signalAttributions(
+      input, selection: selection, model: model, output: output, rule: .gradient)
   }
 }
 
@@ -96,6 +183,17 @@ public struct GradientTimesInput: Explainer {
     try model.validate(input: input, targets: targets)
     return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
     { signal, input in
+      signal.multiplied(by: input)
+    }
+  }
+
+  /// x ⊙ gradient of every selected unit, from one forward pass per chunk.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try signalAttributions(
+      input, selection: selection, model: model, output: output, rule: .gradient
+    ) { signal, input in
       signal.multiplied(by: input)
     }
   }

@@ -70,3 +70,30 @@ extension InSilicoMutagenesis {
       predictions: predictions)
   }
 }
+
+extension InSilicoMutagenesis {
+  /// The maps of every selected unit from one pass over the mutants (``targetMaps(for:selection:in:)``):
+  /// the raw deltas, or the centred maps when ``isCentred``.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let maps = try targetMaps(for: input, selection: selection, in: model)
+    let stacked = isCentred ? maps.centred : maps.values
+    let (count, cells) = (selection.count, input.batchSize * input.itemCount)
+    return selection.indices.enumerated().map { unit, target in
+      let values = Tensor(shape: input.shape) { out in
+        stacked.withUnsafeBufferPointer { s in
+          for cell in 0..<cells { out[cell] = s[cell * count + unit] }
+        }
+      }
+      let predictions = maps.predictions.withUnsafeBufferPointer { p in
+        (0..<input.batchSize).map { p[$0 * count + unit] }
+      }
+      return Attribution(
+        values: values, method: Self.identifier,
+        targets: [Int](repeating: target, count: input.batchSize), predictions: predictions)
+    }
+  }
+}

@@ -22,6 +22,14 @@ public struct GuidedBackprop: Explainer {
     return signalAttribution(
       input, targets: targets, model: model, output: output, rule: .guidedBackprop)
   }
+
+  /// The signal of every selected unit, from one forward pass per chunk.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try signalAttributions(
+      input, selection: selection, model: model, output: output, rule: .guidedBackprop)
+  }
 }
 
 /// DeconvNet: the backward pass passes only positive signals through every ReLU, ignoring the forward mask.
@@ -47,6 +55,14 @@ public struct DeconvNet: Explainer {
     try model.validate(input: input, targets: targets)
     return signalAttribution(
       input, targets: targets, model: model, output: output, rule: .deconvNet)
+  }
+
+  /// The signal of every selected unit, from one forward pass per chunk.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try signalAttributions(
+      input, selection: selection, model: model, output: output, rule: .deconvNet)
   }
 }
 
@@ -90,19 +106,39 @@ public struct EpsilonLRPExplainer: Explainer {
   {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
-    let rule = BackwardRule.epsilonLRP(epsilon: epsilon, averagePooling: averagePooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
       let (relevance, outputs) = Gradient.inputSignal(
         explained, chunk, targets: chunkTargets, rule: rule)
-      let width = relevance.itemCount
-      let gaps = relevance.withUnsafeBufferPointer { r in
-        outputs.enumerated().map { item, output in
-          (0..<width).reduce(Float(0)) { $0 + r[item * width + $1] } - output
-        }
-      }
-      return Attribution(
-        values: relevance, method: Self.identifier, targets: chunkTargets, predictions: outputs,
-        conservationGap: gaps)
+      return Self.relevanceAttribution(relevance, targets: chunkTargets, outputs: outputs)
     }
+  }
+
+  /// The relevance of every selected unit, from one forward pass per chunk.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try sharedTraceAttributions(
+      input, selection: selection, model: model, output: output, rule: rule
+    ) { relevance, _, targets, outputs in
+      Self.relevanceAttribution(relevance, targets: targets, outputs: outputs)
+    }
+  }
+
+  /// The backward rule of these settings.
+  var rule: BackwardRule { .epsilonLRP(epsilon: epsilon, averagePooling: averagePooling) }
+
+  /// A chunk's relevance with its per-item gap Σ R − f_t(x).
+  static func relevanceAttribution(_ relevance: Tensor, targets: [Int], outputs: [Float])
+    -> Attribution
+  {
+    let width = relevance.itemCount
+    let gaps = relevance.withUnsafeBufferPointer { r in
+      outputs.enumerated().map { item, output in
+        (0..<width).reduce(Float(0)) { $0 + r[item * width + $1] } - output
+      }
+    }
+    return Attribution(
+      values: relevance, method: identifier, targets: targets, predictions: outputs,
+      conservationGap: gaps)
   }
 }

@@ -18,4 +18,14 @@ extension Explainer {
     seeded.firstItem = first
     return seeded
   }
+
+  /// This explainer numbering its items `offset` places later than it does now: a
+  /// ``SeededExplainer`` whose ``SeededExplainer/firstItem`` grows by `offset`, any other
+  /// explainer unchanged.
+  /// - Parameter offset: How many items come before the next call's first item.
+  /// - Returns: The explainer to call.
+  public func offsettingItems(by offset: Int) -> any Explainer {
+    guard offset != 0, let seeded = self as? any SeededExplainer else { return self }
+    return numberingItems(from: seeded.firstItem + offset)
+  }
 }

@@ -33,10 +33,13 @@ public struct CheckReport: Sendable, Codable {
       rows: reports.flatMap(\.rows), verdicts: reports.flatMap(\.verdicts), settings: settings)
   }
 
-  /// The rows as TSV with a header line (``ResultRow/columns``).
+  /// The rows as TSV with a header line (``ResultRow/columns``, then `target` when the rows
+  /// name their targets).
   public var tsv: String {
-    ([ResultRow.columns] + rows.map(\.fields)).map { $0.joined(separator: "\t") }.joined(
-      separator: "\n") + "\n"
+    let targeted = rows.contains { $0.target != nil }
+    let header = ResultRow.columns + (targeted ? ["target"] : [])
+    let lines = rows.map { $0.fields + (targeted ? [$0.target ?? "-"] : []) }
+    return ([header] + lines).map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
   }
 
   /// The whole report as pretty-printed JSON with sorted keys (NaN written as `null`).

@@ -46,7 +46,17 @@ public struct ClassSensitivityCheck: Sendable {
   ///   - units: The number of output units (≥ 2).
   /// - Returns: A different unit per item.
   public func otherTargets(_ predicted: [Int], units: Int) -> [Int] {
-    predicted.enumerated().map { item, target in
+    otherTargets(predicted, units: units, items: Array(predicted.indices))
+  }
+
+  /// The other unit per item, each random draw taken from the item's place in the file.
+  /// - Parameters:
+  ///   - predicted: The explained unit per item.
+  ///   - units: The number of output units (≥ 2).
+  ///   - items: Each item's place in the file (its random stream).
+  /// - Returns: A different unit per item.
+  public func otherTargets(_ predicted: [Int], units: Int, items: [Int]) -> [Int] {
+    zip(predicted, items).map { target, item in
       switch other {
       case .random(let seed):
         var generator = SeededGenerator(seed: seed, stream: UInt64(item))
@@ -69,8 +79,38 @@ public struct ClassSensitivityCheck: Sendable {
     report(try methodScores(model: model, input: input, explainers: explainers), model: model)
   }
 
+  /// Compares each method's maps for the explained unit (each selected one in turn, or the
+  /// predicted one) and another unit, on items of one or several lengths (``CheckInput``).
+  /// - Parameters:
+  ///   - input: The groups and units.
+  ///   - explainers: The methods and controls.
+  /// - Returns: Rows and verdicts; with several units, each names its unit.
+  /// - Throws: See ``run(model:input:explainers:)``.
+  public func run(_ input: CheckInput, explainers: [any Explainer]) throws -> CheckReport {
+    let offsets = input.groupOffsets
+    return try input.run(
+      scores: { group, index, targets in
+        try methodScores(
+          model: group.model, input: group.input,
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets,
+          items: group.indices)
+      }, gather: input.gathered, report: { report($0, model: input.model) })
+  }
+
   /// Every method's per-item scores, before summarizing (see ``run(model:input:explainers:)``).
-  func methodScores(model: Model, input: Tensor, explainers: [any Explainer]) throws
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  ///   - targets: The explained unit per item (`nil`: the predicted one).
+  ///   - items: Each item's place in the file, the stream of its random other unit (`nil`: its
+  ///     place in `input`).
+  /// - Returns: The scores.
+  /// - Throws: See ``run(model:input:explainers:)``.
+  func methodScores(
+    model: Model, input: Tensor, explainers: [any Explainer], targets: [Int]? = nil,
+    items: [Int]? = nil
+  ) throws
     -> [SimilarityComparison.MethodScores]
   {
     try model.validate(input: input)
@@ -80,9 +120,11 @@ public struct ClassSensitivityCheck: Sendable {
         layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs",
         actual: model.outputShape)
     }
-    let predicted = model.predictedTargets(input)
+    if let targets { try model.validate(input: input, targets: targets) }
+    let predicted = targets ?? model.predictedTargets(input)
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
-    let others = otherTargets(predicted, units: units)
+    let others = otherTargets(
+      predicted, units: units, items: items ?? Array(0..<input.batchSize))
     return try SimilarityComparison.withFloorControl(explainers).map { explainer in
       let a = try explainer.attribution(for: input, targets: predicted, in: model)
       let b = try explainer.attribution(for: input, targets: others, in: model)

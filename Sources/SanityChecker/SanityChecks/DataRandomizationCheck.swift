@@ -40,13 +40,15 @@ public struct DataRandomizationCheck: Sendable {
   ///   - explainers: The methods and controls.
   ///   - source: Where the training items were read: the file's name, each item's record and
   ///     its line, so that a label error names them (`train.fa:5: record 'c' …`).
+  ///   - selection: The explained units (`nil`: each item's predicted unit).
   /// - Returns: Similarity rows, accuracy rows for both models, and verdicts.
   /// - Throws: An explainer's error, or ``TrainingError`` for labels that do not fit the model.
   public func run(
     initial: Model, training: (inputs: Tensor, labels: [Float]),
     test: (inputs: Tensor, labels: [Float])?,
     trainer: Trainer, permutationSeed: UInt64, input: Tensor, explainers: [any Explainer],
-    source: (file: String, records: [String], lines: [Int]?)? = nil
+    source: (file: String, records: [String], lines: [Int]?)? = nil,
+    selection: TargetSelection? = nil
   ) throws -> CheckReport {
     try initial.validate(input: input)
     try trainer.validate(
@@ -55,7 +57,9 @@ public struct DataRandomizationCheck: Sendable {
       lines: source?.lines)
     let (trueModel, permutedModel, permuted) = trained(
       initial: initial, training: training, trainer: trainer, permutationSeed: permutationSeed)
-    var report = try compare(trueModel, permutedModel, input: input, explainers: explainers)
+    var report = try compare(
+      CheckInput(model: trueModel, input: input, selection: selection),
+      permutedModels: [permutedModel], explainers: explainers)
     for (stage, model, labels) in [
       (ResultStage.trueLabels, trueModel, training.labels),
       (.permutedLabels, permutedModel, permuted),
@@ -118,15 +122,49 @@ public struct DataRandomizationCheck: Sendable {
       permutedModel: permutedModel.name)
   }
 
+  /// Compares the explanations of two given models on items of one or several lengths and at
+  /// one or several units (``CheckInput``).
+  /// - Parameters:
+  ///   - input: The groups (each with the true-label model at its length) and units.
+  ///   - permutedModels: The permuted-label model at each group's length, in group order.
+  ///   - explainers: The methods and controls.
+  /// - Returns: Similarity rows and verdicts; with several units, each names its unit.
+  /// - Throws: An explainer's error, or ``ModelError`` when the models' architectures differ.
+  public func compare(
+    _ input: CheckInput, permutedModels: [Model], explainers: [any Explainer]
+  ) throws -> CheckReport {
+    precondition(permutedModels.count == input.groups.count, "one permuted model per group")
+    let offsets = input.groupOffsets
+    return try input.run(
+      scores: { group, index, targets in
+        try methodScores(
+          group.model, permutedModels[index], input: group.input,
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets)
+      }, gather: input.gathered,
+      report: {
+        report($0, trueModel: input.model.name, permutedModel: permutedModels[0].name)
+      })
+  }
+
   /// Every method's per-item scores, before summarizing (see ``compare(_:_:input:explainers:)``).
+  /// - Parameters:
+  ///   - trueModel: The model trained on the true labels.
+  ///   - permutedModel: The model trained on permuted labels.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  ///   - targets: The explained unit per item (`nil`: the true-label model's predicted one).
+  /// - Returns: The scores.
+  /// - Throws: See ``compare(_:permutedModels:explainers:)``.
   func methodScores(
-    _ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer]
+    _ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer],
+    targets: [Int]? = nil
   ) throws
     -> [SimilarityComparison.MethodScores]
   {
     try trueModel.validate(input: input)
     try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
-    let targets = trueModel.predictedTargets(input)
+    if let targets { try trueModel.validate(input: input, targets: targets) }
+    let targets = targets ?? trueModel.predictedTargets(input)
     return try SimilarityComparison.withFloorControl(explainers).map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
       let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)

@@ -56,15 +56,44 @@ public struct InputInvarianceCheck: Sendable {
     report(try differences(model: model, input: input, explainers: explainers), model: model)
   }
 
+  /// Compares each method's maps before and after the compensated shift, on items of one or
+  /// several lengths and at one or several units (``CheckInput``).
+  /// - Parameters:
+  ///   - input: The groups and units.
+  ///   - explainers: The methods.
+  /// - Returns: Rows and verdicts; with several units, each names its unit.
+  /// - Throws: See ``run(model:input:explainers:)``.
+  public func run(_ input: CheckInput, explainers: [any Explainer]) throws -> CheckReport {
+    let offsets = input.groupOffsets
+    return try input.run(
+      scores: { group, index, targets in
+        try differences(
+          model: group.model, input: group.input,
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets)
+      },
+      gather: { parts in
+        parts[0].indices.map { method in
+          (parts[0][method].method, input.gathered(parts.map { $0[method].values }))
+        }
+      }, report: { report($0, model: input.model) })
+  }
+
   /// Every method's per-item relative maximum difference, before summarizing.
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods.
+  ///   - targets: The explained unit per item (`nil`: the predicted one).
   /// - Returns: Per method, its name and one value per item (`nil` where the map is 0 and changed).
-  func differences(model: Model, input: Tensor, explainers: [any Explainer]) throws -> [(
-    method: String, values: [Double?]
-  )] {
+  /// - Throws: See ``run(model:input:explainers:)``.
+  func differences(
+    model: Model, input: Tensor, explainers: [any Explainer], targets: [Int]? = nil
+  ) throws -> [(method: String, values: [Double?])] {
     try model.validate(input: input)
+    if let targets { try model.validate(input: input, targets: targets) }
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
-    let targets = model.predictedTargets(input)
+    let targets = targets ?? model.predictedTargets(input)
     return try explainers.map { explainer in
       let a = try explainer.attribution(for: input, targets: targets, in: model)
       let b = try explainer.attribution(for: shiftedInput, targets: targets, in: shiftedModel)

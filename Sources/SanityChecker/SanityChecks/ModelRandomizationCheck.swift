@@ -136,6 +136,46 @@ public struct ModelRandomizationCheck: Sendable {
     _ explainer: Int, _ stage: (seed: Int, stage: Int)?, _ input: Tensor, _ map: Attribution
   ) throws -> Void
 
+
+  /// Runs the check on items of one or several lengths, at one or several units.
+  ///
+  /// Each group's stages are drawn (or given) once and shared by every unit; per-item scores are
+  /// put back in file order before the rows are summarized (``CheckInput``).
+  /// - Parameters:
+  ///   - input: The groups and units.
+  ///   - explainers: The methods and controls.
+  ///   - stages: The stages per seed label for a group's model, when given (for example
+  ///     randomized models made by another tool); drawn with the configuration otherwise.
+  /// - Returns: The report; with several units, rows and verdicts name their unit.
+  /// - Throws: An explainer's error, or the error of `stages`.
+  public func run(
+    _ input: CheckInput, explainers: [any Explainer],
+    stages: ((Model) throws -> [(String, [RandomizationStage])])? = nil
+  ) throws -> CheckReport {
+    let stagesPerGroup = try input.groups.map { group in
+      try stages?(group.model)
+        ?? configuration.seeds.map { seed in
+          (
+            String(seed),
+            group.model.randomizationStages(
+              order: configuration.order, scheme: configuration.scheme, seed: seed)
+          )
+        }
+    }
+    let offsets = input.groupOffsets
+    return try input.run(
+      scores: { group, index, targets in
+        try methodScores(
+          model: group.model, stagesPerSeed: stagesPerGroup[index], input: group.input,
+          targets: targets, explainers: explainers.map { $0.offsettingItems(by: offsets[index]) })
+      }, gather: input.gathered,
+      report: {
+        report(
+          $0, seeds: stagesPerGroup[0].map(\.0),
+          stageNames: stagesPerGroup[0].first?.1.map(\.name) ?? [], model: input.model)
+      })
+  }
+
   /// Every method's per-item scores (`scores[metric][seed][stage][item]`), before summarizing.
   ///
   /// A batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.

@@ -1,7 +1,7 @@
 extension ResultRow: Codable {
-  /// The JSON keys: the TSV columns' names, and `values`.
+  /// The JSON keys: the TSV columns' names, `values` and (with several targets) `target`.
   enum CodingKeys: String, CodingKey {
-    case check, order, method, layer, seed, metric, view, mean, sd, n, undefined, values
+    case check, order, method, layer, seed, metric, view, mean, sd, n, undefined, values, target
     case ciLow = "ci_low"
     case ciHigh = "ci_high"
   }
@@ -37,6 +37,7 @@ extension ResultRow: Codable {
     n = try container.decode(Int.self, forKey: .n)
     undefined = try container.decode(Int.self, forKey: .undefined)
     values = try container.decodeIfPresent([Double?].self, forKey: .values)
+    target = try container.decodeIfPresent(String.self, forKey: .target)
   }
 
   /// Writes the row with the same text as its TSV fields for the labelled columns.
@@ -58,5 +59,6 @@ extension ResultRow: Codable {
     try container.encode(n, forKey: .n)
     try container.encode(undefined, forKey: .undefined)
     try container.encodeIfPresent(values, forKey: .values)
+    try container.encodeIfPresent(target, forKey: .target)
   }
 }

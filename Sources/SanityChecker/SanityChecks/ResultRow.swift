@@ -32,6 +32,9 @@ public struct ResultRow: Hashable, Sendable {
   public var undefined: Int
   /// The per-item values (`nil` where undefined), when asked for.
   public var values: [Double?]?
+  /// The explained output unit's label (its name, or `output_i`) in runs over several targets;
+  /// `nil` otherwise (no `target` column is written then).
+  public var target: String?
 
   /// The TSV column names, in order.
   public static let columns = [

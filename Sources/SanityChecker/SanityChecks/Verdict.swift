@@ -23,6 +23,8 @@ public struct Verdict: Hashable, Sendable, Codable {
   public var rule: String
   /// The numbers the rule used, in words.
   public var evidence: String
+  /// The explained output unit's label in runs over several targets; `nil` otherwise.
+  public var target: String?
 
   /// Creates a verdict.
   /// - Parameters:

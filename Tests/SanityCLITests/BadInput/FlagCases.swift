@@ -59,7 +59,7 @@ extension BadInputCase {
     .init(explaining(["--method", "bogus"]), expect: "unknown method 'bogus'"),
     .init(
       explaining(["--method", "saliency", "--target", "7"]),
-      expect: "--target 7 is outside the model's 2 outputs; give 0 to 1"),
+      expect: "--target 7 is outside the model's 2 outputs; choose from 0-1"),
     .init(
       predict + ["--limit", "0", "--output", "{dir}/p.tsv"],
       expect: "--limit must be at least 1, not 0"),

@@ -65,6 +65,43 @@ struct ChunkedExplainerTests {
     }
   }
 
+  @Test(
+    "every method (Grad-CAM, SmoothGrad's samples, IG's steps, DeepSHAP's references, ISM and the controls included) is bit-identical for budgets of 64 MiB, 192 MiB and 1 GiB and 1, 2 or 3 threads"
+  )
+  func everyMethodBitIdentical() throws {
+    let model = try Self.chainModel()
+    let x = TestSupport.oneHotDNA(9, length: 2000, seed: 13)
+    let targets = (0..<9).map { ($0 * 2) % 3 }
+    var settings = MethodSettings()
+    (settings.steps, settings.samples, settings.references) = (6, 3, 2)
+    let explainers = try MethodSettings.names.map {
+      try settings.explainer($0, seed: 5, key: "--method")
+    }
+    let saved = MemoryBudget.current
+    defer {
+      MemoryBudget.current = saved
+      Parallel.threadCount = 0
+    }
+    var reference: [Tensor] = []
+    for (budget, threads) in [(1 << 30, 2), (64 << 20, 1), (192 << 20, 3), (64 << 20, 2)] {
+      MemoryBudget.current = try MemoryBudget(bytes: budget)
+      Parallel.threadCount = threads
+      let maps = try explainers.map {
+        try $0.attribution(for: x, targets: targets, in: model).values
+      }
+      if reference.isEmpty {
+        reference = maps
+        #expect(maps.allSatisfy { $0.batchSize == 9 && $0.scalars.allSatisfy(\.isFinite) })
+        continue
+      }
+      for (index, map) in maps.enumerated() {
+        #expect(
+          map == reference[index],
+          "\(MethodSettings.names[index]) differs at budget \(budget), \(threads) threads")
+      }
+    }
+  }
+
   @Test("the budget caps the chunks in flight at what half of it holds, at least one")
   func budgetCapsWorkers() throws {
     let saved = MemoryBudget.current
