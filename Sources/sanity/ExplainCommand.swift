@@ -64,7 +64,8 @@ struct ExplainCommand: ParsableCommand {
     }
     if shard != nil {
       throw ValidationError(
-        "--shard needs a FASTA or .seq input of one sequence length, one --target and an .h5 output")
+        "--shard needs a FASTA or .seq input of one sequence length, one --target and an .h5 output"
+      )
     }
     let groups = try inputOptions.loadGroupedByLength(
       cap: try modelOptions.recordCap(for: inputOptions))

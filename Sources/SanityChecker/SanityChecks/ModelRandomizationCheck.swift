@@ -136,7 +136,6 @@ public struct ModelRandomizationCheck: Sendable {
     _ explainer: Int, _ stage: (seed: Int, stage: Int)?, _ input: Tensor, _ map: Attribution
   ) throws -> Void
 
-
   /// Runs the check on items of one or several lengths, at one or several units.
   ///
   /// Each group's stages are drawn (or given) once and shared by every unit; per-item scores are
