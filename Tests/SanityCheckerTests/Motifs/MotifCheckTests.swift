@@ -97,21 +97,50 @@ import Testing
       summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0.6),
     ]
     #expect(
-      check.verdict(method: "m", summaries: surviving, reference: ["A"], lastStage: stages)
+      check.verdict(method: "m", summaries: surviving, reference: ["A": 10], lastStage: stages)
         .outcome == .fails)
     let lost = [
       summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0),
     ]
     #expect(
-      check.verdict(method: "m", summaries: lost, reference: ["A"], lastStage: stages).outcome
+      check.verdict(method: "m", summaries: lost, reference: ["A": 10], lastStage: stages).outcome
         == .passes)
     let control = lost + [summary("permuted-labels", seed: "-", retained: 1)]
     #expect(
-      check.verdict(method: "m", summaries: control, reference: ["A"], lastStage: stages)
+      check.verdict(method: "m", summaries: control, reference: ["A": 10], lastStage: stages)
         .outcome == .fails)
     #expect(
-      check.verdict(method: "m", summaries: lost, reference: [], lastStage: stages).outcome
+      check.verdict(method: "m", summaries: lost, reference: [:], lastStage: stages).outcome
         == .inconclusive)
+  }
+
+  /// A match counts by the share of its seqlet support still matched: a small marginal cluster
+  /// that matches the trained model's motif keeps only its share, a motif matched only above α
+  /// keeps nothing, and more support than the trained model's counts as all of it.
+  @Test func retainedShareIsWeightedBySeqletSupport() throws {
+    let check = MotifCheck(
+      discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
+    func motif(_ name: String, seqlets: Int) -> DiscoveredMotif {
+      DiscoveredMotif(
+        identifier: name, sign: .positive, seqletCount: seqlets, frequencies: [],
+        contributions: [], weightedFrequencies: [])
+    }
+    func match(_ accession: String, q: Double) -> MotifMatch {
+      MotifMatch(
+        targetIdentifier: accession, targetName: accession, pValue: q, qValue: q, offset: 0,
+        strand: "+", overlap: 8)
+    }
+    let result = MotifDiscovery.Result(
+      seqlets: [],
+      motifs: [motif("a", seqlets: 5), motif("b", seqlets: 30), motif("c", seqlets: 9)],
+      matches: [[match("A", q: 0.01)], [match("B", q: 0.2)], [match("C", q: 1e-6)]])
+    #expect(check.support(result) == ["A": 5, "C": 9])
+    let summary = check.summary(
+      result, method: "m", stage: .randomized("all"), seed: .seed(0),
+      reference: ["A": 100, "B": 40, "C": 3])
+    // A keeps 5 of 100, B nothing (q above α), C all of it: (0.05 + 0 + 1) / 3.
+    #expect(abs(summary.retainedFraction - 1.05 / 3) < 1e-12)
+    #expect(summary.significantMatches == ["A", "C"])
   }
 
   /// Results round-trip through JSON, which the results-file reader also reads as a plain
