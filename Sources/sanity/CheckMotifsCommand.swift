@@ -11,7 +11,8 @@ struct CheckMotifsCommand: ParsableCommand {
     discussion: """
       For each method, seqlets are called (recursive rule), clustered into motifs and matched against --database
       (Tomtom), on the trained model, on each randomization stage and on --permuted-model when given. A method whose
-      significant matches survive full randomization, or appear on the permuted model, fails.
+      significant matches keep at least half of their seqlet support after full randomization, or on the permuted
+      model, fails.
       Example: sanity check motifs --model Models/deepbind-example.h5 --input Genomes/example-test.fa --methods saliency,ism --database motifs.meme --output motifs.tsv
       """)
 
