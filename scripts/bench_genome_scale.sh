@@ -10,7 +10,7 @@
 #   CHECK_ITEMS  sequences through the check (full scale: 100000)
 # Environment: SHARDS (4), SEEDS (5), THREADS (all cores, for the one process; each shard gets
 # THREADS/SHARDS, at least 1), MEMORY (the budget of every process, 1G), OUT (.bench-genome),
-# SKIP_BUILD=1 to use the built binary.
+# SKIP_BUILD=1 to use the built binary, SANITY (.build/release/sanity) to run another one.
 # Prints a TSV (step, mode, items, wall seconds, sum of the processes' wall seconds, their CPU
 # seconds (user + system), the largest peak RSS of one process in MiB, items per wall second)
 # and writes it to $OUT/results.tsv. On a shared machine the CPU seconds are the steadier figure.
@@ -24,7 +24,7 @@ THREADS=${THREADS:-$(nproc)}
 MEMORY=${MEMORY:-1G}
 OUT=${OUT:-.bench-genome}
 SHARD_THREADS=$((THREADS / SHARDS > 0 ? THREADS / SHARDS : 1))
-SANITY=.build/release/sanity
+SANITY=${SANITY:-.build/release/sanity}
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then swift build -c release --product sanity >&2; fi
 mkdir -p "$OUT"
 rm -rf "${OUT:?}"/whole "${OUT:?}"/shards "${OUT:?}"/merged
@@ -148,8 +148,15 @@ for k in $(seq 1 "$SHARDS"); do
 done
 record check-cascading-$SEEDS-seeds "$SHARDS-shards" "$CHECK_ITEMS" "$(printf '%.2f' "$wall")" \
   "$(printf '%.2f' "$sum")" "$(cpu "$OUT/shards/check-"*.time)" "$rss"
-"$SANITY" merge $(for k in $(seq 1 "$SHARDS"); do echo "$OUT/shards/check-$k"; done) \
-  --output "$OUT/merged/check" --quiet >/dev/null
-cmp -s "$OUT/whole/check/results.tsv" "$OUT/merged/check/results.tsv" \
-  && echo "check: merged = one process, byte for byte" >&2 \
-  || { echo "check: merged results differ from the one-process results" >&2; exit 1; }
+timed "$OUT/merged/check.time" "$SANITY" merge \
+  $(for k in $(seq 1 "$SHARDS"); do echo "$OUT/shards/check-$k"; done) \
+  --output "$OUT/merged/check" --quiet
+record check-cascading-$SEEDS-seeds merge "$CHECK_ITEMS" "$(seconds "$OUT/merged/check.time")" \
+  "$(seconds "$OUT/merged/check.time")" "$(cpu "$OUT/merged/check.time")" \
+  "$(rss_mib "$OUT/merged/check.time")"
+for file in results.tsv results.json; do
+  [[ -f "$OUT/whole/check/$file" ]] || continue
+  cmp -s "$OUT/whole/check/$file" "$OUT/merged/check/$file" \
+    && echo "check $file: merged = one process, byte for byte" >&2 \
+    || { echo "check $file: merged differs from the one-process file" >&2; exit 1; }
+done

@@ -55,7 +55,13 @@ struct ExportTrackCommand: ParsableCommand {
     let sizes = try chromSizes.map { try ChromosomeSizes(contentsOf: URL(fileURLWithPath: $0)) }
     if format == .bigWig, sizes == nil { throw TrackError.missingChromosomeSizes(file: output) }
     try shardOptions.requireFile(output)
-    if let shard = try shardOptions.parsed() {
+    let shard = try shardOptions.parsed()
+    if format == .bedGraph, source.attributions == nil,
+      StreamingExplain.accepts(URL(fileURLWithPath: source.input))
+    {
+      return try stream(shard: shard, sizes: sizes, to: destination)
+    }
+    if let shard {
       guard format == .bedGraph else {
         throw ValidationError("--shard writes .bedGraph parts; convert the merged track to bigWig")
       }
@@ -70,6 +76,48 @@ struct ExportTrackCommand: ParsableCommand {
     try write(try source.explained(data, common), format: format, sizes: sizes, to: destination)
   }
 
+  /// Explains a sequence file batch by batch into a bedGraph (``StreamingTrack``), whole or one
+  /// shard, and with `--shard` writes the part's manifest beside it.
+  private func stream(shard: Shard?, sizes: ChromosomeSizes?, to destination: OutputDestination)
+    throws
+  {
+    guard let modelFile = source.model, let method = source.method else {
+      throw ValidationError("give --model with --method, or --attributions")
+    }
+    let input = StreamingExplain(
+      input: URL(fileURLWithPath: source.input),
+      encoder: OneHot(unknownBase: source.unknownAsZero ? .zero : .quarter), limit: source.limit,
+      shard: shard ?? .whole)
+    let (count, probe) = try input.survey()
+    let model = try ReadWatchdog.reading(modelFile) {
+      try ModelLoader.load(
+        URL(fileURLWithPath: modelFile),
+        architecture: source.architecture.map { URL(fileURLWithPath: $0) },
+        sequenceLength: probe.shape[1])
+    }.adapted(toSequenceLength: probe.shape[1])
+    do throws(ModelError) {
+      try model.validate(input: probe)
+    } catch {
+      throw ModelFileError.inputDoesNotFit(input: source.input, file: modelFile, error)
+    }
+    if let target = source.target {
+      try FlagCheck.unit(target, "--target", outputs: model.outputShape.count)
+    }
+    let track = StreamingTrack(
+      source: input, score: try ExportFlags.score(score),
+      merge: GenomeTrack.MergeRule(rawValue: merge) ?? .mean, sizes: sizes)
+    let progress = Progress(method, total: count, quiet: common.quiet)
+    let (items, intervals) = try track.write(
+      try source.methodOptions.explainer(method, seed: common.seed), model: model,
+      target: source.target, modelFile: modelFile, count: count, to: destination
+    ) { progress.update($0) }
+    try shardOptions.writeManifest(
+      "export track", kind: .bedGraph, output: output, items: items, total: count)
+    Progress.note(
+      "wrote \(destination.path): \(intervals) intervals from \(items.count) sequences",
+      quiet: common.quiet || destination == .standardOutput || items.isEmpty)
+  }
+
   /// Writes the track of the maps (nothing for an empty shard).
   private func write(
     _ explained: ExplainedSequences?, format: TrackFormat, sizes: ChromosomeSizes?,
@@ -81,12 +129,9 @@ struct ExportTrackCommand: ParsableCommand {
     let track = try GenomeTrack(explained, score: scoreRule, merge: mergeRule, sizes: sizes)
     switch format {
     case .bedGraph:
-      let targets = Set(explained.targets).sorted().map(String.init).joined(separator: ",")
-      try track.writeBedGraph(
-        to: destination, name: "\(explained.method) target \(targets)",
-        description:
-          "\(explained.method), target \(targets): \(scoreRule.explanation); overlapping records: \(mergeRule.rawValue)"
-      )
+      let title = GenomeTrack.title(
+        method: explained.method, targets: explained.targets, score: scoreRule, merge: mergeRule)
+      try track.writeBedGraph(to: destination, name: title.name, description: title.description)
     case .bigWig:
       try track.writeBigWig(to: destination)
     }

@@ -15,13 +15,63 @@ enum AttributionParts {
     return settings
   }
 
+  /// Checks, before anything is read, that a part's dataset has rows of the first part's shape.
+  /// - Parameters:
+  ///   - dataset: The dataset's path.
+  ///   - file: The part.
+  ///   - expected: The first part's row shape (`nil` for the first part).
+  /// - Returns: The part's row count and row shape.
+  /// - Throws: ``CommandPartError/rowShape(file:dataset:expected:actual:)``, or
+  ///   ``ModelFileError`` for a missing dataset.
+  static func rows(_ dataset: String, of file: HDF5File, expected: [Int]?) throws
+    -> (count: Int, shape: [Int])
+  {
+    let dimensions = try file.shape(ofDataset: dataset).dimensions
+    let rowShape = Array(dimensions.dropFirst())
+    if let expected, dimensions.isEmpty || rowShape != expected {
+      throw CommandPartError.rowShape(
+        file: file.url.path, dataset: dataset, expected: expected, actual: rowShape)
+    }
+    return (dimensions.first ?? 1, rowShape)
+  }
+
+  /// Checks that `count` rows of `rowShape` fit ``MemoryBudget/current`` before they are read.
+  /// - Parameters:
+  ///   - count: The rows held at once.
+  ///   - rowShape: The shape of one row (from the file, so possibly absurd).
+  ///   - dataset: The dataset's path.
+  ///   - file: The part.
+  /// - Throws: ``CommandPartError/exceedsBudget(file:dataset:_:)``.
+  static func reserve(_ count: Int, rowsOf rowShape: [Int], dataset: String, file: HDF5File)
+    throws(CommandPartError)
+  {
+    do throws(MemoryBudgetError) {
+      try MemoryBudget.current.reserve(
+        SizeCheck.product([count] + rowShape) ?? .max, of: MemoryLayout<Float>.stride,
+        for: "\(count) rows of shape \(rowShape)")
+    } catch {
+      throw .exceedsBudget(file: file.url.path, dataset: dataset, error)
+    }
+  }
+
   /// The parts read whole and joined, to be written by ``AttributionExport/writeHDF5(to:)-(OutputDestination)``.
   static func joined(_ urls: [URL]) throws -> AttributionExport {
     var (maps, predictions, ids, targets) = ([Tensor](), [Tensor](), [String](), [Int]())
     var extras: [String: [Tensor]] = [:]
     var metadata: AttributionExport.Metadata?
+    var rowShapes: [String: [Int]] = [:]
+    var heldRows: [String: Int] = [:]
     for url in urls {
       let file = try HDF5File(reading: url)
+      // Every dataset joined by rows has the first part's row shape, and the joined rows fit the
+      // budget, before any is read.
+      for name in try file.members(of: "/") where name != "ids" && name != "targets" {
+        let dataset = HDF5File.join("/", name)
+        let (count, rowShape) = try rows(dataset, of: file, expected: rowShapes[name])
+        rowShapes[name] = rowShape
+        heldRows[name, default: 0] += count
+        try reserve(heldRows[name, default: 0], rowsOf: rowShape, dataset: dataset, file: file)
+      }
       let partMetadata = AttributionExport.Metadata(
         method: try file.readStringAttribute("method", of: "/"), targets: [],
         modelFile: try file.readStringAttribute("model_file", of: "/"),
@@ -60,7 +110,16 @@ enum AttributionParts {
       method: try first.readStringAttribute("method", of: "/"), targets: [],
       modelFile: try first.readStringAttribute("model_file", of: "/"),
       settings: try settings(of: first))
-    let itemShape = try first.shape(ofDataset: "/attributions").item
+    // Every part's rows have the first part's shape, and a block of them fits the budget.
+    var rowShapes: [String: [Int]] = [:]
+    for file in files {
+      for dataset in ["/attributions", "/predictions"] {
+        let (count, rowShape) = try rows(dataset, of: file, expected: rowShapes[dataset])
+        try reserve(min(count, rowsPerRead), rowsOf: rowShape, dataset: dataset, file: file)
+        rowShapes[dataset] = rowShape
+      }
+    }
+    let itemShape = Shape(rowShapes["/attributions"] ?? [])
     try StreamingAttributionExport.write(
       to: destination, itemShape: itemShape, count: count, metadata: metadata
     ) { export in

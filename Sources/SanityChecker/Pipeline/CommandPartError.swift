@@ -10,6 +10,10 @@ public enum CommandPartError: Error, Equatable, Sendable, CustomStringConvertibl
   case order(file: String, reason: String)
   /// Parts whose joined output would differ from the unsharded command's.
   case notJoinable(file: String, reason: String)
+  /// A part's dataset whose rows have another shape than the first part's.
+  case rowShape(file: String, dataset: String, expected: [Int], actual: [Int])
+  /// A part's dataset whose rows, read as the merge reads them, would not fit the memory budget.
+  case exceedsBudget(file: String, dataset: String, MemoryBudgetError)
 
   /// A message naming the file, with a remedy.
   public var description: String {
@@ -26,6 +30,12 @@ public enum CommandPartError: Error, Equatable, Sendable, CustomStringConvertibl
       return "\(file): \(reason); give every shard's output, 1/N to N/N, in order"
     case .notJoinable(let file, let reason):
       return "\(file): \(reason)"
+    case .rowShape(let file, let dataset, let expected, let actual):
+      return
+        "\(file): dataset '\(dataset)' has rows of shape \(actual), the first part's have "
+        + "\(expected); give parts of one command's shards"
+    case .exceedsBudget(let file, let dataset, let error):
+      return "\(file): dataset '\(dataset)': \(error)"
     }
   }
 }

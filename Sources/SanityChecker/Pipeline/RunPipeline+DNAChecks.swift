@@ -42,13 +42,6 @@ extension RunPipeline {
     if settings.modelRandomization, let randomization = checks.modelRandomization {
       progress("off-simplex gradients: model randomization with and without the correction")
       let check = try configuration.modelRandomizationCheck(randomization)
-      let stages = configuration.seeds.map { seed in
-        (
-          String(seed),
-          model.randomizationStages(
-            order: check.configuration.order, scheme: check.configuration.scheme, seed: seed)
-        )
-      }
       let floor = SimilarityComparison.withFloorControl(
         configuration.controls.contains("random") ? [try explainer("random")] : []
       )
@@ -56,8 +49,8 @@ extension RunPipeline {
       let sequenceMaps = zip(explainers, values).filter { $1.hasSequenceMaps }.map(\.0)
       let score = { (methods: [any Explainer]) in
         try check.methodScores(
-          model: model, stagesPerSeed: stages, input: data.inputs, targets: targets,
-          explainers: methods + floor)
+          model: model, stages: .init(drawnFrom: model, check.configuration),
+          input: data.inputs, targets: targets, explainers: methods + floor)
       }
       scores.corrected = try score(sequenceMaps.map { SimplexCorrected(base: $0) })
       if configuration.isGradientCorrected { scores.plain = try score(sequenceMaps) }

@@ -91,16 +91,10 @@ public struct RunPipeline {
     if let settings = checks.modelRandomization {
       progress("cascading randomization: \(all.count) methods × \(configuration.seeds.count) seeds")
       let check = try configuration.modelRandomizationCheck(settings)
-      let stages = configuration.seeds.map { seed in
-        (
-          String(seed),
-          model.randomizationStages(
-            order: check.configuration.order, scheme: check.configuration.scheme, seed: seed)
-        )
-      }
+      // Each seed's stages are drawn as they are used, so memory does not grow with the seeds.
       part.modelRandomization = try check.methodScores(
-        model: model, stagesPerSeed: stages, input: data.inputs, targets: targets,
-        explainers: withFloor,
+        model: model, stages: .init(drawnFrom: model, check.configuration), input: data.inputs,
+        targets: targets, explainers: withFloor,
         observe: motifScores?.observer(reusing: settings, seeds: configuration.seeds))
     }
     if let settings = checks.labelRandomization {

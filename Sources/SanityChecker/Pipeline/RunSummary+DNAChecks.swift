@@ -56,11 +56,7 @@ extension RunSummary {
       let plain = scores.plain ?? part.modelRandomization
     {
       let check = try configuration.modelRandomizationCheck(randomization)
-      let stageNames = model.randomizationStages(
-        order: check.configuration.order, scheme: check.configuration.scheme,
-        seed: configuration.seeds[0]
-      )
-      .map(\.name)
+      let stageNames = model.randomizationStageNames(order: check.configuration.order)
       let summary = { (scores: [SimilarityComparison.MethodScores]) in
         check.report(
           scores.filter { applicable.contains($0.method) },

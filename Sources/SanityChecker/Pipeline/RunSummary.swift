@@ -114,11 +114,7 @@ public struct RunSummary {
     if let settings = configuration.checks.modelRandomization, let scores = part.modelRandomization
     {
       let check = try configuration.modelRandomizationCheck(settings)
-      let stageNames = model.randomizationStages(
-        order: check.configuration.order, scheme: check.configuration.scheme,
-        seed: configuration.seeds[0]
-      )
-      .map(\.name)
+      let stageNames = model.randomizationStageNames(order: check.configuration.order)
       reports.append(
         check.report(
           scores, seeds: configuration.seeds.map(String.init), stageNames: stageNames, model: model)
@@ -138,11 +134,8 @@ public struct RunSummary {
     if configuration.checks.motifRecovery != nil, let motif = part.motifRecovery {
       let check = configuration.motifRecoveryCheck(informationContent: motif.informationContent)
       let stageNames =
-        configuration.seeds.first.map {
-          model.randomizationStages(
-            order: check.configuration.order, scheme: check.configuration.scheme, seed: $0
-          ).map(\.name)
-        } ?? []
+        configuration.seeds.isEmpty
+        ? [] : model.randomizationStageNames(order: check.configuration.order)
       reports.append(
         check.report(
           motif.methods, chance: motif.chance.map { ($0.metric, $0.values) },

@@ -25,6 +25,8 @@ public struct RandomizationStage: Sendable {
   public var randomizedLayers: [String]
   /// The randomized model.
   public var model: Model
+  /// The stage's count in a ``StageLedger``, when one follows the stages alive.
+  var lease: StageLease?
 
   /// Creates a stage.
   /// - Parameters:
@@ -74,6 +76,9 @@ extension Model {
   }
 
   /// The randomized models of a randomization order, in the order they are compared.
+  ///
+  /// All stages are held at once; a check that compares many seeds draws them one at a time with
+  /// ``randomizationStageSequence(order:scheme:seed:)`` instead, which gives the same models.
   /// - Parameters:
   ///   - order: Cascading, bottom-up, independent or complete.
   ///   - scheme: How to re-draw.
@@ -82,24 +87,29 @@ extension Model {
   public func randomizationStages(
     order: RandomizationOrder, scheme: InitializationScheme, seed: UInt64
   ) -> [RandomizationStage] {
+    Array(randomizationStageSequence(order: order, scheme: scheme, seed: seed))
+  }
+
+  /// The stage names of a randomization order, without drawing any model.
+  /// - Parameter order: Cascading, bottom-up, independent or complete.
+  /// - Returns: The names of ``randomizationStages(order:scheme:seed:)``, in order.
+  public func randomizationStageNames(order: RandomizationOrder) -> [String] {
+    randomizationPlan(order: order).map(\.name)
+  }
+
+  /// Each stage's name and the layers random at that stage.
+  func randomizationPlan(order: RandomizationOrder) -> [(name: String, layers: [String])] {
     let names = parameterizedLayerNames
-    let sets: [(String, [String])]
     switch order {
     case .cascadingTopDown:
       let topDown = Array(names.reversed())
-      sets = topDown.indices.map { (topDown[$0], Array(topDown[...$0])) }
+      return topDown.indices.map { (topDown[$0], Array(topDown[...$0])) }
     case .bottomUp:
-      sets = names.indices.map { (names[$0], Array(names[...$0])) }
+      return names.indices.map { (names[$0], Array(names[...$0])) }
     case .independent:
-      sets = names.map { ($0, [$0]) }
+      return names.map { ($0, [$0]) }
     case .complete:
-      sets = [("all", names)]
-    }
-    return sets.compactMap { stageName, randomizedNames in
-      guard let model = try? randomized(layers: randomizedNames, scheme: scheme, seed: seed) else {
-        return nil
-      }
-      return RandomizationStage(name: stageName, randomizedLayers: randomizedNames, model: model)
+      return [("all", names)]
     }
   }
 

@@ -85,6 +85,10 @@ public struct ModelRandomizationCheck: Sendable {
   }
 
   /// Runs the check with drawn randomization stages.
+  ///
+  /// Stages are drawn one at a time as they are used and dropped after, so at most two
+  /// randomized models are alive at once, whatever the number of seeds
+  /// (``RandomizationStageSequence``).
   /// - Parameters:
   ///   - model: The trained model.
   ///   - input: The explained inputs.
@@ -95,16 +99,10 @@ public struct ModelRandomizationCheck: Sendable {
   public func run(model: Model, input: Tensor, targets: [Int]? = nil, explainers: [any Explainer])
     throws -> CheckReport
   {
-    let stagesPerSeed = configuration.seeds.map { seed in
-      (
-        String(seed),
-        model.randomizationStages(
-          order: configuration.order, scheme: configuration.scheme, seed: seed)
-      )
-    }
-    return try run(
-      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets,
-      explainers: explainers)
+    let stages = Stages(drawnFrom: model, configuration)
+    let methods = try methodScores(
+      model: model, stages: stages, input: input, targets: targets, explainers: explainers)
+    return report(methods, seeds: stages.seeds, stageNames: stages.names, model: model)
   }
 
   /// Runs the check on given stages (for example randomized models made by another tool).
@@ -121,12 +119,10 @@ public struct ModelRandomizationCheck: Sendable {
     model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
     explainers: [any Explainer]
   ) throws -> CheckReport {
+    let stages = Stages(given: stagesPerSeed)
     let methods = try methodScores(
-      model: model, stagesPerSeed: stagesPerSeed, input: input, targets: targets,
-      explainers: explainers)
-    return report(
-      methods, seeds: stagesPerSeed.map(\.0), stageNames: stagesPerSeed.first?.1.map(\.name) ?? [],
-      model: model)
+      model: model, stages: stages, input: input, targets: targets, explainers: explainers)
+    return report(methods, seeds: stages.seeds, stageNames: stages.names, model: model)
   }
 
   /// Receives each map the check computes, slice by slice in item order: the explainer's place
@@ -138,8 +134,9 @@ public struct ModelRandomizationCheck: Sendable {
 
   /// Runs the check on items of one or several lengths, at one or several units.
   ///
-  /// Each group's stages are drawn (or given) once and shared by every unit; per-item scores are
-  /// put back in file order before the rows are summarized (``CheckInput``).
+  /// Each group's stages are given once and shared by every unit, or drawn one at a time as they
+  /// are used; per-item scores are put back in file order before the rows are summarized
+  /// (``CheckInput``).
   /// - Parameters:
   ///   - input: The groups and units.
   ///   - explainers: The methods and controls.
@@ -152,26 +149,20 @@ public struct ModelRandomizationCheck: Sendable {
     stages: ((Model) throws -> [(String, [RandomizationStage])])? = nil
   ) throws -> CheckReport {
     let stagesPerGroup = try input.groups.map { group in
-      try stages?(group.model)
-        ?? configuration.seeds.map { seed in
-          (
-            String(seed),
-            group.model.randomizationStages(
-              order: configuration.order, scheme: configuration.scheme, seed: seed)
-          )
-        }
+      try stages.map { Stages(given: try $0(group.model)) }
+        ?? Stages(drawnFrom: group.model, configuration)
     }
     let offsets = input.groupOffsets
     return try input.run(
       scores: { group, index, targets in
         try methodScores(
-          model: group.model, stagesPerSeed: stagesPerGroup[index], input: group.input,
+          model: group.model, stages: stagesPerGroup[index], input: group.input,
           targets: targets, explainers: explainers.map { $0.offsettingItems(by: offsets[index]) })
       }, gather: input.gathered,
       report: {
         report(
-          $0, seeds: stagesPerGroup[0].map(\.0),
-          stageNames: stagesPerGroup[0].first?.1.map(\.name) ?? [], model: input.model)
+          $0, seeds: stagesPerGroup[0].seeds, stageNames: stagesPerGroup[0].names,
+          model: input.model)
       })
   }
 
@@ -179,15 +170,15 @@ public struct ModelRandomizationCheck: Sendable {
   ///
   /// A batch run keeps them per shard and summarizes the joined scores with ``report(_:seeds:stageNames:model:)``.
   /// `observe` sees every map, so other checks of the run can use them rather than explain again.
+  /// Methods, item slices, seeds and stages are visited in that order (outermost first); a
+  /// drawn seed's stages are drawn again for each method and slice and dropped after.
   func methodScores(
-    model: Model, stagesPerSeed: [(String, [RandomizationStage])], input: Tensor, targets: [Int]?,
+    model: Model, stages stageSource: Stages, input: Tensor, targets: [Int]?,
     explainers: [any Explainer], observe: MapObserver? = nil
   ) throws -> [SimilarityComparison.MethodScores] {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
-    for (_, stages) in stagesPerSeed {
-      for stage in stages { try model.validateArchitecture(of: stage.model, named: stage.name) }
-    }
+    try stageSource.validate(against: model)
     let fixedTargets = targets ?? model.predictedTargets(input)
     let comparison = self.comparison
     var methods: [SimilarityComparison.MethodScores] = []
@@ -196,7 +187,7 @@ public struct ModelRandomizationCheck: Sendable {
     {
       // scores[metric][seed][stage]: per-item values, slice after slice.
       var scores = comparison.metrics.map { _ in
-        stagesPerSeed.map { _, stages in [[Double?]](repeating: [], count: stages.count) }
+        stageSource.counts.map { [[Double?]](repeating: [], count: $0) }
       }
       var (ceiling, perfect) = (
         [[Double?]](repeating: [], count: comparison.metrics.count),
@@ -223,18 +214,20 @@ public struct ModelRandomizationCheck: Sendable {
           ceiling[metricIndex] += selfScores.ceiling[metricIndex]
           perfect[metricIndex] += selfScores.perfect[metricIndex]
         }
-        for (seedIndex, (_, stages)) in stagesPerSeed.enumerated() {
-          // One seed's stages at a time, scored together so each original map is ranked once.
-          let randomized = try stages.enumerated().map { stageIndex, stage in
+        for seedIndex in stageSource.seeds.indices {
+          // One seed's stages at a time, each model dropped once explained; the maps are scored
+          // together so each original map is ranked once.
+          var randomized: [Tensor] = []
+          for (stageIndex, stage) in stageSource.stages(ofSeed: seedIndex).enumerated() {
             let map = try explain(numbered, model: stage.model, input: part, targets: partTargets)
             try observe?(explainerIndex, (seedIndex, stageIndex), part, map)
-            return map.values
+            randomized.append(map.values)
           }
           for (metricIndex, metric) in comparison.metrics.enumerated() {
             let stageScores = try MapComparison.scores(
               original.values, against: randomized, input: part, metric: metric,
               view: configuration.view)
-            for stageIndex in stages.indices {
+            for stageIndex in randomized.indices {
               scores[metricIndex][seedIndex][stageIndex] += stageScores[stageIndex]
             }
           }
@@ -248,7 +241,7 @@ public struct ModelRandomizationCheck: Sendable {
 
   /// The rows and verdicts of every method's scores.
   /// - Parameters:
-  ///   - methods: The scores of ``methodScores(model:stagesPerSeed:input:targets:explainers:)``.
+  ///   - methods: The scores of ``methodScores(model:stages:input:targets:explainers:observe:)``.
   ///   - seeds: The seed labels, in the scores' order.
   ///   - stageNames: The stages, in the scores' order.
   ///   - model: The trained model (named in the settings).

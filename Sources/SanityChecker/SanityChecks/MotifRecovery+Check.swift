@@ -59,11 +59,7 @@ extension MotifRecovery {
     let methods = try methodScores(
       model: model, input: input, instances: instances, targets: targets, explainers: explainers)
     let stageNames =
-      configuration.seeds.first.map {
-        model.randomizationStages(
-          order: configuration.order, scheme: configuration.scheme, seed: $0
-        ).map(\.name)
-      } ?? []
+      configuration.seeds.isEmpty ? [] : model.randomizationStageNames(order: configuration.order)
     return report(
       methods, chance: chanceLevels(instances, length: input.shape.rank > 1 ? input.shape[1] : 0),
       stageNames: stageNames, model: model)
@@ -77,13 +73,14 @@ extension MotifRecovery {
     try model.validate(input: input)
     if let targets { try model.validate(input: input, targets: targets) }
     let fixedTargets = targets ?? model.predictedTargets(input)
-    let stagesPerSeed = configuration.seeds.map {
-      model.randomizationStages(order: configuration.order, scheme: configuration.scheme, seed: $0)
-    }
     return try explainers.map { explainer in
       let original = try explainer.attribution(for: input, targets: fixedTargets, in: model)
-      let randomized = try stagesPerSeed.map { stages in
-        try stages.map { stage in
+      // Each seed's stages are drawn as they are used and dropped after, so memory does not
+      // grow with the seeds (``RandomizationStageSequence``).
+      let randomized = try configuration.seeds.map { seed in
+        try model.randomizationStageSequence(
+          order: configuration.order, scheme: configuration.scheme, seed: seed
+        ).map { stage in
           measures(
             try explainer.attribution(for: input, targets: fixedTargets, in: stage.model).values,
             input: input, instances: instances)

@@ -34,12 +34,23 @@ public enum AttributionScore: String, Sendable, CaseIterable {
   /// - Parameter explained: Sequences `[N, L, 4]` with maps `[N, L, 4]`.
   /// - Returns: `[N, L]`.
   public func scores(_ explained: ExplainedSequences) -> Tensor {
-    let (count, length) = (explained.count, explained.length)
+    scores(
+      sequences: explained.sequences, maps: explained.attributions, method: explained.method)
+  }
+
+  /// The score of every position of some sequences' maps.
+  /// - Parameters:
+  ///   - sequences: One-hot `[N, L, 4]`.
+  ///   - maps: Their maps `[N, L, 4]`.
+  ///   - method: The method's identifier (ISM's raw deltas are centred first).
+  /// - Returns: `[N, L]`.
+  public func scores(sequences: Tensor, maps: Tensor, method: String) -> Tensor {
+    let (count, length) = (maps.shape[0], maps.shape[1])
     let observed = self == .observedBase
-    let isCentred = explained.method == InSilicoMutagenesis.identifier
+    let isCentred = method == InSilicoMutagenesis.identifier
     return Tensor(shape: [count, length]) { out in
-      explained.attributions.withUnsafeBufferPointer { a in
-        explained.sequences.withUnsafeBufferPointer { x in
+      maps.withUnsafeBufferPointer { a in
+        sequences.withUnsafeBufferPointer { x in
           for cell in 0..<(count * length) {
             let first = cell * 4
             let mean = isCentred ? (a[first] + a[first + 1] + a[first + 2] + a[first + 3]) / 4 : 0

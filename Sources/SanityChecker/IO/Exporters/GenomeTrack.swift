@@ -14,7 +14,8 @@
 /// Chromosomes are ordered by their names' bytes (`LC_COLLATE=C`, `strcmp`), intervals by
 /// start: the order `sort -k1,1 -k2,2n` gives under the C locale, which `bedGraphToBigWig`
 /// checks and which the bigWig chromosome index (a B+ tree keyed by name) is built in. Memory
-/// holds the intervals plus one run of overlapping records at a time.
+/// holds the intervals plus the bases of the records still open (``RecordMerger``);
+/// ``StreamingTrack`` writes a bedGraph without holding the intervals.
 public struct GenomeTrack: Sendable, Equatable {
   /// How the values of overlapping records are combined at a base.
   public enum MergeRule: String, Sendable, CaseIterable {
@@ -83,15 +84,23 @@ public struct GenomeTrack: Sendable, Equatable {
     let places = try Self.places(
       of: explained.ids, length: length, file: explained.inputFile, sizes: sizes)
     let scores = score.scores(explained)
-    let byChromosome = Dictionary(grouping: places.indices, by: { places[$0].chromosome })
-    let names = byChromosome.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    chromosomes = names.map { name in
-      let records = (byChromosome[name] ?? []).sorted {
-        (places[$0].start, $0) < (places[$1].start, $1)
+    chromosomes = Self.ordered(places).map { name, records in
+      var chromosome = Chromosome(name: name, length: sizes?.length(of: name))
+      var merger = RecordMerger(rule: merge)
+      let emit = { (start: Int, end: Int, value: Float) in
+        chromosome.append(start: start, end: end, value: value)
       }
-      return Self.merged(
-        records, places: places, scores: scores, length: length, merge: merge,
-        chromosome: Chromosome(name: name, length: sizes?.length(of: name)))
+      scores.withUnsafeBufferPointer { values in
+        for record in records {
+          merger.add(
+            places[record],
+            values: UnsafeBufferPointer(
+              rebasing: values[(record * length)..<((record + 1) * length)]),
+            emit: emit)
+        }
+      }
+      merger.finish(emit: emit)
+      return chromosome
     }
   }
 
@@ -124,46 +133,6 @@ public struct GenomeTrack: Sendable, Equatable {
       places.append(place)
     }
     return places
-  }
-
-  /// One chromosome's intervals from its records sorted by start: each run of overlapping
-  /// records is combined base by base over its span.
-  private static func merged(
-    _ records: [Int], places: [RecordCoordinates], scores: Tensor, length: Int, merge: MergeRule,
-    chromosome: Chromosome
-  ) -> Chromosome {
-    var track = chromosome
-    var index = 0
-    scores.withUnsafeBufferPointer { s in
-      while index < records.count {
-        let first = index
-        var spanEnd = places[records[index]].end
-        index += 1
-        while index < records.count, places[records[index]].start < spanEnd {
-          spanEnd = Swift.max(spanEnd, places[records[index]].end)
-          index += 1
-        }
-        let spanStart = places[records[first]].start
-        var totals = [Double](repeating: 0, count: spanEnd - spanStart)
-        var largest = [Float](repeating: -.infinity, count: spanEnd - spanStart)
-        var counts = [Int](repeating: 0, count: spanEnd - spanStart)
-        for record in records[first..<index] {
-          let place = places[record]
-          for position in 0..<length {
-            let base = place.genomePosition(of: position) - spanStart
-            let value = s[record * length + position]
-            totals[base] += Double(value)
-            largest[base] = Swift.max(largest[base], value)
-            counts[base] += 1
-          }
-        }
-        for base in totals.indices where counts[base] > 0 {
-          let value = merge == .mean ? Float(totals[base] / Double(counts[base])) : largest[base]
-          track.append(start: spanStart + base, end: spanStart + base + 1, value: value)
-        }
-      }
-    }
-    return track
   }
 
   /// The number of intervals over all chromosomes.

@@ -28,28 +28,19 @@ extension HDF5File {
   /// - Throws: ``ModelFileError`` when the rows do not fit or the write fails.
   public func writeRows(_ rows: Tensor, to path: String, firstRow: Int) throws(ModelFileError) {
     let path = Self.canonical(path)
-    guard let dataset = HDF5Handle(H5Dopen2(handle.id, path, shim_H5P_DEFAULT()), .dataset),
-      let fileSpace = HDF5Handle(H5Dget_space(dataset.id), .dataspace)
-    else { throw .missingDataset(file: fileName, path: path) }
-    let rank = Int(H5Sget_simple_extent_ndims(fileSpace.id))
-    var extent = [hsize_t](repeating: 0, count: max(rank, 1))
-    H5Sget_simple_extent_dims(fileSpace.id, &extent, nil)
-    let rowShape = rows.shape.dimensions.dropFirst().map { hsize_t($0) }
-    guard rank == rows.shape.rank, Array(extent.dropFirst()) == rowShape,
-      firstRow >= 0, hsize_t(firstRow + rows.batchSize) <= extent[0]
+    let slab = try RowSlab(opening: path, in: self)
+    guard slab.rank == rows.shape.rank, slab.rowShape == Array(rows.shape.dimensions.dropFirst()),
+      firstRow >= 0, firstRow + rows.batchSize <= slab.rowCount
     else {
-      throw .shapeMismatch(
-        file: fileName, path: path, expected: Shape(extent.map { Int($0) }), actual: rows.shape)
+      throw .shapeMismatch(file: fileName, path: path, expected: slab.shape, actual: rows.shape)
     }
-    var start = [hsize_t(firstRow)] + rowShape.map { _ in hsize_t(0) }
-    var count = [hsize_t(rows.batchSize)] + rowShape
-    guard H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &count, nil) >= 0,
-      let memorySpace = HDF5Handle(H5Screate_simple(Int32(rank), count, nil), .dataspace)
-    else { throw .writeFailed(file: fileName, path: path) }
+    let memorySpace = try slab.select(
+      firstRow..<(firstRow + rows.batchSize), or: .writeFailed(file: fileName, path: path))
     let status = rows.withUnsafeBufferPointer { buffer -> herr_t in
       guard let base = buffer.baseAddress else { return 0 }
       return H5Dwrite(
-        dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, fileSpace.id, shim_H5P_DEFAULT(), base)
+        slab.dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, slab.fileSpace.id,
+        shim_H5P_DEFAULT(), base)
     }
     guard status >= 0 else { throw .writeFailed(file: fileName, path: path) }
   }
@@ -60,34 +51,78 @@ extension HDF5File {
   ///   - path: The dataset.
   ///   - rows: The rows to read, within the dataset's first dimension.
   /// - Returns: `[rows.count] + the dataset's row shape`.
-  /// - Throws: ``ModelFileError`` when the dataset is missing, the rows are out of range or the
-  ///   read fails.
+  /// - Throws: ``ModelFileError`` when the dataset is missing, the rows are out of range, they
+  ///   would not fit ``MemoryBudget/current`` (checked before allocating) or the read fails.
   public func readRows(_ path: String, rows: Range<Int>) throws(ModelFileError) -> Tensor {
     let path = Self.canonical(path)
-    guard let dataset = HDF5Handle(H5Dopen2(handle.id, path, shim_H5P_DEFAULT()), .dataset),
-      let fileSpace = HDF5Handle(H5Dget_space(dataset.id), .dataspace)
-    else { throw .missingDataset(file: fileName, path: path) }
-    let rank = Int(H5Sget_simple_extent_ndims(fileSpace.id))
-    var extent = [hsize_t](repeating: 0, count: max(rank, 1))
-    H5Sget_simple_extent_dims(fileSpace.id, &extent, nil)
-    let shape = Shape([rows.count] + extent.dropFirst().map { Int($0) })
-    guard rank >= 1, rows.lowerBound >= 0, hsize_t(rows.upperBound) <= extent[0] else {
-      throw .shapeMismatch(
-        file: fileName, path: path, expected: Shape(extent.map { Int($0) }), actual: shape)
+    let slab = try RowSlab(opening: path, in: self)
+    let shape = Shape([rows.count] + slab.rowShape)
+    guard slab.rank >= 1, rows.lowerBound >= 0, rows.upperBound <= slab.rowCount else {
+      throw .shapeMismatch(file: fileName, path: path, expected: slab.shape, actual: shape)
     }
+    do throws(MemoryBudgetError) {
+      try MemoryBudget.current.reserve(
+        SizeCheck.product(shape.dimensions) ?? .max, of: MemoryLayout<Float>.stride,
+        for: "rows \(rows.lowerBound)..<\(rows.upperBound) of dataset '\(path)'")
+    } catch { throw .exceedsBudget(file: fileName, error) }
     var scalars = [Float](repeating: 0, count: shape.count)
     guard !rows.isEmpty else { return Tensor(shape: shape, scalars: scalars) }
-    var start = [hsize_t(rows.lowerBound)] + extent.dropFirst().map { _ in hsize_t(0) }
-    var count = [hsize_t(rows.count)] + extent.dropFirst()
-    guard H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &count, nil) >= 0,
-      let memorySpace = HDF5Handle(H5Screate_simple(Int32(rank), count, nil), .dataspace)
-    else { throw .readFailed(file: fileName, path: path) }
+    let memorySpace = try slab.select(rows, or: .readFailed(file: fileName, path: path))
     let status = scalars.withUnsafeMutableBufferPointer { buffer -> herr_t in
       guard let base = buffer.baseAddress else { return 0 }
       return H5Dread(
-        dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, fileSpace.id, shim_H5P_DEFAULT(), base)
+        slab.dataset.id, shim_H5T_NATIVE_FLOAT(), memorySpace.id, slab.fileSpace.id,
+        shim_H5P_DEFAULT(), base)
     }
     guard status >= 0 else { throw .readFailed(file: fileName, path: path) }
     return Tensor(shape: shape, scalars: scalars)
+  }
+}
+
+/// A dataset opened to read or write consecutive rows: its handle, its file space and its
+/// extent, the part ``HDF5File/readRows(_:rows:)`` and ``HDF5File/writeRows(_:to:firstRow:)``
+/// share.
+private struct RowSlab {
+  let dataset: HDF5Handle
+  let fileSpace: HDF5Handle
+  /// The dataset's extent, rows first (`[0]` for a scalar dataset).
+  let extent: [hsize_t]
+  /// The dataset's rank.
+  let rank: Int
+
+  /// Opens the dataset at `path` and reads its extent.
+  /// - Throws: ``ModelFileError/missingDataset(file:path:)``.
+  init(opening path: String, in file: HDF5File) throws(ModelFileError) {
+    guard let dataset = HDF5Handle(H5Dopen2(file.handle.id, path, shim_H5P_DEFAULT()), .dataset),
+      let fileSpace = HDF5Handle(H5Dget_space(dataset.id), .dataspace)
+    else { throw .missingDataset(file: file.fileName, path: path) }
+    rank = Int(H5Sget_simple_extent_ndims(fileSpace.id))
+    var extent = [hsize_t](repeating: 0, count: max(rank, 1))
+    H5Sget_simple_extent_dims(fileSpace.id, &extent, nil)
+    (self.dataset, self.fileSpace, self.extent) = (dataset, fileSpace, extent)
+  }
+
+  /// The number of rows.
+  var rowCount: Int { Int(clamping: extent[0]) }
+  /// The shape of one row.
+  var rowShape: [Int] { extent.dropFirst().map { Int(clamping: $0) } }
+  /// The dataset's shape.
+  var shape: Shape { Shape(extent.map { Int(clamping: $0) }) }
+
+  /// Selects `rows` in the file space.
+  /// - Parameters:
+  ///   - rows: Rows within ``rowCount``, not empty.
+  ///   - failure: The error when libhdf5 refuses the selection.
+  /// - Returns: A memory space of the selection's shape.
+  /// - Throws: `failure`.
+  func select(_ rows: Range<Int>, or failure: ModelFileError) throws(ModelFileError)
+    -> HDF5Handle
+  {
+    var start = [hsize_t(rows.lowerBound)] + extent.dropFirst().map { _ in hsize_t(0) }
+    var count = [hsize_t(rows.count)] + extent.dropFirst()
+    guard H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &count, nil) >= 0,
+      let memorySpace = HDF5Handle(H5Screate_simple(Int32(count.count), count, nil), .dataspace)
+    else { throw failure }
+    return memorySpace
   }
 }
