@@ -10,12 +10,12 @@ import Testing
 @Suite struct StreamingTrackTests {
   static let length = 24
 
-  /// 60 records on three chromosomes, in file order chr2, chr10, chrX, …; starts overlap, every
-  /// third record is on the minus strand.
-  static func fasta() -> String {
+  /// `count` records on three chromosomes, in file order chr2, chr10, chrX, …; starts overlap,
+  /// every third record is on the minus strand.
+  static func fasta(count: Int = 60) -> String {
     var generator = SeededGenerator(seed: 21)
     var text = ""
-    for index in 0..<60 {
+    for index in 0..<count {
       let chromosome = ["chr2", "chr10", "chrX"][index % 3]
       let start = 100 + (index / 3) * 9 + generator.index(below: 5)
       let strand = index % 3 == 1 ? "(-)" : ""
@@ -52,15 +52,17 @@ import Testing
 
   @Test func aShardWritesTheTrackOfItsRecordsOnly() throws {
     let folder = try TemporaryDirectory()
-    let input = try folder.write(Self.fasta(), to: "in.fa")
+    // 600 records: chunks of 256 items make the second of three shards items 256..<512.
+    let input = try folder.write(Self.fasta(count: 600), to: "in.fa")
     let model = try TestSupport.deepBindNetwork(length: Self.length, outputs: 2, seed: 5)
     let source = StreamingExplain(input: input, encoder: OneHot(), shard: try Shard(parsing: "2/3"))
-    let block = source.shard.range(of: 60, granule: model.chunkSize)
+    let block = source.shard.range(of: 600, granule: model.chunkSize)
+    #expect(block == 256..<512, "chunk size \(model.chunkSize)")
     let output = folder.file("t.bedGraph")
     let (items, _) = try StreamingTrack(
       source: source, score: .sum, merge: .mean, sizes: nil
     ).write(
-      Saliency(), model: model, target: 1, modelFile: "m.h5", count: 60,
+      Saliency(), model: model, target: 1, modelFile: "m.h5", count: 600,
       to: OutputDestination(output))
     #expect(items == block)
     let all = try InputData.load(input)
