@@ -52,6 +52,13 @@ struct MergeCommand: ParsableCommand {
   /// Joins the output files of a per-sequence command's shards (``CommandPart``).
   private func mergeCommandParts() throws {
     let urls = parts.map { URL(fileURLWithPath: $0) }
+    if try CommandPart.read(besides: urls[0]).kind == .checkValues {
+      let merged = try CheckPartMerge.merge(parts, output: output, quiet: quiet)
+      Progress.note(
+        "merged \(parts.count) parts of \(merged.command): \(merged.total) items", quiet: quiet)
+      print(URL(fileURLWithPath: output).standardizedFileURL.path)
+      return
+    }
     let manifests = urls.map { CommandPart.manifestURL(for: $0).path }
     let destination = try OutputDestination(
       URL(fileURLWithPath: output), inputs: parts + manifests)

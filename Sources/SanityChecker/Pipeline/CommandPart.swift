@@ -21,6 +21,8 @@ public struct CommandPart: Codable, Equatable, Sendable {
     case streamedAttributions
     /// A bedGraph: a `track` line, then intervals in genome order.
     case bedGraph
+    /// A standalone check's per-item values (``CheckPart``), summarized by the check itself.
+    case checkValues
   }
 
   /// The subcommand, such as `explain` or `export track`.
