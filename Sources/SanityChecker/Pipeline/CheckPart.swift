@@ -68,16 +68,23 @@ public struct CheckPart: Codable, Sendable {
   /// - Throws: ``CommandPartError/unreadable(file:reason:)`` for a missing, truncated or
   ///   foreign file.
   public static func read(_ url: URL) throws(CommandPartError) -> CheckPart {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw .unreadable(
+        file: url.path, reason: SystemErrorReason.text(for: error) ?? "\(error); rerun its shard")
+    }
     do {
       let decoder = JSONDecoder()
       decoder.nonConformingFloatDecodingStrategy = .convertFromString(
         positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-      return try decoder.decode(CheckPart.self, from: Data(contentsOf: url))
+      return try decoder.decode(CheckPart.self, from: data)
     } catch {
       throw .unreadable(
         file: url.path,
-        reason: SystemErrorReason.text(for: error)
-          ?? "not the per-item values of a `sanity check … --shard K/N` run; rerun its shard")
+        reason: "not the whole per-item values of a `sanity check … --shard K/N` run (truncated "
+          + "or another file); rerun its shard")
     }
   }
 

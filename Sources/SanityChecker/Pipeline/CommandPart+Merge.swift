@@ -34,10 +34,10 @@ extension CommandPart {
     case .streamedAttributions:
       try AttributionParts.stream(
         joined.map(\.url), count: parts[0].part.total, to: destination)
-    case .checkValues:
+    case .checkValues, .modisco:
       throw CommandPartError.notJoinable(
         file: manifestURL(for: outputs[0]).path,
-        reason: "a check's values are summarized by the check (CheckPart.joined), not copied")
+        reason: "its parts are joined by CheckPart.joined or ModiscoParts.merge, not as one file")
     }
     var merged = parts[0].part
     merged.shard = .whole
