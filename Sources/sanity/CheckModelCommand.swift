@@ -142,8 +142,9 @@ struct CheckModelCommand: ShardedCheckCommand {
         )
       }
       let entropy = try EfficientModelRandomization(
-        scheme: check.configuration.scheme, seeds: check.configuration.seeds)
-        .run(model: input.model, input: input.groups[0].input, explainers: explainers)
+        scheme: check.configuration.scheme, seeds: check.configuration.seeds
+      )
+      .run(model: input.model, input: input.groups[0].input, explainers: explainers)
       report = CheckReport.merging([report, entropy])
     }
     try checkOptions.finish(settled(report), to: output, quiet: common.quiet)

@@ -11,6 +11,8 @@ protocol ShardedCheckCommand: ParsableCommand {
   var readFiles: [String?] { get }
   /// The report of the joined parts, with the settings the unsharded command adds.
   /// - Parameter part: The joined parts.
+  /// - Returns: The report the unsharded command writes.
+  /// - Throws: The check's errors, or a model file's.
   func mergedReport(_ part: CheckPart) throws -> CheckReport
 }
 

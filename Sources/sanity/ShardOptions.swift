@@ -163,6 +163,7 @@ extension ShardOptions {
     try writeManifest(
       command, kind: .checkValues, output: destination.url?.path,
       items: part.first..<(part.first + part.count), total: part.total)
-    Progress.note("wrote \(destination) (items \(part.first)..<\(part.first + part.count))", quiet: quiet)
+    Progress.note(
+      "wrote \(destination) (items \(part.first)..<\(part.first + part.count))", quiet: quiet)
   }
 }

@@ -45,7 +45,8 @@ public struct CheckBlock: Sendable {
   /// An empty part for this block, with its place and the unit labels.
   func emptyPart() -> CheckPart {
     CheckPart(
-      first: first, count: input.itemCount, total: total, length: model.inputShape.dimensions.first ?? 0, units: [],
+      first: first, count: input.itemCount, total: total,
+      length: model.inputShape.dimensions.first ?? 0, units: [],
       unitLabels: input.targetLabels)
   }
 
