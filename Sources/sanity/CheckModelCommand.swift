@@ -3,12 +3,16 @@ import Foundation
 import SanityChecker
 
 /// `sanity check model`: model parameter randomization (MPRT), smooth and efficient variants.
-struct CheckModelCommand: ParsableCommand {
+struct CheckModelCommand: ShardedCheckCommand {
   static let configuration = CommandConfiguration(
     commandName: "model",
     abstract: "Model parameter randomization: do explanations change when the weights do?",
     discussion: """
       With --stages s1.h5,s2.h5,… the given files are used as the successive stages (e.g. made by another tool).
+      With --shard K/N (FASTA or .seq input of one length) the check scores block K of N of the items against \
+      the same randomized models (drawn from the seeds, never from the shard) and writes their per-item values \
+      to --output FILE.json; `sanity merge` turns the parts into the table or JSON of the unsharded check, \
+      byte for byte. --smooth and --efficient run unsharded only.
       Example: sanity check model --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --seeds 2 --output results.json
       """)
 
@@ -34,21 +38,23 @@ struct CheckModelCommand: ParsableCommand {
   var efficient = false
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: UnshardableOptions
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
     try FlagCheck.atLeast(1, seeds, "--seeds")
     try FlagCheck.atLeast(1, smooth, "--smooth")
+    if shardOptions.shard != nil, smooth != nil || efficient {
+      throw ValidationError(
+        "--shard: \(efficient ? "--efficient" : "--smooth") runs unsharded only (\(efficient ? "eMPRT's entropy is computed on all items at once" : "sMPRT numbers its noise by the item's place in one call"))"
+      )
+    }
   }
 
-  func run() throws {
-    try shardOptions.refuse(
-      "put the check in a run configuration and use `sanity run --shard K/N`, whose parts carry per-item values that `sanity merge` summarizes"
-    )
-    try common.apply()
-    let output = try checkOptions.destination(
-      json: common.json, inputs: modelOptions.files + [inputOptions.input] + Outputs.paths(stages))
+  var readFiles: [String?] { modelOptions.files + [inputOptions.input] + Outputs.paths(stages) }
+
+  /// The check from the flags.
+  func check() throws -> ModelRandomizationCheck {
     guard let randomizationOrder = RandomizationOrder(rawValue: order) else {
       throw ValidationError(
         "--order must be cascading, bottom-up, independent or complete, not '\(order)'")
@@ -59,28 +65,63 @@ struct CheckModelCommand: ParsableCommand {
     guard let stage = VerdictStage(rawValue: verdictStage) else {
       throw ValidationError("--verdict-stage must be mean, first or last, not '\(verdictStage)'")
     }
-    let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
-    let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
-    let seedList = (0..<UInt64(seeds)).map { common.seed &+ $0 }
-    let check = ModelRandomizationCheck(
+    return ModelRandomizationCheck(
       .init(
-        order: randomizationOrder, scheme: initialization, seeds: seedList,
+        order: randomizationOrder, scheme: initialization,
+        seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 },
         metrics: try checkOptions.similarityMetrics(),
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4,
         verdictStage: stage,
         smoothing: smooth.map { ($0, methodOptions.sigma) }, keepsItemValues: checkOptions.perItem))
-    let givenStages = { (model: Model) -> [(String, [RandomizationStage])] in
-      let list = try Outputs.paths(stages).map { path -> RandomizationStage in
-        let stage = try modelOptions.explainedHead(
-          of: ReadWatchdog.reading(path) {
-            try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: model.inputShape[0])
-          })
-        return RandomizationStage(
-          name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-          randomizedLayers: [], model: stage)
-      }
-      return [("given", list)]
+  }
+
+  /// The `--stages` files as the stages of one seed label, sized like `model`.
+  func givenStages(_ model: Model) throws -> [(String, [RandomizationStage])] {
+    let list = try Outputs.paths(stages).map { path -> RandomizationStage in
+      let stage = try modelOptions.explainedHead(
+        of: ReadWatchdog.reading(path) {
+          try ModelLoader.load(URL(fileURLWithPath: path), sequenceLength: model.inputShape[0])
+        })
+      return RandomizationStage(
+        name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+        randomizedLayers: [], model: stage)
     }
+    return [("given", list)]
+  }
+
+  func mergedReport(_ part: CheckPart) throws -> CheckReport {
+    var report = try check().report(part, model: try modelOptions.load(sequenceLength: part.length))
+    if let stages { report.settings["stages"] = stages }
+    return settled(report)
+  }
+
+  /// The report with the settings the command records.
+  func settled(_ report: CheckReport) -> CheckReport {
+    var report = report
+    report.settings["model-file"] = modelOptions.model
+    report.settings["input-file"] = inputOptions.input
+    for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
+    return report
+  }
+
+  func run() throws {
+    try common.apply()
+    let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
+    let check = try check()
+    if let shard = try shardOptions.parsed() {
+      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
+      let block = try shardOptions.checkBlock(
+        inputOptions, modelOptions, targets: targetOptions, shard: shard)
+      let given = try stages.map { _ in try givenStages(block.model) }
+      Progress.note(
+        "model randomization: \(explainers.count) methods × \(seeds) seeds on items \(block.first)..<\(block.first + block.input.itemCount) of \(block.total)",
+        quiet: common.quiet)
+      let part = try check.part(block, explainers: explainers, stages: given)
+      return try shardOptions.write(
+        part, command: "check model", to: destination, quiet: common.quiet)
+    }
+    let output = try checkOptions.destination(json: common.json, inputs: readFiles)
+    let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     // Given stages are read before any work, once per length.
     let given = try stages.map { _ in try input.groups.map { try givenStages($0.model) } }
     Progress.note(
@@ -100,13 +141,12 @@ struct CheckModelCommand: ParsableCommand {
           "--efficient needs sequences of one length; give --lengths pad:N or crop:N for \(inputOptions.input)"
         )
       }
-      let entropy = try EfficientModelRandomization(scheme: initialization, seeds: seedList)
-        .run(model: input.model, input: input.groups[0].input, explainers: explainers)
+      let entropy = try EfficientModelRandomization(
+        scheme: check.configuration.scheme, seeds: check.configuration.seeds
+      )
+      .run(model: input.model, input: input.groups[0].input, explainers: explainers)
       report = CheckReport.merging([report, entropy])
     }
-    report.settings["model-file"] = modelOptions.model
-    report.settings["input-file"] = inputOptions.input
-    for (key, value) in methodOptions.settings { report.settings["method.\(key)"] = value }
-    try checkOptions.finish(report, to: output, quiet: common.quiet)
+    try checkOptions.finish(settled(report), to: output, quiet: common.quiet)
   }
 }

@@ -62,7 +62,7 @@ struct CheckMotifsCommand: ParsableCommand {
 
   func run() throws {
     try shardOptions.refuse(
-      "run it without --shard (the check is not in run configurations yet)"
+      "its motifs are clustered over all items' seqlets: run it unsharded, or put it in a run configuration (checks.motifs) and use `sanity run --shard K/N`, whose parts `sanity merge` joins"
     )
     try common.apply()
     let output = try Outputs.destination(

@@ -3,7 +3,7 @@ import Foundation
 import SanityChecker
 
 /// `sanity check rc`: reverse-complement consistency of DNA attribution maps.
-struct CheckRCCommand: ParsableCommand {
+struct CheckRCCommand: ShardedCheckCommand {
   static let configuration = CommandConfiguration(
     commandName: "rc",
     abstract: "Reverse-complement consistency: does each method explain RC(x) as it explains x?",
@@ -11,6 +11,9 @@ struct CheckRCCommand: ParsableCommand {
       Compares each map of x with the map of its reverse complement, mapped back (positions reversed, A↔T, C↔G),
       on the scale between the random control and the method's own second draw. Judged only on a strand-symmetric
       model (e.g. DeepBind with reverse_complement = 1); otherwise reported. --averaged writes RC-averaged maps.
+      With --shard K/N (FASTA or .seq input of one length; not with --averaged) block K of N of the items is scored
+      and its per-item values written to --output FILE.json; `sanity merge` writes the unsharded table, with the
+      strand asymmetry judged on all items.
       Example: sanity check rc --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50
       """)
 
@@ -22,15 +25,46 @@ struct CheckRCCommand: ParsableCommand {
   var averaged: String?
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: UnshardableOptions
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    if shardOptions.shard != nil, averaged != nil {
+      throw ValidationError(
+        "--shard: --averaged writes maps, not per-item values; run it unsharded, or shard `sanity explain`"
+      )
+    }
+  }
+
+  var readFiles: [String?] { modelOptions.files + [inputOptions.input] }
+
+  /// The check from the flags.
+  func check() throws -> ReverseComplementCheck {
+    ReverseComplementCheck(
+      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(),
+      threshold: checkOptions.threshold ?? 0.9)
+  }
+
+  func mergedReport(_ part: CheckPart) throws -> CheckReport {
+    var report = try check().report(
+      part, model: try modelOptions.load(sequenceLength: part.length))
+    report.settings["model-file"] = modelOptions.model
+    report.settings["input-file"] = inputOptions.input
+    return report
+  }
+
   func run() throws {
-    try shardOptions.refuse(
-      "run it without --shard (the check is not in run configurations yet)"
-    )
     try common.apply()
-    let inputs = modelOptions.files + [inputOptions.input]
+    let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
+    if let shard = try shardOptions.parsed() {
+      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
+      let block = try shardOptions.checkBlock(
+        inputOptions, modelOptions, targets: nil, shard: shard)
+      return try shardOptions.write(
+        try check().part(block, explainers: explainers), command: "check rc", to: destination,
+        quiet: common.quiet)
+    }
+    let inputs = readFiles
     let output = try checkOptions.destination(json: common.json, inputs: inputs)
     let averagedDestination = try averaged.map {
       try Outputs.destination($0, formats: [.hdf5], inputs: inputs).destination
@@ -41,11 +75,7 @@ struct CheckRCCommand: ParsableCommand {
         "\(inputOptions.input): reverse-complement consistency needs DNA sequences")
     }
     let model = try modelOptions.load(for: data, from: inputOptions.input)
-    let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
-    var report = try ReverseComplementCheck(
-      metrics: try checkOptions.similarityMetrics(), view: try checkOptions.comparisonView(),
-      threshold: checkOptions.threshold ?? 0.9
-    ).run(model: model, input: data.inputs, explainers: explainers)
+    var report = try check().run(model: model, input: data.inputs, explainers: explainers)
     if let averagedDestination, let first = explainers.first(where: { !($0 is ControlExplainer) }) {
       let targets = model.predictedTargets(data.inputs)
       let map = try ReverseComplementCheck.averaged(

@@ -3,7 +3,7 @@ import Foundation
 import SanityChecker
 
 /// `sanity check simplex`: the off-simplex gradient diagnostic.
-struct CheckSimplexCommand: ParsableCommand {
+struct CheckSimplexCommand: ShardedCheckCommand {
   static let configuration = CommandConfiguration(
     commandName: "simplex",
     abstract:
@@ -12,6 +12,9 @@ struct CheckSimplexCommand: ParsableCommand {
       Reports per method the angle between each position's gradient and the simplex (Majdandzic et al. 2023), the
       similarity of each map to its corrected map (per-position mean over A, C, G, T subtracted), and, with --seeds,
       model randomization with and without the correction. Apply the correction to any check with --correct-gradient.
+      With --shard K/N (FASTA or .seq input of one length) block K of N of the items is scored (with --seeds, every
+      method with [L, 4] maps, since which methods the randomization applies to is decided on all items) and its
+      per-item values written to --output FILE.json; `sanity merge` writes the unsharded table.
       Example: sanity check simplex --model Models/deepbind-example.h5 --input Genomes/example-test.fa --limit 50 --seeds 2
       """)
 
@@ -23,25 +26,17 @@ struct CheckSimplexCommand: ParsableCommand {
   var seeds: Int = 0
   @OptionGroup var checkOptions: CheckOptions
   @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: UnshardableOptions
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
     try FlagCheck.atLeast(0, seeds, "--seeds")
   }
 
-  func run() throws {
-    try shardOptions.refuse(
-      "run it without --shard (the check is not in run configurations yet)"
-    )
-    try common.apply()
-    let output = try checkOptions.destination(
-      json: common.json, inputs: modelOptions.files + [inputOptions.input])
-    let data = try inputOptions.load()
-    guard data.kind == .sequences else {
-      throw ValidationError("\(inputOptions.input): the off-simplex diagnostic needs DNA sequences")
-    }
-    let model = try modelOptions.load(for: data, from: inputOptions.input)
+  var readFiles: [String?] { modelOptions.files + [inputOptions.input] }
+
+  /// The diagnostic from the flags.
+  func diagnostic() throws -> OffSimplexDiagnostic {
     let metrics = try checkOptions.similarityMetrics()
     let randomization =
       seeds > 0
@@ -49,10 +44,35 @@ struct CheckSimplexCommand: ParsableCommand {
         seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 }, metrics: metrics,
         view: try checkOptions.comparisonView(), threshold: checkOptions.threshold ?? 0.4)
       : nil
-    var report = try OffSimplexDiagnostic(metrics: metrics, modelRandomization: randomization)
-      .run(
-        model: model, input: data.inputs,
-        explainers: try methodOptions.explainers(checkOptions.methods, seed: common.seed))
+    return OffSimplexDiagnostic(metrics: metrics, modelRandomization: randomization)
+  }
+
+  func mergedReport(_ part: CheckPart) throws -> CheckReport {
+    var report = try diagnostic().report(
+      part, model: try modelOptions.load(sequenceLength: part.length))
+    report.settings["model-file"] = modelOptions.model
+    report.settings["input-file"] = inputOptions.input
+    return report
+  }
+
+  func run() throws {
+    try common.apply()
+    let explainers = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
+    if let shard = try shardOptions.parsed() {
+      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
+      let block = try shardOptions.checkBlock(
+        inputOptions, modelOptions, targets: nil, shard: shard)
+      return try shardOptions.write(
+        try diagnostic().part(block, explainers: explainers), command: "check simplex",
+        to: destination, quiet: common.quiet)
+    }
+    let output = try checkOptions.destination(json: common.json, inputs: readFiles)
+    let data = try inputOptions.load()
+    guard data.kind == .sequences else {
+      throw ValidationError("\(inputOptions.input): the off-simplex diagnostic needs DNA sequences")
+    }
+    let model = try modelOptions.load(for: data, from: inputOptions.input)
+    var report = try diagnostic().run(model: model, input: data.inputs, explainers: explainers)
     report.settings["model-file"] = modelOptions.model
     report.settings["input-file"] = inputOptions.input
     try checkOptions.finish(report, to: output, quiet: common.quiet)

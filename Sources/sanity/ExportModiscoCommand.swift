@@ -13,6 +13,8 @@ struct ExportModiscoCommand: ParsableCommand {
       the gradient at every base for saliency, smoothgrad and gradient-x-input; IG's averaged path gradients; the
       mean-centred ISM delta. deeplift, deepshap, gradient-x-input and integrated-gradients need --model.
       Then: modisco motifs -s P.ohe.npz -a P.attr.npz -n 2000 -w L (L = the sequence length) -o modisco.h5
+      With --shard K/N (--model and --method; FASTA or .seq input) the rows of block K of N are written at the prefix \
+      with P.part.json beside them; `sanity merge P1 P2 … --output P` writes the unsharded three files, byte for byte.
       Example: sanity export modisco --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method deepshap --output-prefix example
       """)
 
@@ -27,17 +29,23 @@ struct ExportModiscoCommand: ParsableCommand {
   )
   var correctGradient = false
 
-  @OptionGroup var shardOptions: UnshardableOptions
+  @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try shardOptions.refuse(
-      "shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then export them with --attributions"
-    )
     try common.apply()
     let destinations = try ModiscoExport.destinations(prefix: outputPrefix, inputs: source.files)
     let export = ModiscoExport(correctsGradient: correctGradient)
     if let method = source.method { try export.validate(method: method, mapFile: nil) }
+    if let shard = try shardOptions.parsed() {
+      let (explained, items, total) = try source.explainedBlock(common, shard: shard)
+      if let explained { try export.write(explained, to: destinations) }
+      try shardOptions.writeManifest(
+        "export modisco", kind: .modisco, output: outputPrefix, items: items, total: total)
+      return Progress.note(
+        "wrote the rows of items \(items.lowerBound)..<\(items.upperBound) of \(total) at \(outputPrefix)",
+        quiet: common.quiet)
+    }
     let explained = try source.load(common)
     let rule = try export.write(explained, to: destinations)
     Progress.note(

@@ -12,6 +12,8 @@ struct ExportSeqletsCommand: ParsableCommand {
       span of at least 4 bases inside a seqlet has a sum with p below --threshold against same-length sums of the
       whole set. Records named chr:start-end are placed on the genome (0-based half-open, or 1-based closed when the
       span is one base longer than the sequence); others keep their name and 0-based offsets.
+      --shard is refused: the p-values are taken against the whole set's sums, so a block alone would call other
+      seqlets. Shard `sanity explain --shard K/N`, join the maps with `sanity merge`, then call seqlets with --attributions.
       Example: sanity export seqlets --model Models/deepbind-example.h5 --input Genomes/example-test.fa --method saliency --output seqlets.bed --fasta seqlets.fa
       """)
 

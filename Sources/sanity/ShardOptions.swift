@@ -121,3 +121,49 @@ extension ExportSourceOptions {
     return (explained, block.items, block.total)
   }
 }
+
+extension ShardOptions {
+  /// The shard's block of a check's `--input` (FASTA or `.seq`, one length), with the model
+  /// sized for it and the `--target` units.
+  func checkBlock(
+    _ inputs: InputOptions, _ model: ModelOptions, targets: TargetOptions?, shard: Shard
+  ) throws -> CheckBlock {
+    let block = try self.block(inputs, model, shard: shard)
+    return CheckBlock(
+      input: CheckInput(
+        groups: [
+          .init(
+            model: block.model, input: block.group.data.inputs,
+            indices: Array(0..<block.items.count))
+        ],
+        selection: try targets?.selection(for: block.model)),
+      first: block.items.lowerBound, total: block.total)
+  }
+
+  /// Checks a check's `--output` for a part: a `.json` file (the per-item values), not
+  /// standard output.
+  func checkPartDestination(_ checkOptions: CheckOptions, inputs: [String?]) throws
+    -> OutputDestination
+  {
+    try requireFile(checkOptions.output)
+    let output = try checkOptions.destination(json: true, inputs: inputs)
+    guard output.format == .json else {
+      throw ValidationError(
+        "--shard writes the part's per-item values as JSON: give --output FILE.json, and the table's name to `sanity merge`"
+      )
+    }
+    return output.destination
+  }
+
+  /// Writes a check's part at `destination` and its manifest beside it.
+  func write(
+    _ part: CheckPart, command: String, to destination: OutputDestination, quiet: Bool
+  ) throws {
+    try AtomicOutput.write(try part.json(), to: destination)
+    try writeManifest(
+      command, kind: .checkValues, output: destination.url?.path,
+      items: part.first..<(part.first + part.count), total: part.total)
+    Progress.note(
+      "wrote \(destination) (items \(part.first)..<\(part.first + part.count))", quiet: quiet)
+  }
+}

@@ -112,7 +112,7 @@ struct ShardedCommandsTests {
   }
 
   @Test(arguments: [
-    ["check", "model", "--methods", "saliency"], ["check", "rc", "--methods", "saliency"],
+    ["check", "motifs", "--database", "Genomes/motifs.meme"],
     ["export", "seqlets", "--method", "saliency", "--output", "s.bed"],
     ["export", "summary", "--method", "saliency", "--output", "s.tsv"],
     [

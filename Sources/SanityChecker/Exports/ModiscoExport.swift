@@ -111,7 +111,8 @@ public struct ModiscoExport: Sendable {
     targets: [Int]
   ) throws -> (Tensor, String) {
     let model = computation.model
-    switch computation.explainer {
+    // Seeded references and baselines are numbered by the item's index in the run, as the maps are.
+    switch computation.explainer.numberingItems(from: computation.firstItem) {
     case let deepLIFT as DeepLIFT:
       let values = try deepLIFT.hypotheticalContributions(for: inputs, targets: targets, in: model)
       return (

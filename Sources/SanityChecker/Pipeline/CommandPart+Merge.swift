@@ -34,6 +34,10 @@ extension CommandPart {
     case .streamedAttributions:
       try AttributionParts.stream(
         joined.map(\.url), count: parts[0].part.total, to: destination)
+    case .checkValues, .modisco:
+      throw CommandPartError.notJoinable(
+        file: manifestURL(for: outputs[0]).path,
+        reason: "its parts are joined by CheckPart.joined or ModiscoParts.merge, not as one file")
     }
     var merged = parts[0].part
     merged.shard = .whole

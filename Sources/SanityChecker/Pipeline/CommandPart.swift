@@ -21,6 +21,11 @@ public struct CommandPart: Codable, Equatable, Sendable {
     case streamedAttributions
     /// A bedGraph: a `track` line, then intervals in genome order.
     case bedGraph
+    /// A standalone check's per-item values (``CheckPart``), summarized by the check itself.
+    case checkValues
+    /// TF-MoDISco's input at an output prefix (``ModiscoParts``): `P.ohe.npz`, `P.attr.npz`
+    /// (rows per item) and `P.settings.json`.
+    case modisco
   }
 
   /// The subcommand, such as `explain` or `export track`.

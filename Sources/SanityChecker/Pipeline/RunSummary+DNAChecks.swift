@@ -5,28 +5,10 @@ extension RunSummary {
   ///   - next: The next block's part.
   static func joinDNAChecks(_ joined: inout RunPart, _ next: RunPart) {
     if let scores = next.reverseComplement {
-      joined.reverseComplement =
-        joined.reverseComplement.map {
-          ReverseComplementCheck.Scores(
-            methods: joinScores($0.methods, scores.methods) ?? [],
-            forward: $0.forward + scores.forward, difference: $0.difference + scores.difference)
-        } ?? scores
+      joined.reverseComplement = joined.reverseComplement.map { $0.appending(scores) } ?? scores
     }
     if let scores = next.offSimplex {
-      joined.offSimplex =
-        joined.offSimplex.map {
-          RunPart.OffSimplexScores(
-            methods: zip($0.methods, scores.methods).map { a, b in
-              var method = a
-              method.isInputMultiplied += b.isInputMultiplied
-              method.angleMean += b.angleMean
-              method.angleMax += b.angleMax
-              method.corrected = zip(a.corrected, b.corrected).map { $0 + $1 }
-              return method
-            },
-            plain: joinScores($0.plain, scores.plain),
-            corrected: joinScores($0.corrected, scores.corrected))
-        } ?? scores
+      joined.offSimplex = joined.offSimplex.map { $0.appending(scores) } ?? scores
     }
   }
 

@@ -25,16 +25,32 @@ public enum NPZExport {
     for name in arrays.keys.sorted() where name.isEmpty || name.contains("/") {
       throw ExportError.invalidName(file: file, name: name, reserved: [])
     }
+    try write(
+      entries: arrays.sorted(by: { $0.key < $1.key }).map { name, tensor in
+        ("\(name).npy", [NPYFormat.header(shape: tensor.shape), NPYFormat.data(tensor)])
+      }, to: destination)
+  }
+
+  /// Writes an archive of stored `.npy` entries, each given as chunks of bytes, in order.
+  ///
+  /// Entries carry a fixed date and no extra fields (``ZipArchiveWriter``), so the same arrays
+  /// give the same bytes.
+  /// - Parameters:
+  ///   - entries: Each entry's name and its bytes (header and data), in chunks.
+  ///   - destination: The archive (replaced atomically).
+  /// - Throws: ``ExportError`` or ``OutputError``.
+  static func write(entries: [(name: String, chunks: [[UInt8]])], to destination: OutputDestination)
+    throws
+  {
+    let file = destination.path
     try AtomicOutput.write(to: destination) { temporary in
       guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
         throw ExportError.writeFailed(file: file, reason: "cannot open the temporary file")
       }
       defer { try? handle.close() }
       var archive = ZipArchiveWriter(handle: handle, file: file)
-      for (name, tensor) in arrays.sorted(by: { $0.key < $1.key }) {
-        try archive.addEntry(
-          named: "\(name).npy",
-          chunks: [NPYFormat.header(shape: tensor.shape), NPYFormat.data(tensor)])
+      for entry in entries {
+        try archive.addEntry(named: entry.name, chunks: entry.chunks)
       }
       try archive.finish()
     }
