@@ -3,7 +3,7 @@ extension MotifCheck {
   /// method's trained-model support (the floor) and all of that support (the ceiling).
   ///
   /// ```
-  /// f_j = Σ_{m ∈ S_0} min(1, r_j(m) / n_0(m)) / |S_0|   the random control's share on model j
+  /// f_j = Σ_{m ∈ S_0} min(r_j(m), n_0(m)) / Σ_{m ∈ S_0} n_0(m)   the random control's share on model j
   /// f   = mean_j f_j                                     the floor
   /// t   = f + s · (1 − f)                                the threshold (s = survival share)
   /// ```
@@ -67,17 +67,22 @@ extension MotifCheck {
     }
   }
 
-  /// The share of `reference`'s support that `support` still has:
-  /// `Σ_m min(1, n(m) / n_0(m)) / |S_0|` over the accessions of `reference` (NaN when it is
+  /// The share of `reference`'s seqlet support that `support` still has:
+  /// `Σ_m min(n(m), n_0(m)) / Σ_m n_0(m)` over the accessions of `reference` (NaN when it is
   /// empty).
+  ///
+  /// Every seqlet of the trained model's support weighs the same, so an accession matched by a
+  /// few seqlets on the trained model weighs little: read per accession (the mean of
+  /// `min(1, n(m) / n_0(m))`), an accession of 11 trained seqlets beside one of 197 decided half
+  /// of the share on the shipped example (docs/findings.md §6.7).
   /// - Parameters:
   ///   - support: Seqlets per accession here (``support(_:)``).
   ///   - reference: Seqlets per accession on the trained model.
   /// - Returns: The share in [0, 1], or NaN.
   func share(_ support: [String: Int], of reference: [String: Int]) -> Double {
-    guard !reference.isEmpty else { return .nan }
-    return reference.keys.sorted().map { accession in
-      min(1, Double(support[accession] ?? 0) / Double(max(1, reference[accession] ?? 1)))
-    }.reduce(0, +) / Double(reference.count)
+    let total = reference.values.reduce(0, +)
+    guard total > 0 else { return .nan }
+    let kept = reference.keys.sorted().map { min(support[$0] ?? 0, reference[$0] ?? 0) }
+    return Double(kept.reduce(0, +)) / Double(total)
   }
 }

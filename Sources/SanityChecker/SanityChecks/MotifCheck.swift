@@ -5,7 +5,7 @@
 /// S_0      = { database motifs matched with q < α by any motif found on the trained model }
 /// S_k^s    = the same on randomization stage k of seed s (and on a label-permuted model)
 /// n_k(m)   = seqlets in the motifs of stage k that match m with q < α (the match's support)
-/// retained = Σ_{m ∈ S_0} min(1, n_k(m) / n_0(m)) / |S_0|
+/// retained = Σ_{m ∈ S_0} min(n_k(m), n_0(m)) / Σ_{m ∈ S_0} n_0(m)
 /// f        = the random control's mean retained share of the same S_0 over the randomized models
 /// t        = f + s · (1 − f)                                        (``Threshold``)
 /// ```
@@ -19,11 +19,11 @@
 /// retained share (`matches-retained`) and the best q (`best-match-q`), and per method the
 /// floor's draws (stage `floor`, seed `all`, `matches-retained`: one value per randomized model).
 ///
-/// Each match counts by the share of its seqlet support that is still matched, not as present or
-/// absent: a fully randomized model still yields small clusters (5–17 seqlets on the shipped
-/// example) that match a planted matrix at a marginal q, and counting those as whole survivors
-/// let one marginal cluster decide a verdict against a trained-model match of 100 seqlets
-/// (docs/findings.md §6.7).
+/// Each match counts by the seqlet support that is still matched, not as present or absent: a
+/// fully randomized model still yields small clusters (5–17 seqlets on the shipped example) that
+/// match a planted matrix at a marginal q, and counting those as whole survivors let one marginal
+/// cluster decide a verdict against a trained-model match of 100 seqlets. The support is pooled
+/// over `S_0`, so a trained-model match of few seqlets weighs little too (docs/findings.md §6.7).
 ///
 /// Verdict: a method **fails** when its motifs survive — a retained share of at least the
 /// threshold `t` after full randomization (the last stage, averaged over seeds), or on the

@@ -241,9 +241,10 @@ import Testing
       verdict.outcome == .fails && verdict.evidence.contains("flagged"), "\(verdict.evidence)")
   }
 
-  /// A match counts by the share of its seqlet support still matched: a small marginal cluster
-  /// that matches the trained model's motif keeps only its share, a motif matched only above α
-  /// keeps nothing, and more support than the trained model's counts as all of it.
+  /// A match counts by the seqlet support still matched, pooled over the trained model's
+  /// matches: a small marginal cluster that matches the trained model's motif keeps only its
+  /// seqlets, a motif matched only above α keeps nothing, and more support than the trained
+  /// model's counts as all of it.
   @Test func retainedShareIsWeightedBySeqletSupport() throws {
     let check = MotifCheck(
       discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
@@ -265,8 +266,12 @@ import Testing
     let summary = check.summary(
       result, method: "m", stage: .randomized("all"), seed: .seed(0),
       reference: ["A": 100, "B": 40, "C": 3])
-    // A keeps 5 of 100, B nothing (q above α), C all of it: (0.05 + 0 + 1) / 3.
-    #expect(abs(summary.retainedFraction - 1.05 / 3) < 1e-12)
+    // A keeps 5 of 100, B nothing (q above α), C all 3 of its seqlets: (5 + 0 + 3) / 143.
+    #expect(abs(summary.retainedFraction - 8.0 / 143) < 1e-12)
+    // Pooled, a small trained-model match weighs little: keeping all of C alone is 3 / 143, where
+    // the per-accession mean would give it a third.
+    #expect(abs(check.share(["C": 9], of: ["A": 100, "B": 40, "C": 3]) - 3.0 / 143) < 1e-12)
+    #expect(check.share(["A": 1], of: [:]).isNaN)
     #expect(summary.significantMatches == ["A", "C"])
   }
 
