@@ -215,15 +215,9 @@ import Testing
       identifier: "POLYA", name: "poly-A",
       probabilities: [[Double]](repeating: [0.97, 0.01, 0.01, 0.01], count: 8))
     database.append(polyA)
-    let count = 60
-    let length = 80
-    var generator = SeededGenerator(seed: 3)
-    let sequences = (0..<count).map { _ in
-      (0..<length).map { _ in
-        generator.index(below: 10) == 0 ? UInt8(ascii: "C") : UInt8(ascii: "A")
-      }
-    }
-    let input = try OneHot().encode(sequences)
+    let (count, length) = (100, 80)
+    let input = try OneHot().encode(
+      [[UInt8]](repeating: [UInt8](repeating: UInt8(ascii: "A"), count: length), count: count))
     let model = try Self.detector(for: database[5], length: length)
     let check = MotifCheck(
       .init(order: .complete, seeds: [0, 1]),
@@ -280,7 +274,9 @@ import Testing
   @Test func resultFormats() throws {
     let (result, planted) = try Self.run()
     let decoded = try MotifCheck.Result.decoded(from: try result.json())
-    #expect(decoded.stages == result.stages)
+    // The random control's shares are NaN (no trained-model match), so compare the encodings.
+    #expect(try decoded.json() == result.json())
+    #expect(decoded.stages.count == result.stages.count)
     #expect(decoded.report.rows.count == result.report.rows.count)
     let plain = try CheckReport.decoded(from: try result.json())
     #expect(plain.verdicts == result.report.verdicts)
