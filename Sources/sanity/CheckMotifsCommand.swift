@@ -9,10 +9,11 @@ struct CheckMotifsCommand: ParsableCommand {
     abstract:
       "Motif-level check: seqlets, motifs and database matches on the trained and randomized models.",
     discussion: """
-      For each method, seqlets are called (recursive rule), clustered into motifs and matched against --database
-      (Tomtom), on the trained model, on each randomization stage and on --permuted-model when given. A method whose
-      significant matches keep at least half of their seqlet support after full randomization, or on the permuted
-      model, fails.
+      For each method and the random control (added when --methods has none), seqlets are called (recursive rule),
+      clustered into motifs and matched against --database (Tomtom), on the trained model, on each randomization
+      stage and on --permuted-model when given. A method fails when its significant matches keep at least
+      t = f + 0.5 × (1 − f) of their seqlet support after full randomization, or on the permuted model, f being the
+      share the random control keeps on the same models; or when f itself reaches 0.5.
       Example: sanity check motifs --model Models/deepbind-example.h5 --input Genomes/example-test.fa --methods saliency,ism --database motifs.meme --output motifs.tsv
       """)
 
@@ -27,7 +28,7 @@ struct CheckMotifsCommand: ParsableCommand {
   @Option(
     parsing: .unconditional, help: "Number of randomization seeds (seed, seed+1, …; at least 1).")
   var seeds: Int = 1
-  @Option(help: "A model of the same architecture trained on permuted labels (the random control).")
+  @Option(help: "A model of the same architecture trained on permuted labels (a stage of its own).")
   var permutedModel: String?
   @Option(help: "q-value below which a match counts (0 < q ≤ 1).")
   var significance: Double = 0.05
@@ -91,7 +92,8 @@ struct CheckMotifsCommand: ParsableCommand {
     let check = MotifCheck(
       .init(
         order: RandomizationOrder(rawValue: order) ?? .cascadingTopDown,
-        seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 }, significance: significance),
+        seeds: (0..<UInt64(seeds)).map { common.seed &+ $0 }, significance: significance,
+        permutedModelNote: "--permuted-model was not given"),
       discovery: discovery)
     Progress.note(
       "motif check: \(explainers.count) methods on \(data.ids.count) sequences", quiet: common.quiet

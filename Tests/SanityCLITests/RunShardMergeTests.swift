@@ -56,6 +56,13 @@ struct RunShardMergeTests {
         && page.contains("<section id=\"off-simplex-section\">")
         && page.contains("Gradient correction of this run's maps: not applied"))
     #expect(page.contains("<section id=\"motif-section\">"), "the report shows the motifs")
+    // The motif check's label-permuted stage, its random control and the floors go through parts.
+    let motifRows = try String(
+      contentsOf: whole.appendingPathComponent("motifs.tsv"), encoding: .utf8)
+    #expect(
+      motifRows.contains("motifs\t-\tsaliency\tpermuted-labels\t-\tseqlets\t")
+        && motifRows.contains("motifs\t-\trandom\tpermuted-labels\t-\tmatches-retained\t")
+        && motifRows.contains("motifs\tcascading\tsmoothgrad\tfloor\tall\tmatches-retained\t"))
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {

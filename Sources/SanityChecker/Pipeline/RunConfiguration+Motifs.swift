@@ -1,6 +1,8 @@
 extension RunConfiguration {
   /// Settings of ``MotifCheck`` in a run: each method's seqlets, motifs and database matches on
-  /// the trained model and on every randomization stage of each seed.
+  /// the trained model, on every randomization stage of each seed and, when the run has label
+  /// randomization, on its label-permuted model; the random control always runs beside the
+  /// methods as the floor of their verdicts.
   ///
   /// ```yaml
   /// checks:
@@ -8,11 +10,12 @@ extension RunConfiguration {
   ///            seeds: [0], significance: 0.05}
   /// ```
   /// Maps that model randomization computes already (same order, a seed of the run's `seeds`)
-  /// are reused rather than explained again.
+  /// are reused rather than explained again, and so is label randomization's permuted model.
   public struct Motifs: Codable, Equatable, Sendable {
     /// The motif database in MEME format (JASPAR, or the example's planted matrices).
     public var database: String
-    /// The methods checked (a subset of ``RunConfiguration/methods``).
+    /// The methods checked (of the run's methods and controls; the random control is added
+    /// when not listed).
     public var methods: [String]
     /// The randomization order (`cascading`, `bottom-up`, `independent`, `complete`).
     public var order: String
@@ -32,9 +35,10 @@ extension RunConfiguration {
     if check.methods.isEmpty {
       throw .invalid(key: "checks.motifs.methods", value: "[]", expected: "at least one method")
     }
-    for (index, name) in check.methods.enumerated() where !methods.contains(name) {
+    for (index, name) in check.methods.enumerated() where !(methods + controls).contains(name) {
       throw .invalid(
-        key: "checks.motifs.methods[\(index)]", value: name, expected: "one of the run's methods")
+        key: "checks.motifs.methods[\(index)]", value: name,
+        expected: "one of the run's methods or controls")
     }
     guard RandomizationOrder(rawValue: check.order) != nil else {
       throw .invalid(
@@ -61,7 +65,10 @@ extension RunConfiguration {
     MotifCheck(
       .init(
         order: RandomizationOrder(rawValue: settings.order) ?? .cascadingTopDown,
-        seeds: settings.seeds, significance: settings.significance),
+        seeds: settings.seeds, significance: settings.significance,
+        permutedModelNote: checks.labelRandomization == nil
+          ? "the run has no checks.labelRandomization, which trains it"
+          : "label randomization gave no model"),
       discovery: MotifDiscovery(
         caller: try RecursiveSeqletCaller(),
         matcher: try TomtomMatcher(database: database, file: settings.database)))

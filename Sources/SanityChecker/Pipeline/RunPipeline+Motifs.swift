@@ -5,12 +5,22 @@ import Foundation
 /// here for the rest.
 ///
 /// Both routes explain the same items in the same slices with the same numbered explainers, so a
-/// block's scores are the same whichever route gave them.
+/// block's scores are the same whichever route gave them. The checked methods are followed by the
+/// random control (the floor of every verdict, ``MotifCheck/Threshold``): the run's own when its
+/// controls list `random`, otherwise the unseeded one model randomization adds as its floor. When
+/// label randomization runs, its label-permuted model is explained too.
 final class MotifScoreCollector {
   /// The settings.
   let settings: RunConfiguration.Motifs
-  /// The run's explainers by their place: methods, then controls.
+  /// The run's explainers by their place in model randomization: methods, controls, then the
+  /// floor's random control when the controls have none.
   let names: [String]
+  /// The checked methods and controls, the random control last when not listed.
+  let checked: [String]
+  /// Whether the random control is the run's (`controls` lists it) rather than the floor's.
+  let hasRunRandomControl: Bool
+  /// The model label randomization trained on permuted labels, once it has (`nil`: none).
+  var permutedModel: Model?
   /// For each seed index of model randomization whose maps are kept, the motif seed's index.
   var reusedSeeds: [Int: Int] = [:]
   /// Whether model randomization gave the trained model's maps.
@@ -27,7 +37,11 @@ final class MotifScoreCollector {
     _ = try configuration.motifCheck(
       settings, database: try MEMEMotif.read(URL(fileURLWithPath: settings.database)))
     self.settings = settings
-    names = configuration.methods + configuration.controls
+    let random = ControlExplainer.Kind.random.rawValue
+    hasRunRandomControl = configuration.controls.contains(random)
+    names =
+      configuration.methods + configuration.controls + (hasRunRandomControl ? [] : [random])
+    checked = settings.methods + (settings.methods.contains(random) ? [] : [random])
   }
 
   /// The observer to give model randomization: it keeps the maps of the checked methods on the
@@ -56,7 +70,7 @@ final class MotifScoreCollector {
   func record(explainer: Int, stage: (seed: Int, stage: Int)?, input: Tensor, map: Attribution)
     throws
   {
-    guard explainer < names.count, settings.methods.contains(names[explainer]),
+    guard explainer < names.count, checked.contains(names[explainer]),
       names.firstIndex(of: names[explainer]) == explainer
     else { return }
     let name = names[explainer]
@@ -76,7 +90,8 @@ final class MotifScoreCollector {
     methods[name] = scores
   }
 
-  /// Every checked method's scores on the block: the kept ones, and the rest explained now.
+  /// Every checked method's scores on the block: the kept ones, and the rest explained now (the
+  /// label-permuted model's always).
   /// - Parameter pipeline: The block's pipeline.
   /// - Returns: The block's motif values.
   /// - Throws: An explainer's or ``MotifDiscoveryError``.
@@ -90,7 +105,7 @@ final class MotifScoreCollector {
     }
     let targets = pipeline.targets ?? pipeline.model.predictedTargets(pipeline.data.inputs)
     var result: [MotifCheck.MethodScores] = []
-    for name in settings.methods {
+    for name in checked {
       var scores =
         methods[name]
         ?? MotifCheck.MethodScores(
@@ -106,6 +121,11 @@ final class MotifScoreCollector {
           try explained(name, model: $0.model, targets: targets, pipeline: pipeline).scores
         }
       }
+      if let permutedModel {
+        scores.permuted = try explained(
+          name, model: permutedModel, targets: targets, pipeline: pipeline
+        ).scores
+      }
       result.append(scores)
     }
     return RunPart.MotifCheckScores(
@@ -119,7 +139,10 @@ final class MotifScoreCollector {
   func explained(_ name: String, model: Model, targets: [Int], pipeline: RunPipeline) throws
     -> (method: String, scores: [[Float]])
   {
-    let explainer = try pipeline.explainer(name)
+    let explainer =
+      name == ControlExplainer.Kind.random.rawValue && !hasRunRandomControl
+      ? ControlExplainer(.random).numberingItems(from: pipeline.first)
+      : try pipeline.explainer(name)
     var (method, rows) = (name, [[Float]]())
     for slice in ModelRandomizationCheck.itemSlices(
       count: pipeline.data.ids.count, model: pipeline.model)

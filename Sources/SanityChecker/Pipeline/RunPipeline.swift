@@ -98,7 +98,7 @@ public struct RunPipeline {
         observe: motifScores?.observer(reusing: settings, seeds: configuration.seeds))
     }
     if let settings = checks.labelRandomization {
-      part.labelRandomization = try labelScores(settings)
+      part.labelRandomization = try labelScores(settings) { motifScores?.permutedModel = $0 }
     }
     if let settings = checks.classSensitivity {
       progress("class sensitivity")
@@ -163,8 +163,11 @@ public struct RunPipeline {
     }
   }
 
-  /// Label randomization on the block's share of the explained items, and both models' outputs.
-  func labelScores(_ settings: RunConfiguration.LabelRandomization) throws -> RunPart.LabelScores {
+  /// Label randomization on the block's share of the explained items, and both models' outputs;
+  /// `trained` receives the label-permuted model (the motif check explains it too).
+  func labelScores(
+    _ settings: RunConfiguration.LabelRandomization, trained: (Model) -> Void = { _ in }
+  ) throws -> RunPart.LabelScores {
     let training = try InputData.load(URL(fileURLWithPath: settings.trainingFile)).prefix(
       settings.trainingLimit)
     progress("label randomization: training twice on \(training.ids.count) sequences")
@@ -179,6 +182,7 @@ public struct RunPipeline {
       initial: model.initialized(seed: configuration.seed),
       training: (training.inputs, trainingLabels), trainer: trainer,
       permutationSeed: configuration.seed)
+    trained(permutedModel)
     let explained = first..<max(first, min(first + data.ids.count, settings.items))
     let local = (explained.lowerBound - first)..<(explained.upperBound - first)
     let explainers = SimilarityComparison.withFloorControl(

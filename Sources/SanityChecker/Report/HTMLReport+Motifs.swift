@@ -1,10 +1,11 @@
 import Foundation
 
 extension HTMLReport {
-  /// The motif section of a report, from ``MotifCheck``'s result: for each method, the motifs
-  /// found on the trained model (contribution logos, best database match and its q-value), then
-  /// a table of what became of them at each stage (seqlets, share of the trained model's
-  /// significant matches retained, best match and q), and the verdict.
+  /// The motif section of a report, from ``MotifCheck``'s result: for each method and the random
+  /// control, the motifs found on the trained model (contribution logos, best database match and
+  /// its q-value), then a table of what became of them at each stage, the label-permuted model
+  /// included (seqlets, share of the trained model's significant matches retained, best match and
+  /// q), and the verdict with its threshold.
   /// - Parameter result: The check's result.
   /// - Returns: A `<section id="motif-section">` element (with the glyph definitions it uses),
   ///   or `nil` when the result has no stage.
@@ -49,9 +50,12 @@ extension HTMLReport {
     guard !result.stages.isEmpty else { return nil }
     var parts = [
       "<p class=\"lead\">Seqlets called on each method's maps are clustered into motifs and matched against the "
-        + "motif database (Tomtom). A trustworthy method loses its motifs when the model is randomized; motifs that "
-        + "survive full randomization, or appear on the label-permuted model, come from the input or the method "
-        + "rather than from what the model learned.</p>",
+        + "motif database (Tomtom), on the trained model, on each randomization stage and on the label-permuted "
+        + "model. A trustworthy method loses its motifs when the model is randomized; motifs that survive full "
+        + "randomization, or appear on the label-permuted model, come from the input or the method rather than "
+        + "from what the model learned. <em>Matches retained</em> is the share of the trained model's seqlet "
+        + "support still matched; the random control (noise maps) shows how much of it an explainer that sees "
+        + "nothing finds, and each verdict's threshold sits halfway between that floor and 1.</p>",
       SequenceLogo.glyphDefinitions,
     ]
     for method in ordered(result.stages.map(\.method)) {

@@ -5,29 +5,36 @@
 /// S_0      = { database motifs matched with q < α by any motif found on the trained model }
 /// S_k^s    = the same on randomization stage k of seed s (and on a label-permuted model)
 /// n_k(m)   = seqlets in the motifs of stage k that match m with q < α (the match's support)
-/// retained = Σ_{m ∈ S_0} min(1, n_k(m) / n_0(m)) / |S_0|
+/// retained = Σ_{m ∈ S_0} min(n_k(m), n_0(m)) / Σ_{m ∈ S_0} n_0(m)
+/// f        = the random control's mean retained share of the same S_0 over the randomized models
+/// t        = f + s · (1 − f)                                        (``Threshold``)
 /// ```
 /// For each method, motifs are found (``MotifDiscovery``: seqlets, clustering, Tomtom matching)
 /// on the trained model, on every stage of model-parameter randomization (Adebayo et al. 2018,
 /// arXiv:1810.03292; the stages of ``Model/randomizationStages(order:scheme:seed:)``, as in
-/// ``ModelRandomizationCheck``) and, when given, on a model trained on permuted labels (the
-/// random control). Rows report per stage the number of seqlets (`seqlets`), the retained share
-/// (`matches-retained`) and the best q (`best-match-q`).
+/// ``ModelRandomizationCheck``) and, when given, on a model trained on permuted labels. The
+/// random control (``ControlExplainer``, noise drawn afresh on every model) runs through the same
+/// models as the floor, as in the similarity checks (Binder et al. 2023, arXiv:2211.12486), with
+/// rows and a verdict of its own. Rows report per stage the number of seqlets (`seqlets`), the
+/// retained share (`matches-retained`) and the best q (`best-match-q`), and per method the
+/// floor's draws (stage `floor`, seed `all`, `matches-retained`: one value per randomized model).
 ///
-/// Each match counts by the share of its seqlet support that is still matched, not as present or
-/// absent: a fully randomized model still yields small clusters (5–17 seqlets on the shipped
-/// example) that match a planted matrix at a marginal q, and counting those as whole survivors
-/// let one marginal cluster decide a verdict against a trained-model match of 100 seqlets
-/// (docs/findings.md §6.7).
+/// Each match counts by the seqlet support that is still matched, not as present or absent: a
+/// fully randomized model still yields small clusters (5–17 seqlets on the shipped example) that
+/// match a planted matrix at a marginal q, and counting those as whole survivors let one marginal
+/// cluster decide a verdict against a trained-model match of 100 seqlets. The support is pooled
+/// over `S_0`, so a trained-model match of few seqlets weighs little too (docs/findings.md §6.7).
 ///
-/// Verdict: a method **fails** when its motifs survive — a retained share of at least
-/// ``Configuration/survivalShare`` after full randomization (the last stage, averaged over seeds), or
-/// on the label-permuted model — because its motifs then come from the input or the method, not
-/// from what the model learned. It **passes** when they fall below that share in both, and is
+/// Verdict: a method **fails** when its motifs survive — a retained share of at least the
+/// threshold `t` after full randomization (the last stage, averaged over seeds), or on the
+/// label-permuted model — because its motifs then come from the input or the method, not from
+/// what the model learned; it also fails when the random control alone keeps `s` of its support
+/// (``Threshold/isInputDriven``). It **passes** when the shares fall below `t`, and is
 /// **inconclusive** when the trained model gives no significant match.
 ///
-/// Defaults: α = 0.05; survival share 0.5; cascading order; one seed. The explained output is the
-/// trained model's predicted unit, kept fixed at every stage.
+/// Defaults: α = 0.05; survival share s = 0.5 on the normalized scale (halfway between noise and
+/// the trained model; calibrated in docs/findings.md §6.7); cascading order; one seed. The
+/// explained output is the trained model's predicted unit, kept fixed at every stage.
 public struct MotifCheck: Sendable {
   /// The check's settings.
   public struct Configuration: Sendable {
@@ -39,8 +46,11 @@ public struct MotifCheck: Sendable {
     public var seeds: [UInt64]
     /// The q-value below which a match counts (α).
     public var significance: Double
-    /// The retained share at or above which motifs count as surviving.
+    /// The survival share s: on the scale from the random control's share (0) to the trained
+    /// model's (1), the normalized share at or above which motifs count as surviving.
     public var survivalShare: Double
+    /// Why no label-permuted model is checked, stated in the verdicts when none is given.
+    public var permutedModelNote: String
 
     /// Creates settings.
     /// - Parameters:
@@ -49,15 +59,18 @@ public struct MotifCheck: Sendable {
     ///   - seeds: One seed (0) by default.
     ///   - significance: 0.05 by default.
     ///   - survivalShare: 0.5 by default.
+    ///   - permutedModelNote: Why no label-permuted model is checked, when none is given.
     public init(
       order: RandomizationOrder = .cascadingTopDown, scheme: InitializationScheme = .glorotUniform,
-      seeds: [UInt64] = [0], significance: Double = 0.05, survivalShare: Double = 0.5
+      seeds: [UInt64] = [0], significance: Double = 0.05, survivalShare: Double = 0.5,
+      permutedModelNote: String = "no model trained on permuted labels was given"
     ) {
       self.order = order
       self.scheme = scheme
       self.seeds = seeds
       self.significance = significance
       self.survivalShare = survivalShare
+      self.permutedModelNote = permutedModelNote
     }
   }
 
@@ -101,7 +114,7 @@ public struct MotifCheck: Sendable {
   /// - Parameters:
   ///   - model: The trained model.
   ///   - input: One-hot DNA `[N, L, 4]`.
-  ///   - explainers: The methods.
+  ///   - explainers: The methods; the random control is added when none is given (the floor).
   ///   - permutedModel: A model of the same architecture trained on permuted labels, if any.
   /// - Returns: Rows, verdicts and per-stage motifs.
   /// - Throws: A model, explainer, memory-budget or ``MotifDiscoveryError``.
@@ -120,11 +133,11 @@ public struct MotifCheck: Sendable {
     let stageCount =
       1 + stagesPerSeed.map(\.count).reduce(0, +) + (permutedModel == nil ? 0 : 1)
     try MemoryBudget.current.reserve(
-      4 * input.shape.count + explainers.count * stageCount * input.shape.count / 4,
+      4 * input.shape.count + (explainers.count + 1) * stageCount * input.shape.count / 4,
       of: MemoryLayout<Float>.stride, for: "motif check maps")
     let targets = model.predictedTargets(input)
     var methods: [MethodScores] = []
-    for explainer in explainers {
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
       let trained = try scores(explainer, model: model, input: input, targets: targets)
       methods.append(
         MethodScores(
@@ -157,6 +170,9 @@ public struct MotifCheck: Sendable {
   }
 
   /// Rows, verdicts and per-stage motifs from every method's per-position scores.
+  ///
+  /// The method named `random` (the random control) gives every method's floor: its motifs on
+  /// each randomized model, read against the method's trained-model support (``Threshold``).
   /// - Parameters:
   ///   - methods: The scores, seeds in ``Configuration/seeds`` order.
   ///   - input: The one-hot inputs `[N, L, 4]` the scores are of.
@@ -167,41 +183,65 @@ public struct MotifCheck: Sendable {
   func report(_ methods: [MethodScores], input: Tensor, stageNames: [String], model: Model) throws
     -> Result
   {
+    let found = try methods.map { method in
+      (
+        method: method.method,
+        original: try discovery.run(scores: method.original, input: input),
+        randomized: try method.randomized.map { seed in
+          try seed.map { try discovery.run(scores: $0, input: input) }
+        },
+        permuted: try method.permuted.map { try discovery.run(scores: $0, input: input) }
+      )
+    }
+    // The random control's support on every randomized model: the floor's draws.
+    let noise = found.first { $0.method == ControlExplainer.Kind.random.rawValue }.map { control in
+      (control.randomized.joined() + (control.permuted.map { [$0] } ?? [])).map(support)
+    }
     var rows: [ResultRow] = []
     var summaries: [MotifStageSummary] = []
     var verdicts: [Verdict] = []
-    for method in methods {
-      let trained = try discovery.run(scores: method.original, input: input)
-      let reference = support(trained)
+    for method in found {
+      let reference = support(method.original)
       var methodSummaries = [
         summary(
-          trained, method: method.method, stage: .original, seed: .notApplicable,
+          method.original, method: method.method, stage: .original, seed: .notApplicable,
           reference: reference)
       ]
       for (seed, stages) in zip(configuration.seeds, method.randomized) {
-        for (name, scores) in zip(stageNames, stages) {
+        for (name, result) in zip(stageNames, stages) {
           methodSummaries.append(
             summary(
-              try discovery.run(scores: scores, input: input), method: method.method,
-              stage: .randomized(name), seed: .seed(seed), reference: reference))
+              result, method: method.method, stage: .randomized(name), seed: .seed(seed),
+              reference: reference))
         }
       }
       if let permuted = method.permuted {
         methodSummaries.append(
           summary(
-            try discovery.run(scores: permuted, input: input), method: method.method,
-            stage: .permutedLabels, seed: .notApplicable, reference: reference))
+            permuted, method: method.method, stage: .permutedLabels, seed: .notApplicable,
+            reference: reference))
       }
       for item in methodSummaries { rows += self.rows(item) }
       summaries += methodSummaries
+      let threshold = Threshold(
+        draws: noise?.map { share($0, of: reference) }, survivalShare: configuration.survivalShare)
+      if let draws = threshold.draws {
+        // The floor's draws, one value per randomized model: their mean is f.
+        rows.append(
+          ResultRow(
+            check: .motifs, order: configuration.order, method: method.method, layer: .floor,
+            seed: .all, metric: "matches-retained", view: "-",
+            values: draws.map { $0.isNaN ? nil : $0 }))
+      }
       verdicts.append(
         verdict(
           method: method.method, summaries: methodSummaries, reference: reference,
-          lastStage: stageNames.last))
+          lastStage: stageNames.last, threshold: threshold))
     }
+    let recorded = settings(
+      model: model, hasPermutedModel: methods.contains { $0.permuted != nil })
     return Result(
-      report: CheckReport(rows: rows, verdicts: verdicts, settings: settings(model: model)),
-      stages: summaries)
+      report: CheckReport(rows: rows, verdicts: verdicts, settings: recorded), stages: summaries)
   }
 
   /// The per-position scores of one explainer on one model.
@@ -239,13 +279,7 @@ public struct MotifCheck: Sendable {
     reference: [String: Int]
   ) -> MotifStageSummary {
     let found = significant(result)
-    let here = support(result)
-    let retained =
-      reference.isEmpty
-      ? Double.nan
-      : reference.keys.sorted().map { accession in
-        min(1, Double(here[accession] ?? 0) / Double(max(1, reference[accession] ?? 1)))
-      }.reduce(0, +) / Double(reference.count)
+    let retained = share(support(result), of: reference)
     let motifs = zip(result.motifs, result.matches).map { motif, matches in
       MotifStageSummary.Motif(
         identifier: motif.identifier, seqletCount: motif.seqletCount,
@@ -278,58 +312,5 @@ public struct MotifCheck: Sendable {
         seed: SeedLabel(parsing: summary.seed),
         metric: metric, view: "-", values: [value.isNaN ? nil : value])
     }
-  }
-
-  /// The verdict from the last stage (named `lastStage`) of every seed and the permuted model.
-  func verdict(
-    method: String, summaries: [MotifStageSummary], reference: [String: Int], lastStage: String?
-  ) -> Verdict {
-    let share = configuration.survivalShare
-    let rule =
-      "fails when the trained model's significant matches "
-      + "(q < \(ResultRow.number(configuration.significance))) keep at least \(ResultRow.number(share)) "
-      + "of their seqlet support after the last randomization stage (mean over seeds) "
-      + "or on the label-permuted model"
-    guard !reference.isEmpty else {
-      return Verdict(
-        check: .motifs, method: method, outcome: .inconclusive, rule: rule,
-        evidence: "no significant match on the trained model")
-    }
-    let lastStages = configuration.seeds.compactMap { seed in
-      lastStage.flatMap { last in summaries.first { $0.stage == last && $0.seed == String(seed) } }
-    }
-    let finalShare =
-      lastStages.isEmpty
-      ? 0 : lastStages.map(\.retainedFraction).reduce(0, +) / Double(lastStages.count)
-    let permuted = summaries.first { $0.stage == ResultStage.permutedLabels.description }?
-      .retainedFraction
-    var evidence =
-      "\(reference.keys.sorted().map { "\($0) (\(reference[$0] ?? 0) seqlets)" }.joined(separator: ",")) on the trained model; retained \(ResultRow.number(finalShare)) after full randomization"
-    if let permuted { evidence += ", \(ResultRow.number(permuted)) on the label-permuted model" }
-    let survives = finalShare >= share || (permuted ?? 0) >= share
-    return Verdict(
-      check: .motifs, method: method, outcome: survives ? .fails : .passes, rule: rule,
-      evidence: evidence)
-  }
-
-  /// The settings as recorded in the output.
-  func settings(model: Model) -> [String: String] {
-    var values = [
-      "check": CheckKind.motifs.rawValue, "model": model.name,
-      "order": configuration.order.rawValue,
-      "scheme": configuration.scheme.description,
-      "seeds": configuration.seeds.map(String.init).joined(separator: ","),
-      "significance": ResultRow.number(configuration.significance),
-      "survival-share": ResultRow.number(configuration.survivalShare),
-      "seqlets":
-        "recursive, p < \(discovery.caller.threshold), lengths \(discovery.caller.minimumLength)-\(discovery.caller.maximumLength)",
-      "clustering":
-        "greedy, similarity ≥ \(discovery.clustering.similarityThreshold), window \(discovery.clustering.windowWidth)",
-    ]
-    if let matcher = discovery.matcher {
-      values["matcher"] =
-        "tomtom, \(matcher.configuration.similarity.rawValue), minimum overlap \(matcher.configuration.minimumOverlap), \(matcher.database.count) motifs"
-    }
-    return values
   }
 }

@@ -11,8 +11,8 @@ public struct MotifStageSummary: Hashable, Sendable, Codable {
   public var seqletCount: Int
   /// The significant database matches (q below the check's level), by accession.
   public var significantMatches: [String]
-  /// The share of the trained model's significant matches still significant here (NaN when
-  /// the trained model has none).
+  /// The share of the trained model's significant matches' seqlet support still matched here
+  /// (`Σ min(n(m), n_0(m)) / Σ n_0(m)`; NaN when the trained model has no significant match).
   public var retainedFraction: Double
   /// The smallest q-value of any motif's match (1 without motifs).
   public var bestQValue: Double

@@ -30,7 +30,12 @@ import Testing
       ])
   }
 
-  static func run(order: RandomizationOrder = .complete) throws -> (MotifCheck.Result, MEMEMotif) {
+  /// The check on the detector of the database's sixth motif, planted in half of 120 sequences;
+  /// with `permuted`, a freshly initialized model of the same architecture stands in for the
+  /// label-permuted one.
+  static func run(order: RandomizationOrder = .complete, permuted: Bool = false) throws -> (
+    MotifCheck.Result, MEMEMotif
+  ) {
     let database = try MEMEMotif.read(TestSupport.fixture("Motifs/tomtom-database.meme"))
     let planted = database[5]
     let data = try PlantedMotifs(motif: planted, count: 120, length: 80)
@@ -42,8 +47,16 @@ import Testing
     return (
       try check.run(
         model: model, input: data.input,
-        explainers: [Saliency(), InSilicoMutagenesis(centred: true)]), planted
+        explainers: [Saliency(), InSilicoMutagenesis(centred: true)],
+        permutedModel: permuted ? model.initialized(seed: 11) : nil), planted
     )
+  }
+
+  /// The threshold a verdict reads, from the floor row's draws: `f + 0.5 · (1 − f)`.
+  static func threshold(_ result: MotifCheck.Result, method: String) throws -> Double {
+    let floor = try #require(
+      result.report.rows.first { $0.method == method && $0.layer == .floor })
+    return floor.mean + 0.5 * (1 - floor.mean)
   }
 
   /// On the detector both Saliency and ISM find the planted motif's database entry with
@@ -53,7 +66,8 @@ import Testing
   /// follows the rule from its own numbers: a random filter can still respond most to the strong
   /// planted sites, so ISM on a randomized model may keep the motif (it does at seed 0 here),
   /// exactly what the check is there to report. Rows follow the results format: three metrics
-  /// per method and stage, stages `original` and `all` per seed.
+  /// per method and stage, stages `original` and `all` per seed, for both methods and the random
+  /// control the check adds, and one floor row per method with one draw per randomized model.
   @Test func methodsLoseTheirMotifsUnderRandomization() throws {
     let (result, planted) = try Self.run()
     for method in ["saliency", "ism"] {
@@ -67,22 +81,67 @@ import Testing
       #expect(randomized.count == 2)
       let retained = randomized.map(\.retainedFraction).reduce(0, +) / 2
       let verdict = try #require(result.report.verdicts.first { $0.method == method })
+      let threshold = try Self.threshold(result, method: method)
+      #expect(threshold >= 0.5 && threshold < 1)
       #expect(
-        verdict.outcome == (retained >= 0.5 ? .fails : .passes), "\(method): \(verdict.evidence)")
+        verdict.outcome == (retained >= threshold ? .fails : .passes),
+        "\(method): \(verdict.evidence)")
+      #expect(verdict.evidence.contains("threshold \(ResultRow.number(threshold)) = "))
       #expect(verdict.check == .motifs)
       if method == "saliency" {
         #expect(
           retained == 0 && verdict.outcome == .passes, "\(randomized.map(\.significantMatches))")
       }
     }
-    #expect(result.report.rows.count == 2 * 3 * 3)
+    #expect(result.report.rows.count == 3 * 3 * 3 + 3)
     #expect(
       Set(result.report.rows.map(\.metric)) == ["seqlets", "matches-retained", "best-match-q"])
-    #expect(result.report.rows.allSatisfy { $0.check == .motifs && $0.n + $0.undefined == 1 })
+    #expect(Set(result.report.rows.map(\.method)) == ["saliency", "ism", "random"])
+    #expect(result.report.verdicts.map(\.method) == ["saliency", "ism", "random"])
+    let floors = result.report.rows.filter { $0.layer == .floor }
+    #expect(floors.count == 3 && floors.allSatisfy { $0.seed == .all && $0.n + $0.undefined == 2 })
+    #expect(
+      result.report.rows.filter { $0.layer != .floor }.allSatisfy {
+        $0.check == .motifs && $0.n + $0.undefined == 1
+      })
+    #expect(result.report.settings["permuted-labels"]?.hasPrefix("not checked: no model") == true)
+  }
+
+  /// With a label-permuted model every method, the random control included, has a
+  /// `permuted-labels` stage with its seqlet count and retained share, the verdict reads it, and
+  /// the report's stage table shows it.
+  @Test func labelPermutedStageIsReported() throws {
+    let (result, _) = try Self.run(permuted: true)
+    for method in ["saliency", "ism", "random"] {
+      let permuted = try #require(
+        result.stages.first { $0.method == method && $0.stage == "permuted-labels" })
+      #expect(permuted.seed == "-" && permuted.seqletCount > 0, "\(method)")
+      let rows = result.report.rows.filter { $0.method == method && $0.layer == .permutedLabels }
+      #expect(rows.map(\.metric) == ["seqlets", "matches-retained", "best-match-q"])
+      #expect(rows[0].mean == Double(permuted.seqletCount) && rows[0].order == nil)
+      let floor = try #require(
+        result.report.rows.first { $0.method == method && $0.layer == .floor })
+      #expect(floor.n + floor.undefined == 3, "two seeds' last stage and the permuted model")
+    }
+    for method in ["saliency", "ism"] {
+      let share = try #require(
+        result.stages.first { $0.method == method && $0.stage == "permuted-labels" }
+      ).retainedFraction
+      let verdict = try #require(result.report.verdicts.first { $0.method == method })
+      #expect(verdict.evidence.contains("\(ResultRow.number(share)) on the label-permuted model"))
+      if share >= (try Self.threshold(result, method: method)) {
+        #expect(verdict.outcome == .fails)
+      }
+    }
+    #expect(result.report.settings["permuted-labels"] == "checked")
+    let section = try #require(HTMLReport.motifSection(result))
+    #expect(section.contains("<tr><td>permuted-labels</td><td>-</td>"))
+    #expect(section.contains("<h3>random</h3>"))
   }
 
   /// The verdict flags a method whose trained-model matches survive the last stage, or appear on
-  /// the label-permuted model, and is inconclusive without any trained-model match.
+  /// the label-permuted model, at the threshold its random control gives, flags any method whose
+  /// floor reaches the survival share, and is inconclusive without any trained-model match.
   @Test func verdictRule() throws {
     let check = MotifCheck(
       discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
@@ -93,30 +152,93 @@ import Testing
         retainedFraction: retained,
         bestQValue: 0.01, bestMotif: "-", bestMatchIdentifier: "-", bestMatchName: "-", motifs: [])
     }
+    func verdict(_ summaries: [MotifStageSummary], floor draws: [Double]?) -> Verdict {
+      check.verdict(
+        method: "m", summaries: summaries, reference: ["A": 10], lastStage: stages,
+        threshold: .init(draws: draws, survivalShare: 0.5))
+    }
     let surviving = [
       summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0.6),
     ]
+    #expect(verdict(surviving, floor: [0, 0]).outcome == .fails)
+    // A floor of 0.4 moves the threshold to 0.4 + 0.5 × 0.6 = 0.7: 0.6 is now below it.
+    let raised = verdict(surviving, floor: [0.3, 0.5])
+    #expect(raised.outcome == .passes, "\(raised.evidence)")
+    #expect(raised.evidence.contains("threshold 0.7 = 0.4 + 0.5 × (1 − 0.4)"))
+    #expect(raised.evidence.contains("over 2 randomized models (largest 0.5)"))
+    #expect(raised.evidence.contains("retained 0.6 after full randomization (seed 0 0.6)"))
     #expect(
-      check.verdict(method: "m", summaries: surviving, reference: ["A": 10], lastStage: stages)
-        .outcome == .fails)
+      raised.evidence.contains(
+        "label-permuted model not checked (no model trained on permuted labels was given)"))
     let lost = [
       summary("original", seed: "-", retained: 1), summary("all", seed: "0", retained: 0),
     ]
-    #expect(
-      check.verdict(method: "m", summaries: lost, reference: ["A": 10], lastStage: stages).outcome
-        == .passes)
+    #expect(verdict(lost, floor: [0]).outcome == .passes)
+    let noControl = verdict(lost, floor: nil)
+    #expect(noControl.outcome == .passes && noControl.evidence.contains("no random control"))
     let control = lost + [summary("permuted-labels", seed: "-", retained: 1)]
+    let permuted = verdict(control, floor: [0])
+    #expect(permuted.outcome == .fails)
+    #expect(permuted.evidence.contains(", 1 on the label-permuted model"))
+    // Noise alone keeps half of the support: flagged whatever the method's own share.
+    let inputDriven = verdict(lost, floor: [0.5, 0.5])
+    #expect(inputDriven.outcome == .fails && inputDriven.evidence.contains("flagged"))
     #expect(
-      check.verdict(method: "m", summaries: control, reference: ["A": 10], lastStage: stages)
-        .outcome == .fails)
-    #expect(
-      check.verdict(method: "m", summaries: lost, reference: [:], lastStage: stages).outcome
-        == .inconclusive)
+      check.verdict(
+        method: "m", summaries: lost, reference: [:], lastStage: stages,
+        threshold: .init(draws: [], survivalShare: 0.5)
+      ).outcome == .inconclusive)
   }
 
-  /// A match counts by the share of its seqlet support still matched: a small marginal cluster
-  /// that matches the trained model's motif keeps only its share, a motif matched only above α
-  /// keeps nothing, and more support than the trained model's counts as all of it.
+  /// The threshold is the floor (the draws' mean) plus half the way from it to 1, states where
+  /// it came from, and with no draw falls back to the survival share.
+  @Test func thresholdIsDerivedFromTheRandomControl() {
+    let threshold = MotifCheck.Threshold(draws: [0.1, 0.3, 0.2], survivalShare: 0.5)
+    #expect(abs(threshold.floor - 0.2) < 1e-12 && abs(threshold.value - 0.6) < 1e-12)
+    #expect(!threshold.isInputDriven)
+    #expect(threshold.words.hasPrefix("threshold 0.6 = 0.2 + 0.5 × (1 − 0.2), the floor"))
+    #expect(threshold.words.contains("3 randomized models (largest 0.3)"))
+    let strict = MotifCheck.Threshold(draws: [0.2], survivalShare: 0.25)
+    #expect(abs(strict.value - 0.4) < 1e-12)
+    #expect(MotifCheck.Threshold(draws: [0.6, 0.5], survivalShare: 0.5).isInputDriven)
+    let none = MotifCheck.Threshold(draws: nil, survivalShare: 0.5)
+    #expect(none.floor == 0 && none.value == 0.5 && none.words.contains("no random control"))
+    #expect(MotifCheck.Threshold(draws: [], survivalShare: 0.5).value == 0.5)
+  }
+
+  /// Sequences that spell a database motif themselves (poly-A) give it to noise: the random
+  /// control finds it on the trained model and keeps it on every randomized model, so it fails,
+  /// and so does every method that reports it, whatever its own share.
+  @Test func randomControlIsFlaggedWhenTheSequencesSpellTheMotif() throws {
+    var database = try MEMEMotif.read(TestSupport.fixture("Motifs/tomtom-database.meme"))
+    let polyA = MEMEMotif(
+      identifier: "POLYA", name: "poly-A",
+      probabilities: [[Double]](repeating: [0.97, 0.01, 0.01, 0.01], count: 8))
+    database.append(polyA)
+    let (count, length) = (100, 80)
+    let input = try OneHot().encode(
+      [[UInt8]](repeating: [UInt8](repeating: UInt8(ascii: "A"), count: length), count: count))
+    let model = try Self.detector(for: database[5], length: length)
+    let check = MotifCheck(
+      .init(order: .complete, seeds: [0, 1]),
+      discovery: MotifDiscovery(
+        caller: try RecursiveSeqletCaller(), matcher: try TomtomMatcher(database: database)))
+    let result = try check.run(model: model, input: input, explainers: [Saliency()])
+    let random = try #require(
+      result.stages.first { $0.method == "random" && $0.stage == "original" })
+    #expect(random.significantMatches.contains("POLYA"), "\(random.significantMatches)")
+    let floor = try #require(
+      result.report.rows.first { $0.method == "random" && $0.layer == .floor })
+    #expect(floor.mean >= 0.5, "the random control keeps its own motifs: \(floor.mean)")
+    let verdict = try #require(result.report.verdicts.first { $0.method == "random" })
+    #expect(
+      verdict.outcome == .fails && verdict.evidence.contains("flagged"), "\(verdict.evidence)")
+  }
+
+  /// A match counts by the seqlet support still matched, pooled over the trained model's
+  /// matches: a small marginal cluster that matches the trained model's motif keeps only its
+  /// seqlets, a motif matched only above α keeps nothing, and more support than the trained
+  /// model's counts as all of it.
   @Test func retainedShareIsWeightedBySeqletSupport() throws {
     let check = MotifCheck(
       discovery: MotifDiscovery(caller: try RecursiveSeqletCaller(), matcher: nil))
@@ -138,8 +260,12 @@ import Testing
     let summary = check.summary(
       result, method: "m", stage: .randomized("all"), seed: .seed(0),
       reference: ["A": 100, "B": 40, "C": 3])
-    // A keeps 5 of 100, B nothing (q above α), C all of it: (0.05 + 0 + 1) / 3.
-    #expect(abs(summary.retainedFraction - 1.05 / 3) < 1e-12)
+    // A keeps 5 of 100, B nothing (q above α), C all 3 of its seqlets: (5 + 0 + 3) / 143.
+    #expect(abs(summary.retainedFraction - 8.0 / 143) < 1e-12)
+    // Pooled, a small trained-model match weighs little: keeping all of C alone is 3 / 143, where
+    // the per-accession mean would give it a third.
+    #expect(abs(check.share(["C": 9], of: ["A": 100, "B": 40, "C": 3]) - 3.0 / 143) < 1e-12)
+    #expect(check.share(["A": 1], of: [:]).isNaN)
     #expect(summary.significantMatches == ["A", "C"])
   }
 
@@ -148,7 +274,9 @@ import Testing
   @Test func resultFormats() throws {
     let (result, planted) = try Self.run()
     let decoded = try MotifCheck.Result.decoded(from: try result.json())
-    #expect(decoded.stages == result.stages)
+    // The random control's shares are NaN (no trained-model match), so compare the encodings.
+    #expect(try decoded.json() == result.json())
+    #expect(decoded.stages.count == result.stages.count)
     #expect(decoded.report.rows.count == result.report.rows.count)
     let plain = try CheckReport.decoded(from: try result.json())
     #expect(plain.verdicts == result.report.verdicts)

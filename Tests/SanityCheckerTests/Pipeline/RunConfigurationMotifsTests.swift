@@ -23,7 +23,7 @@ import Testing
     ),
     (
       "  - ism\n    order: cascading", "  - lime\n    order: cascading", "- lime",
-      "key 'checks.motifs.methods[4]' is 'lime'; expected one of the run's methods"
+      "key 'checks.motifs.methods[4]' is 'lime'; expected one of the run's methods or controls"
     ),
     (
       "    order: cascading\n    seeds:", "    order: sideways\n    seeds:", "order: sideways",
