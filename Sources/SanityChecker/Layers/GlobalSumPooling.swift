@@ -67,7 +67,11 @@ public struct GlobalSumPooling: Layer {
       factors = EpsilonLRP.stabilizedRatio(signal, output, epsilon: epsilon)
     }
     let isProportional: Bool
-    if case .epsilonLRP(_, .proportional) = rule { isProportional = true } else { isProportional = false }
+    if case .epsilonLRP(_, .proportional) = rule {
+      isProportional = true
+    } else {
+      isProportional = false
+    }
     return Tensor(shape: input.shape) { out in
       factors.withUnsafeBufferPointer { f in
         input.withUnsafeBufferPointer { x in

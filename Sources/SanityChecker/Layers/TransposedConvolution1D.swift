@@ -91,7 +91,9 @@ public struct TransposedConvolution1D: ParameterizedLayer, FusedActivationLayer 
   }
 
   /// The full output length `(L − 1)·s + (W − 1)·d + 1`.
-  func fullLength(_ length: Int) -> Int { (length - 1) * stride + (kernelShape[0] - 1) * dilation + 1 }
+  func fullLength(_ length: Int) -> Int {
+    (length - 1) * stride + (kernelShape[0] - 1) * dilation + 1
+  }
 
   /// `OL` for `L` input positions.
   func outputLength(_ length: Int) -> Int {

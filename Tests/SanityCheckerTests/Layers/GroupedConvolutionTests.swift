@@ -29,7 +29,9 @@ import Testing
       Shape([Int](repeating: taps, count: rank) + [channels / groups, outputs])
     }
 
-    var inputShape: Shape { Shape([2] + [Int](repeating: rank == 1 ? 11 : 6, count: rank) + [channels]) }
+    var inputShape: Shape {
+      Shape([2] + [Int](repeating: rank == 1 ? 11 : 6, count: rank) + [channels])
+    }
 
     func layer(kernel: Tensor, bias: Tensor?) -> GroupedConvolution {
       GroupedConvolution(
@@ -40,12 +42,24 @@ import Testing
   }
 
   static let grid: [Case] = [
-    Case(rank: 1, groups: 2, channels: 4, outputs: 6, taps: 3, stride: 1, dilation: 1, padding: .same, activation: .relu, seed: 1),
-    Case(rank: 1, groups: 4, channels: 4, outputs: 4, taps: 5, stride: 1, dilation: 2, padding: .same, activation: .linear, seed: 2),
-    Case(rank: 1, groups: 4, channels: 4, outputs: 8, taps: 3, stride: 2, dilation: 1, padding: .valid, activation: .tanh, seed: 3),
-    Case(rank: 1, groups: 3, channels: 6, outputs: 3, taps: 2, stride: 3, dilation: 1, padding: .valid, activation: .sigmoid, seed: 4),
-    Case(rank: 2, groups: 2, channels: 4, outputs: 4, taps: 3, stride: 1, dilation: 1, padding: .same, activation: .relu, seed: 5),
-    Case(rank: 2, groups: 3, channels: 3, outputs: 6, taps: 2, stride: 2, dilation: 1, padding: .valid, activation: .linear, seed: 6),
+    Case(
+      rank: 1, groups: 2, channels: 4, outputs: 6, taps: 3, stride: 1, dilation: 1, padding: .same,
+      activation: .relu, seed: 1),
+    Case(
+      rank: 1, groups: 4, channels: 4, outputs: 4, taps: 5, stride: 1, dilation: 2, padding: .same,
+      activation: .linear, seed: 2),
+    Case(
+      rank: 1, groups: 4, channels: 4, outputs: 8, taps: 3, stride: 2, dilation: 1, padding: .valid,
+      activation: .tanh, seed: 3),
+    Case(
+      rank: 1, groups: 3, channels: 6, outputs: 3, taps: 2, stride: 3, dilation: 1, padding: .valid,
+      activation: .sigmoid, seed: 4),
+    Case(
+      rank: 2, groups: 2, channels: 4, outputs: 4, taps: 3, stride: 1, dilation: 1, padding: .same,
+      activation: .relu, seed: 5),
+    Case(
+      rank: 2, groups: 3, channels: 3, outputs: 6, taps: 2, stride: 2, dilation: 1, padding: .valid,
+      activation: .linear, seed: 6),
   ]
 
   /// The full convolution's kernel `[k…, I, O]` that is zero across groups.
@@ -87,7 +101,8 @@ import Testing
   @Test(arguments: grid)
   func equalsBlockDiagonalConvolution(_ testCase: Case) throws {
     let kernel = TestSupport.uniform(testCase.kernelShape, seed: testCase.seed)
-    let bias = TestSupport.uniform([testCase.outputs], seed: testCase.seed + 1, low: -0.3, high: 0.3)
+    let bias = TestSupport.uniform(
+      [testCase.outputs], seed: testCase.seed + 1, low: -0.3, high: 0.3)
     let grouped = testCase.layer(kernel: kernel, bias: bias)
     let full = Self.full(testCase, kernel: kernel, bias: bias)
     let x = TestSupport.uniform(testCase.inputShape, seed: testCase.seed + 2)
@@ -134,7 +149,8 @@ import Testing
         kernel: TestSupport.uniform(testCase.kernelShape, seed: testCase.seed), bias: nil)
       let x = TestSupport.uniform(testCase.inputShape, seed: testCase.seed + 4)
       let y = layer.forward(x)
-      let relevance = y.multiplied(by: TestSupport.uniform(y.shape, seed: testCase.seed + 5, low: 0, high: 1))
+      let relevance = y.multiplied(
+        by: TestSupport.uniform(y.shape, seed: testCase.seed + 5, low: 0, high: 1))
       let back = layer.backward(relevance, input: x, output: y, rule: .epsilonLRP(epsilon: 1e-7))
       for (input, output) in zip(back.itemSums(), relevance.itemSums()) {
         #expect(abs(input - output) <= 1e-3 * max(1, abs(output)), "\(testCase) conserves")
@@ -158,7 +174,8 @@ import Testing
         ])
     }
     let x = TestSupport.uniform([3, 12, 4], seed: 64)
-    let nonlinear = try DeepLIFT().attribution(for: x, targets: [0, 1, 0], in: model(activation: .relu))
+    let nonlinear = try DeepLIFT().attribution(
+      for: x, targets: [0, 1, 0], in: model(activation: .relu))
     let gaps = try #require(nonlinear.conservationGap)
     #expect(gaps.allSatisfy { abs($0) <= 1e-4 }, "gaps \(gaps)")
     let linear = try model(activation: .linear)

@@ -33,11 +33,21 @@ import Testing
   static let length = 7
 
   static let grid: [Case] = [
-    Case(taps: 3, stride: 1, dilation: 1, crop: (1, 1), outputPadding: 0, channels: 2, filters: 3, activation: .linear, seed: 1),
-    Case(taps: 4, stride: 2, dilation: 1, crop: (1, 1), outputPadding: 0, channels: 3, filters: 2, activation: .relu, seed: 2),
-    Case(taps: 3, stride: 2, dilation: 1, crop: (1, 0), outputPadding: 1, channels: 2, filters: 2, activation: .tanh, seed: 3),
-    Case(taps: 3, stride: 3, dilation: 2, crop: (0, 2), outputPadding: 1, channels: 4, filters: 2, activation: .sigmoid, seed: 4),
-    Case(taps: 2, stride: 2, dilation: 1, crop: (0, 0), outputPadding: 0, channels: 1, filters: 1, activation: .linear, seed: 5),
+    Case(
+      taps: 3, stride: 1, dilation: 1, crop: (1, 1), outputPadding: 0, channels: 2, filters: 3,
+      activation: .linear, seed: 1),
+    Case(
+      taps: 4, stride: 2, dilation: 1, crop: (1, 1), outputPadding: 0, channels: 3, filters: 2,
+      activation: .relu, seed: 2),
+    Case(
+      taps: 3, stride: 2, dilation: 1, crop: (1, 0), outputPadding: 1, channels: 2, filters: 2,
+      activation: .tanh, seed: 3),
+    Case(
+      taps: 3, stride: 3, dilation: 2, crop: (0, 2), outputPadding: 1, channels: 4, filters: 2,
+      activation: .sigmoid, seed: 4),
+    Case(
+      taps: 2, stride: 2, dilation: 1, crop: (0, 0), outputPadding: 0, channels: 1, filters: 1,
+      activation: .linear, seed: 5),
   ]
 
   /// `ConvTranspose1d` by its definition: `y[j, o] = b[o] + Σ x[q, i]·K[t, o, i]` over
@@ -140,7 +150,8 @@ import Testing
     layer.activation = .linear
     let x = TestSupport.uniform([2, Self.length, testCase.channels], seed: testCase.seed + 5)
     let y = layer.forward(x)
-    let relevance = y.multiplied(by: TestSupport.uniform(y.shape, seed: testCase.seed + 6, low: 0, high: 1))
+    let relevance = y.multiplied(
+      by: TestSupport.uniform(y.shape, seed: testCase.seed + 6, low: 0, high: 1))
     let back = layer.backward(relevance, input: x, output: y, rule: .epsilonLRP(epsilon: 1e-7))
     for (input, output) in zip(back.itemSums(), relevance.itemSums()) {
       #expect(abs(input - output) <= 1e-3 * max(1, abs(output)), "\(testCase) conserves")

@@ -11,11 +11,13 @@ import Testing
 ///
 /// Criteria as for the chains: logits to 1e-5 of each item's largest |logit|, maps to 1e-4 of
 /// each item's largest |reference value|. The references explain the counts head of `bpnet`.
+/// The `upsample` model adds depthwise and grouped convolutions, `ConvTranspose`, `Gather` of a
+/// channel and of a position, and `ReduceSum`/`ReduceMean` at opsets 18 and 20.
 /// ε-LRP has no Captum map; with ε → 0 on these ReLU networks of linear layers, sums, crops,
 /// max selections and proportional average pooling it equals Gradient × Input (at every layer
 /// `R = a ⊙ ∂f/∂a`), so it is checked against `input_x_gradient`.
 @Suite struct ONNXGraphReferenceTests {
-  static let fixtures = ["bpnet", "rc"].flatMap { model in
+  static let fixtures = ["bpnet", "rc", "upsample"].flatMap { model in
     ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
   }
 
@@ -119,5 +121,45 @@ import Testing
       #expect(stage.model.outputNodes == model.outputNodes)
       #expect(stage.model.forward(x) != model.forward(x), "\(stage.name) changes the counts head")
     }
+  }
+
+  /// The upsampling model's layers and both heads: the logits (explained) and `x[:, 0]` of the
+  /// transposed convolution's output.
+  @Test(arguments: ["torchscript", "dynamo"])
+  func upsamplingHeadsMatchPyTorch(exporter: String) throws {
+    let reference = try ONNXReference("upsample")
+    let model = try Self.model((model: "upsample", exporter: exporter))
+    let heads = model.forwardHeads(reference.inputs)
+    #expect(heads.count == 2)
+    TestSupport.expectItemsClose(
+      heads[0], reference.logits, relativeTolerance: 1e-5, "upsample.\(exporter) logits")
+    TestSupport.expectItemsClose(
+      heads[1], try reference.file.readTensor("profile_logits"), relativeTolerance: 1e-5,
+      "upsample.\(exporter) profile head")
+    #expect(model.layers.compactMap { ($0 as? GroupedConvolution)?.groups } == [8, 2])
+    let transposed = model.layers.compactMap { $0 as? TransposedConvolution1D }
+    #expect(transposed.count == 1 && transposed.first?.activation == .relu)
+    #expect(
+      transposed.first.map { ($0.stride, $0.dilation, $0.cropStart, $0.outputPadding) } ?? (
+        0, 0, 0, 0
+      ) == (2, 2, 1, 1))
+    #expect(model.layers.filter { $0 is GlobalSumPooling }.count == 1)
+    #expect(
+      model.layers.compactMap { $0 as? Gather }.map { "\($0.axis) \($0.indices) \($0.keepsAxis)" }
+        .sorted() == ["0 [32] false", "1 [0] false"])
+  }
+
+  /// Grad-CAM on the grouped convolution (its ReLU fused into it) matches Captum's
+  /// `LayerGradCam` on `relu2`.
+  @Test(arguments: [("torchscript", "/grouped/Conv"), ("dynamo", "node_conv1d_2")])
+  func gradCAMOnTheGroupedLayerMatchesCaptum(exporter: String, layer: String) throws {
+    let reference = try ONNXReference("upsample")
+    let model = try Self.model((model: "upsample", exporter: exporter))
+    let gradCAM = GradCAM(layer: layer)
+    let (layerMaps, _) = try gradCAM.layerMaps(
+      for: reference.inputs, targets: reference.targets, in: model)
+    TestSupport.expectItemsClose(
+      layerMaps, try reference.map("gradcam_layer_norelu"), relativeTolerance: 1e-4,
+      "upsample.\(exporter) gradcam before ReLU")
   }
 }

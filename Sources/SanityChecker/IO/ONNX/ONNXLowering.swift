@@ -180,7 +180,9 @@ struct ONNXLowering {
       }
       if reduction == .sum {
         try requireChannelsLast(node, spatialAxes: 1...2)
-        append(GlobalSumPooling(name: layerName(node)), layout: ONNXLayout(shape: outputShape, axes: [0]))
+        append(
+          GlobalSumPooling(name: layerName(node)), layout: ONNXLayout(shape: outputShape, axes: [0])
+        )
       } else {
         try lowerGlobalPooling(node, isMax: reduction == .max, output: outputShape)
       }
@@ -189,7 +191,8 @@ struct ONNXLowering {
         node, window: window, weight: weight, bias: bias, group: group,
         outputPadding: outputPadding, output: outputShape)
     case .gather(let axis, let indices, let keepsAxis):
-      try lowerGather(node, axis: axis - 1, indices: indices, keepsAxis: keepsAxis, output: outputShape)
+      try lowerGather(
+        node, axis: axis - 1, indices: indices, keepsAxis: keepsAxis, output: outputShape)
     case .dense(let kernel, let bias):
       try lowerDense(node, kernel: kernel, bias: bias, output: outputShape)
     case .matMul(let weight):

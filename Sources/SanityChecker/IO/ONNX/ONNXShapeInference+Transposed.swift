@@ -66,7 +66,8 @@ extension ONNXShapeInference {
     guard let axis = ONNXShapeMath.axis(try node.int("axis", default: 0), rank: input.count),
       axis > 0
     else {
-      throw node.unsupported("axis", "\(try node.int("axis", default: 0))", "the batch axis (0) cannot be gathered")
+      throw node.unsupported(
+        "axis", "\(try node.int("axis", default: 0))", "the batch axis (0) cannot be gathered")
     }
     var resolved: [Int] = []
     for index in indices.ints {

@@ -17,7 +17,8 @@ enum ONNXValue: Sendable {
 enum ONNXShapeInference {
   /// The operators shape inference maps (constant-only operators fold instead).
   static let supported = [
-    "Conv", "ConvTranspose", "Gather", "MaxPool", "AveragePool", "GlobalMaxPool", "GlobalAveragePool", "ReduceMean",
+    "Conv", "ConvTranspose", "Gather", "MaxPool", "AveragePool", "GlobalMaxPool",
+    "GlobalAveragePool", "ReduceMean",
     "ReduceMax", "ReduceSum", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Max", "Min", "Sum",
     "Mean", "Concat", "BatchNormalization", "Flatten", "Reshape", "Squeeze", "Unsqueeze",
     "Transpose", "Slice", "Pad", "Relu", "Sigmoid", "Tanh", "Exp", "Softplus", "Elu", "Gelu",

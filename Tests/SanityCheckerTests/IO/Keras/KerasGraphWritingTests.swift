@@ -65,13 +65,41 @@ import Testing
     try Self.expectRoundTrip(model, input: TestSupport.uniform([2, 6, 5, 2], seed: 51))
   }
 
+  /// Grouped convolutions are Keras `Conv1D`/`Conv2D` with `groups`, read back as grouped.
+  @Test func groupedConvolutionsRoundTrip() throws {
+    let sequence = try Model(
+      name: "grouped", inputShape: [12, 4],
+      layers: [
+        GroupedConvolution(
+          name: "depthwise", kernel: TestSupport.uniform([5, 1, 8], seed: 53),
+          bias: TestSupport.uniform([8], seed: 54), groups: 4, strides: [1], padding: .same,
+          dilation: [2], activation: .relu),
+        GroupedConvolution(
+          name: "grouped", kernel: TestSupport.uniform([3, 4, 4], seed: 55), bias: nil,
+          groups: 2, strides: [2], padding: .valid, dilation: [1]),
+        GlobalAveragePooling1D(name: "pool"),
+      ])
+    try Self.expectRoundTrip(sequence, input: TestSupport.uniform([2, 12, 4], seed: 56))
+    let image = try Model(
+      name: "grouped2d", inputShape: [6, 6, 3],
+      layers: [
+        GroupedConvolution(
+          name: "depthwise2d", kernel: TestSupport.uniform([3, 3, 1, 6], seed: 57),
+          bias: TestSupport.uniform([6], seed: 58), groups: 3, strides: [1, 2], padding: .same,
+          dilation: [1, 1], activation: .tanh),
+        Flatten(name: "flatten"),
+      ])
+    try Self.expectRoundTrip(image, input: TestSupport.uniform([2, 6, 6, 3], seed: 59))
+  }
+
   /// A graph written by `tf.keras` 2.15 spells its wiring this way; the test pins the spelling.
   @Test func writesAFunctionalConfiguration() throws {
     let folder = try TemporaryDirectory()
     let url = folder.file("residual.h5")
     try GraphNetworks.residual(seed: 52).writeKeras(to: url)
     let config = try HDF5File(reading: url).readStringAttribute("model_config", of: "/")
-    #expect(config.hasPrefix(#"{"class_name":"Functional","config":{"input_layers":[["input_1",0,0]],"#))
+    #expect(
+      config.hasPrefix(#"{"class_name":"Functional","config":{"input_layers":[["input_1",0,0]],"#))
     #expect(config.contains(#""inbound_nodes":[[["conv2",0,0,{}],["conv1",0,0,{}]]]"#))
     #expect(config.contains(#""output_layers":[["logits",0,0]]"#))
   }
