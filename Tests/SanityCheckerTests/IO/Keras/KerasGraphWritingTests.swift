@@ -44,7 +44,7 @@ import Testing
   @Test(arguments: ["bpnet_keras3", "bpnet_keras2", "two_branch_keras3", "two_branch_keras2"])
   func kerasFixturesRoundTrip(name: String) throws {
     let model = try Model.loadKeras(TestSupport.fixture("Graph/\(name).h5"))
-    let input = TestSupport.uniform([2] + model.inputShape.dimensions, seed: 47)
+    let input = TestSupport.uniform(Shape([2] + model.inputShape.dimensions), seed: 47)
     try Self.expectRoundTrip(model, input: input)
   }
 
