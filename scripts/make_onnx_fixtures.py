@@ -26,10 +26,19 @@ stored as float32.
     bpnet     dilated residual convolutions (Add), a profile head (Conv1d -> crop -> flatten) and a
               counts head (mean over the length -> Linear); references explain the counts head
     rc        a forward and a reverse-complement branch through one shared trunk, averaged
+    upsample  depthwise and grouped (dilated) Conv1d, a strided Conv1d then ConvTranspose1d
+              (stride 2, padding 1, output padding 1, dilation 2) back to the input length,
+              x[:, 0] (Gather of a channel, the second head), sum and mean over the length
+              (ReduceSum, ReduceMean; opset 18 moved their axes to an input) and x[..., 32]
+              (Gather of a position), concatenated -> Linear (2 logits, the first head)
+
+`python scripts/make_onnx_fixtures.py NAME…` writes only the named models (and updates their
+entries in provenance.json); without names it writes all of them.
 """
 
 import json
 import os
+import sys
 
 import h5py
 import numpy as np
@@ -165,11 +174,42 @@ class ReverseComplement(nn.Module):
         return 0.5 * (self.branch(x) + self.branch(torch.flip(x, dims=[1, 2])))
 
 
+class Upsampling(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv1d(4, 8, 7, padding=3)
+        self.relu0 = nn.ReLU()
+        self.depthwise = nn.Conv1d(8, 8, 5, padding=2, groups=8)
+        self.relu1 = nn.ReLU()
+        self.grouped = nn.Conv1d(8, 8, 3, padding=2, dilation=2, groups=2)
+        self.relu2 = nn.ReLU()
+        self.down = nn.Conv1d(8, 8, 4, stride=2, padding=1)
+        self.up = nn.ConvTranspose1d(8, 3, 3, stride=2, padding=1, output_padding=1, dilation=2)
+        self.relu3 = nn.ReLU()
+        self.fc = nn.Linear(3 + 8 + 8, 2)
+
+    def forward(self, x):
+        x = self.relu2(self.grouped(self.relu1(self.depthwise(self.relu0(self.stem(x))))))
+        u = self.relu3(self.up(self.down(x)))  # [N, 3, 64]
+        profile = u[:, 0]
+        features = torch.cat([u.sum(dim=2), x[..., 32], x.mean(dim=2)], dim=1)
+        return self.fc(features), profile
+
+
+class FirstHead(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return self.model(x)[0]
+
+
 def seeded(model, seed):
     """Draws every parameter and BatchNorm statistic from one seed, then sets eval mode."""
     torch.manual_seed(seed)
     for module in model.modules():
-        if isinstance(module, (nn.Conv1d, nn.Conv2d, nn.Linear)):
+        if isinstance(module, (nn.Conv1d, nn.Conv2d, nn.Linear, nn.ConvTranspose1d)):
             module.reset_parameters()
         if isinstance(module, nn.BatchNorm1d):
             with torch.no_grad():
@@ -284,28 +324,27 @@ def write_reference(name, model, x, targets, maps, exported, description, gradca
     return exported
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
-    provenance = {"torch": torch.__version__, "onnx": onnx.__version__}
-    import captum
-    provenance["captum"] = captum.__version__
-
+def make_basset():
     basset = seeded(Basset(), 1)
     x = dna_inputs(11)
     targets = torch.arange(ITEMS) % 3
     exported = export(basset, x, "basset", 13)
     maps = attributions(basset, x, targets, basset.relu2, True)
-    provenance["basset"] = write_reference(
+    return write_reference(
         "basset", basset, x, targets, maps, exported, Basset.__doc__ or "Basset-style chain", "relu2")
 
+
+def make_deepbind():
     deepbind = seeded(DeepBindStyle(), 2)
     x = dna_inputs(12)
     targets = torch.zeros(ITEMS, dtype=torch.long)
     exported = export(deepbind, x, "deepbind", 17)
     maps = attributions(deepbind, x, targets, deepbind.relu1, True)
-    provenance["deepbind"] = write_reference(
+    return write_reference(
         "deepbind", deepbind, x, targets, maps, exported, "DeepBind-style chain", "relu1")
 
+
+def make_mnist():
     mnist = seeded(MNISTCNN(), 3)
     x = image_inputs(13)
     logits_model = Logits(mnist).eval()
@@ -313,9 +352,11 @@ def main():
         targets = logits_model(x).argmax(dim=1)
     exported = export(mnist, x, "mnist", 17)
     maps = attributions(logits_model, x, targets, mnist.relu2, False)
-    provenance["mnist"] = write_reference(
+    return write_reference(
         "mnist", logits_model, x, targets, maps, exported, "MNIST CNN, logits before softmax", "relu2")
 
+
+def make_bpnet():
     bpnet = seeded(BPNetStyle(), 4)
     x = dna_inputs(14)
     exported = export(bpnet, x, "bpnet", 17)
@@ -324,20 +365,64 @@ def main():
     maps = attributions(counts, x, targets, bpnet.relu2, True)
     with torch.no_grad():
         profile = bpnet(x)[0].numpy().astype(np.float32)
-    provenance["bpnet"] = write_reference(
+    written = write_reference(
         "bpnet", counts, x, targets, maps, exported, "BPNet-style; logits = counts head", "relu2")
     with h5py.File(os.path.join(OUT, "bpnet_reference.h5"), "a") as f:
         f["profile_logits"] = profile
+    return written
 
+
+def make_rc():
     rc = seeded(ReverseComplement(), 5)
     x = dna_inputs(15)
     targets = torch.zeros(ITEMS, dtype=torch.long)
     exported = export(rc, x, "rc", 17)
     maps = attributions(rc, x, targets, None, True)
-    provenance["rc"] = write_reference(
+    return write_reference(
         "rc", rc, x, targets, maps, exported, "forward + reverse-complement branches", "relu")
 
-    with open(os.path.join(OUT, "provenance.json"), "w") as f:
+
+def make_upsample():
+    model = seeded(Upsampling(), 6)
+    x = dna_inputs(16)
+    exported = export(model, x, "upsample", 18)
+    logits = FirstHead(model).eval()
+    targets = torch.arange(ITEMS) % 2
+    maps = attributions(logits, x, targets, model.relu2, True)
+    with torch.no_grad():
+        profile = model(x)[1].numpy().astype(np.float32)
+    written = write_reference(
+        "upsample", logits, x, targets, maps, exported,
+        "grouped, depthwise and transposed convolutions, Gather, ReduceSum; logits = first head",
+        "relu2")
+    with h5py.File(os.path.join(OUT, "upsample_reference.h5"), "a") as f:
+        f["profile_logits"] = profile
+    return written
+
+
+MODELS = {
+    "basset": make_basset, "deepbind": make_deepbind, "mnist": make_mnist, "bpnet": make_bpnet,
+    "rc": make_rc, "upsample": make_upsample,
+}
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    names = sys.argv[1:] or list(MODELS)
+    unknown = [name for name in names if name not in MODELS]
+    if unknown:
+        sys.exit(f"unknown models {unknown}; choose from {sorted(MODELS)}")
+    path = os.path.join(OUT, "provenance.json")
+    provenance = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            provenance = json.load(f)
+    import captum
+    provenance.update({"torch": torch.__version__, "onnx": onnx.__version__, "captum": captum.__version__})
+    for name in names:
+        torch.use_deterministic_algorithms(True)
+        provenance[name] = MODELS[name]()
+    with open(path, "w") as f:
         json.dump(provenance, f, indent=2, sort_keys=True)
         f.write("\n")
 

@@ -6,12 +6,13 @@
 /// | layer | `gradient` | `guidedBackprop` | `deconvNet` | `epsilonLRP` |
 /// |---|---|---|---|---|
 /// | ReLU | s·1[z>0] | relu(s)·1[z>0] | relu(s) | s (pass) |
-/// | Conv / Dense | Wᵀs | Wᵀs | Wᵀs | x ⊙ Wᵀ(R / (z + ε·sign z)) |
+/// | Conv / Dense (grouped and transposed convolutions too) | Wᵀs | Wᵀs | Wᵀs | x ⊙ Wᵀ(R / (z + ε·sign z)) |
 /// | max pool (windowed, global) | to the first max | same | same | same |
 /// | average pool (K real inputs) | s/K | s/K | s/K | R/K, or x·R/(Σx + ε·sign Σx) |
 /// | sigmoid, tanh, softmax | chain rule | chain rule | chain rule | pass |
 /// | batch normalization `y = a·x + b` | a·s | a·s | a·s | x·a·R / (y + ε·sign y) |
-/// | Flatten, Dropout, Reshape, Permute, cropping, zero padding | s (moved) | s | s | s |
+/// | Flatten, Dropout, Reshape, Permute, cropping, zero padding, Gather | s (moved) | s | s | s |
+/// | global sum pooling (K positions) | s | s | s | R/K, or x·R/(Σx + ε·sign Σx) |
 /// | exponential, softplus, elu, selu, gelu, swish | chain rule | chain rule | chain rule | pass |
 /// | merges (add, concatenate, …) | see the Graph Models article | | | |
 ///

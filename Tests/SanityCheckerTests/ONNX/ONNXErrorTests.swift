@@ -82,8 +82,9 @@ import Testing
         "\(file): node '/relu1/Relu' (Mish, opset 13): operator 'Mish' is not supported"))
   }
 
-  @Test func groupedConvolutionIsRefusedByName() throws {
-    let (file, result) = try importing { model in
+  /// A convolution edited to `group = 2` imports as a ``GroupedConvolution`` of that name.
+  @Test func groupedConvolutionImportsAsAGroupedLayer() throws {
+    let (_, result) = try importing { model in
       let index = try #require(model.graph.node.firstIndex { $0.name == "/conv2/Conv" })
       let weightName = model.graph.node[index].input[1]
       let weight = try #require(model.graph.initializer.firstIndex { $0.name == weightName })
@@ -94,13 +95,36 @@ import Testing
       let group = try #require(model.graph.node[index].attribute.firstIndex { $0.name == "group" })
       model.graph.node[index].attribute[group].i = 2
     }
+    guard case .success(let imported) = result else {
+      Issue.record("the import failed: \(result)")
+      return
+    }
+    let grouped = imported.model.layers.compactMap { $0 as? GroupedConvolution }
+    #expect(grouped.map(\.name) == ["/conv2/Conv"])
+    #expect(grouped.first?.groups == 2 && grouped.first?.kernelShape == [5, 4, 8])
+  }
+
+  /// `ConvTranspose` with an `output_shape` attribute is refused naming the node and setting.
+  @Test func transposedConvolutionOutputShapeIsRefusedByName() throws {
+    var model = try Onnx_ModelProto(
+      serializedBytes: try Data(
+        contentsOf: TestSupport.fixture("ONNX/upsample.torchscript.onnx")))
+    let index = try #require(model.graph.node.firstIndex { $0.opType == "ConvTranspose" })
+    var attribute = Onnx_AttributeProto()
+    attribute.name = "output_shape"
+    attribute.type = .ints
+    attribute.ints = [64]
+    model.graph.node[index].attribute.append(attribute)
+    let (file, result) = try importing(try model.serializedBytes())
     let error = try #require(failure(result))
-    guard case .unsupportedSetting(let location, let setting, let value, _) = error else {
+    guard case .unsupportedSetting(let location, let setting, _, _) = error else {
       Issue.record("expected .unsupportedSetting, got \(error)")
       return
     }
-    #expect(location == ONNXNodeLocation(file: file, node: "/conv2/Conv", op: "Conv", opset: 13))
-    #expect(setting == "group" && value == "2")
+    #expect(
+      location
+        == ONNXNodeLocation(file: file, node: "/up/ConvTranspose", op: "ConvTranspose", opset: 18))
+    #expect(setting == "output_shape")
   }
 
   @Test func symbolicLengthIsNotStatic() throws {

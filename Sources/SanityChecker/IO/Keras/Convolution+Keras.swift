@@ -48,3 +48,19 @@ extension BatchNormalization: KerasConfigurable {
     ]
   }
 }
+
+extension GroupedConvolution: KerasConfigurable {
+  /// `Conv1D` or `Conv2D` with `groups`, whose kernel `[k…, I/G, O]` Keras stores as is.
+  var kerasClassName: String { spatialRank == 1 ? "Conv1D" : "Conv2D" }
+
+  var kerasConfig: [String: JSONValue] {
+    [
+      "filters": .number(Double(kernelShape[spatialRank + 1])),
+      "kernel_size": .integers(Array(kernelShape.dimensions.prefix(spatialRank))),
+      "strides": .integers(strides), "padding": padding.kerasValue,
+      "data_format": "channels_last", "dilation_rate": .integers(dilation),
+      "groups": .number(Double(groups)), "activation": activation.kerasValue,
+      "use_bias": .bool(parameters["bias"] != nil),
+    ]
+  }
+}

@@ -57,32 +57,40 @@ struct KerasLayerFactory {
     switch Self.aliases[entry.className] ?? entry.className {
     case "Conv1D":
       try entry.requireChannelsLast()
-      try requireSingleGroup(entry)
+      let filters = try entry.integer("filters", atLeast: 1)
+      let groups = try self.groups(entry, channels: channels, filters: filters)
       let (kernel, bias) = try kernelAndBias(
         entry,
-        kernelShape: [
-          try entry.integer("kernel_size", atLeast: 1), channels,
-          try entry.integer("filters", atLeast: 1),
-        ])
+        kernelShape: [try entry.integer("kernel_size", atLeast: 1), channels / groups, filters])
+      let stride = try entry.integer("strides", atLeast: 1, default: 1)
+      let padding = try entry.setting("padding", as: Padding.self, default: "valid")
+      let dilation = try entry.integer("dilation_rate", atLeast: 1, default: 1)
+      guard groups == 1 else {
+        return GroupedConvolution(
+          name: entry.name, kernel: kernel, bias: bias, groups: groups, strides: [stride],
+          padding: padding, dilation: [dilation], activation: try entry.activation())
+      }
       return Conv1D(
-        name: entry.name, kernel: kernel, bias: bias,
-        stride: try entry.integer("strides", atLeast: 1, default: 1),
-        padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integer("dilation_rate", atLeast: 1, default: 1),
-        activation: try entry.activation()
-      )
+        name: entry.name, kernel: kernel, bias: bias, stride: stride, padding: padding,
+        dilation: dilation, activation: try entry.activation())
     case "Conv2D":
       try entry.requireChannelsLast()
-      try requireSingleGroup(entry)
+      let filters = try entry.integer("filters", atLeast: 1)
+      let groups = try self.groups(entry, channels: channels, filters: filters)
       let size = try entry.integers("kernel_size", count: 2, atLeast: 1)
       let (kernel, bias) = try kernelAndBias(
-        entry, kernelShape: [size[0], size[1], channels, try entry.integer("filters", atLeast: 1)])
+        entry, kernelShape: [size[0], size[1], channels / groups, filters])
+      let strides = try entry.integers("strides", count: 2, atLeast: 1, default: [1, 1])
+      let padding = try entry.setting("padding", as: Padding.self, default: "valid")
+      let dilation = try entry.integers("dilation_rate", count: 2, atLeast: 1, default: [1, 1])
+      guard groups == 1 else {
+        return GroupedConvolution(
+          name: entry.name, kernel: kernel, bias: bias, groups: groups, strides: strides,
+          padding: padding, dilation: dilation, activation: try entry.activation())
+      }
       return Conv2D(
-        name: entry.name, kernel: kernel, bias: bias,
-        strides: try entry.integers("strides", count: 2, atLeast: 1, default: [1, 1]),
-        padding: try entry.setting("padding", as: Padding.self, default: "valid"),
-        dilation: try entry.integers("dilation_rate", count: 2, atLeast: 1, default: [1, 1]),
-        activation: try entry.activation())
+        name: entry.name, kernel: kernel, bias: bias, strides: strides, padding: padding,
+        dilation: dilation, activation: try entry.activation())
     case "Dense":
       let (kernel, bias) = try kernelAndBias(
         entry, kernelShape: [channels, try entry.integer("units", atLeast: 1)])
@@ -231,12 +239,17 @@ struct KerasLayerFactory {
       epsilon: try entry.float("epsilon", default: 1e-3))
   }
 
-  private func requireSingleGroup(_ entry: KerasLayerEntry) throws(ModelFileError) {
+  /// The `groups` of a convolution entry (Keras' grouped convolution, kernel `[k…, I/G, O]`),
+  /// checked to divide the input channels and the filters.
+  private func groups(_ entry: KerasLayerEntry, channels: Int, filters: Int) throws(ModelFileError)
+    -> Int
+  {
     let groups = try entry.integer("groups", default: 1)
-    guard groups == 1 else {
+    guard groups >= 1, channels % groups == 0, filters % groups == 0 else {
       throw .unsupportedSetting(
         file: entry.file, layer: entry.name, setting: "groups", value: "\(groups)")
     }
+    return groups
   }
 
   /// Accepts `ReLU` only without a cap, a leak or a threshold.

@@ -8,57 +8,27 @@ extension Model {
   /// `model.save("x.h5")` writes (reference README §1).
   ///
   /// - Root attributes `keras_version` (`2.15.0`), `backend` (`tensorflow`) and `model_config`:
-  ///   a `Sequential` configuration whose first entry is an `InputLayer` with
-  ///   `batch_input_shape` `[null] + inputShape`.
+  ///   for a chain a `Sequential` configuration whose first entry is an `InputLayer` with
+  ///   `batch_input_shape` `[null] + inputShape`; for any other graph (merges, several heads) a
+  ///   `Functional` configuration wired by `inbound_nodes` (see `kerasModelConfig(file:)`).
   /// - `/model_weights` with `layer_names` (fixed-length byte strings), `backend` and
   ///   `keras_version`; one group per layer with `weight_names` (an empty `|S1` array for
   ///   weightless layers) and the datasets `<layer>/<layer>/<key>:0` (float32).
   ///
   /// The file is written under a temporary name in the same folder and renamed at the end, so
   /// a failure leaves nothing behind. ``loadKeras(_:architecture:)`` reads it back with
-  /// identical parameters.
+  /// identical parameters, wiring and head order (the chosen ``outputHead`` is not stored).
   /// - Parameter url: The destination (replaced if it exists).
   /// - Throws: ``ModelFileError/unsupportedLayer(file:layer:className:supported:)`` for a layer
-  ///   with no Keras equivalent, ``ModelFileError/unsupportedSetting(file:layer:setting:value:)``
-  ///   for a graph model (only chains are written), or ``ModelFileError/writeFailed(file:path:)``.
+  ///   with no Keras equivalent (``Reverse``, ``BPNetProfileScalar``),
+  ///   ``ModelFileError/unsupportedSetting(file:layer:setting:value:)`` for a graph whose output
+  ///   is its input, or ``ModelFileError/writeFailed(file:path:)``.
   public func writeKeras(to url: URL) throws {
-    guard isChain else {
-      throw ModelFileError.unsupportedSetting(
-        file: url.path, layer: name, setting: "graph", value: "several inputs or outputs per layer")
-    }
-    var entries: [JSONValue] = [inputLayerEntry()]
-    for layer in layers {
-      guard let configurable = layer as? any KerasConfigurable else {
-        throw ModelFileError.unsupportedLayer(
-          file: url.path, layer: layer.name, className: String(describing: type(of: layer)),
-          supported: KerasLayerFactory.supportedClasses.filter { $0 != "InputLayer" })
-      }
-      var config = configurable.kerasConfig
-      config["name"] = .string(layer.name)
-      config["trainable"] = true
-      config["dtype"] = "float32"
-      entries.append(
-        .object(["class_name": .string(configurable.kerasClassName), "config": .object(config)]))
-    }
-    let modelConfig = JSONValue.object([
-      "class_name": "Sequential",
-      "config": .object(["name": .string(name), "layers": .array(entries)]),
-    ])
+    let modelConfig = try kerasModelConfig(file: url.path)
     try AtomicOutput.write(to: try OutputDestination(url)) { temporary in
       let file = try HDF5File(creating: temporary)
       try writeKerasContents(modelConfig: modelConfig.serialized, to: file)
     }
-  }
-
-  /// The `InputLayer` entry, named so it does not clash with a layer name.
-  private func inputLayerEntry() -> JSONValue {
-    var index = 1
-    while layerNames.contains("input_\(index)") { index += 1 }
-    let config: [String: JSONValue] = [
-      "name": .string("input_\(index)"), "dtype": "float32", "sparse": false, "ragged": false,
-      "batch_input_shape": .array([.null] + inputShape.dimensions.map { .number(Double($0)) }),
-    ]
-    return .object(["class_name": "InputLayer", "config": .object(config)])
   }
 
   /// Writes attributes, groups and datasets.

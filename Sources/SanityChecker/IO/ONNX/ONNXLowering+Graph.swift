@@ -125,10 +125,13 @@ extension ONNXLowering {
   }
 
   /// Applies zero padding that no convolution absorbed as ``ZeroPadding1D``/``ZeroPadding2D``.
-  /// - Parameter reader: The node that needs the padded tensor (for the error).
+  /// - Parameters:
+  ///   - reader: The node that needs the padded tensor (for the error).
+  ///   - suffix: Appended to the `Pad` node's name for the layer (a convolution's own pads
+  ///     that no padding mode expresses become `<conv>_pad`).
   /// - Throws: ``ONNXError/unsupportedOperator(_:reason:)`` when the tensor is not channels-last
   ///   with one or two spatial axes.
-  mutating func materializePads(_ reader: ONNXNode) throws(ONNXError) {
+  mutating func materializePads(_ reader: ONNXNode, suffix: String = "") throws(ONNXError) {
     guard let pads = pendingPads else { return }
     pendingPads = nil
     guard layout.isChannelsLast, layout.order == nil, (2...3).contains(layout.shape.count) else {
@@ -136,7 +139,7 @@ extension ONNXLowering {
         "zero padding of \(layout.shape) held as \(layout.engineShape) (read by '\(reader.name)') "
           + "is supported on channels-first tensors with one or two spatial axes only")
     }
-    let name = layerName(pads.node)
+    let name = uniqueName(pads.node.name + suffix)
     let layer: any Layer =
       pads.begin.count == 1
       ? ZeroPadding1D(name: name, start: pads.begin[0], end: pads.end[0])

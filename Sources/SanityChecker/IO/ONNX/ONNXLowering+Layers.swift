@@ -25,7 +25,7 @@ extension ONNXLowering {
     return modes.count == 1 ? modes.first : (modes.isEmpty ? .valid : nil)
   }
 
-  private func requireChannelsLast(_ node: ONNXNode, spatialAxes: ClosedRange<Int>)
+  func requireChannelsLast(_ node: ONNXNode, spatialAxes: ClosedRange<Int>)
     throws(ONNXError)
   {
     guard layout.isChannelsLast, layout.order == nil, spatialAxes.contains(layout.shape.count - 1)
@@ -40,11 +40,6 @@ extension ONNXLowering {
     _ node: ONNXNode, window original: ONNXWindow, weight: ONNXConstant, bias: ONNXConstant?,
     group: Int, output: [Int]
   ) throws(ONNXError) {
-    guard group == 1 else {
-      throw node.unsupported(
-        "group", "\(group)", "grouped and depthwise convolutions are not supported (only group = 1)"
-      )
-    }
     try requireChannelsLast(node, spatialAxes: 1...2)
     var window = original
     var spatial = Array(layout.shape.dropFirst())
@@ -56,29 +51,37 @@ extension ONNXLowering {
       }
       pendingPads = nil
     }
-    guard let padding = Self.padding(window, spatial: spatial) else {
-      throw node.unsupported(
-        "pads", "\(window.padsBegin + window.padsEnd)",
-        "only no padding or Keras 'same' padding is supported (a ZeroPadding layer is not in the engine yet)"
-      )
+    var padding = Self.padding(window, spatial: spatial)
+    if padding == nil {
+      // Other explicit pads: zero padding, then a valid convolution.
+      pendingPads = (node, window.padsBegin, window.padsEnd)
+      try materializePads(node, suffix: "_pad")
+      padding = .valid
     }
     let name = layerName(node)
     let biasTensor = bias.map { $0.tensor([$0.count]) }
+    let permutation = spatial.count == 1 ? [2, 1, 0] : [2, 3, 1, 0]
+    let kernel = weight.gathered(
+      ONNXShapeMath.transposeIndices(weight.shape, permutation: permutation),
+      shape: permutation.map { weight.shape[$0] }
+    ).tensor()
     let layer: any Layer
-    if spatial.count == 1 {
-      let kernel = weight.gathered(
-        ONNXShapeMath.transposeIndices(weight.shape, permutation: [2, 1, 0]),
-        shape: [weight.shape[2], weight.shape[1], weight.shape[0]])
+    switch (group, spatial.count) {
+    case (1, 1):
       layer = Conv1D(
-        name: name, kernel: kernel.tensor(), bias: biasTensor, stride: window.strides[0],
-        padding: padding, dilation: window.dilations[0])
-    } else {
-      let kernel = weight.gathered(
-        ONNXShapeMath.transposeIndices(weight.shape, permutation: [2, 3, 1, 0]),
-        shape: [weight.shape[2], weight.shape[3], weight.shape[1], weight.shape[0]])
+        name: name, kernel: kernel, bias: biasTensor, stride: window.strides[0],
+        padding: padding ?? .valid, dilation: window.dilations[0])
+    case (1, _):
       layer = Conv2D(
-        name: name, kernel: kernel.tensor(), bias: biasTensor, strides: window.strides,
-        padding: padding, dilation: window.dilations)
+        name: name, kernel: kernel, bias: biasTensor, strides: window.strides,
+        padding: padding ?? .valid, dilation: window.dilations)
+    default:
+      guard weight.shape[0] % group == 0 else {
+        throw node.invalid("\(weight.shape[0]) output channels do not split into \(group) groups")
+      }
+      layer = GroupedConvolution(
+        name: name, kernel: kernel, bias: biasTensor, groups: group, strides: window.strides,
+        padding: padding ?? .valid, dilation: window.dilations)
     }
     append(layer, layout: .channelsLast(output))
   }
@@ -194,7 +197,9 @@ extension ONNXLowering {
       }
     }
     if let index = fusableLayer, var fused = layers[index] as? any FusedActivationLayer,
-      fused.activation == .linear, fused is Conv1D || fused is Conv2D || fused is Dense
+      fused.activation == .linear,
+      fused is Conv1D || fused is Conv2D || fused is Dense || fused is GroupedConvolution
+        || fused is TransposedConvolution1D
     {
       fused.activation = engine
       layers[index] = fused

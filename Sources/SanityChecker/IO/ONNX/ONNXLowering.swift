@@ -87,11 +87,14 @@ struct ONNXLowering {
   }
 
   /// A layer name: the node's, made unique.
-  func layerName(_ node: ONNXNode) -> String {
-    var name = node.name
+  func layerName(_ node: ONNXNode) -> String { uniqueName(node.name) }
+
+  /// `base`, or `base_2`, `base_3`, … when a layer already has that name.
+  func uniqueName(_ base: String) -> String {
+    var name = base
     var suffix = 2
     while layers.contains(where: { $0.name == name }) {
-      name = "\(node.name)_\(suffix)"
+      name = "\(base)_\(suffix)"
       suffix += 1
     }
     return name
@@ -170,12 +173,26 @@ struct ONNXLowering {
       if case .globalMaxPool = operation.kind { isMax = true } else { isMax = false }
       try lowerGlobalPooling(node, isMax: isMax, output: outputShape)
     case .reduce(let reduction, let axes):
-      guard reduction != .sum, axes == Array(2..<operation.inputShapes[0].count) else {
+      guard axes == Array(2..<operation.inputShapes[0].count) else {
         throw node.unsupported(
-          "only ReduceMean and ReduceMax over every spatial axis (global pooling) are supported; "
-            + "this reduces axes \(axes) of \(operation.inputShapes[0])")
+          "only ReduceMean, ReduceMax and ReduceSum over every spatial axis (global pooling) are "
+            + "supported; this reduces axes \(axes) of \(operation.inputShapes[0])")
       }
-      try lowerGlobalPooling(node, isMax: reduction == .max, output: outputShape)
+      if reduction == .sum {
+        try requireChannelsLast(node, spatialAxes: 1...2)
+        append(
+          GlobalSumPooling(name: layerName(node)), layout: ONNXLayout(shape: outputShape, axes: [0])
+        )
+      } else {
+        try lowerGlobalPooling(node, isMax: reduction == .max, output: outputShape)
+      }
+    case .transposedConvolution(let window, let weight, let bias, let group, let outputPadding):
+      try lowerTransposedConvolution(
+        node, window: window, weight: weight, bias: bias, group: group,
+        outputPadding: outputPadding, output: outputShape)
+    case .gather(let axis, let indices, let keepsAxis):
+      try lowerGather(
+        node, axis: axis - 1, indices: indices, keepsAxis: keepsAxis, output: outputShape)
     case .dense(let kernel, let bias):
       try lowerDense(node, kernel: kernel, bias: bias, output: outputShape)
     case .matMul(let weight):

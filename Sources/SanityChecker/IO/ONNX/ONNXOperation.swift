@@ -8,6 +8,13 @@ struct ONNXOperation: Sendable {
   enum Kind: Sendable {
     /// `Conv` (1-D or 2-D): weight `[O, I, k…]`, bias `[O]`.
     case convolution(ONNXWindow, weight: ONNXConstant, bias: ONNXConstant?, group: Int)
+    /// `ConvTranspose`: weight `[I, O/group, k…]`, bias `[O]`; the window's pads crop the full
+    /// output, `outputPadding` extends it at the end.
+    case transposedConvolution(
+      ONNXWindow, weight: ONNXConstant, bias: ONNXConstant?, group: Int, outputPadding: [Int])
+    /// `Gather` of constant `indices` (non-negative) along `axis` of a computed tensor; a scalar
+    /// index removes the axis (`x[:, 0]`).
+    case gather(axis: Int, indices: [Int], keepsAxis: Bool)
     /// `MaxPool`.
     case maxPool(ONNXWindow)
     /// `AveragePool`.

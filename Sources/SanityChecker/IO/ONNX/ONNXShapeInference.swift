@@ -17,7 +17,8 @@ enum ONNXValue: Sendable {
 enum ONNXShapeInference {
   /// The operators shape inference maps (constant-only operators fold instead).
   static let supported = [
-    "Conv", "MaxPool", "AveragePool", "GlobalMaxPool", "GlobalAveragePool", "ReduceMean",
+    "Conv", "ConvTranspose", "Gather", "MaxPool", "AveragePool", "GlobalMaxPool",
+    "GlobalAveragePool", "ReduceMean",
     "ReduceMax", "ReduceSum", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Max", "Min", "Sum",
     "Mean", "Concat", "BatchNormalization", "Flatten", "Reshape", "Squeeze", "Unsqueeze",
     "Transpose", "Slice", "Pad", "Relu", "Sigmoid", "Tanh", "Exp", "Softplus", "Elu", "Gelu",
@@ -60,6 +61,10 @@ enum ONNXShapeInference {
     switch node.op {
     case "Conv", "MaxPool", "AveragePool":
       return try windowed(node, first, operands, make)
+    case "ConvTranspose":
+      return try transposedConvolution(node, first, operands, make)
+    case "Gather":
+      return try gather(node, first, operands, make)
     case "GlobalMaxPool", "GlobalAveragePool":
       guard first.count >= 3 else { throw node.invalid("input \(first) has no spatial axis") }
       let shape = Array(first[..<2]) + [Int](repeating: 1, count: first.count - 2)
