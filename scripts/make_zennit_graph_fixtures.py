@@ -27,13 +27,13 @@ the reference is the function the `.onnx` file holds:
 
 import copy
 import json
+from importlib import metadata
 import os
 import sys
 
 import h5py
 import numpy as np
 import torch
-import zennit
 from torch import nn
 from zennit.attribution import Gradient
 from zennit.composites import LayerMapComposite
@@ -112,7 +112,7 @@ def cases():
 
 
 def main():
-    provenance = {"torch": torch.__version__, "zennit": zennit.__version__ if hasattr(zennit, "__version__") else "0.5.1"}
+    provenance = {"torch": torch.__version__, "zennit": metadata.version("zennit")}
     with h5py.File(OUT, "w") as f:
         for name, model, x, targets, note in cases():
             model64 = copy.deepcopy(model).double().eval()

@@ -77,7 +77,7 @@ import Testing
         MaxPooling1D(name: "pool2", poolSize: 3, stride: 2),
         Flatten(name: "flatten"),
         Dense(
-          name: "dense", kernel: TestSupport.uniform([20, 2], seed: seed + 4),
+          name: "dense", kernel: TestSupport.uniform([15, 2], seed: seed + 4),
           bias: TestSupport.uniform([2], seed: seed + 5)),
       ])
   }
