@@ -9,7 +9,11 @@ import Testing
 ///
 /// Criteria: logits to 1e-5 of each item's largest |logit|; relevance maps to 1e-4 of each item's
 /// largest |reference value|, under ``EpsilonLRPExplainer/Composite/zennit`` (BatchNorm and
-/// sums pass the gradient) for ε = 1e-6 and 0.25, on both exporters of every model.
+/// sums pass the gradient) for ε = 1e-6 and 0.25, on both exporters of every model, except
+/// bpnet and rc at ε = 1e-6: 1e-3 there. zennit's copy of `R` at a sum leaves relevance
+/// that is not proportional to `z` at the layer below, so `R / (z + 1e-6)` amplifies `Float`
+/// rounding of small `z`: zennit itself in float32 departs from its float64 map by 8.5e-4
+/// (bpnet) and 6.8e-6 (rc); the engine by 4.3e-4 and 1.3e-4.
 @Suite struct ONNXZennitReferenceTests {
   static let models = ["basset", "mnist", "bpnet", "rc"]
   static let epsilons: [(key: String, value: Float)] = [
@@ -55,9 +59,10 @@ import Testing
     for (key, epsilon) in Self.epsilons {
       let ours = try EpsilonLRPExplainer(epsilon: epsilon, composite: .zennit).attribution(
         for: reference.inputs, targets: reference.targets, in: model)
+      let hasSums = fixture.model == "bpnet" || fixture.model == "rc"
       TestSupport.expectItemsClose(
-        ours.values, try reference.map(key).reshaped(ours.values.shape), relativeTolerance: 1e-4,
-        "\(what) \(key)")
+        ours.values, try reference.map(key).reshaped(ours.values.shape),
+        relativeTolerance: hasSums && epsilon < 1e-3 ? 1e-3 : 1e-4, "\(what) \(key)")
     }
   }
 
@@ -88,6 +93,9 @@ import Testing
 
   /// The conservative composite keeps Σ R = f(x) on a residual model when biases are zero,
   /// which zennit's gradient at the `Add` does not: each branch receives all of R there.
+  ///
+  /// The mean over the length takes the proportional split here: its even split puts relevance
+  /// on zero activations, which the proportional `Add` below then drops (`R·y/(y + ε)`, y = 0).
   @Test func conservativeCompositeConservesThroughTheResidualSum() throws {
     let reference = try Reference("bpnet")
     let model = try Self.model((model: "bpnet", exporter: "torchscript"))
@@ -100,15 +108,16 @@ import Testing
         return parameterized
       })
     for composite in [EpsilonLRPExplainer.Composite.conservative, .zennit] {
-      let result = try EpsilonLRPExplainer(epsilon: 1e-9, composite: composite).attribution(
-        for: reference.inputs, targets: reference.targets, in: zeroBiases)
+      let result = try EpsilonLRPExplainer(
+        epsilon: 1e-9, averagePooling: .proportional, composite: composite
+      ).attribution(for: reference.inputs, targets: reference.targets, in: zeroBiases)
       let gaps = try #require(result.conservationGap)
       let worst = gaps.map(abs).max() ?? 0
       let scale = result.predictions.map(abs).max() ?? 1
       if composite == .conservative {
-        #expect(worst <= 1e-4 * max(1, scale), "conservative gaps \(gaps)")
+        #expect(worst <= 1e-3 * scale, "conservative gaps \(gaps)")
       } else {
-        #expect(worst > 1e-2 * scale, "zennit's copy at the Add should not conserve: \(gaps)")
+        #expect(worst > 0.1 * scale, "zennit's copy at the Add should not conserve: \(gaps)")
       }
     }
   }
