@@ -90,10 +90,11 @@ public struct DeepLIFT: SeededExplainer {
     /// ReLU z → y → MaxPool:  m_z = route_x(s)·Δy/Δz   if |Δz| ≥ ε
     ///                        m_z = DR(s)·f'(z)          otherwise   (DR: difference routing)
     /// ```
-    /// The same composition applies wherever two nonlinear steps meet. This reproduces
-    /// Captum 0.9 in float64 to rounding on the ONNX fixtures `basset` and `mnist` (whose
-    /// maps differ from ``differenceRouting`` by up to 73 % of an item's largest value); for a
-    /// zero reference it equals ``winnerTakesAll`` there. **Deviation:** Captum runs the input
+    /// The same composition applies wherever two nonlinear steps meet. It reproduces Captum 0.9
+    /// on the ONNX fixtures `basset` and `mnist` (a float64 re-implementation exactly, the
+    /// engine to 1e-4 of each item's largest value), whose maps differ from
+    /// ``differenceRouting`` by up to 73 % of an item's largest value; for a zero reference it
+    /// equals ``winnerTakesAll`` there. **Deviation:** Captum runs the input
     /// and the reference as two halves of one batch, each with its own gradient, and the
     /// reference half's differs only behind a max pool that falls back to its gradient with
     /// different winners; the engine carries one signal (identical maps on the fixtures).
