@@ -13,7 +13,8 @@ import Testing
 /// bpnet and rc at ε = 1e-6: 1e-3 there. zennit's copy of `R` at a sum leaves relevance
 /// that is not proportional to `z` at the layer below, so `R / (z + 1e-6)` amplifies `Float`
 /// rounding of small `z`: zennit itself in float32 departs from its float64 map by 8.5e-4
-/// (bpnet) and 6.8e-6 (rc); the engine by 4.3e-4 and 1.3e-4.
+/// (bpnet) and 6.8e-6 (rc); the engine by 4.3e-4 and 1.3e-4 (rc's item 3 has a forward-branch
+/// logit of −1.2e-4 that receives R/2, so its float32 rounding shows at 1e-4).
 @Suite struct ONNXZennitReferenceTests {
   static let models = ["basset", "mnist", "bpnet", "rc"]
   static let epsilons: [(key: String, value: Float)] = [
