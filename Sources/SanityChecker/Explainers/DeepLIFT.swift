@@ -21,7 +21,9 @@
 /// - Dense, Conv (linear part), BatchNormalization (an affine map at inference), Flatten,
 ///   Dropout and average pooling pass multipliers exactly as the gradient.
 /// - Max pooling, windowed and global: ``MaxPoolingRule/differenceRouting`` by default, the rule
-///   Captum applies to `nn.MaxPool1d/2d/3d`; see ``MaxPoolingRule``.
+///   Captum applies to `nn.MaxPool1d/2d/3d` taken on its own; ``MaxPoolingRule/captum`` for
+///   Captum 0.9's maps as its module hooks compose that rule with a ReLU right before the pool
+///   (the usual Conv → ReLU → MaxPool); see ``MaxPoolingRule``.
 /// - Softmax inside the model (a final one is removed by ``Model/explained(_:)`` when the logit
 ///   is explained) and layers DeepLIFT has no rule for, such as the composite
 ///   ``DeepBindScanner``, pass their gradient at the input. **Deviation:** Captum rescales
@@ -35,10 +37,14 @@
 ///   linear layers, ReLU/sigmoid/tanh and max pooling under difference routing; fallbacks
 ///   where `|Δ| < ε` change it by at most about ε·|m| per scalar. It does not hold through
 ///   softmax, through layers on the gradient fallback, or through max pooling under
-///   ``MaxPoolingRule/winnerTakesAll`` when the input and reference have different winners.
+///   ``MaxPoolingRule/winnerTakesAll`` when the input and reference have different winners
+///   (nor under ``MaxPoolingRule/captum`` when the reference varies within a window).
 /// - With a zero reference on a linear model, DeepLIFT equals Gradient × Input.
-/// - Golden values: `../shared/reference` has no DeepLIFT or DeepSHAP maps, so the tests check
-///   the properties above and hand-computed toy networks instead.
+/// - Golden values: `../shared/reference` has no DeepLIFT or DeepSHAP maps; the ONNX fixtures
+///   (`Tests/Fixtures/ONNX`, Captum 0.9 in float64) match ``MaxPoolingRule/captum`` to 1e-4 of
+///   each item's largest value on every model, and ``MaxPoolingRule/differenceRouting`` on the
+///   models without windowed max pooling. The other tests check the properties above and
+///   hand-computed toy networks.
 public struct DeepLIFT: SeededExplainer {
   /// `deeplift`.
   public static let identifier = "deeplift"
@@ -47,16 +53,53 @@ public struct DeepLIFT: SeededExplainer {
   public typealias Baseline = IntegratedGradients.Baseline
 
   /// How multipliers pass back through max pooling (windowed and global).
+  ///
+  /// Captum 0.9's `maxpool` rule (`captum/attr/_core/deep_lift.py`) is difference routing:
+  /// `F.max_poolNd` with indices on the input and on the reference (PyTorch keeps the *first*
+  /// maximum in scan order on ties, for both), `q·(max(y, y') − y')` unpooled to the input's
+  /// indices and `q·(y − max(y, y'))` to the reference's, the two summed elementwise at the
+  /// input's positions and divided by `Δx` (the gradient where `|Δx| < ε`). What Captum returns
+  /// on a real model also depends on how its hooks compose, which ``captum`` reproduces:
+  ///
+  /// | rule | max pool that reads a ReLU directly | other max pools | conserves |
+  /// |---|---|---|---|
+  /// | `differenceRouting` | difference routing, `q = s` | difference routing | always |
+  /// | `captum` | ReLU quotient × the pool's *gradient*; the pool's multipliers only where `|Δz| < ε` | difference routing | when the reference is constant over each window (a zero reference, mostly) |
+  /// | `winnerTakesAll` | the gradient | the gradient | when input and reference share each window's winner |
   public enum MaxPoolingRule: Hashable, Sendable {
-    /// Captum's rule for `nn.MaxPoolNd`: with `u = max(y, y')` per window, `s·(u − y')` goes
-    /// to the input's first maximum and `s·(y − u)` to the reference's, each divided by that
-    /// scalar's `Δx` (the gradient where `|Δx| < ε`). Conserves `Σ s·Δy` exactly. The default.
+    /// Captum's rule for `nn.MaxPoolNd` taken on its own: with `u = max(y, y')` per window,
+    /// `s·(u − y')` goes to the input's first maximum and `s·(y − u)` to the reference's, each
+    /// divided by that scalar's `Δx` (the gradient where `|Δx| < ε`). Conserves `Σ s·Δy`
+    /// exactly. The default.
     case differenceRouting
     /// The plain gradient: winner takes all at the input's first maximum. Conserves the delta
     /// only where input and reference have the same winner. Captum applies no DeepLIFT rule to
     /// `nn.AdaptiveMaxPool1d` or `torch.max`, so this matches Captum on a PyTorch model whose
     /// global max pooling is written that way (as `../shared/peers` builds the DNA model).
     case winnerTakesAll
+    /// Captum 0.9's `DeepLift` as its module hooks compose on a PyTorch chain.
+    ///
+    /// Captum hooks each nonlinear module (`nn.ReLU`, `nn.MaxPoolNd`, …) twice on one tensor:
+    /// the module *before* it records the incoming gradient, then the module *after* it
+    /// replaces that gradient by its own multipliers. The first hook runs first, so a ReLU that
+    /// feeds a max pool directly multiplies its quotient `Δy/Δz` by the pool's plain gradient
+    /// (`route_x(s)`, the signal at the input's first maximum), and the pool's difference-routed
+    /// multipliers reach it only where `|Δz| < ε` (as `s·f'(z)`). A max pool after a linear
+    /// step (`BatchNorm`, say) gets difference routing as in ``differenceRouting``:
+    /// ```
+    /// ReLU z → y → MaxPool:  m_z = route_x(s)·Δy/Δz   if |Δz| ≥ ε
+    ///                        m_z = DR(s)·f'(z)          otherwise   (DR: difference routing)
+    /// ```
+    /// The same composition applies wherever two nonlinear steps meet. It reproduces Captum 0.9
+    /// on the ONNX fixtures `basset` and `mnist` (a float64 re-implementation exactly, the
+    /// engine to 1e-4 of each item's largest value), whose maps differ from
+    /// ``differenceRouting`` by up to 73 % of an item's largest value; for a zero reference it
+    /// equals ``winnerTakesAll`` there. **Deviation:** Captum runs the input
+    /// and the reference as two halves of one batch, each with its own gradient, and the
+    /// reference half's differs only behind a max pool that falls back to its gradient with
+    /// different winners; the engine carries one signal (identical maps on the fixtures).
+    /// Summation-to-delta holds only when the reference is constant over each pooling window.
+    case captum
   }
 
   /// The reference(s).

@@ -29,6 +29,13 @@
 /// also conserves `Δy`.
 ///
 /// Here `Δ` is the difference between the input's and the reference's forward passes.
+///
+/// Under ``DeepLIFT/MaxPoolingRule/captum`` the backward pass also carries, per node, the *raw*
+/// signal `r` that Captum's module hooks hand a nonlinearity: the plain gradient of the steps
+/// reading the node, applied to their (rule-modified) multipliers. A rescale or max-pooling step
+/// then multiplies its difference quotient by `r` at its output and falls back to `s`; `r = s`
+/// wherever no rescale or max-pooling step reads the node, so only two nonlinear steps in a row
+/// (an activation directly before a max pool) see a difference.
 struct DeepLIFTChain: Sendable {
   /// One step of the chain.
   enum Step: Sendable {
@@ -48,6 +55,8 @@ struct DeepLIFTChain: Sendable {
   let reads: [[Int]]
   /// The node of the explained output.
   let outputNode: Int
+  /// Whether nonlinear steps compose as Captum's module hooks do (see the type's discussion).
+  let composesLikeCaptumHooks: Bool
 
   /// Splits the model's layers into steps.
   /// - Parameters:
@@ -70,7 +79,7 @@ struct DeepLIFTChain: Sendable {
       } else if let standalone = layer as? ActivationLayer, Self.isRescaled(standalone.activation) {
         steps.append(.rescale(standalone.activation))
         reads.append(inputs)
-      } else if maxPooling == .differenceRouting && Self.isMaxPooling(layer) {
+      } else if maxPooling != .winnerTakesAll && Self.isMaxPooling(layer) {
         steps.append(.differenceRouting(layer))
         reads.append(inputs)
       } else {
@@ -82,6 +91,7 @@ struct DeepLIFTChain: Sendable {
     self.steps = steps
     self.reads = reads
     self.outputNode = stepNode[model.outputNode]
+    self.composesLikeCaptumHooks = maxPooling == .captum
   }
 
   /// Whether the rescale rule applies to the activation (elementwise and nonlinear).
@@ -135,20 +145,38 @@ struct DeepLIFTChain: Sendable {
       "DeepLIFTChain: traces of \(input.count) and \(reference.count) tensors for \(steps.count) steps"
     )
     var signals = [Tensor?](repeating: nil, count: steps.count + 1)
+    // Captum's raw signals, kept only where they differ from `signals` (nil: equal).
+    var rawSignals = [Tensor?](repeating: nil, count: steps.count + 1)
     signals[outputNode] = seed
     for index in steps.indices.reversed() {
       guard let signal = signals[index + 1] else { continue }
-      signals[index + 1] = nil
+      let raw = rawSignals[index + 1]
+      (signals[index + 1], rawSignals[index + 1]) = (nil, nil)
       let inputs = reads[index]
       let pass = DeepLIFTRules.Pass(
         input: input[inputs[0]], output: input[index + 1],
         referenceInput: reference[inputs[0]], referenceOutput: reference[index + 1])
       let passed: [Tensor]
+      var plain: Tensor? = nil
       switch steps[index] {
       case .rescale(let activation):
-        passed = [DeepLIFTRules.rescale(signal, activation: activation, pass, epsilon: epsilon)]
+        passed = [
+          DeepLIFTRules.rescale(
+            signal, activation: activation, pass, epsilon: epsilon, quotientSignal: raw)
+        ]
+        if composesLikeCaptumHooks {
+          plain = activation.backward(
+            signal, output: pass.output, rule: .gradient,
+            input: activation.needsInput ? pass.input : nil)
+        }
       case .differenceRouting(let layer):
-        passed = [DeepLIFTRules.differenceRouting(signal, layer: layer, pass, epsilon: epsilon)]
+        passed = [
+          DeepLIFTRules.differenceRouting(
+            signal, layer: layer, pass, epsilon: epsilon, quotientSignal: raw)
+        ]
+        if composesLikeCaptumHooks {
+          plain = layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)
+        }
       case .gradient(let layer):
         passed = [layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)]
       case .merge(let merge):
@@ -158,6 +186,15 @@ struct DeepLIFTChain: Sendable {
           output: input[index + 1], referenceOutput: reference[index + 1], epsilon: epsilon)
       }
       for (node, part) in zip(inputs, passed) {
+        if let plain {
+          // A hooked nonlinear step: the raw signal below it is its plain gradient.
+          rawSignals[node] =
+            (rawSignals[node] ?? signals[node]).map {
+              $0.linearCombination(1, plain, 1)
+            } ?? plain
+        } else if let previous = rawSignals[node] {
+          rawSignals[node] = previous.linearCombination(1, part, 1)
+        }
         signals[node] = signals[node].map { $0.linearCombination(1, part, 1) } ?? part
       }
     }

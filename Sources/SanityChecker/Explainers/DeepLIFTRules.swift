@@ -18,22 +18,26 @@ enum DeepLIFTRules {
   /// The rescale rule for an elementwise activation `y = f(z)`.
   ///
   /// ```
-  /// m_i = s_i · (f(z_i) − f(z'_i)) / (z_i − z'_i)     if |z_i − z'_i| ≥ ε
+  /// m_i = q_i · (f(z_i) − f(z'_i)) / (z_i − z'_i)     if |z_i − z'_i| ≥ ε
   /// m_i = s_i · f'(z_i)                              otherwise (the gradient)
   /// ```
+  /// `q = s` unless the step composes as Captum's hooks do (``DeepLIFT/MaxPoolingRule/captum``).
   /// - Parameters:
   ///   - signal: The multipliers at the output, `s`.
   ///   - activation: The activation (ReLU, sigmoid or tanh).
   ///   - pass: `z`, `f(z)`, `z'`, `f(z')`.
   ///   - epsilon: The fallback threshold `ε`.
+  ///   - quotientSignal: The signal `q` the difference quotient multiplies (`s` when `nil`).
   /// - Returns: The multipliers at the pre-activation.
-  static func rescale(_ signal: Tensor, activation: Activation, _ pass: Pass, epsilon: Float)
-    -> Tensor
-  {
+  static func rescale(
+    _ signal: Tensor, activation: Activation, _ pass: Pass, epsilon: Float,
+    quotientSignal: Tensor? = nil
+  ) -> Tensor {
+    let quotientSignal = quotientSignal ?? signal
     let gradient = activation.backward(
       signal, output: pass.output, rule: .gradient, input: activation.needsInput ? pass.input : nil)
     return Tensor(shape: signal.shape) { m in
-      signal.withUnsafeBufferPointer { s in
+      quotientSignal.withUnsafeBufferPointer { s in
         gradient.withUnsafeBufferPointer { g in
           pass.input.withUnsafeBufferPointer { z in
             pass.referenceInput.withUnsafeBufferPointer { zr in
@@ -57,27 +61,34 @@ enum DeepLIFTRules {
   ///
   /// ```
   /// u   = max(y, y')                               per window
-  /// num = route_x(s·(u − y')) + route_x'(s·(y − u))   route_v: to the first maximum under v
+  /// num = route_x(q·(u − y')) + route_x'(q·(y − u))   route_v: to the first maximum under v
   /// m_i = num_i / Δx_i                             if |Δx_i| ≥ ε
   /// m_i = route_x(s)_i                             otherwise (the gradient)
   /// ```
-  /// A nonzero `num_i` implies `|Δx_i| ≥ |Δy|` of its window, so no output difference is
-  /// lost to the fallback and the step conserves `Σ s·Δy` exactly.
+  /// This is Captum 0.9's `maxpool` (`captum/attr/_core/deep_lift.py`): `F.max_poolNd` with
+  /// indices on the input and on the reference (PyTorch keeps the first maximum in scan order on
+  /// ties, for both), both halves unpooled with `F.max_unpoolNd` and summed elementwise at the
+  /// input's positions, then divided by `Δx`. `q = s` unless the step composes as Captum's hooks
+  /// do (``DeepLIFT/MaxPoolingRule/captum``). With `q = s`, a nonzero `num_i` implies
+  /// `|Δx_i| ≥ |Δy|` of its window, so no output difference is lost to the fallback and the step
+  /// conserves `Σ s·Δy` exactly.
   /// - Parameters:
   ///   - signal: The multipliers at the output, `s`.
   ///   - layer: The max-pooling layer (its gradient backward routes to the first maximum).
   ///   - pass: `x`, `y`, `x'`, `y'`.
   ///   - epsilon: The fallback threshold `ε`.
+  ///   - quotientSignal: The signal `q` that is routed and divided (`s` when `nil`).
   /// - Returns: The multipliers at the layer's input.
   static func differenceRouting(
-    _ signal: Tensor, layer: any Layer, _ pass: Pass, epsilon: Float
+    _ signal: Tensor, layer: any Layer, _ pass: Pass, epsilon: Float, quotientSignal: Tensor? = nil
   ) -> Tensor {
+    let routed = quotientSignal ?? signal
     let upper = elementwise(pass.output, pass.referenceOutput) { Swift.max($0, $1) }
     let towardInput = layer.backward(
-      signal.multiplied(by: upper.linearCombination(1, pass.referenceOutput, -1)),
+      routed.multiplied(by: upper.linearCombination(1, pass.referenceOutput, -1)),
       input: pass.input, output: pass.output, rule: .gradient)
     let towardReference = layer.backward(
-      signal.multiplied(by: pass.output.linearCombination(1, upper, -1)),
+      routed.multiplied(by: pass.output.linearCombination(1, upper, -1)),
       input: pass.referenceInput, output: pass.referenceOutput, rule: .gradient)
     let gradient = layer.backward(signal, input: pass.input, output: pass.output, rule: .gradient)
     return Tensor(shape: pass.input.shape) { m in

@@ -75,8 +75,13 @@ public struct DeconvNet: Explainer {
 /// Bach et al. 2015, doi:10.1371/journal.pone.0130140; matches zennit 0.5.1's
 /// `Epsilon` rule on Conv/Dense with `Pass` on activations. ReLU passes relevance; max pools
 /// route it to the first maximal element; average pools split it evenly (R/K) by default.
-/// Properties: with ε → 0 it equals Gradient × Input on ReLU networks; with zero biases
-/// Σ R_in = f_t(x). The per-item gap Σ R − f_t(x) is reported as ``Attribution/conservationGap``.
+/// Sums of a graph and BatchNorm take ε-rules of their own by default, which zennit does not
+/// have; ``Composite/zennit`` passes their gradient as zennit does (see ``Composite``).
+/// Properties: with ε → 0 it equals Gradient × Input on ReLU networks (on graphs, under
+/// ``Composite/conservative``); with zero biases Σ R_in = f_t(x) (on graphs, under
+/// ``Composite/conservative``). The per-item gap Σ R − f_t(x) is reported as
+/// ``Attribution/conservationGap``. On the ONNX fixtures (`Tests/Fixtures/ONNX/zennit_lrp.h5`)
+/// ``Composite/zennit`` matches zennit 0.5.1 to 1e-4 of each item's largest value.
 public struct EpsilonLRPExplainer: Explainer {
   /// `epsilon-lrp`.
   public static let identifier = "epsilon-lrp"
@@ -84,6 +89,8 @@ public struct EpsilonLRPExplainer: Explainer {
   public var epsilon: Float
   /// How relevance passes average pools.
   public var averagePooling: PoolingRedistribution
+  /// Which layers have rules of their own (sums and BatchNorm).
+  public var composite: Composite
   /// The explained output.
   public var output: ExplainedOutput
 
@@ -91,13 +98,15 @@ public struct EpsilonLRPExplainer: Explainer {
   /// - Parameters:
   ///   - epsilon: The stabilizer (1e-6 by default, the reference files' first setting).
   ///   - averagePooling: Redistribution through average pools (`.even` by default).
+  ///   - composite: The rules at sums and BatchNorm (`.conservative` by default).
   ///   - output: The explained output (the logit by default).
   public init(
     epsilon: Float = 1e-6, averagePooling: PoolingRedistribution = .even,
-    output: ExplainedOutput = .logit
+    composite: Composite = .conservative, output: ExplainedOutput = .logit
   ) {
     self.epsilon = epsilon
     self.averagePooling = averagePooling
+    self.composite = composite
     self.output = output
   }
 
@@ -105,7 +114,7 @@ public struct EpsilonLRPExplainer: Explainer {
   public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
   {
     try model.validate(input: input, targets: targets)
-    let explained = model.explained(output)
+    let explained = try composite.applied(to: model.explained(output))
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
       let (relevance, outputs) = Gradient.inputSignal(
         explained, chunk, targets: chunkTargets, rule: rule)
@@ -118,7 +127,7 @@ public struct EpsilonLRPExplainer: Explainer {
     -> [Attribution]
   {
     try sharedTraceAttributions(
-      input, selection: selection, model: model, output: output, rule: rule
+      input, selection: selection, model: composite.applied(to: model), output: output, rule: rule
     ) { relevance, _, targets, outputs in
       Self.relevanceAttribution(relevance, targets: targets, outputs: outputs)
     }

@@ -9,8 +9,9 @@ import Testing
 ///
 /// Criteria: logits to 1e-5 of each item's largest |logit|; every map to 1e-4 of each item's
 /// largest |reference value| (the criterion of `../shared/reference/README.md` §4). DeepLIFT is
-/// compared where the model has no windowed max pooling (deepbind); elsewhere its
-/// summation-to-delta is checked.
+/// compared under ``DeepLIFT/MaxPoolingRule/captum`` (Captum's hooks composed with its max-pool
+/// rule) on every model; the default difference routing matches where the model has no windowed
+/// max pooling (deepbind), and elsewhere its summation-to-delta is checked.
 @Suite struct ONNXReferenceTests {
   static let fixtures = ["basset", "deepbind", "mnist"].flatMap { model in
     ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
@@ -25,7 +26,7 @@ import Testing
     ),
     ("guided_backprop", GuidedBackprop()),
     ("deconvolution", DeconvNet()),
-    ("deeplift", DeepLIFT()),
+    ("deeplift", DeepLIFT(maxPooling: .captum)),
     ("gradcam", GradCAM()),
   ]
 
@@ -41,16 +42,23 @@ import Testing
     TestSupport.expectItemsClose(
       model.forward(reference.inputs), reference.logits, relativeTolerance: 1e-5, "\(what) logits")
     let hasWindowedMaxPooling = model.layers.contains { $0 is MaxPooling1D || $0 is MaxPooling2D }
+    let routed = try DeepLIFT().attribution(
+      for: reference.inputs, targets: reference.targets, in: model)
+    let routedGaps = try #require(routed.conservationGap)
+    #expect(routedGaps.allSatisfy { abs($0) <= 1e-5 }, "\(what) deeplift gaps \(routedGaps)")
+    if !hasWindowedMaxPooling {
+      TestSupport.expectItemsClose(
+        routed.values, try reference.map("deeplift").reshaped(routed.values.shape),
+        relativeTolerance: 1e-4, "\(what) deeplift (difference routing)")
+    }
     for (name, explainer) in Self.methods {
       let ours = try explainer.attribution(
         for: reference.inputs, targets: reference.targets, in: model)
-      if name == "deeplift", hasWindowedMaxPooling {
-        // Through windowed max pooling the engine's DeepLIFT and Captum 0.9's nn.MaxPool rule
-        // both conserve the delta but distribute it differently on these models (an open
-        // finding, docs/development.md "ONNX import"); summation-to-delta is checked instead.
+      if name == "deeplift" {
+        // With a zero reference the reference is constant over every pooling window, where
+        // Captum's composition conserves too.
         let gaps = try #require(ours.conservationGap)
-        #expect(gaps.allSatisfy { abs($0) <= 1e-5 }, "\(what) deeplift gaps \(gaps)")
-        continue
+        #expect(gaps.allSatisfy { abs($0) <= 1e-5 }, "\(what) captum deeplift gaps \(gaps)")
       }
       let expected = try reference.map(name)
       TestSupport.expectItemsClose(
