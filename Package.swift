@@ -18,10 +18,11 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
     .systemLibrary(name: "CBigWig", providers: [.apt(["libbigwig-dev"])]),
+    .target(name: "CKernels"),
     .target(
       name: "SanityChecker",
       dependencies: [
-        "CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig",
+        "CHDF5", "CZlib", "CBLAS", "CJPEG", "CBigWig", "CKernels",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "Yams", package: "Yams"),
       ]),

@@ -1,7 +1,8 @@
 extension ConvolutionCore {
   /// `z = X·K + b` from the input itself: through ``SparseChannelConvolution`` when the
   /// batch is 1-D with at most one nonzero channel per position (one-hot DNA and its scaled
-  /// copies), else through im2col and `sgemm`.
+  /// copies), else reading 1-D windows in place
+  /// (``windowRowPreActivation(_:kernel:bias:)``), else through im2col and `sgemm`.
   /// - Parameters:
   ///   - input: The batch, `N·H·W·C` scalars.
   ///   - kernel: The kernel, `KH·KW·C·O` scalars.
@@ -9,6 +10,7 @@ extension ConvolutionCore {
   /// - Returns: The pre-activation `[N·OH·OW, O]`.
   func preActivation(of input: Tensor, kernel: Tensor, bias: Tensor?) -> Tensor {
     sparsePreActivation(input, kernel: kernel, bias: bias)
+      ?? windowRowPreActivation(input, kernel: kernel, bias: bias)
       ?? preActivation(columns(input), kernel: kernel, bias: bias)
   }
 

@@ -8,13 +8,14 @@ extension ConvolutionCore {
   ///   - delta: The signal at the pre-activation, `N·OH·OW·O` scalars.
   ///   - kernel: The kernel, `[KH·KW·C, O]` scalars.
   ///   - inputShape: The batched input shape of the result.
-  /// - Returns: The signal at the input, or `nil` when more than 1/3 of `delta` is nonzero
-  ///   (then the dense product is faster; counting stops as soon as it sees that). The
-  ///   crossover was measured on the MNIST CNN, whose max pools leave about 1/4 nonzero.
+  /// - Returns: The signal at the input, or `nil` when more than `1/sparseShareLimit` of
+  ///   `delta` is nonzero (then the dense product is faster; counting stops as soon as it sees
+  ///   that).
   func sparseTransposedProduct(_ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor? {
     let (outputs, width, geometry) = (outputs, geometry.columnWidth, geometry)
+    let share = sparseShareLimit
     let isSparse = delta.withUnsafeBufferPointer {
-      SIMDRows.hasAtMost($0.count / 3, nonzerosIn: $0)
+      SIMDRows.hasAtMost($0.count / share, nonzerosIn: $0)
     }
     guard isSparse else { return nil }
     // Kᵀ: one contiguous row of KH·KW·C weights per filter.
@@ -33,6 +34,15 @@ extension ConvolutionCore {
         }
       }
     }
+  }
+
+  /// The scatter is taken when at most `1/sparseShareLimit` of `δ` is nonzero: 1/3 for 2-D
+  /// windows and for OpenBLAS (the crossover measured on the MNIST CNN, whose max pools leave
+  /// about 1/4 nonzero), 1/10 for 1-D windows with a `CKernels` kernel, whose dense product runs
+  /// about nine times the scatter's rate (DeepSEA's `conv1d_2` below a 4-wide max pool, 1/4
+  /// nonzero: the scatter took 30% of a Saliency pass, more than the dense product would).
+  var sparseShareLimit: Int {
+    GEMMKernel.preferred == .openBLAS || geometry.height.input > 1 ? 3 : 10
   }
 
   /// Adds `δ[r, o]·Kᵀ[o]` to the inputs of window `r` for every nonzero `δ[r, o]`.

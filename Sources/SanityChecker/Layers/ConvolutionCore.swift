@@ -63,7 +63,9 @@ struct ConvolutionCore: Sendable {
   }
 
   /// `col2im(δ·Kᵀ)`: the input gradient of the linear part (scattered nonzero by nonzero when
-  /// `δ` is sparse, see ``sparseTransposedProduct(_:kernel:inputShape:)``).
+  /// `δ` is sparse, see ``sparseTransposedProduct(_:kernel:inputShape:)``; one product over
+  /// window rows for 1-D windows of stride 1, see
+  /// ``windowRowTransposedProduct(_:kernel:inputShape:)``).
   /// - Parameters:
   ///   - delta: The signal at the pre-activation, `N·OH·OW·O` scalars.
   ///   - kernel: The kernel.
@@ -72,6 +74,9 @@ struct ConvolutionCore: Sendable {
   func transposedProduct(_ delta: Tensor, kernel: Tensor, inputShape: Shape) -> Tensor {
     if let sparse = sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape) {
       return sparse
+    }
+    if let rows = windowRowTransposedProduct(delta, kernel: kernel, inputShape: inputShape) {
+      return rows
     }
     let (rows, outputs, width, geometry) = (rows, outputs, geometry.columnWidth, geometry)
     let columnSignal = Tensor(shape: [rows, width]) { columns in

@@ -162,13 +162,14 @@ public struct Model: Sendable {
     return try replacingLayers(copy)
   }
 
-  /// Items per parallel chunk, from the layer shapes alone (never from the thread count or the
-  /// memory budget, so results do not depend on either).
+  /// Items per parallel chunk, from the layer shapes and the processor's matrix kernel
+  /// (``GEMMKernel``) alone: never from the thread count or the memory budget, so results do not
+  /// depend on either.
   ///
   /// ```
   /// base     = min(256, 2¹⁸ / widest activation, 2²⁵ / forward multiply-adds per item)
   /// chunk    = max(1, base)                                   most models
-  /// chunk    = max(base, min(16, chunkBytes / bytesPerItem))  with a Dense kernel of ≥ 2²² weights
+  /// chunk    = max(base, min(32, chunkBytes / bytesPerItem))  with a Dense kernel of ≥ 2²² weights
   /// ```
   ///
   /// Small models get large chunks, which amortize per-chunk costs; large models get small
@@ -176,7 +177,8 @@ public struct Model: Sendable {
   /// MNIST reference models: 210 and 3 items). A Dense kernel of 16 MiB or more is streamed from
   /// memory and packed by `sgemm` once per chunk whatever its row count, so with one row per
   /// chunk that costs as much as the product (DeepSEA's 50,880 × 925 `dense_1`); such models
-  /// get up to 16 rows, within ``chunkBytes``.
+  /// get up to 32 rows, within ``chunkBytes`` (DeepSEA: 25 with the `CKernels` products, whose
+  /// convolutions hold no column matrix, 16 with OpenBLAS).
   public var chunkSize: Int {
     let widest = shapes.map(\.count).max() ?? 1
     var multiplyAdds = 1
@@ -193,7 +195,7 @@ public struct Model: Sendable {
     }
     let base = max(1, min(256, (1 << 18) / max(widest, 1), (1 << 25) / multiplyAdds))
     guard largestDenseKernel >= 1 << 22 else { return base }
-    return max(base, min(16, Self.chunkBytes / bytesPerItem))
+    return max(base, min(32, Self.chunkBytes / bytesPerItem))
   }
 
   /// The memory one chunk of a forward and backward pass may hold, 128 MiB: a fixed size, so
@@ -202,7 +204,8 @@ public struct Model: Sendable {
   public static let chunkBytes = 128 << 20
 
   /// An estimate of the bytes one item holds during a traced forward and backward pass: every
-  /// activation twice (the trace and the signals) plus the largest im2col matrix.
+  /// activation twice (the trace and the signals) plus the largest im2col matrix (convolutions
+  /// that read their window rows in place, ``ConvolutionCore/readsWindowRows``, hold none).
   public var bytesPerItem: Int {
     let activations = shapes.reduce(0) { $0 + $1.count }
     var columns = 0
@@ -210,6 +213,12 @@ public struct Model: Sendable {
       guard layer is Conv1D || layer is Conv2D,
         let kernel = (layer as? any ParameterizedLayer)?.parameters["kernel"]
       else { continue }
+      let input = shapes[inputNodes[index].first ?? index]
+      if let conv = layer as? Conv1D, input.rank == 2,
+        conv.core(batch: 1, length: input[0]).readsWindowRows
+      {
+        continue
+      }
       let outputs = kernel.shape.dimensions.last ?? 1
       columns = max(
         columns, shapes[index + 1].count / max(outputs, 1) * (kernel.shape.count / max(outputs, 1)))

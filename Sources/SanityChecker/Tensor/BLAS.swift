@@ -1,9 +1,11 @@
 import CBLAS
+import CKernels
 
-/// Matrix products through the system's CBLAS (OpenBLAS), on row-major `Float` buffers.
+/// Matrix products on row-major `Float` buffers: the `CKernels` micro-kernels where the processor
+/// has AVX-512F or AVX2 + FMA (``GEMMKernel``), the system's CBLAS (OpenBLAS) otherwise.
 ///
-/// OpenBLAS runs single-threaded here: SanityChecker parallelizes over fixed-size chunks
-/// of the batch instead, which keeps every result independent of the thread count.
+/// Products run single-threaded here: SanityChecker parallelizes over fixed-size chunks of the
+/// batch instead, which keeps every result independent of the thread count.
 public enum BLAS {
   /// Makes OpenBLAS single-threaded; idempotent and cheap.
   static let singleThreaded: Void = { openblas_set_num_threads(1) }()
@@ -27,16 +29,75 @@ public enum BLAS {
     a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
     beta: Float = 0, c: UnsafeMutableBufferPointer<Float>
   ) {
-    _ = singleThreaded
+    gemm(
+      kernel: .preferred, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+      alpha: alpha, a: a, b: b, beta: beta, c: c)
+  }
+
+  /// `C = alpha · op(A) · op(B) + beta · C`, row-major, with a given kernel (for tests and
+  /// benchmarks; an unsupported kernel falls back to OpenBLAS).
+  static func gemm(
+    kernel: GEMMKernel, transposeA: Bool = false, transposeB: Bool = false,
+    m: Int, n: Int, k: Int, alpha: Float = 1,
+    a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
+    beta: Float = 0, c: UnsafeMutableBufferPointer<Float>
+  ) {
     precondition(c.count >= m * n, "gemm: C holds \(c.count) scalars, needs \(m * n)")
     guard m > 0, n > 0, let c = c.baseAddress else { return }
     guard k > 0, let a = a.baseAddress, let b = b.baseAddress else {
       if beta == 0 { c.update(repeating: 0, count: m * n) }
       return
     }
+    let (lda, ldb) = (transposeA ? m : k, transposeB ? k : n)
+    if let identifier = kernel.identifier,
+      ck_sgemm(
+        identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta,
+        c, n) != 0
+    {
+      return
+    }
+    _ = singleThreaded
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha,
-      a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c, Int32(n))
+      a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+  }
+
+  /// `C = alpha · A · op(B) + beta · C` where row `i` of `A` is the `k` scalars of `a` from
+  /// `rowStarts[i]` on, through the `CKernels` kernel; rows may overlap.
+  ///
+  /// A convolution with unit dilation reads its windows this way without an im2col copy. Each
+  /// entry of `C` equals what ``gemm(transposeA:transposeB:m:n:k:alpha:a:b:beta:c:)`` computes
+  /// with the same kernel from the same row written out.
+  /// - Parameters:
+  ///   - a: The scalars the rows are read from.
+  ///   - rowStarts: The offset of each row of `A` in `a`; `m` is their count.
+  ///   - transposeB: Whether `B` is stored as its transpose (`N × K`).
+  ///   - n: Columns of `op(B)` and `C`.
+  ///   - k: Columns of `A`, rows of `op(B)`.
+  ///   - alpha: The product's scale.
+  ///   - b: `B`, `K × N` (or `N × K` when transposed).
+  ///   - beta: The scale of the existing `C` (0 overwrites it).
+  ///   - c: `C`, `M × N`.
+  /// - Returns: `false` when the processor has no `CKernels` kernel (nothing written).
+  static func gemm(
+    rowsOf a: UnsafeBufferPointer<Float>, rowStarts: [Int], transposeB: Bool = false,
+    n: Int, k: Int, alpha: Float = 1, b: UnsafeBufferPointer<Float>,
+    beta: Float = 0, c: UnsafeMutableBufferPointer<Float>
+  ) -> Bool {
+    let m = rowStarts.count
+    guard let identifier = GEMMKernel.preferred.identifier else { return false }
+    precondition(c.count >= m * n, "gemm: C holds \(c.count) scalars, needs \(m * n)")
+    guard m > 0, n > 0, k > 0, let base = a.baseAddress, let b = b.baseAddress,
+      let c = c.baseAddress
+    else { return false }
+    let rows = rowStarts.map { start -> UnsafePointer<Float>? in
+      precondition(
+        start >= 0 && start + k <= a.count, "gemm: row at \(start) + \(k) outside \(a.count)")
+      return base + start
+    }
+    return ck_sgemm_rows(
+      identifier, transposeB ? 1 : 0, m, n, k, alpha, rows, b, transposeB ? k : n, beta, c, n)
+      != 0
   }
 }

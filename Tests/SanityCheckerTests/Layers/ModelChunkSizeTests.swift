@@ -15,11 +15,11 @@ struct ModelChunkSizeTests {
   }
 
   @Test(
-    "a Dense kernel of 2²² weights or more gets up to 16 rows per chunk; smaller ones keep the base rule"
+    "a Dense kernel of 2²² weights or more gets up to 32 rows per chunk; smaller ones keep the base rule"
   )
   func largeDenseKernelsGetMoreRows() throws {
     let large = try Self.flattenDense(units: 64)
-    #expect(large.chunkSize == 16)
+    #expect(large.chunkSize == 32)
     #expect(large.bytesPerChunk <= Model.chunkBytes)
     #expect(try Self.flattenDense(units: 32).chunkSize == 4)
     #expect(try TestSupport.deepBindNetwork().chunkSize == 256)
