@@ -82,16 +82,10 @@ extension OffSimplexDiagnostic {
     let candidates = explainers.filter { !($0 is ControlExplainer) }.map {
       $0.offsettingItems(by: block.first)
     }
-    let stagesPerSeed = (modelRandomization?.seeds ?? []).map { seed in
-      (
-        String(seed),
-        model.randomizationStages(
-          order: modelRandomization?.order ?? .cascadingTopDown,
-          scheme: modelRandomization?.scheme ?? .glorotUniform, seed: seed)
-      )
-    }
-    part.seedLabels = stagesPerSeed.map(\.0)
-    part.stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
+    let stageNames = model.randomizationStageNames(
+      order: modelRandomization?.order ?? .cascadingTopDown)
+    part.seedLabels = (modelRandomization?.seeds ?? []).map(String.init)
+    part.stageNames = modelRandomization == nil ? [] : stageNames
     part.units = try block.scoresPerUnit { targets in
       let fixedTargets = try Self.validated(model: model, input: block.items, targets: targets)
       let values = try self.values(
@@ -103,7 +97,7 @@ extension OffSimplexDiagnostic {
         let sequenceMaps = zip(candidates, values).filter { $1.hasSequenceMaps }.map(\.0)
         let score = { (methods: [any Explainer]) in
           try check.methodScores(
-            model: model, stagesPerSeed: stagesPerSeed, input: block.items,
+            model: model, stages: .init(drawnFrom: model, configuration), input: block.items,
             targets: fixedTargets, explainers: methods + floor)
         }
         scores.plain = try score(sequenceMaps)

@@ -20,23 +20,16 @@ extension ModelRandomizationCheck {
         reason: "sMPRT numbers its noise by the item's place in one call; run it unsharded")
     }
     let model = block.model
-    let stagesPerSeed =
-      stages
-      ?? configuration.seeds.map { seed in
-        (
-          String(seed),
-          model.randomizationStages(
-            order: configuration.order, scheme: configuration.scheme, seed: seed)
-        )
-      }
+    let stageSource =
+      stages.map(Stages.init(given:)) ?? Stages(drawnFrom: model, configuration)
     var part = block.emptyPart()
-    part.seedLabels = stagesPerSeed.map(\.0)
-    part.stageNames = stagesPerSeed.first?.1.map(\.name) ?? []
+    part.seedLabels = stageSource.seeds
+    part.stageNames = stageSource.names
     let numbered = block.numbered(withFloor: explainers)
     part.units = try block.scoresPerUnit { targets in
       .similarity(
         try methodScores(
-          model: model, stagesPerSeed: stagesPerSeed, input: block.items, targets: targets,
+          model: model, stages: stageSource, input: block.items, targets: targets,
           explainers: numbered))
     }
     return part
