@@ -89,7 +89,8 @@ import Testing
         }
         var expected = Double(shape.alpha) * sum
         if shape.beta != 0 { expected += Double(shape.beta) * Double(c[i * n + j]) }
-        let tolerance = Double(k + 2) * 0x1p-22 * (magnitude + abs(Double(c[i * n + j])) + 1)
+        let old = shape.beta == 0 ? 0 : abs(Double(c[i * n + j]))
+        let tolerance = Double(k + 2) * 0x1p-22 * (magnitude + old + 1)
         let error = abs(Double(result[i * n + j]) - expected)
         if !(error <= tolerance) || error.isNaN { worst = (error, i * n + j) }
       }
