@@ -30,6 +30,18 @@ struct MethodOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "ε of epsilon-lrp (above 0).")
   var epsilon: Float = 1e-6
 
+  @Option(
+    help:
+      "ε-LRP's rules at sums and BatchNorm: conservative (relevance split in proportion, the default) or zennit (passed as gradients, as zennit's layer-map composite)."
+  )
+  var lrpComposite: String?
+
+  @Option(
+    help:
+      "DeepLIFT/DeepSHAP at max pooling: difference-routing (conserves the delta, the default), captum (as Captum 0.9's hooks compose) or winner-takes-all."
+  )
+  var maxPooling: String?
+
   @Option(help: "Layer for grad-cam (default: the last convolution).")
   var layer: String?
 
@@ -57,6 +69,16 @@ struct MethodOptions: ParsableArguments {
       throw ValidationError("--upsample must be nearest or linear, not '\(upsample)'")
     }
     _ = try parsedBaseline(seed: 0)
+    let choices = [
+      ("--max-pooling", maxPooling, ["difference-routing", "captum", "winner-takes-all"]),
+      ("--lrp-composite", lrpComposite, ["conservative", "zennit"]),
+    ]
+    for (flag, value, allowed) in choices {
+      if let value, !allowed.contains(value) {
+        throw ValidationError(
+          "\(flag) must be \(allowed.joined(separator: ", ")), not '\(value)'")
+      }
+    }
   }
 
   /// Every method name the CLI accepts, with the controls last.
@@ -75,6 +97,8 @@ struct MethodOptions: ParsableArguments {
     settings.layer = layer
     settings.upsample = upsample
     settings.probability = probability
+    settings.maxPooling = maxPooling
+    settings.lrpComposite = lrpComposite
     return settings
   }
 
@@ -121,12 +145,15 @@ struct MethodOptions: ParsableArguments {
 
   /// The settings recorded next to the results.
   var settings: [String: String] {
-    [
+    var recorded = [
       "steps": String(steps), "integration": integration, "baseline": baseline,
       "samples": String(samples),
       "sigma": String(sigma), "epsilon": String(epsilon), "layer": layer ?? "last convolution",
       "upsample": upsample,
       "output": probability ? "probability" : "logit",
     ]
+    recorded["max_pooling"] = maxPooling
+    recorded["lrp_composite"] = lrpComposite
+    return recorded
   }
 }

@@ -30,12 +30,12 @@ struct DeepSEAGoldenTests {
   }
 
   @Test(
-    "the peer's Keras file loads and reproduces torch's logits (1e-4 of scale) and Saliency (1e-4 of each item's max)",
+    "the peer's Keras file loads and reproduces torch's logits (1e-4 of scale)",
     .enabled(
       if: PeerGolden.isPresent,
       "set SANITY_PEERS_DIR to a folder whose golden/ holds bench_deepsea.py's deepsea_like{.h5,.fa,_reference.h5}"
     ))
-  func reproducesReference() throws {
+  func reproducesLogits() throws {
     let model = try ModelLoader.load(PeerGolden.file("deepsea_like.h5"))
     #expect(model.shapes == (try Self.architectureShapes()))
     let sequences = try InputData.load(PeerGolden.file("deepsea_like.fa")).inputs
@@ -48,22 +48,43 @@ struct DeepSEAGoldenTests {
     #expect(
       logitError.error <= 1e-4,
       "logits: worst \(logitError.error) of scale \(scale) at \(logitError.index)")
+  }
 
+  /// Saliency against a float64 pass, at the positions no near tie reaches.
+  ///
+  /// A max-pool window whose two largest values nearly tie, or a ReLU whose input is nearly 0,
+  /// may be decided either way in float32, moving a whole receptive field of the map: on this
+  /// model torch's float32 map itself differs from float64 by 3.3e-2 of an item's max. The
+  /// float64 file marks those positions (`settled` = 0); elsewhere every float32 map must agree.
+  @Test(
+    "Saliency matches a float64 pass to 1e-4 of each item's max where no near tie reaches",
+    .enabled(
+      if: PeerGolden.isPresent
+        && FileManager.default.fileExists(atPath: PeerGolden.file("deepsea_like_float64.h5").path),
+      "run `python scripts/deepsea_float64_reference.py $SANITY_PEERS_DIR` (torch, h5py) to write golden/deepsea_like_float64.h5"
+    ))
+  func saliencyMatchesFloat64() throws {
+    let model = try ModelLoader.load(PeerGolden.file("deepsea_like.h5"))
+    let reference = try HDF5File(reading: PeerGolden.file("deepsea_like_float64.h5"))
     let saliency = try reference.readTensor("/saliency")
+    let settled = try reference.readTensor("/settled")
     let count = saliency.shape[0]
-    try #require(saliency.shape == [count, 1000, 4])
+    try #require(saliency.shape == [count, 1000, 4] && settled.shape == [count, 1000])
+    let sequences = try InputData.load(PeerGolden.file("deepsea_like.fa")).inputs
     let map = try Saliency().attribution(
       for: sequences.items(0..<count), targets: [Int](repeating: 0, count: count), in: model
     ).values
-    let cells = 4000
     for item in 0..<count {
-      let expected = Array(saliency.scalars[(item * cells)..<((item + 1) * cells)])
-      let actual = Array(map.scalars[(item * cells)..<((item + 1) * cells)])
-      let itemScale = expected.map(abs).max() ?? 1
-      let error = worst(actual, expected, scale: itemScale)
+      let kept = (0..<1000).filter { settled.scalars[item * 1000 + $0] == 1 }
+      #expect(kept.count >= 300, "item \(item): only \(kept.count) settled positions")
+      let cells = kept.flatMap { position in (0..<4).map { item * 4000 + position * 4 + $0 } }
+      let expected = cells.map { saliency.scalars[$0] }
+      let itemScale = saliency.scalars[(item * 4000)..<((item + 1) * 4000)].map(abs).max() ?? 1
+      let error = worst(cells.map { map.scalars[$0] }, expected, scale: itemScale)
       #expect(
         error.error <= 1e-4,
-        "saliency item \(item): worst \(error.error) of max \(itemScale) at \(error.index)")
+        "saliency item \(item): worst \(error.error) of max \(itemScale) at settled cell \(error.index)"
+      )
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SanityChecker
 import SanityTestSupport
 import Testing
 
@@ -55,5 +56,45 @@ import Testing
     #expect(
       run.error.contains("sanity: error: \(model.path): not a readable ONNX model"), "\(run.error)")
     #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+
+  /// `--max-pooling` and `--lrp-composite` build the explainers the library builds with those
+  /// rules, and the maps differ from the defaults' on the Basset-style fixture (a ReLU feeds
+  /// each max pool, and BatchNorm sits in its trunk).
+  @Test(arguments: [
+    ("deeplift", "--max-pooling", "captum", DeepLIFT(maxPooling: .captum) as any Explainer),
+    ("epsilon-lrp", "--lrp-composite", "zennit", EpsilonLRPExplainer(composite: .zennit)),
+  ])
+  func ruleFlagsSelectTheLibrarysRules(
+    method: String, flag: String, value: String, expected: any Explainer
+  ) throws {
+    let folder = try TemporaryDirectory()
+    let input = folder.file("seqs.fa")
+    try Self.fasta.write(to: input, atomically: true, encoding: .utf8)
+    let model = TestSupport.fixture("ONNX/basset.torchscript.onnx")
+    var maps: [Tensor] = []
+    for extra in [[flag, value], []] {
+      let output = folder.file("maps\(extra.count).h5")
+      let run = try CLI.run(
+        [
+          "explain", "--model", model.path, "--input", input.path, "--method", method,
+          "--target", "0", "--output", output.path,
+        ] + extra)
+      #expect(run.status == 0, "\(run.error)")
+      maps.append(try HDF5File(reading: output).readTensor("/attributions"))
+    }
+    let sequences = try InputData.load(input).inputs
+    let library = try expected.attribution(
+      for: sequences, targets: [0, 0], in: try ModelLoader.load(model)
+    ).values
+    let scale = library.scalars.map(abs).max() ?? 1
+    let gap = zip(maps[0].scalars, library.scalars).map { abs($0 - $1) }.max() ?? .infinity
+    #expect(maps[0].shape == library.shape && gap <= 1e-6 * scale, "CLI vs library: \(gap)")
+    let moved = zip(maps[0].scalars, maps[1].scalars).map { abs($0 - $1) }.max() ?? 0
+    #expect(moved > 1e-3 * scale, "\(flag) \(value) left the map unchanged")
+    let refused = try CLI.run([
+      "explain", "--model", model.path, "--input", input.path, "--method", method, flag, "bogus",
+    ])
+    #expect(refused.status == 2 && refused.error.contains("\(flag) must be"), "\(refused.error)")
   }
 }

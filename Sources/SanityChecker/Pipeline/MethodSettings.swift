@@ -25,6 +25,12 @@ public struct MethodSettings: Codable, Equatable, Sendable {
   /// The off-simplex gradient correction of Majdandzic et al. 2023 (``SimplexCorrected``);
   /// `nil` or `false`: not applied.
   public var correctGradient: Bool?
+  /// DeepLIFT's and DeepSHAP's rule at max pooling: `difference-routing` (`nil`, the default),
+  /// `captum` or `winner-takes-all` (``DeepLIFT/MaxPoolingRule``).
+  public var maxPooling: String?
+  /// ε-LRP's rules at sums and BatchNorm: `conservative` (`nil`, the default) or `zennit`
+  /// (``EpsilonLRPExplainer/Composite``).
+  public var lrpComposite: String?
 
   /// The defaults.
   public init() {}
@@ -60,6 +66,7 @@ public struct MethodSettings: Codable, Equatable, Sendable {
       throw .invalid(key: "methodSettings.upsample", value: upsample, expected: "nearest or linear")
     }
     let gradCAM = GradCAM(layer: layer, upsampling: upsampling, output: output)
+    let pooling = try maxPoolingRule()
     switch name {
     case "saliency": return Saliency(output: output)
     case "gradient-x-input": return GradientTimesInput(output: output)
@@ -71,13 +78,18 @@ public struct MethodSettings: Codable, Equatable, Sendable {
     case "vargrad":
       return SmoothGrad(
         samples: samples, noiseLevel: sigma, seed: seed, statistic: .variance, output: output)
-    case "epsilon-lrp": return EpsilonLRPExplainer(epsilon: epsilon, output: output)
+    case "epsilon-lrp":
+      return EpsilonLRPExplainer(epsilon: epsilon, composite: try composite(), output: output)
     case "guided-backprop": return GuidedBackprop(output: output)
     case "deconvnet": return DeconvNet(output: output)
     case "grad-cam": return gradCAM
     case "guided-grad-cam": return GuidedGradCAM(gradCAM: gradCAM)
-    case "deeplift": return DeepLIFT(baseline: try parsedBaseline(seed: seed), output: output)
-    case "deepshap": return DeepSHAP(referenceCount: references, seed: seed, output: output)
+    case "deeplift":
+      return DeepLIFT(
+        baseline: try parsedBaseline(seed: seed), maxPooling: pooling, output: output)
+    case "deepshap":
+      return DeepSHAP(
+        referenceCount: references, seed: seed, maxPooling: pooling, output: output)
     case "ism": return InSilicoMutagenesis(centred: comparing, output: output)
     case "random": return ControlExplainer(.random, seed: seed)
     case "constant": return ControlExplainer(.constant)
@@ -99,7 +111,33 @@ public struct MethodSettings: Codable, Equatable, Sendable {
         key: "methodSettings.\(key)", value: String(value), expected: "a number above 0")
     }
     _ = try parsedBaseline(seed: 0)
+    _ = try maxPoolingRule()
+    _ = try composite()
     _ = try explainer("saliency", seed: 0, key: "methods")
+  }
+
+  /// DeepLIFT's max-pooling rule of ``maxPooling``.
+  func maxPoolingRule() throws(RunConfigurationError) -> DeepLIFT.MaxPoolingRule {
+    switch maxPooling ?? "difference-routing" {
+    case "difference-routing": return .differenceRouting
+    case "captum": return .captum
+    case "winner-takes-all": return .winnerTakesAll
+    case let other:
+      throw .invalid(
+        key: "methodSettings.maxPooling", value: other,
+        expected: "difference-routing, captum or winner-takes-all")
+    }
+  }
+
+  /// ε-LRP's composite of ``lrpComposite``.
+  func composite() throws(RunConfigurationError) -> EpsilonLRPExplainer.Composite {
+    switch lrpComposite ?? "conservative" {
+    case "conservative": return .conservative
+    case "zennit": return .zennit
+    case let other:
+      throw .invalid(
+        key: "methodSettings.lrpComposite", value: other, expected: "conservative or zennit")
+    }
   }
 
   /// The baseline of Integrated Gradients and DeepLIFT.
