@@ -119,6 +119,8 @@ extension RunConfiguration {
     var template = demo()
     template.memory = "1G"
     template.methodSettings.layer = "conv1d_1"
+    template.methodSettings.maxPooling = "difference-routing"
+    template.methodSettings.lrpComposite = "conservative"
     template.checks.labelRandomization?.trainingLimit = 1
     template.checks.reverseComplement?.threshold = 0.9
     return template

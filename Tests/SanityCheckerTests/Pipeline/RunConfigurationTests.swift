@@ -103,6 +103,15 @@ import Testing
       "  correctGradient: false\n", "  correctGradient: 2\n", "correctGradient: 2",
       "key 'methodSettings.correctGradient' is '2'"
     ),
+    (
+      "  correctGradient: false\n", "  correctGradient: false\n  maxPooling: captums\n",
+      "maxPooling: captums",
+      "key 'methodSettings.maxPooling' is 'captums'; expected difference-routing, captum or winner-takes-all"
+    ),
+    (
+      "  correctGradient: false\n", "  correctGradient: false\n  lrpComposite: zenit\n",
+      "lrpComposite: zenit", "key 'methodSettings.lrpComposite' is 'zenit'"
+    ),
   ])
   func dnaCheckMistakesNameTheirKey(
     old: String, new: String, marker: String, expected: String
