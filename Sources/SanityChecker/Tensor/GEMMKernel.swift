@@ -24,6 +24,9 @@ enum GEMMKernel: CaseIterable, Sendable {
   /// The system's `cblas_sgemm`.
   case openBLAS
 
+  /// The fewest columns of `C` a product needs to take the `CKernels` kernels.
+  static let narrowColumns = 32
+
   /// The fastest kernel this processor runs.
   static let preferred: GEMMKernel = {
     switch ck_best_kernel() {
