@@ -199,17 +199,6 @@ struct KerasLayerFactory {
     case "GlobalAveragePooling1D": return GlobalAveragePooling1D(name: entry.name)
     case "GlobalMaxPooling2D": return GlobalMaxPooling2D(name: entry.name)
     case "GlobalAveragePooling2D": return GlobalAveragePooling2D(name: entry.name)
-    case "Cropping2D":
-      let cropping = try entry.borders("cropping")
-      return Cropping2D(
-        name: entry.name, top: cropping[0], bottom: cropping[1], left: cropping[2],
-        right: cropping[3])
-    case "ZeroPadding2D":
-      let padding = try entry.borders("padding")
-      return ZeroPadding2D(
-        name: entry.name, top: padding[0], bottom: padding[1], left: padding[2], right: padding[3])
-    case "RepeatVector":
-      return RepeatVector(name: entry.name, count: try entry.integer("n", atLeast: 1))
     default:
       throw .unsupportedLayer(
         file: entry.file, layer: entry.name, className: entry.className,
