@@ -48,7 +48,21 @@ CK_AVX512 void ck_micro_avx512_8x48(ptrdiff_t kc, const float *a, const float *b
   __m512 c50 = _mm512_setzero_ps(), c51 = _mm512_setzero_ps(), c52 = _mm512_setzero_ps();
   __m512 c60 = _mm512_setzero_ps(), c61 = _mm512_setzero_ps(), c62 = _mm512_setzero_ps();
   __m512 c70 = _mm512_setzero_ps(), c71 = _mm512_setzero_ps(), c72 = _mm512_setzero_ps();
-  if (nr == 48) {
+  if (nr == 48 && ldb != 48) {
+    // B read in place from rows ldb apart (a Dense kernel at a few rows per product): each row
+    // is on another page, where the hardware prefetcher does not follow, so fetch 8 rows ahead.
+    for (ptrdiff_t p = 0; p < kc; p++) {
+      const float *ahead = b + 8 * ldb;
+      _mm_prefetch((const char *)ahead, _MM_HINT_T0);
+      _mm_prefetch((const char *)(ahead + 16), _MM_HINT_T0);
+      _mm_prefetch((const char *)(ahead + 32), _MM_HINT_T0);
+      _mm_prefetch((const char *)(ahead + 47), _MM_HINT_T0);
+      const __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16), b2 = _mm512_loadu_ps(b + 32);
+      CK_ROW(0) CK_ROW(1) CK_ROW(2) CK_ROW(3) CK_ROW(4) CK_ROW(5) CK_ROW(6) CK_ROW(7)
+      a += 8;
+      b += ldb;
+    }
+  } else if (nr == 48) {
     for (ptrdiff_t p = 0; p < kc; p++) {
       const __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16), b2 = _mm512_loadu_ps(b + 32);
       CK_ROW(0) CK_ROW(1) CK_ROW(2) CK_ROW(3) CK_ROW(4) CK_ROW(5) CK_ROW(6) CK_ROW(7)

@@ -7,9 +7,14 @@
 #include "CKernels.h"
 #include "sgemm_internal.h"
 
+// mc x kc blocks of A are packed per row block and kc x nc blocks of B per column block. With
+// a_panel_outer, each A micro-panel (mr x kc, in L1) meets every B micro-panel of the packed
+// block (kc x nc, sized for L2); otherwise each B micro-panel meets every A micro-panel. The
+// order changes which cache holds what, never the value of any entry of C.
 typedef struct {
   int mr, nr;
   ptrdiff_t mc, nc;
+  int a_panel_outer;
   ck_micro_kernel micro;
   ck_pack_a pack_a;
   ck_pack_b pack_b;
@@ -19,11 +24,11 @@ static int blocking_for(ck_kernel kernel, ck_blocking *out) {
 #if defined(__x86_64__)
   switch (kernel) {
     case CK_KERNEL_AVX512:
-      *out = (ck_blocking){8, 48, 256, 2016, ck_micro_avx512_8x48, ck_pack_a_avx2,
+      *out = (ck_blocking){8, 48, 256, 1008, 1, ck_micro_avx512_8x48, ck_pack_a_avx2,
                            ck_pack_b_avx2};
       return 1;
     case CK_KERNEL_AVX2:
-      *out = (ck_blocking){6, 16, 264, 2048, ck_micro_avx2_6x16, ck_pack_a_scalar,
+      *out = (ck_blocking){6, 16, 264, 2048, 0, ck_micro_avx2_6x16, ck_pack_a_scalar,
                            ck_pack_b_avx2};
       return 1;
     case CK_KERNEL_NONE:
@@ -84,10 +89,21 @@ static int sgemm(ck_kernel kernel, const ck_a_source *source, int trans_b, ptrdi
       for (ptrdiff_t ic = 0; ic < m; ic += blocking.mc) {
         const ptrdiff_t mc = m - ic < blocking.mc ? m - ic : blocking.mc;
         blocking.pack_a(source, ic, pc, mc, kc, packed_a, blocking.mr);
+        const ptrdiff_t b_stride = b_in_place ? ldb : blocking.nr;
+        if (blocking.a_panel_outer && !b_in_place) {
+          for (ptrdiff_t ir = 0; ir < mc; ir += blocking.mr) {
+            const int mr = (int)(mc - ir < blocking.mr ? mc - ir : blocking.mr);
+            for (ptrdiff_t jr = 0; jr < nc; jr += blocking.nr) {
+              const int nr = (int)(nc - jr < blocking.nr ? nc - jr : blocking.nr);
+              blocking.micro(kc, packed_a + ir * kc, packed_b + jr * kc, b_stride,
+                             c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, alpha, beta, first);
+            }
+          }
+          continue;
+        }
         for (ptrdiff_t jr = 0; jr < nc; jr += blocking.nr) {
           const int nr = (int)(nc - jr < blocking.nr ? nc - jr : blocking.nr);
           const float *b_panel = b_in_place ? b_block + jr : packed_b + jr * kc;
-          const ptrdiff_t b_stride = b_in_place ? ldb : blocking.nr;
           for (ptrdiff_t ir = 0; ir < mc; ir += blocking.mr) {
             const int mr = (int)(mc - ir < blocking.mr ? mc - ir : blocking.mr);
             blocking.micro(kc, packed_a + ir * kc, b_panel, b_stride,

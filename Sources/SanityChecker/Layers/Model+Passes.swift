@@ -14,12 +14,15 @@ extension Model {
   /// Runs the model on a batch, in parallel chunks.
   ///
   /// A model starting `Conv1D → GlobalMaxPooling1D` runs chunks of exact one-hot items through
-  /// ``MaxPooledConvolution`` (the same values without the convolution's activation tensor).
+  /// ``MaxPooledConvolution`` (the same values without the convolution's activation tensor); a
+  /// chain with a `Dense` kernel of 2²² weights or more runs that layer once per block of many
+  /// items (``WideDenseForward``, the same values with the kernel read once per block).
   /// - Parameter input: `[N] + inputShape`.
   /// - Returns: `[N] + outputShape`.
   public func forward(_ input: Tensor) -> Tensor {
     precondition(
       input.shape.item == inputShape, "Model.forward: input \(input.shape.item) != \(inputShape)")
+    if let wide = WideDenseForward(model: self) { return wide.forward(input) }
     let fused = MaxPooledConvolution(model: self)
     let tail = layers.dropFirst(2)
     let parts = Parallel.mapChunks(

@@ -38,12 +38,15 @@ public enum BLAS {
       alpha: alpha, a: a, b: b, beta: beta, c: c)
   }
 
-  /// `C = alpha · op(A) · op(B) + beta · C`, row-major, with a given kernel (for tests and
-  /// benchmarks; an unsupported kernel falls back to OpenBLAS).
+  /// `C = alpha · op(A) · op(B) + beta · C`, row-major, with a given kernel (an unsupported
+  /// kernel falls back to OpenBLAS).
+  ///
+  /// `ldb` is the distance between rows of `B` as stored (default: its column count), so a
+  /// block of columns of a wider matrix is read in place.
   static func gemm(
     kernel: GEMMKernel, transposeA: Bool = false, transposeB: Bool = false,
     m: Int, n: Int, k: Int, alpha: Float = 1,
-    a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
+    a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>, ldb: Int? = nil,
     beta: Float = 0, c: UnsafeMutableBufferPointer<Float>
   ) {
     precondition(c.count >= m * n, "gemm: C holds \(c.count) scalars, needs \(m * n)")
@@ -52,7 +55,7 @@ public enum BLAS {
       if beta == 0 { c.update(repeating: 0, count: m * n) }
       return
     }
-    let (lda, ldb) = (transposeA ? m : k, transposeB ? k : n)
+    let (lda, ldb) = (transposeA ? m : k, ldb ?? (transposeB ? k : n))
     if let identifier = kernel.identifier,
       ck_sgemm(
         identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta,
