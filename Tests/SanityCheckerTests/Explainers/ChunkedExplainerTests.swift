@@ -103,11 +103,12 @@ struct ChunkedExplainerTests {
 
   @Test("the budget caps the chunks in flight at what half of it holds, at least one")
   func budgetCapsWorkers() throws {
-    try MemoryBudget.$scoped.withValue(try MemoryBudget(bytes: 64 << 20)) {
+    let (small, larger) = (try MemoryBudget(bytes: 64 << 20), try MemoryBudget(bytes: 80 << 20))
+    MemoryBudget.$scoped.withValue(small) {
       #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == 1)
       #expect(Parallel.workers(chunks: 8, bytesPerChunk: 200 << 20) == 1)
     }
-    try MemoryBudget.$scoped.withValue(try MemoryBudget(bytes: 80 << 20)) {
+    MemoryBudget.$scoped.withValue(larger) {
       #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == min(2, Parallel.threadCount))
     }
   }
