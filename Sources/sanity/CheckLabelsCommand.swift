@@ -32,10 +32,7 @@ struct CheckLabelsCommand: ShardedCheckCommand {
     parsing: .unconditional,
     help: "Use only the first N items of the explained inputs (at least 1).")
   var limit: Int = 200
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   func validate() throws {
     try FlagCheck.atLeast(1, epochs, "--epochs")

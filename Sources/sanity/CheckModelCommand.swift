@@ -36,10 +36,7 @@ struct CheckModelCommand: ShardedCheckCommand {
   var smooth: Int?
   @Flag(help: "Also report eMPRT, the relative entropy rise at full randomization.")
   var efficient = false
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   func validate() throws {
     try FlagCheck.atLeast(1, seeds, "--seeds")
@@ -108,18 +105,16 @@ struct CheckModelCommand: ShardedCheckCommand {
     try common.apply()
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
     let check = try check()
-    if let shard = try shardOptions.parsed() {
-      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
-      let block = try shardOptions.checkBlock(
-        inputOptions, modelOptions, targets: targetOptions, shard: shard)
+    let isShard = try writeShardPart(
+      inputOptions, modelOptions, targets: targetOptions, command: "check model"
+    ) { block in
       let given = try stages.map { _ in try givenStages(block.model) }
       Progress.note(
         "model randomization: \(explainers.count) methods × \(seeds) seeds on items \(block.first)..<\(block.first + block.input.itemCount) of \(block.total)",
         quiet: common.quiet)
-      let part = try check.part(block, explainers: explainers, stages: given)
-      return try shardOptions.write(
-        part, command: "check model", to: destination, quiet: common.quiet)
+      return try check.part(block, explainers: explainers, stages: given)
     }
+    if isShard { return }
     let output = try checkOptions.destination(json: common.json, inputs: readFiles)
     let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     // Given stages are read before any work, once per length.

@@ -21,10 +21,7 @@ struct CheckClassCommand: ShardedCheckCommand {
   @Option(
     parsing: .unconditional, help: "The other class: random (per item, seeded) or a unit index.")
   var other: String = "random"
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   var readFiles: [String?] { modelOptions.files + [inputOptions.input] }
 
@@ -60,15 +57,12 @@ struct CheckClassCommand: ShardedCheckCommand {
   func run() throws {
     try common.apply()
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
-    if let shard = try shardOptions.parsed() {
-      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
-      let block = try shardOptions.checkBlock(
-        inputOptions, modelOptions, targets: targetOptions, shard: shard)
-      let part = try check(units: block.model.outputShape.count).part(
-        block, explainers: explainers)
-      return try shardOptions.write(
-        part, command: "check class", to: destination, quiet: common.quiet)
+    let isShard = try writeShardPart(
+      inputOptions, modelOptions, targets: targetOptions, command: "check class"
+    ) { block in
+      try check(units: block.model.outputShape.count).part(block, explainers: explainers)
     }
+    if isShard { return }
     let output = try checkOptions.destination(json: common.json, inputs: readFiles)
     let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     var report = try check(units: input.model.outputShape.count).run(
@@ -95,10 +89,7 @@ struct CheckInvarianceCommand: ShardedCheckCommand {
   @OptionGroup var targetOptions: TargetOptions
   @Option(parsing: .unconditional, help: "The constant added to every input value.")
   var shift: Float = 1
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   func validate() throws {
     try FlagCheck.finite(shift, "--shift")
@@ -116,14 +107,12 @@ struct CheckInvarianceCommand: ShardedCheckCommand {
   func run() throws {
     try common.apply()
     let methods = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
-    if let shard = try shardOptions.parsed() {
-      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
-      let block = try shardOptions.checkBlock(
-        inputOptions, modelOptions, targets: targetOptions, shard: shard)
-      let part = try InputInvarianceCheck(shift: shift).part(block, explainers: methods)
-      return try shardOptions.write(
-        part, command: "check invariance", to: destination, quiet: common.quiet)
+    let isShard = try writeShardPart(
+      inputOptions, modelOptions, targets: targetOptions, command: "check invariance"
+    ) { block in
+      try InputInvarianceCheck(shift: shift).part(block, explainers: methods)
     }
+    if isShard { return }
     let output = try checkOptions.destination(json: common.json, inputs: readFiles)
     let input = try inputOptions.checkInput(modelOptions, targets: targetOptions)
     var report = try InputInvarianceCheck(shift: shift).run(input, explainers: methods)

@@ -2,20 +2,6 @@ import ArgumentParser
 import Foundation
 import SanityChecker
 
-/// A check command whose shards (`--shard K/N`) write per-item values that `sanity merge`
-/// summarizes with the command's own settings.
-protocol ShardedCheckCommand: ParsableCommand {
-  /// The check's options (`--output` is set to the merged file).
-  var checkOptions: CheckOptions { get set }
-  /// The files the command reads (a merged file may not replace them).
-  var readFiles: [String?] { get }
-  /// The report of the joined parts, with the settings the unsharded command adds.
-  /// - Parameter part: The joined parts.
-  /// - Returns: The report the unsharded command writes.
-  /// - Throws: The check's errors, or a model file's.
-  func mergedReport(_ part: CheckPart) throws -> CheckReport
-}
-
 /// `sanity merge` on the parts of a standalone check.
 enum CheckPartMerge {
   /// Joins the parts, rebuilds the check from the settings in their manifests (read relative to
@@ -36,7 +22,7 @@ enum CheckPartMerge {
     else {
       throw CommandPartError.mismatch(file: manifests[0], reason: "the command")
     }
-    command.checkOptions.output = output
+    command.options.checkOptions.output = output
     let destination = try command.checkOptions.destination(
       json: false, inputs: command.readFiles + parts + manifests)
     let report = try command.mergedReport(part)

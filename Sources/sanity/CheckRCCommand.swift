@@ -23,10 +23,7 @@ struct CheckRCCommand: ShardedCheckCommand {
     help:
       "Write the RC-averaged maps of the first method, ½ (E(x) + back(E(RC x))), to this .h5 file.")
   var averaged: String?
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   func validate() throws {
     if shardOptions.shard != nil, averaged != nil {
@@ -56,14 +53,12 @@ struct CheckRCCommand: ShardedCheckCommand {
   func run() throws {
     try common.apply()
     let explainers = try checkOptions.explainers(methodOptions, seed: common.seed)
-    if let shard = try shardOptions.parsed() {
-      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
-      let block = try shardOptions.checkBlock(
-        inputOptions, modelOptions, targets: nil, shard: shard)
-      return try shardOptions.write(
-        try check().part(block, explainers: explainers), command: "check rc", to: destination,
-        quiet: common.quiet)
+    let isShard = try writeShardPart(
+      inputOptions, modelOptions, targets: nil, command: "check rc"
+    ) { block in
+      try check().part(block, explainers: explainers)
     }
+    if isShard { return }
     let inputs = readFiles
     let output = try checkOptions.destination(json: common.json, inputs: inputs)
     let averagedDestination = try averaged.map {

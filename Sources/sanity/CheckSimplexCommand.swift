@@ -24,10 +24,7 @@ struct CheckSimplexCommand: ShardedCheckCommand {
     parsing: .unconditional,
     help: "Also run cascading model randomization both ways with N seeds (0: skip).")
   var seeds: Int = 0
-  @OptionGroup var checkOptions: CheckOptions
-  @OptionGroup var methodOptions: MethodOptions
-  @OptionGroup var shardOptions: ShardOptions
-  @OptionGroup var common: CommonOptions
+  @OptionGroup var options: ShardedCheckOptions
 
   func validate() throws {
     try FlagCheck.atLeast(0, seeds, "--seeds")
@@ -58,14 +55,12 @@ struct CheckSimplexCommand: ShardedCheckCommand {
   func run() throws {
     try common.apply()
     let explainers = try methodOptions.explainers(checkOptions.methods, seed: common.seed)
-    if let shard = try shardOptions.parsed() {
-      let destination = try shardOptions.checkPartDestination(checkOptions, inputs: readFiles)
-      let block = try shardOptions.checkBlock(
-        inputOptions, modelOptions, targets: nil, shard: shard)
-      return try shardOptions.write(
-        try diagnostic().part(block, explainers: explainers), command: "check simplex",
-        to: destination, quiet: common.quiet)
+    let isShard = try writeShardPart(
+      inputOptions, modelOptions, targets: nil, command: "check simplex"
+    ) { block in
+      try diagnostic().part(block, explainers: explainers)
     }
+    if isShard { return }
     let output = try checkOptions.destination(json: common.json, inputs: readFiles)
     let data = try inputOptions.load()
     guard data.kind == .sequences else {

@@ -13,19 +13,6 @@ struct RunShardMergeTests {
     "attributions/smoothgrad.h5",
   ]
 
-  /// Runs `sanity` and expects success.
-  @discardableResult
-  static func sanity(
-    _ arguments: [String], environment: [String: String] = [:], status: Int32 = 0,
-    quiet: Bool = true
-  ) throws
-    -> CLI.Result
-  {
-    let result = try CLI.run(arguments + (quiet ? ["--quiet"] : []), environment: environment)
-    #expect(result.status == status, "sanity \(arguments.joined(separator: " ")): \(result.error)")
-    return result
-  }
-
   /// Expects two run folders to hold the same bytes.
   static func expectSameFiles(_ a: URL, _ b: URL, _ label: String) throws {
     for name in files {
@@ -38,7 +25,7 @@ struct RunShardMergeTests {
   @Test func mergedShardsEqualTheUnshardedRunByteForByte() throws {
     let folder = try TemporaryDirectory()
     let whole = folder.file("whole")
-    try Self.sanity(["run", "--config", Self.config, "--output", whole.path])
+    try ShardMerge.sanity(["run", "--config", Self.config, "--output", whole.path])
     let rows = try String(contentsOf: whole.appendingPathComponent("results.tsv"), encoding: .utf8)
     #expect(
       rows.contains("model-randomization") && rows.contains("label-randomization")
@@ -66,14 +53,14 @@ struct RunShardMergeTests {
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("parts-\(count)/\($0)") }
       for (index, part) in parts.enumerated() {
-        try Self.sanity([
+        try ShardMerge.sanity([
           "run", "--config", Self.config, "--shard", "\(index + 1)/\(count)", "--output", part.path,
         ])
         #expect(
           FileManager.default.fileExists(atPath: part.appendingPathComponent("part.json").path))
       }
       let merged = folder.file("merged-\(count)")
-      try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
+      try ShardMerge.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
       try Self.expectSameFiles(whole, merged, "\(count) shards")
     }
   }
@@ -91,15 +78,15 @@ struct RunShardMergeTests {
     #expect(yaml.contains("correctGradient: true"))
     let config = try folder.write(Array(yaml.utf8), to: "corrected.yaml")
     let whole = folder.file("whole")
-    try Self.sanity(["run", "--config", config.path, "--output", whole.path])
+    try ShardMerge.sanity(["run", "--config", config.path, "--output", whole.path])
     let parts = (1...2).map { folder.file("parts/\($0)") }
     for (index, part) in parts.enumerated() {
-      try Self.sanity([
+      try ShardMerge.sanity([
         "run", "--config", config.path, "--shard", "\(index + 1)/2", "--output", part.path,
       ])
     }
     let merged = folder.file("merged")
-    try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
+    try ShardMerge.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
     try Self.expectSameFiles(whole, merged, "corrected, 2 shards")
     let report = try CheckReport.decoded(
       from: Data(contentsOf: whole.appendingPathComponent("results.json")))
@@ -128,7 +115,7 @@ struct RunShardMergeTests {
     let parts = (1...3).map { folder.file("parts/\($0)") }
     func runShards(environment: [String: String] = [:], statuses: [Int32]) throws -> [CLI.Result] {
       try parts.enumerated().map { index, part in
-        try Self.sanity(
+        try ShardMerge.sanity(
           ["run", "--config", Self.config, "--shard", "\(index + 1)/3", "--output", part.path],
           environment: environment,
           status: statuses[index], quiet: false)
@@ -144,9 +131,9 @@ struct RunShardMergeTests {
       resumed[0].error.contains("is up to date"), "the finished shard is kept: \(resumed[0].error)")
     #expect(!resumed[1].error.contains("is up to date"))
     let merged = folder.file("merged")
-    try Self.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
+    try ShardMerge.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
     let whole = folder.file("whole")
-    try Self.sanity(["run", "--config", Self.config, "--output", whole.path])
+    try ShardMerge.sanity(["run", "--config", Self.config, "--output", whole.path])
     try Self.expectSameFiles(whole, merged, "resumed")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.file("parts").path)
       .filter { $0.hasPrefix(".") }
@@ -162,21 +149,22 @@ struct RunShardMergeTests {
     let config = try folder.write(Array(yaml.utf8), to: "run.yaml")
     let part = folder.file("part")
     let arguments = ["run", "--config", config.path, "--shard", "1/1", "--output", part.path]
-    try Self.sanity(arguments)
-    #expect(try Self.sanity(arguments, quiet: false).error.contains("is up to date"))
+    try ShardMerge.sanity(arguments)
+    #expect(try ShardMerge.sanity(arguments, quiet: false).error.contains("is up to date"))
     #expect(
-      !(try Self.sanity(arguments + ["--force"], quiet: false).error.contains("is up to date")))
+      !(try ShardMerge.sanity(arguments + ["--force"], quiet: false).error.contains("is up to date"))
+    )
     let manifest = part.appendingPathComponent("part.json")
     let bytes = try Data(contentsOf: manifest)
     try bytes.prefix(bytes.count / 2).write(to: manifest)
     #expect(
-      !(try Self.sanity(arguments, quiet: false).error.contains("is up to date")),
+      !(try ShardMerge.sanity(arguments, quiet: false).error.contains("is up to date")),
       "a truncated part is redone")
     #expect(try Data(contentsOf: manifest) == bytes)
     let changed = try folder.write(
       Array(yaml.replacingOccurrences(of: "seeds: [0, 1]", with: "seeds: [0, 2]").utf8),
       to: "run.yaml")
-    let rerun = try Self.sanity(
+    let rerun = try ShardMerge.sanity(
       ["run", "--config", changed.path, "--shard", "1/1", "--output", part.path], quiet: false)
     #expect(!rerun.error.contains("is up to date"), "a part of other settings is redone")
   }
@@ -190,23 +178,23 @@ struct RunShardMergeTests {
     let a = try folder.write(Array(yaml.utf8), to: "a.yaml")
     let b = try folder.write(
       Array(yaml.replacingOccurrences(of: "seed: 0", with: "seed: 3").utf8), to: "b.yaml")
-    try Self.sanity([
+    try ShardMerge.sanity([
       "run", "--config", a.path, "--shard", "1/2", "--output", folder.file("a1").path,
     ])
-    try Self.sanity([
+    try ShardMerge.sanity([
       "run", "--config", a.path, "--shard", "2/2", "--output", folder.file("a2").path,
     ])
-    try Self.sanity([
+    try ShardMerge.sanity([
       "run", "--config", b.path, "--shard", "2/2", "--output", folder.file("b2").path,
     ])
-    let mixed = try Self.sanity(
+    let mixed = try ShardMerge.sanity(
       ["merge", folder.file("a1").path, folder.file("b2").path, "--output", folder.file("m").path],
       status: 2)
     #expect(
       mixed.error.contains("b2: the part belongs to another run")
         && mixed.error.contains("configuration"))
     // 20 items are one chunk: shard 1/2 is empty and 2/2 holds every item.
-    let twice = try Self.sanity(
+    let twice = try ShardMerge.sanity(
       [
         "merge", folder.file("a2").path, folder.file("a1").path, folder.file("a2").path, "--output",
         folder.file("m").path,
@@ -214,7 +202,7 @@ struct RunShardMergeTests {
     #expect(
       twice.error.contains("a1: the part starts at item 0, but the previous parts end at item 20"),
       "\(twice.error)")
-    let missing = try Self.sanity(
+    let missing = try ShardMerge.sanity(
       ["merge", folder.file("a1").path, "--output", folder.file("m").path], status: 2)
     #expect(missing.error.contains("the parts end at item 0 of 20"), "\(missing.error)")
     #expect(
@@ -237,14 +225,14 @@ struct RunShardMergeTests {
           $0.contains(new.trimmingCharacters(in: .whitespaces))
         } ?? 0) + 1
       let config = try folder.write(Array(text.utf8), to: "bad.yaml")
-      let result = try Self.sanity(
+      let result = try ShardMerge.sanity(
         ["run", "--config", config.path, "--output", folder.file("out").path], status: 2)
       #expect(
         result.error.contains("\(config.path):\(line): ") && result.error.contains(expected),
         "\(result.error)")
       #expect(!FileManager.default.fileExists(atPath: folder.file("out").path))
     }
-    let shard = try Self.sanity(
+    let shard = try ShardMerge.sanity(
       ["run", "--config", Self.config, "--shard", "4/3", "--output", folder.file("out").path],
       status: 2)
     #expect(shard.error.contains("--shard must be K/N"))

@@ -8,42 +8,35 @@ import Testing
 /// bootstrap intervals and verdicts — for 1, 2, 3 and 7 shards.
 @Suite(.enabled(if: CLI.hasExample, "Models/ and Genomes/ are needed"))
 struct ShardedChecksTests {
-  /// A check, its output's extension, and its arguments without --output and --shard.
-  struct Case: CustomTestStringConvertible, Sendable {
-    let name: String
-    let ext: String
-    let arguments: [String]
-    var testDescription: String { name }
-  }
-
   static let source = ["--model", CLI.model, "--input", CLI.sequences, "--limit", "450"]
 
-  static let cases: [Case] = [
+  static let cases: [ShardMerge.Case] = [
     // Two seeds, a seeded method (noise numbered by record index) and two metrics.
-    Case(
+    .init(
       name: "model", ext: "tsv",
       arguments: ["check", "model"] + source + [
         "--seeds", "2", "--methods", "saliency,smoothgrad", "--metrics", "spearman,ssim",
       ]),
-    Case(
+    .init(
       name: "model-json-per-item", ext: "json",
       arguments: ["check", "model"] + source + [
         "--seeds", "1", "--methods", "saliency", "--per-item", "--order", "independent",
       ]),
     // Two units, and the random other class drawn by record index.
-    Case(
+    .init(
       name: "class-targets", ext: "tsv",
       arguments: ["check", "class"] + source + ["--methods", "saliency", "--target", "0,1"]),
-    Case(
+    .init(
       name: "invariance", ext: "tsv",
       arguments: ["check", "invariance"] + source + ["--methods", "saliency,gradient-x-input"]),
-    Case(name: "rc", ext: "tsv", arguments: ["check", "rc"] + source + ["--methods", "saliency"]),
-    Case(
+    .init(
+      name: "rc", ext: "tsv", arguments: ["check", "rc"] + source + ["--methods", "saliency"]),
+    .init(
       name: "simplex", ext: "tsv",
       arguments: ["check", "simplex"] + source + [
         "--methods", "saliency,gradient-x-input", "--seeds", "1",
       ]),
-    Case(
+    .init(
       name: "labels", ext: "tsv",
       arguments: [
         "check", "labels", "--model", CLI.model, "--train", "Genomes/example-train.fa.gz",
@@ -52,27 +45,8 @@ struct ShardedChecksTests {
   ]
 
   @Test(arguments: cases)
-  func mergedPartsEqualTheUnshardedCheckByteForByte(_ check: Case) throws {
-    let folder = try TemporaryDirectory()
-    let whole = folder.file("whole.\(check.ext)")
-    try ShardedCommandsTests.sanity(check.arguments + ["--output", whole.path])
-    let expected = try Data(contentsOf: whole)
-    #expect(expected.count > 200, "\(check.name): the unsharded output is too small to compare")
-    for count in [1, 2, 3, 7] {
-      let parts = (1...count).map { folder.file("part-\(count)-\($0).json") }
-      for (index, part) in parts.enumerated() {
-        try ShardedCommandsTests.sanity(
-          check.arguments + ["--output", part.path, "--shard", "\(index + 1)/\(count)"])
-        #expect(
-          FileManager.default.fileExists(atPath: part.path + ".part.json"),
-          "\(check.name) \(index + 1)/\(count) wrote no manifest")
-      }
-      let merged = folder.file("merged-\(count).\(check.ext)")
-      try ShardedCommandsTests.sanity(["merge"] + parts.map(\.path) + ["--output", merged.path])
-      #expect(
-        try Data(contentsOf: merged) == expected,
-        "\(check.name): \(count) shards merged differ from the unsharded output")
-    }
+  func mergedPartsEqualTheUnshardedCheckByteForByte(_ check: ShardMerge.Case) throws {
+    try ShardMerge.expectMergedPartsEqualWhole(check, partExtension: "json", minimumBytes: 200)
   }
 
   /// `export modisco`: the three files at the merged prefix equal the unsharded export's
@@ -84,17 +58,17 @@ struct ShardedChecksTests {
     let arguments = ["export", "modisco"] + Self.source + ["--method", method, "--seed", "2"]
     let files = ["ohe.npz", "attr.npz", "settings.json"]
     let whole = folder.file("whole").path
-    try ShardedCommandsTests.sanity(arguments + ["--output-prefix", whole])
+    try ShardMerge.sanity(arguments + ["--output-prefix", whole])
     let expected = try files.map { try Data(contentsOf: URL(fileURLWithPath: "\(whole).\($0)")) }
     #expect(expected[1].count > 100_000, "\(method): the unsharded export is too small to compare")
     for count in [1, 2, 3, 7] {
       let parts = (1...count).map { folder.file("part-\(count)-\($0)").path }
       for (index, part) in parts.enumerated() {
-        try ShardedCommandsTests.sanity(
+        try ShardMerge.sanity(
           arguments + ["--output-prefix", part, "--shard", "\(index + 1)/\(count)"])
       }
       let merged = folder.file("merged-\(count)").path
-      try ShardedCommandsTests.sanity(["merge"] + parts + ["--output", merged])
+      try ShardMerge.sanity(["merge"] + parts + ["--output", merged])
       for (file, bytes) in zip(files, expected) {
         #expect(
           try Data(contentsOf: URL(fileURLWithPath: "\(merged).\(file)")) == bytes,
@@ -108,14 +82,14 @@ struct ShardedChecksTests {
     let arguments = ["check", "invariance"] + Self.source + ["--methods", "saliency"]
     let parts = (1...3).map { folder.file("p\($0).json") }
     for (index, part) in parts.enumerated() {
-      try ShardedCommandsTests.sanity(
+      try ShardMerge.sanity(
         arguments + ["--output", part.path, "--shard", "\(index + 1)/3"])
     }
     let otherSetting = folder.file("shift.json")
-    try ShardedCommandsTests.sanity(
+    try ShardMerge.sanity(
       arguments + ["--shift", "2", "--output", otherSetting.path, "--shard", "2/3"])
     let otherCheck = folder.file("rc.json")
-    try ShardedCommandsTests.sanity(
+    try ShardMerge.sanity(
       ["check", "rc"] + Self.source + [
         "--methods", "saliency", "--output", otherCheck.path, "--shard", "2/3",
       ])
@@ -133,7 +107,7 @@ struct ShardedChecksTests {
       ([parts[0], otherCheck, parts[2]], otherCheck, "the command differs"),
       ([parts[0], truncated, parts[2]], truncated, "truncated"),
     ] {
-      let result = try ShardedCommandsTests.sanity(
+      let result = try ShardMerge.sanity(
         ["merge"] + given.map(\.path) + ["--output", merged.path], status: 2)
       #expect(result.error.contains(message), "\(result.error)")
       #expect(result.error.contains(named.lastPathComponent), "\(result.error)")

@@ -135,7 +135,10 @@ extension Explainer {
 /// ```
 /// Simonyan et al. 2014, arXiv:1312.6034. **Deviation:** the map is signed (Captum's
 /// `Saliency(abs=False)`); the absolute value is a comparison view, not another method.
-public struct Saliency: Explainer {
+public struct Saliency: Explainer, RuleSignalExplainer {
+  /// `.gradient`.
+  static let rule = BackwardRule.gradient
+
   /// `saliency`.
   public static let identifier = "saliency"
   /// The explained output.
@@ -144,21 +147,6 @@ public struct Saliency: Explainer {
   /// Creates the explainer.
   /// - Parameter output: The explained output (the logit by default).
   public init(output: ExplainedOutput = .logit) { self.output = output }
-
-  /// The gradient per item.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
-  {
-    try model.validate(input: input, targets: targets)
-    return signalAttribution(input, targets: targets, model: model, output: output, rule: .gradient)
-  }
-
-  /// The gradient of every selected unit, from one forward pass per chunk.
-  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
-    -> [Attribution]
-  {
-    try signalAttributions(
-      input, selection: selection, model: model, output: output, rule: .gradient)
-  }
 }
 
 /// Gradient × Input: the gradient multiplied elementwise by the input.

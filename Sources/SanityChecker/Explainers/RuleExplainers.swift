@@ -5,7 +5,10 @@
 /// ```
 /// Springenberg et al. 2015, arXiv:1412.6806 (Captum's `GuidedBackprop`).
 /// Known to barely depend on the top layers' weights (Adebayo et al. 2018, arXiv:1810.03292).
-public struct GuidedBackprop: Explainer {
+public struct GuidedBackprop: Explainer, RuleSignalExplainer {
+  /// `.guidedBackprop`.
+  static let rule = BackwardRule.guidedBackprop
+
   /// `guided-backprop`.
   public static let identifier = "guided-backprop"
   /// The explained output.
@@ -14,22 +17,6 @@ public struct GuidedBackprop: Explainer {
   /// Creates the explainer.
   /// - Parameter output: The explained output (the logit by default).
   public init(output: ExplainedOutput = .logit) { self.output = output }
-
-  /// The guided signal at the input.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
-  {
-    try model.validate(input: input, targets: targets)
-    return signalAttribution(
-      input, targets: targets, model: model, output: output, rule: .guidedBackprop)
-  }
-
-  /// The signal of every selected unit, from one forward pass per chunk.
-  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
-    -> [Attribution]
-  {
-    try signalAttributions(
-      input, selection: selection, model: model, output: output, rule: .guidedBackprop)
-  }
 }
 
 /// DeconvNet: the backward pass passes only positive signals through every ReLU, ignoring the forward mask.
@@ -39,7 +26,10 @@ public struct GuidedBackprop: Explainer {
 /// ```
 /// Zeiler & Fergus 2014, arXiv:1311.2901 (Captum's `Deconvolution`). Max pools route to the
 /// first maximal element, as PyTorch does; this matters because DeconvNet ignores dead ReLUs.
-public struct DeconvNet: Explainer {
+public struct DeconvNet: Explainer, RuleSignalExplainer {
+  /// `.deconvNet`.
+  static let rule = BackwardRule.deconvNet
+
   /// `deconvnet`.
   public static let identifier = "deconvnet"
   /// The explained output.
@@ -48,22 +38,6 @@ public struct DeconvNet: Explainer {
   /// Creates the explainer.
   /// - Parameter output: The explained output (the logit by default).
   public init(output: ExplainedOutput = .logit) { self.output = output }
-
-  /// The deconvolution signal at the input.
-  public func attribution(for input: Tensor, targets: [Int], in model: Model) throws -> Attribution
-  {
-    try model.validate(input: input, targets: targets)
-    return signalAttribution(
-      input, targets: targets, model: model, output: output, rule: .deconvNet)
-  }
-
-  /// The signal of every selected unit, from one forward pass per chunk.
-  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
-    -> [Attribution]
-  {
-    try signalAttributions(
-      input, selection: selection, model: model, output: output, rule: .deconvNet)
-  }
 }
 
 /// ε-LRP: layer-wise relevance propagation with the ε-stabilized z-rule.

@@ -29,12 +29,10 @@ public struct AveragePooling1D: Layer {
   ///   - stride: The window step, ≥ 1, or `nil` for `poolSize` (the Keras default).
   ///   - padding: The padding mode.
   public init(name: String, poolSize: Int, stride: Int? = nil, padding: Padding = .valid) {
-    precondition(poolSize >= 1, "AveragePooling1D '\(name)': poolSize must be ≥ 1, got \(poolSize)")
-    precondition(
-      (stride ?? 1) >= 1, "AveragePooling1D '\(name)': stride must be ≥ 1, got \(stride ?? 0)")
     self.name = name
     self.poolSize = poolSize
-    self.stride = stride ?? poolSize
+    self.stride = Pooling.checkedStride(
+      stride, poolSize: poolSize, layer: "AveragePooling1D '\(name)'")
     self.padding = padding
   }
 
@@ -60,11 +58,6 @@ public struct AveragePooling1D: Layer {
   public func backward(
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
-    switch rule {
-    case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP(_, .even):
-      return pooling(input.shape).spreadEvenly(signal, inputShape: input.shape)
-    case .epsilonLRP(let epsilon, .proportional):
-      return pooling(input.shape).spreadProportionally(signal, input: input, epsilon: epsilon)
-    }
+    pooling(input.shape).averageBackward(signal, input: input, rule: rule)
   }
 }

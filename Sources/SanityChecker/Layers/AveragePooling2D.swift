@@ -30,16 +30,10 @@ public struct AveragePooling2D: Layer {
   ///     default).
   ///   - padding: The padding mode.
   public init(name: String, poolSize: [Int], strides: [Int]? = nil, padding: Padding = .valid) {
-    let strides = strides ?? poolSize
-    precondition(
-      poolSize.count == 2 && poolSize.allSatisfy { $0 >= 1 },
-      "AveragePooling2D '\(name)': poolSize must be two values ≥ 1, got \(poolSize)")
-    precondition(
-      strides.count == 2 && strides.allSatisfy { $0 >= 1 },
-      "AveragePooling2D '\(name)': strides must be two values ≥ 1, got \(strides)")
     self.name = name
     self.poolSize = poolSize
-    self.strides = strides
+    self.strides = Pooling.checkedStrides(
+      strides, poolSize: poolSize, layer: "AveragePooling2D '\(name)'")
     self.padding = padding
   }
 
@@ -66,11 +60,6 @@ public struct AveragePooling2D: Layer {
   public func backward(
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
-    switch rule {
-    case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP(_, .even):
-      return pooling(input.shape).spreadEvenly(signal, inputShape: input.shape)
-    case .epsilonLRP(let epsilon, .proportional):
-      return pooling(input.shape).spreadProportionally(signal, input: input, epsilon: epsilon)
-    }
+    pooling(input.shape).averageBackward(signal, input: input, rule: rule)
   }
 }

@@ -13,7 +13,7 @@
 /// Backward rules: the fused activation is passed by the rule (see ``BackwardRule``), then the
 /// linear part uses `Kᵀ` (gradient, Guided Backprop, DeconvNet) or the ε-LRP z-rule with the
 /// pre-activation `z` (bias included) recomputed from the input.
-public struct Conv1D: ParameterizedLayer {
+public struct Conv1D: ParameterizedLayer, KernelBiasLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[W, I, O]` and, when present, the bias `[O]`.
@@ -47,18 +47,12 @@ public struct Conv1D: ParameterizedLayer {
     precondition(stride >= 1, "Conv1D '\(name)': stride must be ≥ 1, got \(stride)")
     precondition(dilation >= 1, "Conv1D '\(name)': dilation must be ≥ 1, got \(dilation)")
     self.name = name
-    self.parameters = ["kernel": kernel]
-    if let bias { self.parameters["bias"] = bias }
+    self.parameters = Self.kernelAndBias(kernel, bias)
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
     self.activation = activation
     self.kernelShape = kernel.shape
-  }
-
-  /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] {
-    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
   }
 
   var kernel: Tensor { parameters["kernel"] ?? Tensor(shape: kernelShape) }

@@ -17,7 +17,7 @@
 /// Backward rules: the fused activation is passed by the rule (see ``BackwardRule``), then the
 /// linear part uses `Kᵀ` (gradient, Guided Backprop, DeconvNet) or the ε-LRP z-rule with the
 /// pre-activation `z` (bias included) recomputed from the input.
-public struct Conv2D: ParameterizedLayer {
+public struct Conv2D: ParameterizedLayer, KernelBiasLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[KH, KW, I, O]` and, when present, the bias `[O]`.
@@ -62,18 +62,12 @@ public struct Conv2D: ParameterizedLayer {
       dilation.count == 2 && dilation.allSatisfy { $0 >= 1 },
       "Conv2D '\(name)': dilation must be two values ≥ 1, got \(dilation)")
     self.name = name
-    self.parameters = ["kernel": kernel]
-    if let bias { self.parameters["bias"] = bias }
+    self.parameters = Self.kernelAndBias(kernel, bias)
     self.strides = strides
     self.padding = padding
     self.dilation = dilation
     self.activation = activation
     self.kernelShape = kernel.shape
-  }
-
-  /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] {
-    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
   }
 
   var kernel: Tensor { parameters["kernel"] ?? Tensor(shape: kernelShape) }

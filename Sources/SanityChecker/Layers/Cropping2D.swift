@@ -7,7 +7,7 @@
 /// back at the kept pixels and the cropped ones get 0, since they do not reach the output.
 /// Cropping only moves values, so ε-LRP conserves relevance and DeepLIFT multipliers pass as
 /// the gradient (the step is linear).
-public struct Cropping2D: Layer {
+public struct Cropping2D: Layer, ImageBorderLayer {
   /// The layer's name.
   public var name: String
   /// Rows removed at the top.
@@ -27,9 +27,7 @@ public struct Cropping2D: Layer {
   ///   - left: Columns removed at the left (≥ 0).
   ///   - right: Columns removed at the right (≥ 0).
   public init(name: String, top: Int, bottom: Int, left: Int, right: Int) {
-    precondition(
-      min(top, bottom, left, right) >= 0,
-      "Cropping2D '\(name)': negative cropping \(top), \(bottom), \(left), \(right)")
+    Self.checkBorders(name: name, noun: "cropping", (top, bottom, left, right))
     self.name = name
     self.top = top
     self.bottom = bottom
@@ -64,8 +62,6 @@ public struct Cropping2D: Layer {
 
   /// The window for an input of `shape` (`[N, H, W, C]`).
   private func window(_ shape: Shape) -> ImageWindow {
-    ImageWindow(
-      height: shape[1], width: shape[2], channels: shape[3], top: top, bottom: bottom, left: left,
-      right: right)
+    window(height: shape[1], width: shape[2], channels: shape[3])
   }
 }

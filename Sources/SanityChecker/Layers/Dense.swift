@@ -2,7 +2,7 @@
 ///
 /// Shapes: input `[N, I]`, kernel `[I, O]` (Keras layout), bias `[O]`, output `[N, O]`.
 /// Forward and both backward products are single `sgemm` calls.
-public struct Dense: ParameterizedLayer {
+public struct Dense: ParameterizedLayer, KernelBiasLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[I, O]` and, when present, the bias `[O]`.
@@ -20,14 +20,8 @@ public struct Dense: ParameterizedLayer {
     precondition(
       kernel.shape.rank == 2, "Dense '\(name)': kernel must be [I, O], got \(kernel.shape)")
     self.name = name
-    self.parameters = ["kernel": kernel]
-    if let bias { self.parameters["bias"] = bias }
+    self.parameters = Self.kernelAndBias(kernel, bias)
     self.activation = activation
-  }
-
-  /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] {
-    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
   }
 
   var kernel: Tensor { parameters["kernel"] ?? Tensor(shape: [0, 0]) }

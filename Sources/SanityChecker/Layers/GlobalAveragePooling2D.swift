@@ -9,7 +9,10 @@
 /// Backward: the gradient, Guided Backprop, DeconvNet and ε-LRP with
 /// ``PoolingRedistribution/even`` spread `s/(H·W)`; ε-LRP with
 /// ``PoolingRedistribution/proportional`` gives `x_hw·R / (Σx + ε·sign Σx)`.
-public struct GlobalAveragePooling2D: Layer {
+public struct GlobalAveragePooling2D: Layer, GlobalPoolingLayer {
+  /// Two spatial axes, `H` and `W`.
+  static let spatialAxes = 2
+
   /// The layer's name.
   public var name: String
 
@@ -19,29 +22,15 @@ public struct GlobalAveragePooling2D: Layer {
     self.name = name
   }
 
-  /// `[C]` for an input `[H, W, C]` with `H, W ≥ 1`.
-  public func outputShape(for input: Shape) throws(ModelError) -> Shape {
-    try Pooling.globalOutputShape(layer: name, input: input, spatialAxes: 2)
-  }
-
   /// The mean over `H × W`, `[N, C]`.
   public func forward(_ input: Tensor) -> Tensor {
-    precondition(
-      input.shape.rank == 4,
-      "GlobalAveragePooling2D '\(name)': input \(input.shape) is not [N, H, W, C]")
-    return Pooling.global(input.shape).average(input, shape: [input.shape[0], input.shape[3]])
+    globalPooling(of: input).average(input, shape: globalOutputShape(of: input))
   }
 
   /// Spreads the signal evenly (`s/(H·W)`), or proportionally for ε-LRP `.proportional`.
   public func backward(
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
-    switch rule {
-    case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP(_, .even):
-      return Pooling.global(input.shape).spreadEvenly(signal, inputShape: input.shape)
-    case .epsilonLRP(let epsilon, .proportional):
-      return Pooling.global(input.shape).spreadProportionally(
-        signal, input: input, epsilon: epsilon)
-    }
+    Pooling.global(input.shape).averageBackward(signal, input: input, rule: rule)
   }
 }

@@ -8,7 +8,10 @@
 ///
 /// Every backward rule routes the signal to the *first* position holding the maximum
 /// (winner takes all, also for ε-LRP).
-public struct GlobalMaxPooling1D: Layer {
+public struct GlobalMaxPooling1D: Layer, GlobalPoolingLayer {
+  /// One spatial axis, `L`.
+  static let spatialAxes = 1
+
   /// The layer's name.
   public var name: String
 
@@ -18,16 +21,9 @@ public struct GlobalMaxPooling1D: Layer {
     self.name = name
   }
 
-  /// `[C]` for an input `[L, C]` with `L ≥ 1`.
-  public func outputShape(for input: Shape) throws(ModelError) -> Shape {
-    try Pooling.globalOutputShape(layer: name, input: input, spatialAxes: 1)
-  }
-
   /// The maximum over `L`, `[N, C]`.
   public func forward(_ input: Tensor) -> Tensor {
-    precondition(
-      input.shape.rank == 3, "GlobalMaxPooling1D '\(name)': input \(input.shape) is not [N, L, C]")
-    return Pooling.global(input.shape).maximum(input, shape: [input.shape[0], input.shape[2]])
+    globalPooling(of: input).maximum(input, shape: globalOutputShape(of: input))
   }
 
   /// Routes the signal to the first maximum of each channel, under every rule.

@@ -8,7 +8,10 @@
 ///
 /// Every backward rule routes the signal to the *first* position holding the maximum in
 /// row-major order (winner takes all, also for ε-LRP).
-public struct GlobalMaxPooling2D: Layer {
+public struct GlobalMaxPooling2D: Layer, GlobalPoolingLayer {
+  /// Two spatial axes, `H` and `W`.
+  static let spatialAxes = 2
+
   /// The layer's name.
   public var name: String
 
@@ -18,17 +21,9 @@ public struct GlobalMaxPooling2D: Layer {
     self.name = name
   }
 
-  /// `[C]` for an input `[H, W, C]` with `H, W ≥ 1`.
-  public func outputShape(for input: Shape) throws(ModelError) -> Shape {
-    try Pooling.globalOutputShape(layer: name, input: input, spatialAxes: 2)
-  }
-
   /// The maximum over `H × W`, `[N, C]`.
   public func forward(_ input: Tensor) -> Tensor {
-    precondition(
-      input.shape.rank == 4,
-      "GlobalMaxPooling2D '\(name)': input \(input.shape) is not [N, H, W, C]")
-    return Pooling.global(input.shape).maximum(input, shape: [input.shape[0], input.shape[3]])
+    globalPooling(of: input).maximum(input, shape: globalOutputShape(of: input))
   }
 
   /// Routes the signal to the first maximum of each channel, under every rule.

@@ -24,7 +24,7 @@
 ///
 /// 1-D grouped convolutions are ``LocalLayer``s, so fast ISM recomputes only the windows a
 /// substitution reaches.
-public struct GroupedConvolution: ParameterizedLayer, FusedActivationLayer {
+public struct GroupedConvolution: ParameterizedLayer, KernelBiasLayer, FusedActivationLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[k…, I/G, O]` and, when present, the bias `[O]`.
@@ -65,19 +65,13 @@ public struct GroupedConvolution: ParameterizedLayer, FusedActivationLayer {
       groups >= 1 && kernel.shape[spatial + 1] % groups == 0,
       "GroupedConvolution '\(name)': \(kernel.shape[spatial + 1]) filters in \(groups) groups")
     self.name = name
-    self.parameters = ["kernel": kernel]
-    if let bias { self.parameters["bias"] = bias }
+    self.parameters = Self.kernelAndBias(kernel, bias)
     self.groups = groups
     self.strides = strides
     self.padding = padding
     self.dilation = dilation
     self.activation = activation
     self.kernelShape = kernel.shape
-  }
-
-  /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] {
-    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
   }
 
   /// The number of spatial axes (1 or 2).
@@ -108,13 +102,7 @@ public struct GroupedConvolution: ParameterizedLayer, FusedActivationLayer {
   public func outputShape(for input: Shape) throws(ModelError) -> Shape {
     let channels = groupChannels * groups
     let expected = spatialRank == 1 ? "[L, \(channels)]" : "[H, W, \(channels)]"
-    guard parameters["kernel"]?.shape == kernelShape,
-      parameters["bias"].map({ $0.shape == [kernelShape[spatialRank + 1]] }) ?? true
-    else {
-      throw .shapeMismatch(
-        layer: name, expected: "kernel \(kernelShape) and bias [\(kernelShape[spatialRank + 1])]",
-        actual: parameters["kernel"]?.shape ?? [])
-    }
+    try checkKernelAndBias(kernelShape: kernelShape, outputs: kernelShape[spatialRank + 1])
     guard input.rank == spatialRank + 1, input.dimensions.last == channels else {
       throw .shapeMismatch(layer: name, expected: expected, actual: input)
     }

@@ -31,30 +31,12 @@ enum Im2Col {
     precondition(
       columns.count == geometry.outputPositions * rowWidth, "im2col: columns size mismatch")
     guard let x = input.baseAddress, let out = columns.baseAddress else { return }
-    let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
-    var row = 0
-    for n in 0..<geometry.batch {
-      let itemBase = n * hAxis.input * wAxis.input * c
-      for oh in 0..<hAxis.output {
-        let ih0 = oh * hAxis.stride - hAxis.padBefore
-        for ow in 0..<wAxis.output {
-          let iw0 = ow * wAxis.stride - wAxis.padBefore
-          var destination = out + row * rowWidth
-          for kh in 0..<hAxis.kernel {
-            let ih = ih0 + kh * hAxis.dilation
-            let isRowInside = ih >= 0 && ih < hAxis.input
-            for kw in 0..<wAxis.kernel {
-              let iw = iw0 + kw * wAxis.dilation
-              if isRowInside && iw >= 0 && iw < wAxis.input {
-                destination.update(from: x + itemBase + (ih * wAxis.input + iw) * c, count: c)
-              } else {
-                destination.update(repeating: 0, count: c)
-              }
-              destination += c
-            }
-          }
-          row += 1
-        }
+    let c = geometry.channels
+    forEachTap(geometry) { column, pixel, isInside in
+      if isInside {
+        (out + column).update(from: x + pixel, count: c)
+      } else {
+        (out + column).update(repeating: 0, count: c)
       }
     }
   }
@@ -74,7 +56,28 @@ enum Im2Col {
     precondition(
       columns.count == geometry.outputPositions * rowWidth, "col2im: columns size mismatch")
     guard let x = input.baseAddress, let source = columns.baseAddress else { return }
+    let c = geometry.channels
+    forEachTap(geometry) { column, pixel, isInside in
+      guard isInside else { return }
+      let (target, tap) = (x + pixel, source + column)
+      for channel in 0..<c { target[channel] += tap[channel] }
+    }
+  }
+
+  /// Visits every (output position, kernel tap) pair in column-matrix order, the one loop nest
+  /// of both kernels.
+  /// - Parameters:
+  ///   - geometry: The window geometry.
+  ///   - body: Called with the offset of the tap's `C` entries in the column matrix
+  ///     (`row·KH·KW·C + (kh·KW + kw)·C`), the offset of the input pixel it reads
+  ///     (`((n·H + ih)·W + iw)·C`), and whether that pixel is inside the input (else the offset
+  ///     is meaningless: the tap reads padding).
+  @inline(__always)
+  private static func forEachTap(
+    _ geometry: WindowGeometry, _ body: (_ column: Int, _ pixel: Int, _ isInside: Bool) -> Void
+  ) {
     let (hAxis, wAxis, c) = (geometry.height, geometry.width, geometry.channels)
+    let rowWidth = geometry.columnWidth
     var row = 0
     for n in 0..<geometry.batch {
       let itemBase = n * hAxis.input * wAxis.input * c
@@ -82,17 +85,15 @@ enum Im2Col {
         let ih0 = oh * hAxis.stride - hAxis.padBefore
         for ow in 0..<wAxis.output {
           let iw0 = ow * wAxis.stride - wAxis.padBefore
-          var tap = source + row * rowWidth
+          var column = row * rowWidth
           for kh in 0..<hAxis.kernel {
             let ih = ih0 + kh * hAxis.dilation
             let isRowInside = ih >= 0 && ih < hAxis.input
             for kw in 0..<wAxis.kernel {
               let iw = iw0 + kw * wAxis.dilation
-              if isRowInside && iw >= 0 && iw < wAxis.input {
-                let target = x + itemBase + (ih * wAxis.input + iw) * c
-                for channel in 0..<c { target[channel] += tap[channel] }
-              }
-              tap += c
+              let isInside = isRowInside && iw >= 0 && iw < wAxis.input
+              body(column, itemBase + (ih * wAxis.input + iw) * c, isInside)
+              column += c
             }
           }
           row += 1

@@ -26,12 +26,9 @@ public struct MaxPooling1D: Layer {
   ///   - stride: The window step, ≥ 1, or `nil` for `poolSize` (the Keras default).
   ///   - padding: The padding mode.
   public init(name: String, poolSize: Int, stride: Int? = nil, padding: Padding = .valid) {
-    precondition(poolSize >= 1, "MaxPooling1D '\(name)': poolSize must be ≥ 1, got \(poolSize)")
-    precondition(
-      (stride ?? 1) >= 1, "MaxPooling1D '\(name)': stride must be ≥ 1, got \(stride ?? 0)")
     self.name = name
     self.poolSize = poolSize
-    self.stride = stride ?? poolSize
+    self.stride = Pooling.checkedStride(stride, poolSize: poolSize, layer: "MaxPooling1D '\(name)'")
     self.padding = padding
   }
 

@@ -27,16 +27,10 @@ public struct MaxPooling2D: Layer {
   ///     default).
   ///   - padding: The padding mode.
   public init(name: String, poolSize: [Int], strides: [Int]? = nil, padding: Padding = .valid) {
-    let strides = strides ?? poolSize
-    precondition(
-      poolSize.count == 2 && poolSize.allSatisfy { $0 >= 1 },
-      "MaxPooling2D '\(name)': poolSize must be two values ≥ 1, got \(poolSize)")
-    precondition(
-      strides.count == 2 && strides.allSatisfy { $0 >= 1 },
-      "MaxPooling2D '\(name)': strides must be two values ≥ 1, got \(strides)")
     self.name = name
     self.poolSize = poolSize
-    self.strides = strides
+    self.strides = Pooling.checkedStrides(
+      strides, poolSize: poolSize, layer: "MaxPooling2D '\(name)'")
     self.padding = padding
   }
 

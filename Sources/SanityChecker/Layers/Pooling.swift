@@ -80,6 +80,26 @@ struct Pooling: Sendable {
     }
   }
 
+  /// The backward pass of average pooling under `rule`, of `input`'s shape.
+  ///
+  /// The gradient, Guided Backprop, DeconvNet and ε-LRP with ``PoolingRedistribution/even``
+  /// spread `s/K` (``spreadEvenly(_:inputShape:)``); ε-LRP with
+  /// ``PoolingRedistribution/proportional`` spreads `x_i·R / (Σx + ε·sign Σx)`
+  /// (``spreadProportionally(_:input:epsilon:)``).
+  /// - Parameters:
+  ///   - signal: The signal at the output.
+  ///   - input: The input the forward pass saw.
+  ///   - rule: The backward rule.
+  /// - Returns: The signal at the input.
+  func averageBackward(_ signal: Tensor, input: Tensor, rule: BackwardRule) -> Tensor {
+    switch rule {
+    case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP(_, .even):
+      return spreadEvenly(signal, inputShape: input.shape)
+    case .epsilonLRP(let epsilon, .proportional):
+      return spreadProportionally(signal, input: input, epsilon: epsilon)
+    }
+  }
+
   /// Each window's signal spread as `s/K` over its real inputs, with the given batched shape.
   func spreadEvenly(_ signal: Tensor, inputShape: Shape) -> Tensor {
     let geometry = geometry
@@ -104,6 +124,41 @@ struct Pooling: Sendable {
 }
 
 extension Pooling {
+  /// Traps unless a 1-D pooling layer's window and step are ≥ 1 (a programmer error; the model
+  /// readers check first).
+  /// - Parameters:
+  ///   - stride: The window step, or `nil` for `poolSize` (the Keras default).
+  ///   - poolSize: The window length.
+  ///   - layer: The layer's type and name, for the message.
+  /// - Returns: The window step.
+  static func checkedStride(_ stride: Int?, poolSize: Int, layer: @autoclosure () -> String)
+    -> Int
+  {
+    precondition(poolSize >= 1, "\(layer()): poolSize must be ≥ 1, got \(poolSize)")
+    precondition((stride ?? 1) >= 1, "\(layer()): stride must be ≥ 1, got \(stride ?? 0)")
+    return stride ?? poolSize
+  }
+
+  /// Traps unless a 2-D pooling layer's window extents and steps are two values ≥ 1 (a
+  /// programmer error; the model readers check first).
+  /// - Parameters:
+  ///   - strides: The window steps `[sh, sw]`, or `nil` for `poolSize` (the Keras default).
+  ///   - poolSize: The window extents `[PH, PW]`.
+  ///   - layer: The layer's type and name, for the message.
+  /// - Returns: The window steps.
+  static func checkedStrides(
+    _ strides: [Int]?, poolSize: [Int], layer: @autoclosure () -> String
+  ) -> [Int] {
+    let strides = strides ?? poolSize
+    precondition(
+      poolSize.count == 2 && poolSize.allSatisfy { $0 >= 1 },
+      "\(layer()): poolSize must be two values ≥ 1, got \(poolSize)")
+    precondition(
+      strides.count == 2 && strides.allSatisfy { $0 >= 1 },
+      "\(layer()): strides must be two values ≥ 1, got \(strides)")
+    return strides
+  }
+
   /// Validates a windowed pooling layer's item input `[L, C]` or `[H, W, C]`.
   /// - Parameters:
   ///   - layer: The layer's name, for the error.

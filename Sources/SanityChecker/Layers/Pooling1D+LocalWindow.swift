@@ -1,43 +1,49 @@
-extension MaxPooling1D: LocalLayer {
+/// A 1-D windowed pooling layer (``MaxPooling1D``, ``AveragePooling1D``) as a ``LocalLayer``:
+/// its window arithmetic is the ``AxisWindow`` of `poolSize`, `stride` and `padding`.
+protocol LocalPooling1D: LocalLayer {
+  /// The window length.
+  var poolSize: Int { get }
+  /// The window step.
+  var stride: Int { get }
+  /// The padding mode.
+  var padding: Padding { get }
+  /// Whether each window's statistic is its maximum (else the mean of its real inputs).
+  static var isMaximum: Bool { get }
+}
+
+extension LocalPooling1D {
+  /// The pooling geometry over an input axis of `inputLength` positions.
+  private func axis(_ inputLength: Int) -> AxisWindow {
+    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding)
+  }
+
   func outputs(reading inputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(
-      reading: inputs)
+    axis(inputLength).outputs(reading: inputs)
   }
 
   func inputs(readBy outputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(
-      readBy: outputs)
+    axis(inputLength).inputs(readBy: outputs)
   }
 
-  /// The maximum over each output's real inputs (padding never wins, as in ``forward(_:)``).
+  /// The maximum (padding never wins) or the mean (padding is not counted) over each output's
+  /// real inputs, as in ``Layer/forward(_:)``.
   func forward(
     _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
   ) -> PositionWindows {
-    let axis = AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding)
-    return input.pooled(
-      axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: true)
+    input.pooled(
+      axis: axis(inputLength), outputStarts: outputStarts, outputWidth: outputWidth,
+      isMaximum: Self.isMaximum)
   }
 }
 
-extension AveragePooling1D: LocalLayer {
-  func outputs(reading inputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).outputs(
-      reading: inputs)
-  }
+extension MaxPooling1D: LocalPooling1D {
+  /// Max pooling.
+  static var isMaximum: Bool { true }
+}
 
-  func inputs(readBy outputs: Range<Int>, inputLength: Int) -> Range<Int> {
-    AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding).inputs(
-      readBy: outputs)
-  }
-
-  /// The mean of each output's real inputs (padding is not counted, as in ``forward(_:)``).
-  func forward(
-    _ input: PositionWindows, inputLength: Int, outputStarts: [Int], outputWidth: Int
-  ) -> PositionWindows {
-    let axis = AxisWindow(input: inputLength, kernel: poolSize, stride: stride, padding: padding)
-    return input.pooled(
-      axis: axis, outputStarts: outputStarts, outputWidth: outputWidth, isMaximum: false)
-  }
+extension AveragePooling1D: LocalPooling1D {
+  /// Average pooling.
+  static var isMaximum: Bool { false }
 }
 
 extension PositionWindows {

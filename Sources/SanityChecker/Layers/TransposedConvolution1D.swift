@@ -25,7 +25,7 @@
 /// - Grad-CAM: its `[OL, O]` output is a feature map like a convolution's.
 ///
 /// It is a ``LocalLayer``: output `j` reads inputs `q` with `q·s + t·d = j + p₀`.
-public struct TransposedConvolution1D: ParameterizedLayer, FusedActivationLayer {
+public struct TransposedConvolution1D: ParameterizedLayer, KernelBiasLayer, FusedActivationLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[W, O, I]` and, when present, the bias `[O]`.
@@ -66,8 +66,7 @@ public struct TransposedConvolution1D: ParameterizedLayer, FusedActivationLayer 
       "TransposedConvolution1D '\(name)': kernel \(kernel.shape), stride \(stride), dilation \(dilation)"
     )
     self.name = name
-    self.parameters = ["kernel": kernel]
-    if let bias { self.parameters["bias"] = bias }
+    self.parameters = Self.kernelAndBias(kernel, bias)
     self.stride = stride
     self.dilation = dilation
     self.cropStart = cropping.start
@@ -75,11 +74,6 @@ public struct TransposedConvolution1D: ParameterizedLayer, FusedActivationLayer 
     self.outputPadding = outputPadding
     self.activation = activation
     self.kernelShape = kernel.shape
-  }
-
-  /// `["kernel", "bias"]`, or `["kernel"]` without a bias.
-  public var parameterOrder: [String] {
-    parameters["bias"] == nil ? ["kernel"] : ["kernel", "bias"]
   }
 
   var kernel: Tensor { parameters["kernel"] ?? Tensor(shape: kernelShape) }
@@ -103,13 +97,7 @@ public struct TransposedConvolution1D: ParameterizedLayer, FusedActivationLayer 
   /// `[OL, O]` for an input `[L, I]`.
   public func outputShape(for input: Shape) throws(ModelError) -> Shape {
     let (filters, channels) = (kernelShape[1], kernelShape[2])
-    guard parameters["kernel"]?.shape == kernelShape,
-      parameters["bias"].map({ $0.shape == [filters] }) ?? true
-    else {
-      throw .shapeMismatch(
-        layer: name, expected: "kernel \(kernelShape) and bias [\(filters)]",
-        actual: parameters["kernel"]?.shape ?? [])
-    }
+    try checkKernelAndBias(kernelShape: kernelShape, outputs: filters)
     guard input.rank == 2, input[1] == channels, input[0] >= 1 else {
       throw .shapeMismatch(layer: name, expected: "[L, \(channels)]", actual: input)
     }

@@ -7,7 +7,7 @@
 /// original pixels (the padding has no input to receive a signal). Padding only moves values,
 /// so ε-LRP conserves the relevance that reaches original pixels and DeepLIFT multipliers pass
 /// as the gradient (the step is linear).
-public struct ZeroPadding2D: Layer {
+public struct ZeroPadding2D: Layer, ImageBorderLayer {
   /// The layer's name.
   public var name: String
   /// Rows added at the top.
@@ -27,9 +27,7 @@ public struct ZeroPadding2D: Layer {
   ///   - left: Columns added at the left (≥ 0).
   ///   - right: Columns added at the right (≥ 0).
   public init(name: String, top: Int, bottom: Int, left: Int, right: Int) {
-    precondition(
-      min(top, bottom, left, right) >= 0,
-      "ZeroPadding2D '\(name)': negative padding \(top), \(bottom), \(left), \(right)")
+    Self.checkBorders(name: name, noun: "padding", (top, bottom, left, right))
     self.name = name
     self.top = top
     self.bottom = bottom
@@ -49,8 +47,10 @@ public struct ZeroPadding2D: Layer {
 
   /// The input between zero rows and columns.
   public func forward(_ input: Tensor) -> Tensor {
-    window(height: input.shape[1] + top + bottom, width: input.shape[2] + left + right, input.shape)
-      .padded(input)
+    window(
+      height: input.shape[1] + top + bottom, width: input.shape[2] + left + right,
+      channels: input.shape[3]
+    ).padded(input)
   }
 
   /// The signal at the original pixels (every rule).
@@ -59,14 +59,8 @@ public struct ZeroPadding2D: Layer {
   {
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet, .epsilonLRP:
-      return window(height: output.shape[1], width: output.shape[2], output.shape).cropped(signal)
+      return window(height: output.shape[1], width: output.shape[2], channels: output.shape[3])
+        .cropped(signal)
     }
-  }
-
-  /// The window of the original pixels in a padded image of `height` × `width`.
-  private func window(height: Int, width: Int, _ shape: Shape) -> ImageWindow {
-    ImageWindow(
-      height: height, width: width, channels: shape[3], top: top, bottom: bottom, left: left,
-      right: right)
   }
 }

@@ -25,7 +25,7 @@
 /// - `score(x, x) == 1`; symmetric; in [-1, 1].
 /// - Invariant to positive affine maps, and to negation (orientations are modulo 180°).
 /// - Falls as a map is shifted or blurred relative to the other.
-public struct HOGSimilarity: SimilarityMetric {
+public struct HOGSimilarity: SimilarityMetric, MagnitudeVariantMetric {
   /// How the two feature vectors are compared.
   public enum FeatureCorrelation: Hashable, Sendable {
     /// Spearman's rank correlation (the default).
@@ -58,17 +58,6 @@ public struct HOGSimilarity: SimilarityMetric {
     self.descriptor = descriptor
     self.correlation = correlation
     self.isAbsolute = absolute
-  }
-
-  /// `"hog"`, or `"hog-abs"` when describing magnitudes.
-  public var name: String { isAbsolute ? "hog-abs" : Self.identifier }
-
-  /// This configuration on magnitudes for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? {
-    guard !isAbsolute else { return nil }
-    var variant = self
-    variant.isAbsolute = true
-    return variant
   }
 
   /// The correlation of the HOG features of the two min-max scaled maps.

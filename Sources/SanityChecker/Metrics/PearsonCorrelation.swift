@@ -17,7 +17,7 @@
 /// - Invariant to positive affine maps `x ↦ s·x + t` (s > 0) of either argument;
 ///   `score(x, -x) = -1` (to rounding).
 /// - Agrees with scipy to about 1e-12 on `Float` maps.
-public struct PearsonCorrelation: SimilarityMetric {
+public struct PearsonCorrelation: SimilarityMetric, MagnitudeVariantMetric {
   /// `"pearson"`.
   public static let identifier = "pearson"
   /// Higher is more similar.
@@ -30,14 +30,6 @@ public struct PearsonCorrelation: SimilarityMetric {
   /// - Parameter absolute: Correlate `|a|` and `|b|` (`"pearson-abs"`); `false` by default.
   public init(absolute: Bool = false) {
     self.isAbsolute = absolute
-  }
-
-  /// `"pearson"`, or `"pearson-abs"` when correlating magnitudes.
-  public var name: String { isAbsolute ? "pearson-abs" : Self.identifier }
-
-  /// The absolute variant for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? {
-    isAbsolute ? nil : PearsonCorrelation(absolute: true)
   }
 
   /// Pearson's r of the flattened maps.

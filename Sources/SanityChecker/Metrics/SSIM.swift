@@ -37,7 +37,7 @@ import Foundation
 /// - Invariant to positive affine maps of either argument (through the min-max scaling);
 ///   not invariant to negation (`x` and `-x` scale to `x̂` and `1 - x̂`).
 /// - Computed in `Double`; agrees with skimage to about 1e-12.
-public struct SSIM: SimilarityMetric {
+public struct SSIM: SimilarityMetric, MagnitudeVariantMetric {
   /// The averaging window.
   public enum Window: Hashable, Sendable {
     /// A uniform window whose size follows the map: `min(7, largest odd ≤ smallest extent)`.
@@ -71,17 +71,6 @@ public struct SSIM: SimilarityMetric {
   public init(window: Window = .automatic, absolute: Bool = false) {
     self.window = window
     self.isAbsolute = absolute
-  }
-
-  /// `"ssim"`, or `"ssim-abs"` when comparing magnitudes.
-  public var name: String { isAbsolute ? "ssim-abs" : Self.identifier }
-
-  /// This configuration on magnitudes for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? {
-    guard !isAbsolute else { return nil }
-    var variant = self
-    variant.isAbsolute = true
-    return variant
   }
 
   /// The mean SSIM of the two min-max scaled maps.

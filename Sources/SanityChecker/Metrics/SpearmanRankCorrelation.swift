@@ -23,7 +23,7 @@
 ///   so scores agree with scipy to about 1e-15.
 ///
 /// **Cost.** One sort of `n` 64-bit integer keys per map and three arrays per call.
-public struct SpearmanRankCorrelation: SimilarityMetric {
+public struct SpearmanRankCorrelation: SimilarityMetric, MagnitudeVariantMetric {
   /// `"spearman"`.
   public static let identifier = "spearman"
   /// Higher is more similar.
@@ -36,14 +36,6 @@ public struct SpearmanRankCorrelation: SimilarityMetric {
   /// - Parameter absolute: Rank `|a|` and `|b|` (`"spearman-abs"`); `false` by default.
   public init(absolute: Bool = false) {
     self.isAbsolute = absolute
-  }
-
-  /// `"spearman"`, or `"spearman-abs"` when ranking magnitudes.
-  public var name: String { isAbsolute ? "spearman-abs" : Self.identifier }
-
-  /// The absolute variant for the signed metric, `nil` for the absolute one.
-  public var magnitudeVariant: (any SimilarityMetric)? {
-    isAbsolute ? nil : SpearmanRankCorrelation(absolute: true)
   }
 
   /// Spearman's ρ of the flattened maps.

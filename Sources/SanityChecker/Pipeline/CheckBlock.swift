@@ -42,26 +42,22 @@ public struct CheckBlock: Sendable {
     SimilarityComparison.withFloorControl(explainers).map { $0.offsettingItems(by: first) }
   }
 
-  /// An empty part for this block, with its place and the unit labels.
-  func emptyPart() -> CheckPart {
-    CheckPart(
+  /// This block's part: its place, the unit labels and each unit's per-item scores (one unit
+  /// when none is selected: each item's predicted one; none for an empty block).
+  /// - Parameter score: Scores the block for fixed targets (`nil`: predicted).
+  /// - Returns: The part.
+  /// - Throws: What `score` throws.
+  func part(scoring score: (_ targets: [Int]?) throws -> CheckPart.Scores) throws -> CheckPart {
+    var part = CheckPart(
       first: first, count: input.itemCount, total: total,
       length: model.inputShape.dimensions.first ?? 0, units: [],
       unitLabels: input.targetLabels)
-  }
-
-  /// Each unit's per-item scores (one unit when none is selected: each item's predicted one).
-  /// - Parameter score: Scores the block for fixed targets (`nil`: predicted).
-  /// - Returns: One result per unit; none for an empty block.
-  /// - Throws: What `score` throws.
-  func scoresPerUnit(_ score: (_ targets: [Int]?) throws -> CheckPart.Scores) throws
-    -> [CheckPart.Scores]
-  {
-    guard input.itemCount > 0 else { return [] }
+    guard input.itemCount > 0 else { return part }
     let units: [Int?] = input.selection.map { $0.indices.map { Optional($0) } } ?? [nil]
-    return try units.map { unit in
+    part.units = try units.map { unit in
       try score(unit.map { [Int](repeating: $0, count: input.itemCount) })
     }
+    return part
   }
 }
 

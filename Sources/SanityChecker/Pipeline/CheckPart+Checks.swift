@@ -7,15 +7,13 @@ extension InputInvarianceCheck {
   /// - Throws: An explainer's error, or ``ModelError`` for a model whose first layer cannot
   ///   compensate the shift.
   public func part(_ block: CheckBlock, explainers: [any Explainer]) throws -> CheckPart {
-    var part = block.emptyPart()
     let numbered = explainers.map { $0.offsettingItems(by: block.first) }
-    part.units = try block.scoresPerUnit { targets in
+    return try block.part { targets in
       .values(
         try differences(
           model: block.model, input: block.items, explainers: numbered, targets: targets
         ).map { RunPart.ItemValues(method: $0.method, values: $0.values) })
     }
-    return part
   }
 
   /// The rows and verdicts of joined parts, as ``run(_:explainers:)`` writes them.
@@ -41,13 +39,11 @@ extension ReverseComplementCheck {
   /// - Returns: The part.
   /// - Throws: An explainer's error, or ``ModelError`` for inputs that are not one-hot DNA.
   public func part(_ block: CheckBlock, explainers: [any Explainer]) throws -> CheckPart {
-    var part = block.emptyPart()
     let numbered = block.numbered(withFloor: explainers)
-    part.units = try block.scoresPerUnit { targets in
+    return try block.part { targets in
       .reverseComplement(
         try scores(model: block.model, input: block.items, targets: targets, explainers: numbered))
     }
-    return part
   }
 
   /// The rows and verdicts of joined parts, as ``run(model:input:targets:explainers:)`` writes
@@ -77,16 +73,13 @@ extension OffSimplexDiagnostic {
   /// - Returns: The part.
   /// - Throws: An explainer's error, or ``ModelError`` for inputs that are not one-hot DNA.
   public func part(_ block: CheckBlock, explainers: [any Explainer]) throws -> CheckPart {
-    var part = block.emptyPart()
     let model = block.model
     let candidates = explainers.filter { !($0 is ControlExplainer) }.map {
       $0.offsettingItems(by: block.first)
     }
     let stageNames = model.randomizationStageNames(
       order: modelRandomization?.order ?? .cascadingTopDown)
-    part.seedLabels = (modelRandomization?.seeds ?? []).map(String.init)
-    part.stageNames = modelRandomization == nil ? [] : stageNames
-    part.units = try block.scoresPerUnit { targets in
+    var part = try block.part { targets in
       let fixedTargets = try Self.validated(model: model, input: block.items, targets: targets)
       let values = try self.values(
         model: model, input: block.items, targets: fixedTargets, explainers: candidates)
@@ -105,6 +98,8 @@ extension OffSimplexDiagnostic {
       }
       return .offSimplex(scores)
     }
+    part.seedLabels = (modelRandomization?.seeds ?? []).map(String.init)
+    part.stageNames = modelRandomization == nil ? [] : stageNames
     return part
   }
 

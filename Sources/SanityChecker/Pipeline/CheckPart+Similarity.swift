@@ -22,16 +22,15 @@ extension ModelRandomizationCheck {
     let model = block.model
     let stageSource =
       stages.map(Stages.init(given:)) ?? Stages(drawnFrom: model, configuration)
-    var part = block.emptyPart()
-    part.seedLabels = stageSource.seeds
-    part.stageNames = stageSource.names
     let numbered = block.numbered(withFloor: explainers)
-    part.units = try block.scoresPerUnit { targets in
+    var part = try block.part { targets in
       .similarity(
         try methodScores(
           model: model, stages: stageSource, input: block.items, targets: targets,
           explainers: numbered))
     }
+    part.seedLabels = stageSource.seeds
+    part.stageNames = stageSource.names
     return part
   }
 
@@ -59,15 +58,13 @@ extension ClassSensitivityCheck {
   /// - Returns: The part.
   /// - Throws: An explainer's error, or ``ModelError`` for a model with one output.
   public func part(_ block: CheckBlock, explainers: [any Explainer]) throws -> CheckPart {
-    var part = block.emptyPart()
     let numbered = block.numbered(withFloor: explainers)
-    part.units = try block.scoresPerUnit { targets in
+    return try block.part { targets in
       .similarity(
         try methodScores(
           model: block.model, input: block.items, explainers: numbered, targets: targets,
           items: Array(block.itemRange)))
     }
-    return part
   }
 
   /// The rows and verdicts of joined parts, as ``run(_:explainers:)`` writes them.
@@ -94,14 +91,13 @@ extension DataRandomizationCheck {
   public func part(
     _ block: CheckBlock, permutedModel: Model, explainers: [any Explainer]
   ) throws -> CheckPart {
-    var part = block.emptyPart()
-    part.modelNames = [block.model.name, permutedModel.name]
     let numbered = block.numbered(withFloor: explainers)
-    part.units = try block.scoresPerUnit { targets in
+    var part = try block.part { targets in
       .similarity(
         try methodScores(
           block.model, permutedModel, input: block.items, explainers: numbered, targets: targets))
     }
+    part.modelNames = [block.model.name, permutedModel.name]
     return part
   }
 

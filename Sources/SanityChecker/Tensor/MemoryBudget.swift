@@ -25,9 +25,14 @@ public struct MemoryBudget: Sendable, Equatable, CustomStringConvertible {
 
   private static let configured = Mutex(MemoryBudget.standard)
 
-  /// The budget in force for this process (``standard`` unless the command line sets it).
+  /// A budget in force for one task (and the chunks ``Parallel`` runs for it) instead of the
+  /// process's: `MemoryBudget.$scoped.withValue(budget) { … }` changes no other task's budget.
+  @TaskLocal static var scoped: MemoryBudget?
+
+  /// The budget in force for this process (``standard`` unless the command line sets it), or
+  /// the task's scoped budget where one is set.
   public static var current: MemoryBudget {
-    get { configured.withLock { $0 } }
+    get { scoped ?? configured.withLock { $0 } }
     set { configured.withLock { $0 = newValue } }
   }
 

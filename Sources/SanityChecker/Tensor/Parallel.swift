@@ -10,9 +10,15 @@ import Synchronization
 public enum Parallel {
   private static let configuredThreads = Mutex(0)
 
-  /// The number of threads batch work may use (default: the active processor count).
+  /// A thread count in force for one task (and the chunks it runs) instead of the process's:
+  /// `Parallel.$scopedThreadCount.withValue(2) { … }` changes no other task's count.
+  @TaskLocal static var scopedThreadCount: Int?
+
+  /// The number of threads batch work may use (default: the active processor count), or the
+  /// task's scoped count where one is set.
   public static var threadCount: Int {
     get {
+      if let scoped = scopedThreadCount { return max(1, scoped) }
       let configured = configuredThreads.withLock { $0 }
       return configured > 0 ? configured : ProcessInfo.processInfo.activeProcessorCount
     }
@@ -51,13 +57,20 @@ public enum Parallel {
     let slots = Mutex([Result?](repeating: nil, count: chunks))
     let workers = workers(chunks: chunks, bytesPerChunk: bytesPerChunk)
     let next = Atomic<Int>(0)
+    // Dispatch threads do not see task-local values: the caller's scoped settings are bound
+    // again in each worker, so nested chunking reads the same budget and thread count.
+    let (budget, threads) = (MemoryBudget.scoped, scopedThreadCount)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard chunk < chunks else { return }
-        let range = (chunk * size)..<min(count, (chunk + 1) * size)
-        let result = body(range)
-        slots.withLock { $0[chunk] = result }
+      MemoryBudget.$scoped.withValue(budget) {
+        $scopedThreadCount.withValue(threads) {
+          while true {
+            let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard chunk < chunks else { return }
+            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            let result = body(range)
+            slots.withLock { $0[chunk] = result }
+          }
+        }
       }
     }
     return slots.withLock { $0.compactMap { $0 } }

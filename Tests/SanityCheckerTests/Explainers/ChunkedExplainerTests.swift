@@ -28,89 +28,105 @@ struct ChunkedExplainerTests {
       ])
   }
 
+  /// Expects `explainers` to give the same maps, bit for bit, under every budget and thread
+  /// count of `settings`, each in force for this test's task only (other tests keep theirs).
+  /// - Parameters:
+  ///   - explainers: The methods, with a name each for the messages.
+  ///   - x: The inputs.
+  ///   - targets: One target per item.
+  ///   - model: The model.
+  ///   - settings: Budgets in bytes and thread counts; the first gives the reference maps.
+  ///   - isReference: What the reference maps must satisfy (so that equality means something).
+  ///   - sourceLocation: Where a failed expectation is reported.
+  /// - Throws: An explainer's error, or a budget under the minimum.
+  static func expectBitIdentical(
+    _ explainers: [(name: String, explainer: any Explainer)], for x: Tensor, targets: [Int],
+    in model: Model, settings: [(budget: Int, threads: Int)],
+    isReference: ([Tensor]) -> Bool, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    var reference: [Tensor] = []
+    for (budget, threads) in settings {
+      let maps = try MemoryBudget.$scoped.withValue(try MemoryBudget(bytes: budget)) {
+        try Parallel.$scopedThreadCount.withValue(threads) {
+          try explainers.map { try $0.explainer.attribution(for: x, targets: targets, in: model) }
+        }
+      }.map(\.values)
+      if reference.isEmpty {
+        reference = maps
+        #expect(isReference(maps), sourceLocation: sourceLocation)
+        continue
+      }
+      for (index, map) in maps.enumerated() {
+        #expect(
+          map == reference[index],
+          "\(explainers[index].name) differs at budget \(budget), \(threads) threads",
+          sourceLocation: sourceLocation)
+      }
+    }
+  }
+
   @Test(
     "Saliency, IG-20, SmoothGrad and ε-LRP are bit-identical for budgets of 64 MiB and 1 GiB and 1 or 2 threads"
   )
   func bitIdenticalForAnyBudgetAndThreads() throws {
     let model = try Self.chainModel()
     #expect(model.chunkSize == 4)
-    let x = TestSupport.oneHotDNA(12, length: 2000, seed: 9)
-    let targets = (0..<12).map { $0 % 3 }
     let explainers: [any Explainer] = [
       Saliency(), IntegratedGradients(steps: 20), SmoothGrad(samples: 3, seed: 4),
       EpsilonLRPExplainer(epsilon: 1e-6),
     ]
-    let saved = MemoryBudget.current
-    defer {
-      MemoryBudget.current = saved
-      Parallel.threadCount = 0
-    }
-    var reference: [Tensor] = []
-    for (budget, threads) in [(64 << 20, 1), (1 << 30, 2), (64 << 20, 2), (1 << 30, 1)] {
-      MemoryBudget.current = try MemoryBudget(bytes: budget)
-      Parallel.threadCount = threads
-      let maps = try explainers.map {
-        try $0.attribution(for: x, targets: targets, in: model).values
-      }
-      if reference.isEmpty {
-        reference = maps
-        #expect(maps.allSatisfy { $0.maximumMagnitude > 0 })
-        continue
-      }
-      for (index, map) in maps.enumerated() {
-        #expect(
-          map == reference[index],
-          "\(type(of: explainers[index])) differs at budget \(budget), \(threads) threads")
-      }
-    }
+    try Self.expectBitIdentical(
+      explainers.map { ("\(type(of: $0))", $0) },
+      for: TestSupport.oneHotDNA(12, length: 2000, seed: 9),
+      targets: (0..<12).map { $0 % 3 }, in: model,
+      settings: [(64 << 20, 1), (1 << 30, 2), (64 << 20, 2), (1 << 30, 1)],
+      isReference: { maps in maps.allSatisfy { $0.maximumMagnitude > 0 } })
   }
 
   @Test(
     "every method (Grad-CAM, SmoothGrad's samples, IG's steps, DeepSHAP's references, ISM and the controls included) is bit-identical for budgets of 64 MiB, 192 MiB and 1 GiB and 1, 2 or 3 threads"
   )
   func everyMethodBitIdentical() throws {
-    let model = try Self.chainModel()
-    let x = TestSupport.oneHotDNA(9, length: 2000, seed: 13)
-    let targets = (0..<9).map { ($0 * 2) % 3 }
     var settings = MethodSettings()
     (settings.steps, settings.samples, settings.references) = (6, 3, 2)
     let explainers = try MethodSettings.names.map {
-      try settings.explainer($0, seed: 5, key: "--method")
+      ($0, try settings.explainer($0, seed: 5, key: "--method"))
     }
-    let saved = MemoryBudget.current
-    defer {
-      MemoryBudget.current = saved
-      Parallel.threadCount = 0
-    }
-    var reference: [Tensor] = []
-    for (budget, threads) in [(1 << 30, 2), (64 << 20, 1), (192 << 20, 3), (64 << 20, 2)] {
-      MemoryBudget.current = try MemoryBudget(bytes: budget)
-      Parallel.threadCount = threads
-      let maps = try explainers.map {
-        try $0.attribution(for: x, targets: targets, in: model).values
-      }
-      if reference.isEmpty {
-        reference = maps
-        #expect(maps.allSatisfy { $0.batchSize == 9 && $0.scalars.allSatisfy(\.isFinite) })
-        continue
-      }
-      for (index, map) in maps.enumerated() {
-        #expect(
-          map == reference[index],
-          "\(MethodSettings.names[index]) differs at budget \(budget), \(threads) threads")
-      }
-    }
+    try Self.expectBitIdentical(
+      explainers, for: TestSupport.oneHotDNA(9, length: 2000, seed: 13),
+      targets: (0..<9).map { ($0 * 2) % 3 }, in: try Self.chainModel(),
+      settings: [(1 << 30, 2), (64 << 20, 1), (192 << 20, 3), (64 << 20, 2)],
+      isReference: { maps in
+        maps.allSatisfy { $0.batchSize == 9 && $0.scalars.allSatisfy(\.isFinite) }
+      })
   }
 
   @Test("the budget caps the chunks in flight at what half of it holds, at least one")
   func budgetCapsWorkers() throws {
-    let saved = MemoryBudget.current
-    defer { MemoryBudget.current = saved }
-    MemoryBudget.current = try MemoryBudget(bytes: 64 << 20)
-    #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == 1)
-    #expect(Parallel.workers(chunks: 8, bytesPerChunk: 200 << 20) == 1)
-    MemoryBudget.current = try MemoryBudget(bytes: 80 << 20)
-    #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == min(2, Parallel.threadCount))
+    let (small, larger) = (try MemoryBudget(bytes: 64 << 20), try MemoryBudget(bytes: 80 << 20))
+    MemoryBudget.$scoped.withValue(small) {
+      #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == 1)
+      #expect(Parallel.workers(chunks: 8, bytesPerChunk: 200 << 20) == 1)
+    }
+    MemoryBudget.$scoped.withValue(larger) {
+      #expect(Parallel.workers(chunks: 8, bytesPerChunk: 20 << 20) == min(2, Parallel.threadCount))
+    }
+  }
+
+  @Test(
+    "a scoped budget and thread count reach the chunks' workers and leave the process's budget alone"
+  )
+  func scopedSettingsReachWorkers() throws {
+    let process = MemoryBudget.current
+    let seen = MemoryBudget.$scoped.withValue(try MemoryBudget(bytes: 96 << 20)) {
+      Parallel.$scopedThreadCount.withValue(3) {
+        Parallel.mapChunks(count: 8, chunkSize: 1) { _ in
+          (MemoryBudget.current.bytes, Parallel.threadCount)
+        }
+      }
+    }
+    #expect(seen.count == 8 && seen.allSatisfy { $0 == (96 << 20, 3) })
+    #expect(MemoryBudget.current == process)
   }
 
   @Test(

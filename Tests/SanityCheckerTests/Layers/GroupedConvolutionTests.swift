@@ -173,17 +173,10 @@ import Testing
           Dense(name: "out", kernel: TestSupport.uniform([8, 2], seed: 63), bias: nil),
         ])
     }
-    let x = TestSupport.uniform([3, 12, 4], seed: 64)
-    let nonlinear = try DeepLIFT().attribution(
-      for: x, targets: [0, 1, 0], in: model(activation: .relu))
-    let gaps = try #require(nonlinear.conservationGap)
-    #expect(gaps.allSatisfy { abs($0) <= 1e-4 }, "gaps \(gaps)")
-    let linear = try model(activation: .linear)
-    let ours = try DeepLIFT().attribution(for: x, targets: [0, 1, 0], in: linear)
-    let gradientTimesInput = try GradientTimesInput().attribution(
-      for: x, targets: [0, 1, 0], in: linear)
-    TestSupport.expectItemsClose(
-      ours.values, gradientTimesInput.values, relativeTolerance: 1e-4, "linear DeepLIFT = G×I")
+    try TestSupport.expectDeepLIFTIsAGradientStep(
+      for: TestSupport.uniform([3, 12, 4], seed: 64), targets: [0, 1, 0],
+      nonlinear: model(activation: .relu), linear: model(activation: .linear),
+      relativeTolerance: 1e-4)
   }
 
   /// Fast ISM on a chain with a grouped layer equals naive ISM.
@@ -201,11 +194,7 @@ import Testing
         GlobalMaxPooling1D(name: "pool"),
         Dense(name: "out", kernel: TestSupport.uniform([8, 2], seed: 74), bias: nil),
       ])
-    let x = TestSupport.oneHotDNA(2, length: 16, seed: 75)
-    let fast = try InSilicoMutagenesis(fast: true).deltas(for: x, in: model)
-    let naive = try InSilicoMutagenesis(fast: false).deltas(for: x, in: model)
-    #expect(fast.isFast && fast.note == nil, "fast ISM fell back: \(fast.note ?? "")")
-    TestSupport.expectItemsClose(
-      fast.values, naive.values, relativeTolerance: 1e-5, "fast = naive ISM deltas")
+    try TestSupport.expectFastISMEqualsNaive(
+      for: TestSupport.oneHotDNA(2, length: 16, seed: 75), in: model)
   }
 }

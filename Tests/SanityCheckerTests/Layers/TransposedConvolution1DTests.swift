@@ -179,27 +179,16 @@ import Testing
 
   /// DeepLIFT conserves the delta through the layer and equals Gradient × Input when linear.
   @Test func deepLIFTTreatsTheLinearPartAsAGradientStep() throws {
-    let x = TestSupport.uniform([3, 16, 4], seed: 86)
-    let nonlinear = try DeepLIFT().attribution(
-      for: x, targets: [0, 1, 0], in: Self.upsamplingModel(activation: .relu))
-    let gaps = try #require(nonlinear.conservationGap)
-    #expect(gaps.allSatisfy { abs($0) <= 1e-4 }, "gaps \(gaps)")
-    let linear = try Self.upsamplingModel(activation: .linear)
-    let ours = try DeepLIFT().attribution(for: x, targets: [0, 1, 0], in: linear)
-    let gradientTimesInput = try GradientTimesInput().attribution(
-      for: x, targets: [0, 1, 0], in: linear)
-    TestSupport.expectItemsClose(
-      ours.values, gradientTimesInput.values, relativeTolerance: 1e-4, "linear DeepLIFT = G×I")
+    try TestSupport.expectDeepLIFTIsAGradientStep(
+      for: TestSupport.uniform([3, 16, 4], seed: 86), targets: [0, 1, 0],
+      nonlinear: Self.upsamplingModel(activation: .relu),
+      linear: Self.upsamplingModel(activation: .linear), relativeTolerance: 1e-4)
   }
 
   /// Fast ISM through the layer (a local layer) equals naive ISM.
   @Test func fastISMEqualsNaiveISM() throws {
-    let model = try Self.upsamplingModel(activation: .relu)
-    let x = TestSupport.oneHotDNA(2, length: 16, seed: 87)
-    let fast = try InSilicoMutagenesis(fast: true).deltas(for: x, in: model)
-    let naive = try InSilicoMutagenesis(fast: false).deltas(for: x, in: model)
-    #expect(fast.isFast && fast.note == nil, "fast ISM fell back: \(fast.note ?? "")")
-    TestSupport.expectItemsClose(
-      fast.values, naive.values, relativeTolerance: 1e-5, "fast = naive ISM deltas")
+    try TestSupport.expectFastISMEqualsNaive(
+      for: TestSupport.oneHotDNA(2, length: 16, seed: 87),
+      in: Self.upsamplingModel(activation: .relu))
   }
 }

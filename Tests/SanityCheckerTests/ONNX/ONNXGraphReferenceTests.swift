@@ -17,35 +17,19 @@ import Testing
 /// max selections and proportional average pooling it equals Gradient × Input (at every layer
 /// `R = a ⊙ ∂f/∂a`), so it is checked against `input_x_gradient`.
 @Suite struct ONNXGraphReferenceTests {
-  static let fixtures = ["bpnet", "rc", "upsample"].flatMap { model in
-    ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
-  }
+  static let fixtures = ONNXFixtures.bothExporters(["bpnet", "rc", "upsample"])
 
-  static let methods: [(name: String, explainer: any Explainer)] = [
-    ("saliency", Saliency()),
-    ("input_x_gradient", GradientTimesInput()),
-    (
-      "integrated_gradients_riemann_trapezoid_50",
-      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
-    ),
-    ("guided_backprop", GuidedBackprop()),
-    ("deconvolution", DeconvNet()),
-    ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9, averagePooling: .proportional)),
-    ("deeplift", DeepLIFT()),
-    ("ism_delta", InSilicoMutagenesis(fast: false)),
-  ]
-
-  /// The imported model with the head the references explain chosen.
-  static func model(_ fixture: (model: String, exporter: String)) throws -> Model {
-    let model = try ModelLoader.load(
-      TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
-    return fixture.model == "bpnet" ? try model.selectingOutputHead(1) : model
-  }
+  static let methods: [(name: String, explainer: any Explainer)] =
+    ONNXFixtures.captumMethods + [
+      ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9, averagePooling: .proportional)),
+      ("deeplift", DeepLIFT()),
+      ("ism_delta", InSilicoMutagenesis(fast: false)),
+    ]
 
   @Test(arguments: fixtures)
   func logitsAndAttributionsMatchCaptum(fixture: (model: String, exporter: String)) throws {
     let reference = try ONNXReference(fixture.model)
-    let model = try Self.model(fixture)
+    let model = try ONNXFixtures.model(fixture)
     let what = "\(fixture.model).\(fixture.exporter)"
     #expect(!model.isChain, "\(what) is a graph")
     TestSupport.expectItemsClose(
@@ -95,7 +79,7 @@ import Testing
   @Test(arguments: ["torchscript", "dynamo"])
   func residualHeadsMatchPyTorch(exporter: String) throws {
     let reference = try ONNXReference("bpnet")
-    let model = try Self.model((model: "bpnet", exporter: exporter))
+    let model = try ONNXFixtures.model((model: "bpnet", exporter: exporter))
     #expect(model.outputNodes.count == 2 && model.outputHead == 1)
     let heads = model.forwardHeads(reference.inputs)
     TestSupport.expectItemsClose(
@@ -112,7 +96,7 @@ import Testing
   @Test(arguments: [("torchscript", "/dil2/Conv"), ("dynamo", "node_conv1d_2")])
   func gradCAMOnANamedLayerMatchesCaptum(exporter: String, layer: String) throws {
     let reference = try ONNXReference("bpnet")
-    let model = try Self.model((model: "bpnet", exporter: exporter))
+    let model = try ONNXFixtures.model((model: "bpnet", exporter: exporter))
     let gradCAM = GradCAM(layer: layer)
     let (layerMaps, _) = try gradCAM.layerMaps(
       for: reference.inputs, targets: reference.targets, in: model)
@@ -129,7 +113,7 @@ import Testing
   /// trunk, and the `Add` + `Mul` by 0.5 lowered into one average.
   @Test(arguments: ["torchscript", "dynamo"])
   func reverseComplementBranchesAreAveraged(exporter: String) throws {
-    let model = try Self.model((model: "rc", exporter: exporter))
+    let model = try ONNXFixtures.model((model: "rc", exporter: exporter))
     let reversals = model.layers.compactMap { $0 as? Reverse }
     #expect(reversals.map(\.axes) == [[0, 1]])
     let merges = model.layers.compactMap { $0 as? ElementwiseMerge }
@@ -140,7 +124,7 @@ import Testing
   /// Cascading randomization of the residual model names its stages from the heads back to the
   /// input, in reverse graph order (the counts head, the profile convolution, then the trunk).
   @Test func randomizationStagesFollowTheResidualGraph() throws {
-    let model = try Self.model((model: "bpnet", exporter: "torchscript"))
+    let model = try ONNXFixtures.model((model: "bpnet", exporter: "torchscript"))
     let stages = model.randomizationStages(
       order: .cascadingTopDown, scheme: .normal(standardDeviation: 0.1), seed: 3)
     #expect(
@@ -160,7 +144,7 @@ import Testing
   @Test(arguments: ["torchscript", "dynamo"])
   func upsamplingHeadsMatchPyTorch(exporter: String) throws {
     let reference = try ONNXReference("upsample")
-    let model = try Self.model((model: "upsample", exporter: exporter))
+    let model = try ONNXFixtures.model((model: "upsample", exporter: exporter))
     let heads = model.forwardHeads(reference.inputs)
     #expect(heads.count == 2)
     TestSupport.expectItemsClose(
@@ -186,7 +170,7 @@ import Testing
   @Test(arguments: [("torchscript", "/grouped/Conv"), ("dynamo", "node_conv1d_2")])
   func gradCAMOnTheGroupedLayerMatchesCaptum(exporter: String, layer: String) throws {
     let reference = try ONNXReference("upsample")
-    let model = try Self.model((model: "upsample", exporter: exporter))
+    let model = try ONNXFixtures.model((model: "upsample", exporter: exporter))
     let gradCAM = GradCAM(layer: layer)
     let (layerMaps, _) = try gradCAM.layerMaps(
       for: reference.inputs, targets: reference.targets, in: model)

@@ -13,28 +13,18 @@ import Testing
 /// rule) on every model; the default difference routing matches where the model has no windowed
 /// max pooling (deepbind), and elsewhere its summation-to-delta is checked.
 @Suite struct ONNXReferenceTests {
-  static let fixtures = ["basset", "deepbind", "mnist"].flatMap { model in
-    ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
-  }
+  static let fixtures = ONNXFixtures.bothExporters(["basset", "deepbind", "mnist"])
 
-  static let methods: [(name: String, explainer: any Explainer)] = [
-    ("saliency", Saliency()),
-    ("input_x_gradient", GradientTimesInput()),
-    (
-      "integrated_gradients_riemann_trapezoid_50",
-      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
-    ),
-    ("guided_backprop", GuidedBackprop()),
-    ("deconvolution", DeconvNet()),
-    ("deeplift", DeepLIFT(maxPooling: .captum)),
-    ("gradcam", GradCAM()),
-  ]
+  static let methods: [(name: String, explainer: any Explainer)] =
+    ONNXFixtures.captumMethods + [
+      ("deeplift", DeepLIFT(maxPooling: .captum)),
+      ("gradcam", GradCAM()),
+    ]
 
   @Test(arguments: fixtures)
   func logitsAndAttributionsMatchCaptum(fixture: (model: String, exporter: String)) throws {
     let reference = try ONNXReference(fixture.model)
-    let model = try ModelLoader.load(
-      TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
+    let model = try ONNXFixtures.model(fixture)
     let what = "\(fixture.model).\(fixture.exporter)"
     #expect(
       model.inputShape.dimensions == Array(reference.inputs.shape.dimensions.dropFirst()),

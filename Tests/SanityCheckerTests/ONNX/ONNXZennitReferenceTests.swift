@@ -20,9 +20,7 @@ import Testing
   static let epsilons: [(key: String, value: Float)] = [
     ("lrp_epsilon_1e-6", 1e-6), ("lrp_epsilon_0.25", 0.25),
   ]
-  static let fixtures = models.flatMap { model in
-    ["torchscript", "dynamo"].map { (model: model, exporter: $0) }
-  }
+  static let fixtures = ONNXFixtures.bothExporters(models)
 
   /// One model's group of the zennit file.
   struct Reference {
@@ -43,17 +41,10 @@ import Testing
     func map(_ key: String) throws -> Tensor { try file.readTensor("\(group)/\(key)") }
   }
 
-  /// The imported model with the head the references explain (the counts head of `bpnet`).
-  static func model(_ fixture: (model: String, exporter: String)) throws -> Model {
-    let model = try ModelLoader.load(
-      TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
-    return fixture.model == "bpnet" ? try model.selectingOutputHead(1) : model
-  }
-
   @Test(arguments: fixtures)
   func epsilonLRPMatchesZennit(fixture: (model: String, exporter: String)) throws {
     let reference = try Reference(fixture.model)
-    let model = try Self.model(fixture)
+    let model = try ONNXFixtures.model(fixture)
     let what = "\(fixture.model).\(fixture.exporter)"
     TestSupport.expectItemsClose(
       model.forward(reference.inputs), reference.logits, relativeTolerance: 1e-5, "\(what) logits")
@@ -73,7 +64,7 @@ import Testing
   @Test(arguments: models)
   func conservativeCompositeDepartsFromZennitAtSumsAndBatchNorm(model name: String) throws {
     let reference = try Reference(name)
-    let model = try Self.model((model: name, exporter: "torchscript"))
+    let model = try ONNXFixtures.model((model: name, exporter: "torchscript"))
     let ours = try EpsilonLRPExplainer(epsilon: 0.25).attribution(
       for: reference.inputs, targets: reference.targets, in: model)
     let expected = try reference.map("lrp_epsilon_0.25").reshaped(ours.values.shape)
@@ -99,7 +90,7 @@ import Testing
   /// on zero activations, which the proportional `Add` below then drops (`R·y/(y + ε)`, y = 0).
   @Test func conservativeCompositeConservesThroughTheResidualSum() throws {
     let reference = try Reference("bpnet")
-    let model = try Self.model((model: "bpnet", exporter: "torchscript"))
+    let model = try ONNXFixtures.model((model: "bpnet", exporter: "torchscript"))
     let zeroBiases = try model.replacingLayers(
       model.layers.map { layer in
         guard var parameterized = layer as? any ParameterizedLayer,

@@ -24,7 +24,7 @@ extension Cropping2D: KerasConfigurable {
   var kerasClassName: String { "Cropping2D" }
   var kerasConfig: [String: JSONValue] {
     [
-      "cropping": .array([.integers([top, bottom]), .integers([left, right])]),
+      "cropping": kerasBorders,
       "data_format": "channels_last",
     ]
   }
@@ -34,9 +34,16 @@ extension ZeroPadding2D: KerasConfigurable {
   var kerasClassName: String { "ZeroPadding2D" }
   var kerasConfig: [String: JSONValue] {
     [
-      "padding": .array([.integers([top, bottom]), .integers([left, right])]),
+      "padding": kerasBorders,
       "data_format": "channels_last",
     ]
+  }
+}
+
+extension ImageBorderLayer {
+  /// The borders as Keras writes them, `[[top, bottom], [left, right]]`.
+  fileprivate var kerasBorders: JSONValue {
+    .array([.integers([top, bottom]), .integers([left, right])])
   }
 }
 
