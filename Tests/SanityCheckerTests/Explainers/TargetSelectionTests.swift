@@ -49,7 +49,7 @@ import Testing
       ])
   }
 
-  @Test func repeatedNameAsksForAnIndex() {
+  @Test func repeatedNameAsksForAnIndex() throws {
     let names = ["CTCF", "JUN", "CTCF"]
     #expect(throws: TargetSelectionError.ambiguousName("CTCF", indices: [0, 2])) {
       try TargetSelection(parsing: "CTCF", outputCount: 3, names: names)
