@@ -19,6 +19,6 @@ extension InputOptions {
         model: try base.resized(toLength: group.length, file: input, lengths: groups.lengths),
         input: group.data.inputs, indices: group.indices)
     }
-    return CheckInput(groups: sized, selection: try targets.selection(for: base))
+    return CheckInput(groups: sized, selection: try targets.selection(for: base, modelOptions))
   }
 }

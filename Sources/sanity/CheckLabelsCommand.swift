@@ -40,7 +40,9 @@ struct CheckLabelsCommand: ShardedCheckCommand {
     try FlagCheck.atLeast(1, limit, "--limit")
   }
 
-  var readFiles: [String?] { modelOptions.files + [train, input, permutedModel] }
+  var readFiles: [String?] {
+    modelOptions.files + targetOptions.files + [train, input, permutedModel]
+  }
 
   /// The check from the flags.
   func check() throws -> DataRandomizationCheck {
@@ -73,7 +75,7 @@ struct CheckLabelsCommand: ShardedCheckCommand {
         CheckInput(
           groups: zip(groups, sized).map {
             CheckInput.Group(model: $1[0], input: $0.data.inputs, indices: $0.indices)
-          }, selection: try targetOptions.selection(for: model)),
+          }, selection: try targetOptions.selection(for: model, modelOptions)),
         permutedModels: sized.map { $0[1] }, explainers: explainers)
     } else {
       let (training, explained, model, trainer, train) = try trainingSetUp()
@@ -82,7 +84,7 @@ struct CheckLabelsCommand: ShardedCheckCommand {
         training: (training.inputs, training.flatLabels ?? []), test: nil,
         trainer: trainer, permutationSeed: common.seed, input: explained.prefix(limit).inputs,
         explainers: explainers, source: (train, training.ids, training.lines),
-        selection: try targetOptions.selection(for: model))
+        selection: try targetOptions.selection(for: model, modelOptions))
     }
     report.settings["model-file"] = modelOptions.model
     try checkOptions.finish(report, to: output, quiet: common.quiet)
@@ -102,13 +104,13 @@ struct CheckLabelsCommand: ShardedCheckCommand {
       }
       let block = CheckBlock(
         data: groups[0].data, model: sized[0][0], shard: shard,
-        selection: try targetOptions.selection(for: model))
+        selection: try targetOptions.selection(for: model, modelOptions))
       return try check.part(block, permutedModel: sized[0][1], explainers: explainers)
     }
     let (training, explained, model, trainer, train) = try trainingSetUp()
     let block = CheckBlock(
       data: explained.prefix(limit), model: model.initialized(seed: common.seed), shard: shard,
-      selection: try targetOptions.selection(for: model))
+      selection: try targetOptions.selection(for: model, modelOptions))
     return try check.part(
       block, training: (training.inputs, training.flatLabels ?? []), trainer: trainer,
       permutationSeed: common.seed, explainers: explainers,

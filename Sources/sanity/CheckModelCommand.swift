@@ -48,7 +48,9 @@ struct CheckModelCommand: ShardedCheckCommand {
     }
   }
 
-  var readFiles: [String?] { modelOptions.files + [inputOptions.input] + Outputs.paths(stages) }
+  var readFiles: [String?] {
+    modelOptions.files + targetOptions.files + [inputOptions.input] + Outputs.paths(stages)
+  }
 
   /// The check from the flags.
   func check() throws -> ModelRandomizationCheck {

@@ -23,7 +23,7 @@ struct CheckClassCommand: ShardedCheckCommand {
   var other: String = "random"
   @OptionGroup var options: ShardedCheckOptions
 
-  var readFiles: [String?] { modelOptions.files + [inputOptions.input] }
+  var readFiles: [String?] { modelOptions.files + targetOptions.files + [inputOptions.input] }
 
   /// The check from the flags, for a model with `units` outputs.
   func check(units: Int) throws -> ClassSensitivityCheck {
@@ -95,7 +95,7 @@ struct CheckInvarianceCommand: ShardedCheckCommand {
     try FlagCheck.finite(shift, "--shift")
   }
 
-  var readFiles: [String?] { modelOptions.files + [inputOptions.input] }
+  var readFiles: [String?] { modelOptions.files + targetOptions.files + [inputOptions.input] }
 
   func mergedReport(_ part: CheckPart) throws -> CheckReport {
     var report = try InputInvarianceCheck(shift: shift).report(

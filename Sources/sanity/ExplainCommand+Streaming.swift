@@ -28,13 +28,14 @@ extension ExplainCommand {
       throw ModelFileError.inputDoesNotFit(
         input: inputOptions.input, file: modelOptions.model, error)
     }
-    let selection = try targetOptions.selection(for: model)
+    let selection = try targetOptions.selection(for: model, modelOptions)
     if let selection, selection.count > 1 { return false }
     let target = selection?.indices.first
     var settings = methodOptions.settings.mapValues { HDF5AttributeValue.string($0, .variableUTF8) }
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     settings[correctionSetting.0] = correctionSetting.1
+    settings.merge(selection?.exportAttributes ?? [:]) { $1 }
     let progress = Progress(method, total: count, quiet: common.quiet)
     let items = try stream.write(
       explainer, model: model, target: target,

@@ -34,8 +34,7 @@ extension ExplainCommand {
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     settings[correctionSetting.0] = correctionSetting.1
-    settings["target_indices"] = .integers(selection.indices.map(Int64.init))
-    settings["target_names"] = .strings(selection.labels(), .variableUTF8)
+    settings.merge(selection.exportAttributes) { $1 }
     var extras: [String: Tensor] = [:]
     if parts.allSatisfy({ $0.conservationGap != nil }) {
       extras["conservation_gap"] = groups.gathered(parts.compactMap(\.conservationGap))

@@ -52,7 +52,8 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let (destination, format) = try Outputs.destination(
-      output, formats: [.hdf5, .npz], inputs: modelOptions.files + [inputOptions.input])
+      output, formats: [.hdf5, .npz],
+      inputs: modelOptions.files + targetOptions.files + [inputOptions.input])
     let explainer = try methodOptions.explainer(method, seed: common.seed).simplexCorrected(
       correctGradient)
     let shard = try shardOptions.parsed()
@@ -82,7 +83,7 @@ struct ExplainCommand: ParsableCommand {
         "--correct-gradient applies to DNA maps [N, L, 4]; \(inputOptions.input) holds images")
     }
     let base = try modelOptions.load(for: first.data, from: inputOptions.input)
-    let selection = try targetOptions.selection(for: base)
+    let selection = try targetOptions.selection(for: base, modelOptions)
     if let selection, selection.count > 1 {
       return try explainTargets(
         explainer, selection: selection, groups: groups, model: base,
@@ -104,6 +105,7 @@ struct ExplainCommand: ParsableCommand {
     settings["seed"] = .string(String(common.seed), .variableUTF8)
     settings["input_file"] = .string(inputOptions.input, .variableUTF8)
     settings[correctionSetting.0] = correctionSetting.1
+    settings.merge(selection?.exportAttributes ?? [:]) { $1 }
     var extras: [String: Tensor] = [:]
     if parts.allSatisfy({ $0.conservationGap != nil }) {
       extras["conservation_gap"] = groups.gathered(

@@ -18,11 +18,7 @@ struct ISMCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var inputOptions: InputOptions
-  @Option(
-    help:
-      "The output unit(s): an index, or a list and ranges such as 0,3,5-9 (default: the predicted one)."
-  )
-  var target: String?
+  @OptionGroup var targetOptions: TargetOptions
   @Option(help: "Output .h5 file.")
   var output: String
   @Flag(help: "Compute every mutant through the whole model instead of the incremental path.")
@@ -33,14 +29,13 @@ struct ISMCommand: ParsableCommand {
   func run() throws {
     try common.apply()
     let (destination, _) = try Outputs.destination(
-      output, formats: [.hdf5], inputs: modelOptions.files + [inputOptions.input])
+      output, formats: [.hdf5],
+      inputs: modelOptions.files + targetOptions.files + [inputOptions.input])
     let (groups, base, block) = try inputs()
+    let selection = try targetOptions.selection(for: base, modelOptions)
     guard !block.items.isEmpty else {
       return try shardOptions.writeManifest(
         "ism", kind: .attributions, output: output, items: block.items, total: block.total)
-    }
-    let selection = try target.map {
-      try TargetSelection(parsing: $0, outputCount: base.outputShape.count)
     }
     let explainer = InSilicoMutagenesis(fast: !naive)
     let sized = try groups.map {
@@ -80,10 +75,7 @@ struct ISMCommand: ParsableCommand {
       "path": .string(naive ? "naive" : "fast", .variableUTF8),
       "input_file": .string(inputOptions.input, .variableUTF8),
     ]
-    if let selection, selection.count > 1 {
-      settings["target_indices"] = .integers(selection.indices.map(Int64.init))
-      settings["target_names"] = .strings(selection.labels(), .variableUTF8)
-    }
+    settings.merge(selection.map(\.exportAttributes) ?? [:]) { $1 }
     let export = AttributionExport(
       attributions: groups.padded(parts.raw, fill: .nan),
       predictions: groups.gathered(parts.predictions), ids: groups.ids,

@@ -16,6 +16,7 @@ struct PredictCommand: ParsableCommand {
   @OptionGroup var inputOptions: InputOptions
   @Option(help: "Output .tsv or .json (standard output when absent or `-`).")
   var output: String?
+  @OptionGroup var nameOptions: TargetNamesOptions
   @OptionGroup var shardOptions: ShardOptions
   @OptionGroup var common: CommonOptions
 
@@ -27,7 +28,7 @@ struct PredictCommand: ParsableCommand {
     }
     let (destination, format) = try Outputs.destination(
       output, formats: [.tsv, .json], standardOutputFormat: common.json ? .json : .tsv,
-      inputs: modelOptions.files + [inputOptions.input])
+      inputs: modelOptions.files + nameOptions.files + [inputOptions.input])
     try shardOptions.requireFile(output)
     let kind: CommandPart.Kind = format == .json ? .jsonArray : .table
     guard let shard = try shardOptions.parsed() else {
@@ -44,10 +45,12 @@ struct PredictCommand: ParsableCommand {
       "predict", kind: kind, output: output, items: block.items, total: block.total)
   }
 
-  /// Writes the outputs of every length group, in the input's order.
+  /// Writes the outputs of every length group, in the input's order; TSV columns are named
+  /// after the units where the model file or `--target-names` names them.
   private func write(
     _ groups: [LengthGroup], model: Model, format: OutputFormat, to destination: OutputDestination
   ) throws {
+    let unitNames = try nameOptions.headNames(of: model, modelOptions)
     let perGroup = try groups.map {
       try model.resized(toLength: $0.length, file: inputOptions.input, lengths: groups.lengths)
         .forwardHeads($0.data.inputs)
@@ -62,7 +65,8 @@ struct PredictCommand: ParsableCommand {
     }
     guard heads.count == 1, let outputs = heads.first else {
       try writeHeads(
-        heads, names: model.outputHeadNames, ids: groups.ids, format: format, to: destination)
+        heads, names: model.outputHeadNames, unitNames: unitNames, ids: groups.ids, format: format,
+        to: destination)
       return
     }
     let ids = groups.ids
@@ -77,7 +81,9 @@ struct PredictCommand: ParsableCommand {
       try AtomicOutput.write(json + Data("\n".utf8), to: destination)
       return
     }
-    let header = ["id"] + (0..<width).map { width == 1 ? "score" : "output_\($0)" }
+    let names = unitNames[0]
+    let header =
+      ["id"] + (names.isEmpty ? (0..<width).map { width == 1 ? "score" : "output_\($0)" } : names)
     var lines = [header.joined(separator: "\t")]
     for (item, id) in ids.enumerated() {
       let values = (0..<width).map { String(format: "%.7g", outputs.scalars[item * width + $0]) }
@@ -87,10 +93,10 @@ struct PredictCommand: ParsableCommand {
   }
 
   /// Writes a model with several heads: TSV columns `<head>_<unit>` (or `<head>` for a head of
-  /// one unit), JSON rows with `heads: {name: [values]}`.
+  /// one unit), `<head>_<name>` for named units, JSON rows with `heads: {name: [values]}`.
   private func writeHeads(
-    _ heads: [Tensor], names: [String], ids: [String], format: OutputFormat,
-    to destination: OutputDestination
+    _ heads: [Tensor], names: [String], unitNames: [[String]], ids: [String],
+    format: OutputFormat, to destination: OutputDestination
   ) throws {
     if format == .json {
       let rows = ids.enumerated().map { item, id in
@@ -107,8 +113,10 @@ struct PredictCommand: ParsableCommand {
     }
     let header =
       ["id"]
-      + zip(names, heads).flatMap { name, head in
-        head.itemCount == 1 ? [name] : (0..<head.itemCount).map { "\(name)_\($0)" }
+      + zip(names, zip(heads, unitNames)).flatMap { name, pair in
+        let (head, units) = pair
+        if !units.isEmpty { return units.map { "\(name)_\($0)" } }
+        return head.itemCount == 1 ? [name] : (0..<head.itemCount).map { "\(name)_\($0)" }
       }
     var lines = [header.joined(separator: "\t")]
     for (item, id) in ids.enumerated() {

@@ -136,7 +136,7 @@ extension ShardOptions {
             model: block.model, input: block.group.data.inputs,
             indices: Array(0..<block.items.count))
         ],
-        selection: try targets?.selection(for: block.model)),
+        selection: try targets?.selection(for: block.model, model)),
       first: block.items.lowerBound, total: block.total)
   }
 

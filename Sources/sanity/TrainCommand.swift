@@ -103,7 +103,8 @@ struct TrainCommand: ParsableCommand {
     guard let url = destination.url else {
       throw OutputError.standardOutputNotSupported(format: "HDF5")
     }
-    try trained.writeKeras(to: url)
+    try trained.writeKeras(
+      to: url, targetNames: training.classNames.isEmpty ? [] : [training.classNames])
     Progress.note("wrote \(output)", quiet: common.quiet)
   }
 

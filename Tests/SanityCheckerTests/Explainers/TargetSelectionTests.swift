@@ -34,6 +34,45 @@ import Testing
     }
   }
 
+  /// Names select units and label them; a whole list that is one name (commas and all) is
+  /// that name; a name before a range.
+  @Test func namesSelectAndLabel() throws {
+    let names = ["HepG2-CTCF", "H3K4me3, Roadmap", "JUN", "2-1"]
+    let selection = try TargetSelection(parsing: "JUN, 0, HepG2-CTCF", outputCount: 4, names: names)
+    #expect(selection.indices == [2, 0] && selection.labels() == ["JUN", "HepG2-CTCF"])
+    #expect(
+      try TargetSelection(parsing: "H3K4me3, Roadmap", outputCount: 4, names: names).indices == [1])
+    #expect(try TargetSelection(parsing: "2-1", outputCount: 4, names: names).indices == [3])
+    #expect(
+      try TargetSelection(parsing: "1", outputCount: 4, names: names).labels() == [
+        "H3K4me3, Roadmap"
+      ])
+  }
+
+  @Test func repeatedNameAsksForAnIndex() throws {
+    let names = ["CTCF", "JUN", "CTCF"]
+    #expect(throws: TargetSelectionError.ambiguousName("CTCF", indices: [0, 2])) {
+      try TargetSelection(parsing: "CTCF", outputCount: 3, names: names)
+    }
+    #expect(try TargetSelection(parsing: "JUN", outputCount: 3, names: names).indices == [1])
+    #expect(
+      TargetSelectionError.ambiguousName("CTCF", indices: [0, 2]).description.contains(
+        "give the index"))
+  }
+
+  /// The unknown-name message lists the closest names (substrings first, then small edits),
+  /// else the first ones, and the remedy.
+  @Test func unknownNameSuggestsCloseNames() {
+    let names = (0..<40).map { "cell\($0)|DNase|None" } + ["K562|CTCF|None", "HepG2|CTCF|None"]
+    let typo = TargetSelectionError.unknownName("K562|CTFC|None", available: names).description
+    #expect(typo.contains("close names: 'K562|CTCF|None'"), "\(typo)")
+    let part = TargetSelectionError.unknownName("ctcf", available: names).description
+    #expect(part.contains("'K562|CTCF|None', 'HepG2|CTCF|None'"), "\(part)")
+    let far = TargetSelectionError.unknownName("zzzzzzzzzzzzzz", available: names).description
+    #expect(far.contains("they begin 'cell0|DNase|None'") && far.contains("index 0-41"), "\(far)")
+    #expect(far.hasPrefix("--target 'zzzzzzzzzzzzzz'"))
+  }
+
   /// One ISM pass for several targets equals one run per target, raw and centred.
   @Test func multiTargetISMEqualsOneRunPerTarget() throws {
     let model = try TestSupport.deepBindNetwork(length: 24, filters: 5, outputs: 4, seed: 9)

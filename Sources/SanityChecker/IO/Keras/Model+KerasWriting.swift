@@ -18,17 +18,53 @@ extension Model {
   /// The file is written under a temporary name in the same folder and renamed at the end, so
   /// a failure leaves nothing behind. ``loadKeras(_:architecture:)`` reads it back with
   /// identical parameters, wiring and head order (the chosen ``outputHead`` is not stored).
-  /// - Parameter url: The destination (replaced if it exists).
-  /// - Throws: ``ModelFileError/unsupportedLayer(file:layer:className:supported:)`` for a layer
+  ///
+  /// Unit names (``TargetNames``), when given, are stored as the dataset `target_names`
+  /// (variable-length UTF-8 strings) for a model of one head, or as one dataset per named head
+  /// under the group `target_names`; a dataset rather than an attribute, so that lists of any
+  /// length fit (HDF5 attributes hold 64 KiB).
+  /// - Parameters:
+  ///   - url: The destination (replaced if it exists).
+  ///   - targetNames: One list of unit names per head (``outputNodes`` order; an empty list
+  ///     stores none for that head), or empty for none.
+  /// - Throws: ``TargetNamesError/countMismatch(file:place:count:units:head:)`` for a list that
+  ///   does not fit its head, ``ModelFileError/unsupportedLayer(file:layer:className:supported:)`` for a layer
   ///   with no Keras equivalent (``Reverse``, ``BPNetProfileScalar``),
   ///   ``ModelFileError/unsupportedSetting(file:layer:setting:value:)`` for a graph whose output
   ///   is its input, or ``ModelFileError/writeFailed(file:path:)``.
-  public func writeKeras(to url: URL) throws {
+  public func writeKeras(to url: URL, targetNames: [[String]] = []) throws {
     let modelConfig = try kerasModelConfig(file: url.path)
+    let named = try namedHeads(targetNames, file: url.path)
     try AtomicOutput.write(to: try OutputDestination(url)) { temporary in
       let file = try HDF5File(creating: temporary)
       try writeKerasContents(modelConfig: modelConfig.serialized, to: file)
+      for (path, names) in named { try file.writeStrings(names, to: path) }
     }
+  }
+
+  /// The dataset path and names of each named head, checked against the heads' units.
+  private func namedHeads(_ targetNames: [[String]], file: String) throws(TargetNamesError)
+    -> [(path: String, names: [String])]
+  {
+    guard !targetNames.isEmpty else { return [] }
+    guard targetNames.count == outputNodes.count else {
+      throw .unreadable(
+        file: file, place: TargetNames.key,
+        reason:
+          "\(targetNames.count) lists for \(outputNodes.count) output heads; give one per head")
+    }
+    var named: [(path: String, names: [String])] = []
+    for (head, names) in targetNames.enumerated() where !names.isEmpty {
+      let name = outputHeadNames[head]
+      let path = "/" + TargetNames.key + (outputNodes.count == 1 ? "" : "/" + name)
+      let units = shapes[outputNodes[head]].count
+      guard names.count == units else {
+        throw .countMismatch(
+          file: file, place: "dataset '\(path)'", count: names.count, units: units, head: name)
+      }
+      named.append((path, names))
+    }
+    return named
   }
 
   /// Writes attributes, groups and datasets.
