@@ -133,15 +133,10 @@ struct CheckModelCommand: ShardedCheckCommand {
     var report = try check.run(input, explainers: explainers, stages: lookup)
     if let stages { report.settings["stages"] = stages }
     if efficient {
-      guard input.groups.count == 1 else {
-        throw ValidationError(
-          "--efficient needs sequences of one length; give --lengths pad:N or crop:N for \(inputOptions.input)"
-        )
-      }
       let entropy = try EfficientModelRandomization(
         scheme: check.configuration.scheme, seeds: check.configuration.seeds
       )
-      .run(model: input.model, input: input.groups[0].input, explainers: explainers)
+      .run(input, explainers: explainers)
       report = CheckReport.merging([report, entropy])
     }
     try checkOptions.finish(settled(report), to: output, quiet: common.quiet)

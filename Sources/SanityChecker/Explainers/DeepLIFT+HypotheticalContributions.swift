@@ -26,7 +26,8 @@ extension DeepLIFT {
     let chain = DeepLIFTChain(explained, maxPooling: maxPooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
       let run = multipliers(
-        chunk, targets: chunkTargets, firstItem: firstItem + first, chain: chain, model: explained)
+        chunk, units: [chunkTargets], firstItem: firstItem + first, chain: chain, model: explained
+      )[0]
       var total = Tensor(shape: chunk.shape)
       for reference in run.references {
         let hypothetical = HypotheticalContributions.of(

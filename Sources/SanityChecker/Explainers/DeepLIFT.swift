@@ -145,8 +145,35 @@ public struct DeepLIFT: SeededExplainer {
     try validate(explained)
     let chain = DeepLIFTChain(explained, maxPooling: maxPooling)
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
-      let run = multipliers(
-        chunk, targets: chunkTargets, firstItem: firstItem + first, chain: chain, model: explained)
+      chunkAttributions(
+        chunk, units: [chunkTargets], firstItem: firstItem + first, chain: chain, model: explained
+      )[0]
+    }
+  }
+
+  /// The DeepLIFT maps of every selected unit: the input and each reference are traced once per
+  /// chunk and the multipliers run back once per unit, in the chunks of
+  /// ``attribution(for:targets:in:)``, so each unit's maps and gaps equal it bit for bit.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let explained = model.explained(output)
+    try validate(explained)
+    let chain = DeepLIFTChain(explained, maxPooling: maxPooling)
+    return chunkedUnits(input, selection: selection, model: explained) { chunk, units, first in
+      chunkAttributions(
+        chunk, units: units, firstItem: firstItem + first, chain: chain, model: explained)
+    }
+  }
+
+  /// One chunk's maps, averaged over its references, at each of several target lists.
+  func chunkAttributions(
+    _ chunk: Tensor, units: [[Int]], firstItem: Int, chain: DeepLIFTChain, model: Model
+  ) -> [Attribution] {
+    let runs = multipliers(chunk, units: units, firstItem: firstItem, chain: chain, model: model)
+    return zip(units, runs).map { targets, run in
       var total = Tensor(shape: chunk.shape)
       var gaps = [Float](repeating: 0, count: chunk.batchSize)
       let share = 1 / Float(run.references.count)
@@ -159,7 +186,7 @@ public struct DeepLIFT: SeededExplainer {
         total = total.linearCombination(1, map, share)
       }
       return Attribution(
-        values: total, method: Self.identifier, targets: chunkTargets, predictions: run.predictions,
+        values: total, method: Self.identifier, targets: targets, predictions: run.predictions,
         conservationGap: gaps)
     }
   }
@@ -185,32 +212,39 @@ extension DeepLIFT {
     }
   }
 
-  /// The multipliers of one chunk against each of its references.
+  /// The multipliers of one chunk against each of its references, at each of several target
+  /// lists: the input and each reference are traced once, and the multipliers run back once per
+  /// list.
   /// - Parameters:
   ///   - chunk: `[n] + inputShape`.
-  ///   - targets: One target per item.
+  ///   - units: Target lists, one target per item each.
   ///   - firstItem: The data-set index of the chunk's first item (seeds shuffled references).
   ///   - chain: The explained model's chain.
   ///   - model: The explained model.
-  /// - Returns: The explained outputs on the chunk, and one run per reference.
+  /// - Returns: Per target list, the explained outputs on the chunk and one run per reference.
   func multipliers(
-    _ chunk: Tensor, targets: [Int], firstItem: Int, chain: DeepLIFTChain, model: Model
-  ) -> (predictions: [Float], references: [ReferenceRun]) {
+    _ chunk: Tensor, units: [[Int]], firstItem: Int, chain: DeepLIFTChain, model: Model
+  ) -> [(predictions: [Float], references: [ReferenceRun])] {
     let inputTrace = chain.trace(chunk)
-    let predictions = model.values(of: inputTrace[chain.outputNode], at: targets)
-    let seed = model.targetSeed(targets)
+    let seeds = units.map { model.targetSeed($0) }
     // The same references Integrated Gradients draws for this baseline.
     let references = IntegratedGradients(baseline: baseline).baselines(
       for: chunk, firstItem: firstItem)
     precondition(!references.isEmpty, "DeepLIFT: shuffled(count:seed:) needs count ≥ 1, got 0")
-    let runs = references.map { reference in
+    var runs = units.map { _ in [ReferenceRun]() }
+    for reference in references {
       let referenceTrace = chain.trace(reference)
-      return ReferenceRun(
-        input: reference,
-        multipliers: chain.multipliers(
-          seed: seed, input: inputTrace, reference: referenceTrace, epsilon: epsilon),
-        outputs: model.values(of: referenceTrace[chain.outputNode], at: targets))
+      for (unit, targets) in units.enumerated() {
+        runs[unit].append(
+          ReferenceRun(
+            input: reference,
+            multipliers: chain.multipliers(
+              seed: seeds[unit], input: inputTrace, reference: referenceTrace, epsilon: epsilon),
+            outputs: model.values(of: referenceTrace[chain.outputNode], at: targets)))
+      }
     }
-    return (predictions, runs)
+    return units.enumerated().map { unit, targets in
+      (model.values(of: inputTrace[chain.outputNode], at: targets), runs[unit])
+    }
   }
 }

@@ -74,6 +74,18 @@ public struct DeepSHAP: SeededExplainer {
     return result
   }
 
+  /// The DeepSHAP maps of every selected unit, each reference traced once per chunk
+  /// (``DeepLIFT/attributions(for:selection:in:)``).
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try deepLIFT.attributions(for: input, selection: selection, in: model).map {
+      var attribution = $0
+      attribution.method = Self.identifier
+      return attribution
+    }
+  }
+
   /// The hypothetical contributions averaged over the shuffled references, `[N, L, 4]`.
   ///
   /// See ``DeepLIFT/hypotheticalContributions(for:targets:in:)``.

@@ -67,6 +67,20 @@ public struct GradCAM: Explainer {
   public func layerMaps(for input: Tensor, targets: [Int], in model: Model) throws -> (
     maps: Tensor, outputs: [Float]
   ) {
+    try layerMaps(for: input, units: [targets], in: model)[0]
+  }
+
+  /// ``layerMaps(for:targets:in:)`` at each of several target lists: each chunk is traced once
+  /// and run back to the layer once per list, so each list's maps equal a call of its own.
+  /// - Parameters:
+  ///   - input: The batch.
+  ///   - units: Target lists, one target per item each.
+  ///   - model: The model.
+  /// - Returns: Per target list, the layer-resolution maps and the explained outputs.
+  /// - Throws: See ``layerIndex(in:)``.
+  func layerMaps(for input: Tensor, units: [[Int]], in model: Model) throws -> [(
+    maps: Tensor, outputs: [Float]
+  )] {
     let explained = model.explained(output)
     let index = try layerIndex(in: explained)
     let featureShape = explained.shapes[index + 1]
@@ -79,14 +93,18 @@ public struct GradCAM: Explainer {
       bytesPerChunk: explained.bytesPerChunk
     ) { range in
       let chunk = input.items(range)
-      let chunkTargets = Array(targets[range])
       let trace = explained.trace(chunk)
-      let outputs = explained.values(of: trace.output, at: chunkTargets)
-      let gradient = explained.backward(
-        trace, seed: explained.targetSeed(chunkTargets), rule: .gradient, stoppingAt: index + 1)
-      return (Self.weightedSum(trace.activations[index + 1], gradient), outputs)
+      return units.map { targets in
+        let chunkTargets = Array(targets[range])
+        let outputs = explained.values(of: trace.output, at: chunkTargets)
+        let gradient = explained.backward(
+          trace, seed: explained.targetSeed(chunkTargets), rule: .gradient, stoppingAt: index + 1)
+        return (Self.weightedSum(trace.activations[index + 1], gradient), outputs)
+      }
     }
-    return (Tensor.concatenating(parts.map(\.0)), parts.flatMap(\.1))
+    return units.indices.map { unit in
+      (Tensor.concatenating(parts.map { $0[unit].0 }), parts.flatMap { $0[unit].1 })
+    }
   }
 
   /// Σ_c (mean_p G[p, c]) · A[p, c] per item: `[n, P..., C]` → `[n, P...]`.
@@ -121,6 +139,25 @@ public struct GradCAM: Explainer {
   {
     try model.validate(input: input, targets: targets)
     let (maps, outputs) = try layerMaps(for: input, targets: targets, in: model)
+    return inputResolution(maps, outputs: outputs, targets: targets, model: model)
+  }
+
+  /// The Grad-CAM maps of every selected unit, each chunk traced once.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let units = selection.indices.map { [Int](repeating: $0, count: input.batchSize) }
+    return try zip(units, layerMaps(for: input, units: units, in: model)).map { targets, layer in
+      inputResolution(layer.maps, outputs: layer.outputs, targets: targets, model: model)
+    }
+  }
+
+  /// Layer maps rectified and upsampled to the input's resolution.
+  private func inputResolution(_ maps: Tensor, outputs: [Float], targets: [Int], model: Model)
+    -> Attribution
+  {
     let rectified = Tensor(shape: maps.shape, scalars: maps.scalars.map { max($0, 0) })
     let inputSpatial = Array(model.inputShape.dimensions.dropLast())
     let upsampled = Upsample.resize(rectified, to: inputSpatial, mode: upsampling)

@@ -3,7 +3,7 @@ extension IntegratedGradients {
   /// `Conv1D (linear or ReLU) → GlobalMaxPooling1D`, without the `[n, P, F]` activation, pooling
   /// and routing tensors of each step; `nil` for any other model.
   ///
-  /// Along the path the pre-activation is `z_k = z' + α_k (z − z')` (``pathGradient(_:_:reference:targets:alphas:weights:)``).
+  /// Along the path the pre-activation is `z_k = z' + α_k (z − z')` (``pathGradients(_:_:reference:units:alphas:weights:)``).
   /// Each step needs only, per item and filter, the pooled value `y[f] = max_q φ(z_k[q, f])` and
   /// the first position `q*` holding it; the head after the pooling gives `g = ∂f_t/∂y`, and the
   /// max pool and `φ` route it to one entry:
@@ -14,20 +14,22 @@ extension IntegratedGradients {
   ///
   /// The point values, the maximum (first maximum wins), the head and `summed += w_k·δ_k` are the
   /// same float operations as the layer-by-layer step, so the result equals it value for value.
+  /// With several target lists the points and the head's forward pass are shared, and the head
+  /// runs backward once per list.
   /// - Parameters:
   ///   - model: The explained model.
   ///   - activation: The first layer's activation.
   ///   - start: `z'`, `[n, P, F]`.
   ///   - slope: `z − z'`, `[n, P, F]`.
-  ///   - targets: One target per item.
+  ///   - units: Target lists, one target per item each.
   ///   - alphas: The path nodes α_k.
   ///   - weights: The weights w_k.
-  /// - Returns: The weighted pre-activation signal `[n, P, F]`, or `nil`.
-  static func maxPooledPathSignal(
-    _ model: Model, activation: Activation, start: Tensor, slope: Tensor, targets: [Int],
+  /// - Returns: Per target list, the weighted pre-activation signal `[n, P, F]`, or `nil`.
+  static func maxPooledPathSignals(
+    _ model: Model, activation: Activation, start: Tensor, slope: Tensor, units: [[Int]],
     alphas: [Double],
     weights: [Double]
-  ) -> Tensor? {
+  ) -> [Tensor]? {
     guard model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D,
       start.shape.rank == 3,
       activation == .relu || activation == .linear,
@@ -36,8 +38,8 @@ extension IntegratedGradients {
     else { return nil }
     let (items, positions, filters) = (start.shape[0], start.shape[1], start.shape[2])
     let isRectified = activation == .relu
-    let seed = head.targetSeed(targets)
-    var summed = Tensor(shape: start.shape)
+    let seeds = units.map { head.targetSeed($0) }
+    var summed = units.map { _ in Tensor(shape: start.shape) }
     var pooled = Tensor(shape: [items, filters])
     var winners = [Int32](repeating: 0, count: items * filters)
     for (alpha, weight) in zip(alphas, weights) {
@@ -62,15 +64,17 @@ extension IntegratedGradients {
         }
       }
       let trace = head.trace(pooled)
-      let gradient = head.backward(trace, seed: seed, rule: .gradient)  // [n, F]
-      summed.withUnsafeMutableBufferPointer { total in
-        gradient.withUnsafeBufferPointer { g in
-          pooled.withUnsafeBufferPointer { y in
-            for item in 0..<items {
-              for f in 0..<filters {
-                let unit = item * filters + f
-                let delta = isRectified && y[unit] <= 0 ? 0 : g[unit]
-                total[(item * positions + Int(winners[unit])) * filters + f] += w * delta
+      for (unit, seed) in seeds.enumerated() {
+        let gradient = head.backward(trace, seed: seed, rule: .gradient)  // [n, F]
+        summed[unit].withUnsafeMutableBufferPointer { total in
+          gradient.withUnsafeBufferPointer { g in
+            pooled.withUnsafeBufferPointer { y in
+              for item in 0..<items {
+                for f in 0..<filters {
+                  let cell = item * filters + f
+                  let delta = isRectified && y[cell] <= 0 ? 0 : g[cell]
+                  total[(item * positions + Int(winners[cell])) * filters + f] += w * delta
+                }
               }
             }
           }

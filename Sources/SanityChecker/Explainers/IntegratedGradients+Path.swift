@@ -7,19 +7,21 @@ extension IntegratedGradients {
   /// `φ(z' + α_k (z − z'))`, and the input gradient is one transposed product of the summed
   /// pre-activation signals, `Lᵀ(Σ_k w_k δ_k)`. This equals the step-by-step sum up to the order
   /// of float operations. A model starting `Conv1D → GlobalMaxPooling1D` takes
-  /// ``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)`` for the steps.
+  /// ``maxPooledPathSignals(_:activation:start:slope:units:alphas:weights:)`` for the steps.
+  /// With several target lists the path points are traced once and run backward once per list;
+  /// each list's sum is the same float operations as alone.
   /// - Parameters:
   ///   - model: The explained model.
   ///   - chunk: The inputs `[n] + inputShape`.
   ///   - reference: The baselines, of the chunk's shape.
-  ///   - targets: One target per item.
+  ///   - units: Target lists, one target per item each.
   ///   - alphas: The path nodes α_k.
   ///   - weights: The weights w_k.
-  /// - Returns: The weighted gradient sum, of the chunk's shape.
-  static func pathGradient(
-    _ model: Model, _ chunk: Tensor, reference: Tensor, targets: [Int], alphas: [Double],
+  /// - Returns: Per target list, the weighted gradient sum, of the chunk's shape.
+  static func pathGradients(
+    _ model: Model, _ chunk: Tensor, reference: Tensor, units: [[Int]], alphas: [Double],
     weights: [Double]
-  ) -> Tensor {
+  ) -> [Tensor] {
     let stepsPerBatch = stepsPerBatch(model, items: chunk.batchSize, steps: alphas.count)
     guard model.isChain, let first = model.layers.first as? any AffineLayer,
       !first.activation.needsInput,
@@ -27,28 +29,36 @@ extension IntegratedGradients {
         name: model.name, inputShape: model.shapes[1], layers: Array(model.layers.dropFirst()))
     else {
       let difference = chunk.linearCombination(1, reference, -1)
-      let repeatedTargets = Array(repeating: targets, count: stepsPerBatch).flatMap { $0 }
+      let repeated = units.map { Array(repeating: $0, count: stepsPerBatch).flatMap { $0 } }
       return summedOverPath(
-        chunk.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch
+        chunk.shape, units: units.count, alphas: alphas, weights: weights,
+        stepsPerBatch: stepsPerBatch
       ) { group in
         let points = Tensor.concatenating(
           group.map { reference.linearCombination(1, difference, Float($0)) })
-        let targets = Array(repeatedTargets.prefix(points.batchSize))
-        return Gradient.inputSignal(model, points, targets: targets, rule: .gradient).signal
+        let trace = model.trace(points)
+        return repeated.map { targets in
+          Gradient.inputSignal(
+            model, trace, targets: Array(targets.prefix(points.batchSize)), rule: .gradient
+          ).signal
+        }
       }
     }
     let start = first.preActivationOutput(reference)
     let slope = first.preActivationOutput(chunk).linearCombination(1, start, -1)
-    if let summed = maxPooledPathSignal(
-      model, activation: first.activation, start: start, slope: slope, targets: targets,
+    if let summed = maxPooledPathSignals(
+      model, activation: first.activation, start: start, slope: slope, units: units,
       alphas: alphas, weights: weights)
     {
-      return first.linearInputGradient(summed, inputShape: chunk.shape)
+      return summed.map { first.linearInputGradient($0, inputShape: chunk.shape) }
     }
     let width = start.shape.dimensions.last ?? 1
-    let seed = rest.targetSeed(Array(repeating: targets, count: stepsPerBatch).flatMap { $0 })
+    let seeds = units.map { targets in
+      rest.targetSeed(Array(repeating: targets, count: stepsPerBatch).flatMap { $0 })
+    }
     let summed = summedOverPath(
-      start.shape, alphas: alphas, weights: weights, stepsPerBatch: stepsPerBatch
+      start.shape, units: units.count, alphas: alphas, weights: weights,
+      stepsPerBatch: stepsPerBatch
     ) { group in
       var points = Tensor(shape: start.shape.item.batched(group.count * start.batchSize))
       let size = start.shape.count
@@ -68,15 +78,17 @@ extension IntegratedGradients {
         }
       }
       let trace = rest.trace(points)
-      var delta = rest.backward(trace, seed: seed.items(0..<points.batchSize), rule: .gradient)
-      points.withUnsafeBufferPointer { output in
-        delta.withUnsafeMutableBufferPointer { d in
-          first.activation.backward(d, output: output, width: width, rule: .gradient)
+      return seeds.map { seed in
+        var delta = rest.backward(trace, seed: seed.items(0..<points.batchSize), rule: .gradient)
+        points.withUnsafeBufferPointer { output in
+          delta.withUnsafeMutableBufferPointer { d in
+            first.activation.backward(d, output: output, width: width, rule: .gradient)
+          }
         }
+        return delta
       }
-      return delta
     }
-    return first.linearInputGradient(summed, inputShape: chunk.shape)
+    return summed.map { first.linearInputGradient($0, inputShape: chunk.shape) }
   }
 
   /// Path points per batch: as many steps of the chunk's items as fill ``Model/chunkSize`` rows,
@@ -91,7 +103,7 @@ extension IntegratedGradients {
   /// Items per chunk: ``Model/chunkSize`` over the steps, so that a chunk's steps fill batches
   /// and few sequences still make enough chunks for every thread; the whole chunk size for a
   /// model starting `Conv1D → GlobalMaxPooling1D`, whose path signal needs no batch per step
-  /// (``maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)``).
+  /// (``maxPooledPathSignals(_:activation:start:slope:units:alphas:weights:)``).
   static func itemsPerChunk(_ model: Model, steps: Int) -> Int {
     if model.isChain, model.layers.count >= 2, model.layers[1] is GlobalMaxPooling1D {
       return model.chunkSize
@@ -99,23 +111,25 @@ extension IntegratedGradients {
     return max(1, model.chunkSize / max(1, steps))
   }
 
-  /// `Σ_k w_k δ_k` with the steps evaluated `stepsPerBatch` at a time: `signals` returns the
-  /// signals of a group of α's stacked step by step (`[g·n] + shape.item`), and they are added in
-  /// step order, so the sum is the same float operations as one step at a time.
+  /// `Σ_k w_k δ_k` per target list with the steps evaluated `stepsPerBatch` at a time: `signals`
+  /// returns, per list, the signals of a group of α's stacked step by step (`[g·n] + shape.item`),
+  /// and they are added in step order, so each sum is the same float operations as one step at a
+  /// time.
   private static func summedOverPath(
-    _ shape: Shape, alphas: [Double], weights: [Double], stepsPerBatch: Int,
-    _ signals: ([Double]) -> Tensor
-  ) -> Tensor {
-    var summed = Tensor(shape: shape)
+    _ shape: Shape, units: Int, alphas: [Double], weights: [Double], stepsPerBatch: Int,
+    _ signals: ([Double]) -> [Tensor]
+  ) -> [Tensor] {
+    var summed = (0..<units).map { _ in Tensor(shape: shape) }
     let size = shape.count
     for groupStart in stride(from: 0, to: alphas.count, by: stepsPerBatch) {
       let group = groupStart..<min(alphas.count, groupStart + stepsPerBatch)
-      let delta = signals(Array(alphas[group]))
-      summed.withUnsafeMutableBufferPointer { total in
-        delta.withUnsafeBufferPointer { d in
-          guard let target = total.baseAddress, let source = d.baseAddress else { return }
-          for (step, k) in group.enumerated() {
-            SIMDRows.add(scaled: Float(weights[k]), source + step * size, to: target, count: size)
+      for (unit, delta) in signals(Array(alphas[group])).enumerated() {
+        summed[unit].withUnsafeMutableBufferPointer { total in
+          delta.withUnsafeBufferPointer { d in
+            guard let target = total.baseAddress, let source = d.baseAddress else { return }
+            for (step, k) in group.enumerated() {
+              SIMDRows.add(scaled: Float(weights[k]), source + step * size, to: target, count: size)
+            }
           }
         }
       }

@@ -22,9 +22,9 @@ extension IntegratedGradients {
       let references = baselines(for: chunk, firstItem: firstItem + first)
       var total = Tensor(shape: chunk.shape)
       for reference in references {
-        let gradients = Self.pathGradient(
-          explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas,
-          weights: weights)
+        let gradients = Self.pathGradients(
+          explained, chunk, reference: reference, units: [chunkTargets], alphas: alphas,
+          weights: weights)[0]
         total = total.linearCombination(1, gradients, 1 / Float(references.count))
       }
       return Attribution(

@@ -61,29 +61,84 @@ public struct IntegratedGradients: SeededExplainer {
     let constantOutputs = constantBaselineOutputs(explained)
     return chunked(input, targets: targets, model: explained, itemsPerChunk: itemsPerChunk) {
       chunk, chunkTargets, first in
-      let references = baselines(for: chunk, firstItem: firstItem + first)
-      var total = Tensor(shape: chunk.shape)
-      var gaps = [Float](repeating: 0, count: chunk.batchSize)
-      let predictions = Array(allPredictions[first..<(first + chunk.batchSize)])
-      for reference in references {
-        let difference = chunk.linearCombination(1, reference, -1)
-        let accumulated = Self.pathGradient(
-          explained, chunk, reference: reference, targets: chunkTargets, alphas: alphas,
-          weights: weights)
-        let map = accumulated.multiplied(by: difference)
-        let referenceOutputs =
-          constantOutputs.map { outputs in chunkTargets.map { outputs[$0] } }
-          ?? explained.values(of: explained.forward(reference), at: chunkTargets)
+      chunkAttributions(
+        explained, chunk, units: [chunkTargets], chunkStart: first,
+        predictions: [Array(allPredictions[first..<(first + chunk.batchSize)])],
+        constantOutputs: constantOutputs, alphas: alphas, weights: weights)[0]
+    }
+  }
+
+  /// The IG maps of every selected unit, sharing each path point's forward pass between units.
+  ///
+  /// Chunks, path batches and sums are those of ``attribution(for:targets:in:)``, so each unit's
+  /// maps, predictions and gaps equal it bit for bit.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let explained = model.explained(output)
+    let (alphas, weights) = integration.nodes(steps: steps)
+    let itemsPerChunk = Self.itemsPerChunk(explained, steps: alphas.count)
+    let outputs = explained.forward(input)
+    let allPredictions = selection.indices.map { target in
+      explained.values(of: outputs, at: [Int](repeating: target, count: input.batchSize))
+    }
+    let constantOutputs = constantBaselineOutputs(explained)
+    return chunkedUnits(
+      input, selection: selection, model: explained, itemsPerChunk: itemsPerChunk
+    ) { chunk, units, first in
+      chunkAttributions(
+        explained, chunk, units: units, chunkStart: first,
+        predictions: allPredictions.map { Array($0[first..<(first + chunk.batchSize)]) },
+        constantOutputs: constantOutputs, alphas: alphas, weights: weights)
+    }
+  }
+
+  /// One chunk's maps at each of several target lists, averaged over its baselines: each
+  /// reference's path points are run forward once and backward once per target list.
+  /// - Parameters:
+  ///   - explained: The explained model.
+  ///   - chunk: The chunk, `[n] + inputShape`.
+  ///   - units: Target lists, one target per item each.
+  ///   - chunkStart: The chunk's first item in the call.
+  ///   - predictions: Per target list, the explained output of each item.
+  ///   - constantOutputs: Every output at a constant baseline, or `nil`.
+  ///   - alphas: The path nodes.
+  ///   - weights: The quadrature weights.
+  /// - Returns: One attribution per target list.
+  func chunkAttributions(
+    _ explained: Model, _ chunk: Tensor, units: [[Int]], chunkStart: Int,
+    predictions: [[Float]], constantOutputs: [Float]?, alphas: [Double], weights: [Double]
+  ) -> [Attribution] {
+    let references = baselines(for: chunk, firstItem: firstItem + chunkStart)
+    var totals = units.map { _ in Tensor(shape: chunk.shape) }
+    var gaps = units.map { _ in [Float](repeating: 0, count: chunk.batchSize) }
+    for reference in references {
+      let difference = chunk.linearCombination(1, reference, -1)
+      let accumulated = Self.pathGradients(
+        explained, chunk, reference: reference, units: units, alphas: alphas, weights: weights)
+      let referenceOutputs =
+        constantOutputs.map { outputs in units.map { $0.map { outputs[$0] } } }
+        ?? {
+          let forward = explained.forward(reference)
+          return units.map { explained.values(of: forward, at: $0) }
+        }()
+      for unit in units.indices {
+        let map = accumulated[unit].multiplied(by: difference)
         let sums = map.itemSums()
-        for item in gaps.indices {
-          gaps[item] +=
-            (sums[item] - (predictions[item] - referenceOutputs[item])) / Float(references.count)
+        for item in gaps[unit].indices {
+          gaps[unit][item] +=
+            (sums[item] - (predictions[unit][item] - referenceOutputs[unit][item]))
+            / Float(references.count)
         }
-        total = total.linearCombination(1, map, 1 / Float(references.count))
+        totals[unit] = totals[unit].linearCombination(1, map, 1 / Float(references.count))
       }
-      return Attribution(
-        values: total, method: Self.identifier, targets: chunkTargets, predictions: predictions,
-        conservationGap: gaps)
+    }
+    return units.indices.map { unit in
+      Attribution(
+        values: totals[unit], method: Self.identifier, targets: units[unit],
+        predictions: predictions[unit], conservationGap: gaps[unit])
     }
   }
 

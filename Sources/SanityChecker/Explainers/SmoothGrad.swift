@@ -60,36 +60,86 @@ public struct SmoothGrad: SeededExplainer {
   {
     try model.validate(input: input, targets: targets)
     let explained = model.explained(output)
-    let method = statistic == .mean ? Self.identifier : "vargrad"
+    let method = methodName
+    validateNoise(for: input)
+    var result = chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
+      chunkAttributions(
+        explained, chunk, units: [chunkTargets], chunkStart: first, batchSize: input.batchSize)[0]
+    }
+    result.method = method
+    return result
+  }
+
+  /// The mean or variance of the noisy gradients at every selected unit: each noisy copy is run
+  /// forward once and backward once per unit, in the chunks and order of
+  /// ``attribution(for:targets:in:)``, so each unit's maps equal it bit for bit.
+  public func attributions(for input: Tensor, selection: TargetSelection, in model: Model) throws
+    -> [Attribution]
+  {
+    try model.validate(input: input)
+    try model.validate(targets: selection.indices)
+    let explained = model.explained(output)
+    validateNoise(for: input)
+    return chunkedUnits(input, selection: selection, model: explained) { chunk, units, first in
+      chunkAttributions(
+        explained, chunk, units: units, chunkStart: first, batchSize: input.batchSize)
+    }.map {
+      var attribution = $0
+      attribution.method = methodName
+      return attribution
+    }
+  }
+
+  /// `smoothgrad` or `vargrad`.
+  var methodName: String { statistic == .mean ? Self.identifier : "vargrad" }
+
+  /// Checks that supplied noise is `[samples] + input.shape`.
+  private func validateNoise(for input: Tensor) {
     if let noise {
       precondition(
         noise.shape.dimensions == [samples] + input.shape.dimensions,
         "SmoothGrad: noise \(noise.shape) must be [\(samples)] + \(input.shape)")
     }
-    var result = chunked(input, targets: targets, model: explained) { chunk, chunkTargets, first in
-      let width = chunk.itemCount
-      var sum = Tensor(shape: chunk.shape)
-      var sumOfSquares = Tensor(shape: chunk.shape)
-      for sample in 0..<samples {
-        let noisy = noisyCopy(
-          chunk, sample: sample, chunkStart: first, batchSize: input.batchSize, width: width)
+  }
+
+  /// One chunk's statistic at each of several target lists.
+  /// - Parameters:
+  ///   - explained: The explained model.
+  ///   - chunk: The chunk.
+  ///   - units: Target lists, one target per item each.
+  ///   - chunkStart: The chunk's first item in the call.
+  ///   - batchSize: The call's number of items (indexes supplied noise).
+  /// - Returns: One attribution per target list.
+  private func chunkAttributions(
+    _ explained: Model, _ chunk: Tensor, units: [[Int]], chunkStart: Int, batchSize: Int
+  ) -> [Attribution] {
+    let width = chunk.itemCount
+    var sums = units.map { _ in Tensor(shape: chunk.shape) }
+    var sumsOfSquares = sums
+    for sample in 0..<samples {
+      let noisy = noisyCopy(
+        chunk, sample: sample, chunkStart: chunkStart, batchSize: batchSize, width: width)
+      let trace = explained.trace(noisy)
+      for (unit, targets) in units.enumerated() {
         let (gradient, _) = Gradient.inputSignal(
-          explained, noisy, targets: chunkTargets, rule: .gradient)
-        sum = sum.linearCombination(1, gradient, 1)
-        sumOfSquares = sumOfSquares.linearCombination(1, gradient.multiplied(by: gradient), 1)
+          explained, trace, targets: targets, rule: .gradient)
+        sums[unit] = sums[unit].linearCombination(1, gradient, 1)
+        sumsOfSquares[unit] = sumsOfSquares[unit].linearCombination(
+          1, gradient.multiplied(by: gradient), 1)
       }
-      let mean = sum.scaled(by: 1 / Float(samples))
+    }
+    let outputs = explained.forward(chunk)
+    return units.indices.map { unit in
+      let mean = sums[unit].scaled(by: 1 / Float(samples))
       let values =
         statistic == .mean
         ? mean
-        : sumOfSquares.scaled(by: 1 / Float(samples)).linearCombination(
+        : sumsOfSquares[unit].scaled(by: 1 / Float(samples)).linearCombination(
           1, mean.multiplied(by: mean), -1)
-      let predictions = explained.values(of: explained.forward(chunk), at: chunkTargets)
       return Attribution(
-        values: values, method: method, targets: chunkTargets, predictions: predictions)
+        values: values, method: methodName, targets: units[unit],
+        predictions: explained.values(of: outputs, at: units[unit]))
     }
-    result.method = method
-    return result
   }
 
   /// One noisy copy of a chunk whose first item is item `chunkStart` of the call: supplied noise

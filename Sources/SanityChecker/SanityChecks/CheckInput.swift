@@ -4,8 +4,10 @@
 /// A file whose sequences have several lengths is checked one group at a time (length-agnostic
 /// models only, ``Model/resized(toLength:file:lengths:)``); every per-item score is put back at
 /// its item's place in the file before the rows are summarized, so each sequence is scored as
-/// it would be alone. With several targets the check runs once per unit, sharing the groups'
-/// models and randomization stages, and every row and verdict names its unit.
+/// it would be alone. With several targets each map is computed for every unit at once (the
+/// explainers share forward passes between units, ``Explainer/attributions(for:selection:in:)``)
+/// and the groups' models and randomization stages are shared; every row and verdict names its
+/// unit.
 public struct CheckInput: Sendable {
   /// The items of one length, with the model at that length.
   public struct Group: Sendable {
@@ -72,24 +74,27 @@ public struct CheckInput: Sendable {
     groups.indices.map { index in groups[..<index].reduce(0) { $0 + $1.indices.count } }
   }
 
-  /// Runs a check once per unit (once when none is selected) and joins the reports.
+  /// Runs a check at every unit (once at the predicted units when none is selected) and joins
+  /// the reports.
   /// - Parameters:
-  ///   - scores: A group's per-item scores for fixed targets (`nil`: predicted); gets the group,
-  ///     its index and the targets.
+  ///   - scores: A group's per-item scores at each unit, in selection order; gets the group, its
+  ///     index and one target list per unit (`nil`: predicted, for which it returns one value).
   ///   - gather: Joins the groups' scores into file order.
   ///   - report: Summarizes the gathered scores.
   /// - Returns: The report; with several units, each row and verdict names its unit.
   /// - Throws: A check's error.
   func run<Scores>(
-    scores: (Group, Int, [Int]?) throws -> Scores, gather: ([Scores]) -> Scores,
+    scores: (Group, Int, [[Int]]?) throws -> [Scores], gather: ([Scores]) -> Scores,
     report: (Scores) -> CheckReport
   ) throws -> CheckReport {
-    let runs: [Int?] = selection.map { $0.indices.map { Optional($0) } } ?? [nil]
-    let reports = try runs.map { unit in
-      let parts = try groups.enumerated().map { index, group in
-        try scores(
-          group, index, unit.map { [Int](repeating: $0, count: group.input.batchSize) })
-      }
+    // perGroup[group][unit]
+    let perGroup = try groups.enumerated().map { index, group in
+      try scores(
+        group, index,
+        selection.map { $0.indices.map { [Int](repeating: $0, count: group.input.batchSize) } })
+    }
+    let reports = perGroup[0].indices.map { unit in
+      let parts = perGroup.map { $0[unit] }
       return report(parts.count == 1 ? parts[0] : gather(parts))
     }
     guard reports.count > 1 else { return reports[0] }

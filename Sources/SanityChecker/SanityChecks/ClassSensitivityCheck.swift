@@ -89,10 +89,10 @@ public struct ClassSensitivityCheck: Sendable {
   public func run(_ input: CheckInput, explainers: [any Explainer]) throws -> CheckReport {
     let offsets = input.groupOffsets
     return try input.run(
-      scores: { group, index, targets in
+      scores: { group, index, units in
         try methodScores(
           model: group.model, input: group.input,
-          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets,
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, units: units,
           items: group.indices)
       }, gather: input.gathered, report: { report($0, model: input.model) })
   }
@@ -113,28 +113,54 @@ public struct ClassSensitivityCheck: Sendable {
   ) throws
     -> [SimilarityComparison.MethodScores]
   {
+    try methodScores(
+      model: model, input: input, explainers: explainers, units: targets.map { [$0] },
+      items: items)[0]
+  }
+
+  /// Every method's per-item scores at each of several target lists (`[list][method]`): each
+  /// method explains every list at once (``Explainer/attributions(for:units:in:)``), then
+  /// every list's other units at once, so each list's scores equal a run of its own.
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  ///   - units: Target lists, one unit per item each (`nil`: the predicted units).
+  ///   - items: Each item's place in the file (`nil`: its place in `input`).
+  /// - Returns: Per list, the scores.
+  /// - Throws: See ``run(model:input:explainers:)``.
+  func methodScores(
+    model: Model, input: Tensor, explainers: [any Explainer], units: [[Int]]?,
+    items: [Int]?
+  ) throws -> [[SimilarityComparison.MethodScores]] {
     try model.validate(input: input)
-    let units = model.outputShape.count
-    guard units >= 2 else {
+    let outputCount = model.outputShape.count
+    guard outputCount >= 2 else {
       throw ModelError.shapeMismatch(
         layer: model.layers.last?.name ?? "output", expected: "at least 2 outputs",
         actual: model.outputShape)
     }
-    if let targets { try model.validate(input: input, targets: targets) }
-    let predicted = targets ?? model.predictedTargets(input)
+    for targets in units ?? [] { try model.validate(input: input, targets: targets) }
+    let predicted = units ?? [model.predictedTargets(input)]
     if case .unit(let unit) = other { try model.validate(targets: [unit]) }
-    let others = otherTargets(
-      predicted, units: units, items: items ?? Array(0..<input.batchSize))
-    return try SimilarityComparison.withFloorControl(explainers).map { explainer in
-      let a = try explainer.attribution(for: input, targets: predicted, in: model)
-      let b = try explainer.attribution(for: input, targets: others, in: model)
+    let others = predicted.map {
+      otherTargets($0, units: outputCount, items: items ?? Array(0..<input.batchSize))
+    }
+    var methods = predicted.map { _ in [SimilarityComparison.MethodScores]() }
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
+      let a = try explainer.attributions(for: input, units: predicted, in: model)
+      let b = try explainer.attributions(for: input, units: others, in: model)
       let redrawn = try SimilarityComparison.redrawn(
         explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
       ) {
-        try $0.attribution(for: input, targets: predicted, in: model)
+        try $0.attributions(for: input, units: predicted, in: model)
       }
-      return try comparison.pairScores(a, b, redrawn: redrawn, input: input)
+      for list in predicted.indices {
+        methods[list].append(
+          try comparison.pairScores(a[list], b[list], redrawn: redrawn?[list], input: input))
+      }
     }
+    return methods
   }
 
   /// The rows and verdicts of every method's scores.

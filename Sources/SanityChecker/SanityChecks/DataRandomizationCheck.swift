@@ -136,10 +136,10 @@ public struct DataRandomizationCheck: Sendable {
     precondition(permutedModels.count == input.groups.count, "one permuted model per group")
     let offsets = input.groupOffsets
     return try input.run(
-      scores: { group, index, targets in
+      scores: { group, index, units in
         try methodScores(
           group.model, permutedModels[index], input: group.input,
-          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets)
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, units: units)
       }, gather: input.gathered,
       report: {
         report($0, trueModel: input.model.name, permutedModel: permutedModels[0].name)
@@ -161,20 +161,45 @@ public struct DataRandomizationCheck: Sendable {
   ) throws
     -> [SimilarityComparison.MethodScores]
   {
+    try methodScores(
+      trueModel, permutedModel, input: input, explainers: explainers,
+      units: targets.map { [$0] })[0]
+  }
+
+  /// Every method's per-item scores at each of several target lists (`[list][method]`), each
+  /// method explaining every list at once on each model (``Explainer/attributions(for:units:in:)``).
+  /// - Parameters:
+  ///   - trueModel: The model trained on the true labels.
+  ///   - permutedModel: The model trained on permuted labels.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods and controls.
+  ///   - units: Target lists, one unit per item each (`nil`: the true-label model's predicted
+  ///     units).
+  /// - Returns: Per list, the scores.
+  /// - Throws: See ``compare(_:permutedModels:explainers:)``.
+  func methodScores(
+    _ trueModel: Model, _ permutedModel: Model, input: Tensor, explainers: [any Explainer],
+    units: [[Int]]?
+  ) throws -> [[SimilarityComparison.MethodScores]] {
     try trueModel.validate(input: input)
     try trueModel.validateArchitecture(of: permutedModel, named: permutedModel.name)
-    if let targets { try trueModel.validate(input: input, targets: targets) }
-    let targets = targets ?? trueModel.predictedTargets(input)
-    return try SimilarityComparison.withFloorControl(explainers).map { explainer in
-      let a = try explainer.attribution(for: input, targets: targets, in: trueModel)
-      let b = try explainer.attribution(for: input, targets: targets, in: permutedModel)
+    for targets in units ?? [] { try trueModel.validate(input: input, targets: targets) }
+    let lists = units ?? [trueModel.predictedTargets(input)]
+    var methods = lists.map { _ in [SimilarityComparison.MethodScores]() }
+    for explainer in SimilarityComparison.withFloorControl(explainers) {
+      let a = try explainer.attributions(for: input, units: lists, in: trueModel)
+      let b = try explainer.attributions(for: input, units: lists, in: permutedModel)
       let redrawn = try SimilarityComparison.redrawn(
         explainer, firstItem: (explainer as? any SeededExplainer)?.firstItem ?? 0
       ) {
-        try $0.attribution(for: input, targets: targets, in: trueModel)
+        try $0.attributions(for: input, units: lists, in: trueModel)
       }
-      return try comparison.pairScores(a, b, redrawn: redrawn, input: input)
+      for list in lists.indices {
+        methods[list].append(
+          try comparison.pairScores(a[list], b[list], redrawn: redrawn?[list], input: input))
+      }
     }
+    return methods
   }
 
   /// The rows and verdicts of every method's scores.

@@ -66,10 +66,10 @@ public struct InputInvarianceCheck: Sendable {
   public func run(_ input: CheckInput, explainers: [any Explainer]) throws -> CheckReport {
     let offsets = input.groupOffsets
     return try input.run(
-      scores: { group, index, targets in
+      scores: { group, index, units in
         try differences(
           model: group.model, input: group.input,
-          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, targets: targets)
+          explainers: explainers.map { $0.offsettingItems(by: offsets[index]) }, units: units)
       },
       gather: { parts in
         parts[0].indices.map { method in
@@ -89,25 +89,45 @@ public struct InputInvarianceCheck: Sendable {
   func differences(
     model: Model, input: Tensor, explainers: [any Explainer], targets: [Int]? = nil
   ) throws -> [(method: String, values: [Double?])] {
+    try differences(
+      model: model, input: input, explainers: explainers, units: targets.map { [$0] })[0]
+  }
+
+  /// Every method's per-item differences at each of several target lists (`[list][method]`),
+  /// each method explaining every list at once (``Explainer/attributions(for:units:in:)``).
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - input: The explained inputs.
+  ///   - explainers: The methods.
+  ///   - units: Target lists, one unit per item each (`nil`: the predicted units).
+  /// - Returns: Per list, per method, its name and one value per item.
+  /// - Throws: See ``run(model:input:explainers:)``.
+  func differences(
+    model: Model, input: Tensor, explainers: [any Explainer], units: [[Int]]?
+  ) throws -> [[(method: String, values: [Double?])]] {
     try model.validate(input: input)
-    if let targets { try model.validate(input: input, targets: targets) }
+    for targets in units ?? [] { try model.validate(input: input, targets: targets) }
     let shiftedModel = try compensated(model)
     let shiftedInput = Tensor(shape: input.shape, scalars: input.scalars.map { $0 + shift })
-    let targets = targets ?? model.predictedTargets(input)
-    return try explainers.map { explainer in
-      let a = try explainer.attribution(for: input, targets: targets, in: model)
-      let b = try explainer.attribution(for: shiftedInput, targets: targets, in: shiftedModel)
-      let width = a.values.itemCount
-      let differences: [Double?] = (0..<input.batchSize).map { item in
-        let range = (item * width)..<((item + 1) * width)
-        let scale = a.values.scalars[range].reduce(Float(0)) { max($0, abs($1)) }
-        let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) {
-          max($0, abs($1.0 - $1.1))
+    let lists = units ?? [model.predictedTargets(input)]
+    var methods = lists.map { _ in [(method: String, values: [Double?])]() }
+    for explainer in explainers {
+      let original = try explainer.attributions(for: input, units: lists, in: model)
+      let shifted = try explainer.attributions(for: shiftedInput, units: lists, in: shiftedModel)
+      for (list, (a, b)) in zip(original, shifted).enumerated() {
+        let width = a.values.itemCount
+        let differences: [Double?] = (0..<input.batchSize).map { item in
+          let range = (item * width)..<((item + 1) * width)
+          let scale = a.values.scalars[range].reduce(Float(0)) { max($0, abs($1)) }
+          let difference = zip(a.values.scalars[range], b.values.scalars[range]).reduce(Float(0)) {
+            max($0, abs($1.0 - $1.1))
+          }
+          return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
         }
-        return scale > 0 ? Double(difference / scale) : (difference == 0 ? 0 : nil)
+        methods[list].append((a.method, differences))
       }
-      return (a.method, differences)
     }
+    return methods
   }
 
   /// The rows and verdicts of every method's differences.

@@ -154,10 +154,10 @@ public struct ModelRandomizationCheck: Sendable {
     }
     let offsets = input.groupOffsets
     return try input.run(
-      scores: { group, index, targets in
+      scores: { group, index, units in
         try methodScores(
           model: group.model, stages: stagesPerGroup[index], input: group.input,
-          targets: targets, explainers: explainers.map { $0.offsettingItems(by: offsets[index]) })
+          units: units, explainers: explainers.map { $0.offsettingItems(by: offsets[index]) })
       }, gather: input.gathered,
       report: {
         report(
@@ -176,65 +176,98 @@ public struct ModelRandomizationCheck: Sendable {
     model: Model, stages stageSource: Stages, input: Tensor, targets: [Int]?,
     explainers: [any Explainer], observe: MapObserver? = nil
   ) throws -> [SimilarityComparison.MethodScores] {
+    try methodScores(
+      model: model, stages: stageSource, input: input, units: targets.map { [$0] },
+      explainers: explainers, observe: observe)[0]
+  }
+
+  /// Every method's per-item scores at each of several target lists (`[list][method]`).
+  ///
+  /// Each map is computed for every list at once (``Explainer/attributions(for:units:in:)``),
+  /// so the methods that share forward passes between units do, and each seed's stages are
+  /// drawn once for all lists; each list's scores equal a run of its own.
+  /// - Parameters:
+  ///   - model: The trained model.
+  ///   - stageSource: The stages.
+  ///   - input: The items.
+  ///   - units: Target lists, one target per item each (`nil`: the predicted units).
+  ///   - explainers: The methods and controls.
+  ///   - observe: Sees every map; only with one list.
+  /// - Returns: Per list, every method's scores.
+  /// - Throws: An explainer's error.
+  func methodScores(
+    model: Model, stages stageSource: Stages, input: Tensor, units: [[Int]]?,
+    explainers: [any Explainer], observe: MapObserver? = nil
+  ) throws -> [[SimilarityComparison.MethodScores]] {
     try model.validate(input: input)
-    if let targets { try model.validate(input: input, targets: targets) }
+    for targets in units ?? [] { try model.validate(input: input, targets: targets) }
     try stageSource.validate(against: model)
-    let fixedTargets = targets ?? model.predictedTargets(input)
+    let lists = units ?? [model.predictedTargets(input)]
+    precondition(observe == nil || lists.count == 1, "methodScores: observe takes one target list")
     let comparison = self.comparison
-    var methods: [SimilarityComparison.MethodScores] = []
+    var methods = lists.map { _ in [SimilarityComparison.MethodScores]() }
     for (explainerIndex, explainer) in SimilarityComparison.withFloorControl(explainers)
       .enumerated()
     {
-      // scores[metric][seed][stage]: per-item values, slice after slice.
-      var scores = comparison.metrics.map { _ in
-        stageSource.counts.map { [[Double?]](repeating: [], count: $0) }
+      // scores[list][metric][seed][stage]: per-item values, slice after slice.
+      var scores = lists.map { _ in
+        comparison.metrics.map { _ in
+          stageSource.counts.map { [[Double?]](repeating: [], count: $0) }
+        }
       }
-      var (ceiling, perfect) = (
-        [[Double?]](repeating: [], count: comparison.metrics.count),
-        [[Double?]](repeating: [], count: comparison.metrics.count)
-      )
+      let empty = [[Double?]](repeating: [], count: comparison.metrics.count)
+      var (ceiling, perfect) = (lists.map { _ in empty }, lists.map { _ in empty })
       var method = type(of: explainer).identifier
       var viewName = configuration.view.rawValue
       let firstItem = (explainer as? any SeededExplainer)?.firstItem ?? 0
       for slice in slices(count: input.batchSize, model: model) {
-        let (part, partTargets) = (input.items(slice), Array(fixedTargets[slice]))
+        let (part, partLists) = (input.items(slice), lists.map { Array($0[slice]) })
         let numbered = explainer.numberingItems(from: firstItem + slice.lowerBound)
-        let original = try explain(numbered, model: model, input: part, targets: partTargets)
-        try observe?(explainerIndex, nil, part, original)
-        method = original.method
+        let originals = try explain(numbered, model: model, input: part, units: partLists)
+        try observe?(explainerIndex, nil, part, originals[0])
+        method = originals[0].method
         viewName = MapComparison.viewName(
-          configuration.view, mapShape: original.values.shape.item, input: input.shape.item)
+          configuration.view, mapShape: originals[0].values.shape.item, input: input.shape.item)
         let redrawn = try SimilarityComparison.redrawn(
           explainer, firstItem: firstItem + slice.lowerBound
         ) {
-          try explain($0, model: model, input: part, targets: partTargets)
+          try explain($0, model: model, input: part, units: partLists)
         }
-        let selfScores = try comparison.selfScores(original.values, redrawn: redrawn, input: part)
-        for metricIndex in comparison.metrics.indices {
-          ceiling[metricIndex] += selfScores.ceiling[metricIndex]
-          perfect[metricIndex] += selfScores.perfect[metricIndex]
+        for list in lists.indices {
+          let selfScores = try comparison.selfScores(
+            originals[list].values, redrawn: redrawn?[list], input: part)
+          for metricIndex in comparison.metrics.indices {
+            ceiling[list][metricIndex] += selfScores.ceiling[metricIndex]
+            perfect[list][metricIndex] += selfScores.perfect[metricIndex]
+          }
         }
         for seedIndex in stageSource.seeds.indices {
           // One seed's stages at a time, each model dropped once explained; the maps are scored
           // together so each original map is ranked once.
-          var randomized: [Tensor] = []
+          var randomized = lists.map { _ in [Tensor]() }
           for (stageIndex, stage) in stageSource.stages(ofSeed: seedIndex).enumerated() {
-            let map = try explain(numbered, model: stage.model, input: part, targets: partTargets)
-            try observe?(explainerIndex, (seedIndex, stageIndex), part, map)
-            randomized.append(map.values)
+            let maps = try explain(numbered, model: stage.model, input: part, units: partLists)
+            try observe?(explainerIndex, (seedIndex, stageIndex), part, maps[0])
+            for list in lists.indices { randomized[list].append(maps[list].values) }
           }
-          for (metricIndex, metric) in comparison.metrics.enumerated() {
-            let stageScores = try MapComparison.scores(
-              original.values, against: randomized, input: part, metric: metric,
-              view: configuration.view)
-            for stageIndex in randomized.indices {
-              scores[metricIndex][seedIndex][stageIndex] += stageScores[stageIndex]
+          for list in lists.indices {
+            for (metricIndex, metric) in comparison.metrics.enumerated() {
+              let stageScores = try MapComparison.scores(
+                originals[list].values, against: randomized[list], input: part, metric: metric,
+                view: configuration.view)
+              for stageIndex in randomized[list].indices {
+                scores[list][metricIndex][seedIndex][stageIndex] += stageScores[stageIndex]
+              }
             }
           }
         }
       }
-      methods.append(
-        .init(method: method, view: viewName, scores: scores, ceiling: ceiling, perfect: perfect))
+      for list in lists.indices {
+        methods[list].append(
+          .init(
+            method: method, view: viewName, scores: scores[list], ceiling: ceiling[list],
+            perfect: perfect[list]))
+      }
     }
     return methods
   }
@@ -299,17 +332,17 @@ public struct ModelRandomizationCheck: Sendable {
   /// The memory of one slice's maps and inputs, 16 MiB: a quarter of the smallest budget.
   static let sliceBytes = 16 << 20
 
-  /// One explanation, smoothed over noisy inputs for sMPRT.
-  func explain(_ explainer: any Explainer, model: Model, input: Tensor, targets: [Int]) throws
-    -> Attribution
+  /// The explanations at each target list, smoothed over noisy inputs for sMPRT.
+  func explain(_ explainer: any Explainer, model: Model, input: Tensor, units: [[Int]]) throws
+    -> [Attribution]
   {
     guard let smoothing = configuration.smoothing else {
-      return try explainer.attribution(for: input, targets: targets, in: model)
+      return try explainer.attributions(for: input, units: units, in: model)
     }
     return try NoiseAveraged(
       base: explainer, samples: smoothing.samples, noiseLevel: smoothing.noiseLevel, seed: 0
     )
-    .attribution(for: input, targets: targets, in: model)
+    .attributions(for: input, units: units, in: model)
   }
 
   /// The settings as recorded in the output.

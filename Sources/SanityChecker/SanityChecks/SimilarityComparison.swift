@@ -104,6 +104,20 @@ struct SimilarityComparison {
     return try explain(explainer.numberingItems(from: firstItem + redrawOffset)).values
   }
 
+  /// ``redrawn(_:firstItem:explain:)`` at several target lists at once.
+  /// - Parameters:
+  ///   - explainer: The method.
+  ///   - firstItem: The data-set index the original draw numbered the first item with.
+  ///   - explain: Explains every list with a given explainer on the unchanged model.
+  /// - Returns: The maps per list, or `nil`.
+  /// - Throws: The explainer's error.
+  static func redrawn(
+    _ explainer: any Explainer, firstItem: Int, explain: (any Explainer) throws -> [Attribution]
+  ) rethrows -> [Tensor]? {
+    guard explainer is any SeededExplainer else { return nil }
+    return try explain(explainer.numberingItems(from: firstItem + redrawOffset)).map(\.values)
+  }
+
   /// How far a second draw's item numbers are moved: beyond any data set's size.
   static let redrawOffset = 1 << 40
 

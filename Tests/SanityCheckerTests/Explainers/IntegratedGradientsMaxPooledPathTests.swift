@@ -2,7 +2,7 @@
 import SanityTestSupport
 import Testing
 
-/// The max-pooled IG path (``IntegratedGradients/maxPooledPathSignal(_:activation:start:slope:targets:alphas:weights:)``)
+/// The max-pooled IG path (``IntegratedGradients/maxPooledPathSignals(_:activation:start:slope:units:alphas:weights:)``)
 /// against the step-by-step sum of full input gradients, `Σ_k w_k ∇f_t(x' + α_k (x − x'))`.
 @Suite struct IntegratedGradientsMaxPooledPathTests {
   /// The reference: every path point through the whole model and its input gradient.
@@ -57,8 +57,8 @@ import Testing
     let reference = Tensor(shape: x.shape) { $0.update(repeating: baseline) }
     let targets = [0, 1, 0, 1, 1, 0]
     let (alphas, weights) = IntegrationRule.riemannTrapezoid.nodes(steps: 20)
-    let fast = IntegratedGradients.pathGradient(
-      model, x, reference: reference, targets: targets, alphas: alphas, weights: weights)
+    let fast = IntegratedGradients.pathGradients(
+      model, x, reference: reference, units: [targets], alphas: alphas, weights: weights)[0]
     let expected = Self.stepwise(
       model, x, reference: reference, targets: targets, alphas: alphas, weights: weights)
     TestSupport.expectClose(fast, expected, relativeTolerance: 1e-5, "path gradient")
@@ -70,8 +70,8 @@ import Testing
     let model = try TestSupport.denseNetwork()
     let start = Tensor(shape: [2, 5])
     #expect(
-      IntegratedGradients.maxPooledPathSignal(
-        model, activation: .relu, start: start, slope: start, targets: [0, 1], alphas: [0.5],
+      IntegratedGradients.maxPooledPathSignals(
+        model, activation: .relu, start: start, slope: start, units: [[0, 1]], alphas: [0.5],
         weights: [1]) == nil)
   }
 }

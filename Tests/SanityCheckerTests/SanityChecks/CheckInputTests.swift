@@ -28,24 +28,32 @@ struct CheckInputTests {
   func severalTargetsEqualOneRunEach() throws {
     let model = try Self.model()
     let x = TestSupport.oneHotDNA(6, length: 24, seed: 31)
-    let selection = try TargetSelection(parsing: "2,0", outputCount: 3)
+    let selection = try TargetSelection(parsing: "2,0,1", outputCount: 3)
+    // Methods sharing forward passes between units (seeded ones too) and the per-unit default.
     let explainers: [any Explainer] = [
       Saliency(), GradientTimesInput(), ControlExplainer(.random, seed: 4),
+      IntegratedGradients(steps: 3, baseline: .shuffled(count: 2, seed: 6)),
+      SmoothGrad(samples: 2, seed: 5), DeepLIFT(), GuidedGradCAM(),
     ]
     let permuted = model.initialized(seed: 9)
     let mprt = ModelRandomizationCheck(.init(seeds: [1, 2], metrics: Self.metrics))
+    let smooth = ModelRandomizationCheck(
+      .init(seeds: [1], metrics: Self.metrics, smoothing: (samples: 2, noiseLevel: 0.1)))
     let classCheck = ClassSensitivityCheck(metrics: Self.metrics, other: .random(seed: 3))
     let invariance = InputInvarianceCheck()
     let labels = DataRandomizationCheck(metrics: Self.metrics)
+    let efficient = EfficientModelRandomization(seeds: [2, 3])
     let checks: [(String, (CheckInput) throws -> CheckReport)] = [
+      ("efficient", { try efficient.run($0, explainers: explainers) }),
       ("model", { try mprt.run($0, explainers: explainers) }),
+      ("smooth", { try smooth.run($0, explainers: [Saliency(), DeepLIFT()]) }),
       ("class", { try classCheck.run($0, explainers: explainers) }),
       ("invariance", { try invariance.run($0, explainers: [Saliency(), GradientTimesInput()]) }),
       ("labels", { try labels.compare($0, permutedModels: [permuted], explainers: explainers) }),
     ]
     for (name, run) in checks {
       let joined = try run(CheckInput(model: model, input: x, selection: selection))
-      #expect(joined.settings["targets"] == "output_2,output_0", "\(name)")
+      #expect(joined.settings["targets"] == "output_2,output_0,output_1", "\(name)")
       var expectedRows: [ResultRow] = []
       var expectedVerdicts: [Verdict] = []
       for target in selection.indices {
@@ -164,6 +172,33 @@ struct CheckInputTests {
         #expect(abs(row.mean - mean) <= 1e-12, "\(name) \(row.method) \(row.metric)")
       }
     }
+  }
+
+  @Test("several lengths: eMPRT gives each sequence the rise it gets alone")
+  func efficientSeveralLengthsEqualEachSequenceAlone() throws {
+    let lengths = [20, 31, 26, 20, 31]
+    let (input, items) = try Self.groupedInput(lengths: lengths, seed: 50)
+    let base = try Self.model()
+    let check = EfficientModelRandomization(seeds: [4, 5])
+    let explainers: [any Explainer] = [Saliency(), IntegratedGradients(steps: 3)]
+    let grouped = try check.run(input, explainers: explainers)
+    let perSeed = grouped.rows.filter { $0.seed != .all }
+    #expect(perSeed.count == 4)
+    let singles = try items.enumerated().map { index, item in
+      let model = try base.resized(toLength: lengths[index], file: "x.fa", lengths: lengths)
+      return try check.run(model: model, input: item, explainers: explainers)
+    }
+    for row in perSeed {
+      // Rows keep no per-item values: the grouped mean is the mean of the sequences alone.
+      let matches = try singles.map { single in
+        try #require(single.rows.first { $0.method == row.method && $0.seed == row.seed })
+      }
+      #expect(row.n == lengths.count && matches.allSatisfy { $0.n == 1 })
+      let mean = matches.reduce(0) { $0 + $1.mean } / Double(matches.count)
+      #expect(abs(row.mean - mean) <= 1e-12, "\(row.method) seed \(row.seed)")
+    }
+    // The rises differ between sequences, so the comparison above is not vacuous.
+    #expect(Set(singles.compactMap { $0.rows.first?.mean }).count > 1)
   }
 
   @Test("a fixed-length model refuses a file of several lengths, naming the file and --lengths")
