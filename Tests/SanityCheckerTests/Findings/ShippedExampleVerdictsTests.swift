@@ -83,11 +83,15 @@ struct ShippedExampleVerdictsTests {
         recovery.rows.first { $0.method == "random" && $0.layer == .chance && $0.metric == metric }
       ).mean
     }
+    // The random map is drawn from the model's output bits, so it changes with the rounding of
+    // the host's products; four 95% intervals would miss chance on some draw one time in five,
+    // so each metric gets three standard errors (all four hold on ~99% of draws).
     for metric in ["top-k-in-motif", "auroc", "aupr", "snr-mean"] {
       let row = try random(metric)
       let level = try chance(metric)
+      let margin = 3 * row.sd / Double(max(row.n, 1)).squareRoot()
       #expect(
-        row.ciLow <= level && level <= row.ciHigh,
+        abs(row.mean - level) <= margin,
         "random \(metric) \(row.fields) against chance \(level)")
     }
     #expect(try random("top-k-p-holm").mean >= TopKSignificance.level)
