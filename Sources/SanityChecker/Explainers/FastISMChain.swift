@@ -33,7 +33,7 @@ struct FastISMChain: Sendable {
   let model: Model
 
   /// Positions per chunk when the memory budget allows.
-  static let positionsPerChunk = 16
+  static let positionsPerChunk = 64
 
   /// The plan for a model, or why there is none.
   /// - Parameter model: The explained model, on `[L, 4]`.
