@@ -8,7 +8,8 @@
 # Seeds are generated from the repository's fixtures into .fuzz/TARGET/seeds on every run;
 # new inputs go to .fuzz/TARGET/corpus, crashes, timeouts and out-of-memory inputs to
 # .fuzz/TARGET/artifacts/, the log to .fuzz/TARGET/last.log. With --runs N the run uses the
-# seeds only (a fixed, repeatable run, as CI does). Runs under `nice -n 19`.
+# seeds only (a fixed, repeatable run, as CI does) and a debug build (built in a third of the
+# release build's time); timed campaigns use the release build. Runs under `nice -n 19`.
 # docs/fuzzing.md has the campaign's figures and how to reproduce a finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,9 +91,10 @@ dictionary() {
   esac
 }
 
-echo "fuzz: building Tests/Fuzz with -sanitize=fuzzer,address" >&2
-(cd Tests/Fuzz && nice -n 19 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) >&2
-bin=$(cd Tests/Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+configuration=release; [ -n "$runs" ] && configuration=debug
+echo "fuzz: building Tests/Fuzz ($configuration) with -sanitize=fuzzer,address" >&2
+(cd Tests/Fuzz && nice -n 19 swift build -c $configuration -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) >&2
+bin=$(cd Tests/Fuzz && swift build -c $configuration -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
 
 export SWIFT_BACKTRACE=enable=no  # the Swift crash handler and ASan fight over a crash
 status=0

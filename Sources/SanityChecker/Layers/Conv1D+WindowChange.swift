@@ -14,18 +14,23 @@ extension Conv1D: IncrementalLocalLayer {
     let (taps, channels, filters) = (kernelShape[0], kernelShape[1], kernelShape[2])
     let (count, width) = (change.count, change.width)
     let rows = count * width
-    var delta = [Float](repeating: 0, count: rows * channels)
-    for m in 0..<count {
-      let source = change.starts[m] * channels
-      for j in 0..<(width * channels) {
-        delta[m * width * channels + j] =
-          change.values[m * width * channels + j] - original[source + j]
+    let span = width * channels
+    let delta = [Float](unsafeUninitializedCapacity: rows * channels) { d, initialized in
+      change.values.withUnsafeBufferPointer { values in
+        original.withUnsafeBufferPointer { original in
+          for m in 0..<count {
+            let source = change.starts[m] * channels
+            for j in 0..<span { d[m * span + j] = values[m * span + j] - original[source + j] }
+          }
+        }
       }
+      initialized = rows * channels
     }
-    var z = [Float](repeating: 0, count: count * outputWidth * filters)
+    var z = [Float]()
+    z.reserveCapacity(count * outputWidth * filters)
     for m in 0..<count {
       let from = outputStarts[m] * filters
-      for j in 0..<(outputWidth * filters) { z[m * outputWidth * filters + j] = z0[from + j] }
+      z.append(contentsOf: z0[from..<(from + outputWidth * filters)])
     }
     var product = [Float](repeating: 0, count: rows * filters)
     for t in 0..<taps {
@@ -40,6 +45,7 @@ extension Conv1D: IncrementalLocalLayer {
       }
       product.withUnsafeBufferPointer { p in
         z.withUnsafeMutableBufferPointer { z in
+          guard let z = z.baseAddress, let p = p.baseAddress else { return }
           for m in 0..<count {
             for j in 0..<width {
               // Output q reads input q·s − pad + t·d; solve for q at p = start + j.
@@ -47,9 +53,9 @@ extension Conv1D: IncrementalLocalLayer {
               guard numerator >= 0, numerator % axis.stride == 0 else { continue }
               let local = numerator / axis.stride - outputStarts[m]
               guard local >= 0, local < outputWidth else { continue }
-              let target = (m * outputWidth + local) * filters
-              let source = (m * width + j) * filters
-              for o in 0..<filters { z[target + o] += p[source + o] }
+              let target = z + (m * outputWidth + local) * filters
+              let source = p + (m * width + j) * filters
+              for o in 0..<filters { target[o] += source[o] }
             }
           }
         }
