@@ -34,20 +34,13 @@ extension GoldenFile {
   static func explainers(noise: Tensor, hasISM: Bool) -> [(
     golden: String, explainer: any Explainer
   )] {
-    var methods: [(golden: String, explainer: any Explainer)] = [
-      ("saliency", Saliency()),
-      ("input_x_gradient", GradientTimesInput()),
-      (
-        "integrated_gradients_riemann_trapezoid_50",
-        IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
-      ),
-      ("guided_backprop", GuidedBackprop()),
-      ("deconvolution", DeconvNet()),
-      ("gradcam", GradCAM()),
-      ("guided_gradcam", GuidedGradCAM()),
-      ("lrp_epsilon_1e-6", EpsilonLRPExplainer(epsilon: 1e-6)),
-      ("smoothgrad", SmoothGrad(noise: noise)),
-    ]
+    var methods: [(golden: String, explainer: any Explainer)] =
+      TestSupport.captumMethods.map { (golden: $0.name, explainer: $0.explainer) } + [
+        ("gradcam", GradCAM()),
+        ("guided_gradcam", GuidedGradCAM()),
+        ("lrp_epsilon_1e-6", EpsilonLRPExplainer(epsilon: 1e-6)),
+        ("smoothgrad", SmoothGrad(noise: noise)),
+      ]
     if hasISM { methods.append(("ism_delta", InSilicoMutagenesis())) }
     return methods
   }

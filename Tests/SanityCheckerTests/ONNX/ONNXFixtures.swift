@@ -2,7 +2,7 @@ import SanityChecker
 import SanityTestSupport
 
 /// The exported models of `Tests/Fixtures/ONNX/` (`scripts/make_onnx_fixtures.py`) as the
-/// reference tests load them, and the Captum methods every reference file holds.
+/// reference tests load them.
 enum ONNXFixtures {
   /// A model's name and the PyTorch exporter that wrote its file.
   typealias Fixture = (model: String, exporter: String)
@@ -23,16 +23,4 @@ enum ONNXFixtures {
       TestSupport.fixture("ONNX/\(fixture.model).\(fixture.exporter).onnx"))
     return fixture.model == "bpnet" ? try model.selectingOutputHead(1) : model
   }
-
-  /// The methods whose Captum maps every reference file holds, keyed by the map's name.
-  static let captumMethods: [(name: String, explainer: any Explainer)] = [
-    ("saliency", Saliency()),
-    ("input_x_gradient", GradientTimesInput()),
-    (
-      "integrated_gradients_riemann_trapezoid_50",
-      IntegratedGradients(steps: 50, integration: .riemannTrapezoid)
-    ),
-    ("guided_backprop", GuidedBackprop()),
-    ("deconvolution", DeconvNet()),
-  ]
 }

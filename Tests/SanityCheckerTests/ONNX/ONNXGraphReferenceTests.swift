@@ -20,7 +20,7 @@ import Testing
   static let fixtures = ONNXFixtures.bothExporters(["bpnet", "rc", "upsample"])
 
   static let methods: [(name: String, explainer: any Explainer)] =
-    ONNXFixtures.captumMethods + [
+    TestSupport.captumMethods + [
       ("input_x_gradient", EpsilonLRPExplainer(epsilon: 1e-9, averagePooling: .proportional)),
       ("deeplift", DeepLIFT()),
       ("ism_delta", InSilicoMutagenesis(fast: false)),

@@ -16,7 +16,7 @@ import Testing
   static let fixtures = ONNXFixtures.bothExporters(["basset", "deepbind", "mnist"])
 
   static let methods: [(name: String, explainer: any Explainer)] =
-    ONNXFixtures.captumMethods + [
+    TestSupport.captumMethods + [
       ("deeplift", DeepLIFT(maxPooling: .captum)),
       ("gradcam", GradCAM()),
     ]
