@@ -1,5 +1,6 @@
 import CBLAS
 import CKernels
+import Synchronization
 
 /// Matrix products on row-major `Float` buffers: the `CKernels` micro-kernels where the processor
 /// has AVX-512F or AVX2 + FMA (``GEMMKernel``), the system's CBLAS (OpenBLAS) otherwise.
@@ -56,11 +57,24 @@ public enum BLAS {
       return
     }
     let (lda, ldb) = (transposeA ? m : k, ldb ?? (transposeB ? k : n))
-    if let identifier = kernel.identifier,
-      ck_sgemm(
-        identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta,
-        c, n) != 0
-    {
+    if let identifier = kernel.identifier, kernel.isSupported {
+      let operands = Operands(a: a, b: b, c: c)
+      _ = inBlocks(m: m, n: n, k: k) { rows, columns in
+        let a = operands.a + (transposeA ? rows.lowerBound : rows.lowerBound * lda)
+        let b = operands.b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound)
+        let c = operands.c + rows.lowerBound * n + columns.lowerBound
+        guard
+          ck_sgemm(
+            identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, rows.count, columns.count, k,
+            alpha, a, lda, b, ldb, beta, c, n) == 0
+        else { return true }
+        _ = singleThreaded
+        cblas_sgemm(
+          CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+          transposeB ? CblasTrans : CblasNoTrans, Int32(rows.count), Int32(columns.count),
+          Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+        return true
+      }
       return
     }
     _ = singleThreaded
@@ -98,13 +112,69 @@ public enum BLAS {
     guard m > 0, n > 0, k > 0, let base = a.baseAddress, let b = b.baseAddress,
       let c = c.baseAddress
     else { return false }
+    guard GEMMKernel.preferred.isSupported else { return false }
     let rows = rowStarts.map { start -> UnsafePointer<Float>? in
       precondition(
         start >= 0 && start + k <= a.count, "gemm: row at \(start) + \(k) outside \(a.count)")
       return base + start
     }
-    return ck_sgemm_rows(
-      identifier, transposeB ? 1 : 0, m, n, k, alpha, rows, b, transposeB ? k : n, beta, c, n)
-      != 0
+    let ldb = transposeB ? k : n
+    return rows.withUnsafeBufferPointer { rows in
+      guard let first = rows.baseAddress else { return false }
+      let operands = Operands(a: first, b: b, c: c)
+      return inBlocks(m: m, n: n, k: k) { block, columns in
+        ck_sgemm_rows(
+          identifier, transposeB ? 1 : 0, block.count, columns.count, k, alpha,
+          operands.a + block.lowerBound,
+          operands.b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound), ldb, beta,
+          operands.c + block.lowerBound * n + columns.lowerBound, n) != 0
+      }
+    }
   }
+
+  /// Calls `part(rows, columns)` on blocks that cover a `CKernels` product's `m × n` entries.
+  ///
+  /// The whole product is one block, unless threads of the enclosing chunked call have no chunk
+  /// left (``IdleWorkers``) and the product has at least 2²² multiply-adds: then blocks of
+  /// ``blockRows`` rows (``blockColumns`` columns for products of fewer rows) are computed by
+  /// this thread and those. Each entry is the same whatever block computes it (``GEMMKernel``).
+  /// - Returns: Whether every call of `part` returned `true`.
+  private static func inBlocks(
+    m: Int, n: Int, k: Int, _ part: @escaping @Sendable (Range<Int>, Range<Int>) -> Bool
+  ) -> Bool {
+    guard let idle = IdleWorkers.current, m * n * k >= 1 << 22, idle.hasHelpers else {
+      return part(0..<m, 0..<n)
+    }
+    let byRows = m >= 2 * blockRows
+    guard byRows || n >= 2 * blockColumns else { return part(0..<m, 0..<n) }
+    let (extent, step) = byRows ? (m, blockRows) : (n, blockColumns)
+    let outcome = BlockOutcome()
+    idle.run(blocks: (extent + step - 1) / step) { block in
+      let span = (block * step)..<min(extent, (block + 1) * step)
+      if !part(byRows ? span : 0..<m, byRows ? 0..<n : span) {
+        outcome.failed.store(true, ordering: .relaxed)
+      }
+    }
+    return !outcome.failed.load(ordering: .relaxed)
+  }
+
+  /// Rows per block of a shared product: two of the AVX-512 kernel's 256-row packed blocks.
+  static let blockRows = 512
+
+  /// Columns per block of a shared product of few rows: four 48-column tiles.
+  static let blockColumns = 192
+}
+
+/// The operands of one product, shared by the threads computing its blocks: each block writes
+/// only its own entries of `c`, and the product's caller keeps all three alive until every
+/// block has run.
+private struct Operands<A>: @unchecked Sendable {
+  let a: UnsafePointer<A>
+  let b: UnsafePointer<Float>
+  let c: UnsafeMutablePointer<Float>
+}
+
+/// Whether some block of a shared product failed (`CKernels` could not allocate its buffers).
+private final class BlockOutcome: Sendable {
+  let failed = Atomic<Bool>(false)
 }

@@ -56,19 +56,29 @@ public enum Parallel {
     guard chunks > 0 else { return [] }
     let slots = Mutex([Result?](repeating: nil, count: chunks))
     let workers = workers(chunks: chunks, bytesPerChunk: bytesPerChunk)
+    // The outermost call lends every thread without a chunk to the running chunks' products,
+    // and a model pass (one that states its chunks' memory) with fewer chunks than threads
+    // starts threads for that alone; nested calls share the outermost call's idle workers.
+    let enclosing = IdleWorkers.current
+    let idle = enclosing ?? IdleWorkers(chunks: chunks)
+    let threads = enclosing == nil && bytesPerChunk > 0 ? max(workers, threadCount) : workers
     let next = Atomic<Int>(0)
     // Dispatch threads do not see task-local values: the caller's scoped settings are bound
     // again in each worker, so nested chunking reads the same budget and thread count.
-    let (budget, threads) = (MemoryBudget.scoped, scopedThreadCount)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    let (budget, scopedThreads) = (MemoryBudget.scoped, scopedThreadCount)
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
       MemoryBudget.$scoped.withValue(budget) {
-        $scopedThreadCount.withValue(threads) {
-          while true {
-            let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard chunk < chunks else { return }
-            let range = (chunk * size)..<min(count, (chunk + 1) * size)
-            let result = body(range)
-            slots.withLock { $0[chunk] = result }
+        $scopedThreadCount.withValue(scopedThreads) {
+          IdleWorkers.$current.withValue(idle) {
+            while thread < workers {
+              let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+              guard chunk < chunks else { break }
+              let range = (chunk * size)..<min(count, (chunk + 1) * size)
+              let result = body(range)
+              slots.withLock { $0[chunk] = result }
+              if enclosing == nil { idle.chunkEnded() }
+            }
+            if enclosing == nil { idle.help() }
           }
         }
       }
