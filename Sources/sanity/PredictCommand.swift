@@ -45,8 +45,8 @@ struct PredictCommand: ParsableCommand {
       "predict", kind: kind, output: output, items: block.items, total: block.total)
   }
 
-  /// Writes the outputs of every length group, in the input's order; TSV columns are named
-  /// after the units where the model file or `--target-names` names them.
+  /// Writes the outputs of every length group, in the input's order; TSV columns (and a `units`
+  /// list in each JSON row) name the units where the model file or `--target-names` names them.
   private func write(
     _ groups: [LengthGroup], model: Model, format: OutputFormat, to destination: OutputDestination
   ) throws {
@@ -71,17 +71,20 @@ struct PredictCommand: ParsableCommand {
     }
     let ids = groups.ids
     let width = outputs.itemCount
+    let names = unitNames[0]
     if format == .json {
       let rows = ids.enumerated().map { item, id in
-        ["id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) }]
-          as [String: any Sendable]
+        var row: [String: any Sendable] = [
+          "id": id, "outputs": (0..<width).map { Double(outputs.scalars[item * width + $0]) },
+        ]
+        if !names.isEmpty { row["units"] = names }
+        return row
       }
       let json = try JSONSerialization.data(
         withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
       try AtomicOutput.write(json + Data("\n".utf8), to: destination)
       return
     }
-    let names = unitNames[0]
     let header =
       ["id"] + (names.isEmpty ? (0..<width).map { width == 1 ? "score" : "output_\($0)" } : names)
     var lines = [header.joined(separator: "\t")]
@@ -93,7 +96,8 @@ struct PredictCommand: ParsableCommand {
   }
 
   /// Writes a model with several heads: TSV columns `<head>_<unit>` (or `<head>` for a head of
-  /// one unit), `<head>_<name>` for named units, JSON rows with `heads: {name: [values]}`.
+  /// one unit), `<head>_<name>` for named units, JSON rows with `heads: {name: [values]}` and,
+  /// for heads whose units are named, `units: {name: [unit names]}`.
   private func writeHeads(
     _ heads: [Tensor], names: [String], unitNames: [[String]], ids: [String],
     format: OutputFormat, to destination: OutputDestination
@@ -104,7 +108,10 @@ struct PredictCommand: ParsableCommand {
           uniqueKeysWithValues: zip(names, heads).map { name, head in
             (name, (0..<head.itemCount).map { Double(head.scalars[item * head.itemCount + $0]) })
           })
-        return ["id": id, "heads": values] as [String: any Sendable]
+        var row: [String: any Sendable] = ["id": id, "heads": values]
+        let named = zip(names, unitNames).filter { !$0.1.isEmpty }
+        if !named.isEmpty { row["units"] = Dictionary(uniqueKeysWithValues: named) }
+        return row
       }
       let json = try JSONSerialization.data(
         withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])

@@ -82,6 +82,16 @@ import Testing
     #expect(try header(["--model", named]) == "id\tCTCF\tGATA1|K562\tJUN")
     let listFile = try folder.write("x\ny\nz", to: "names.txt").path
     #expect(try header(["--model", named, "--target-names", listFile]) == "id\tx\ty\tz")
+    let units = { (model: String) throws -> [String]? in
+      let result = try CLI.run(["predict", "--input", input, "--model", model, "--json"])
+      #expect(result.status == 0, "\(result.error)")
+      let rows =
+        try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+      #expect(rows?.first?["outputs"] as? [Double] != nil)
+      return rows?.first?["units"] as? [String]
+    }
+    #expect(try units(named) == ["CTCF", "GATA1|K562", "JUN"])
+    #expect(try units(unnamed) == nil)
   }
 
   @Test(arguments: [["model", "--seeds", "1"], ["class", "--other", "1"], ["invariance"]])
