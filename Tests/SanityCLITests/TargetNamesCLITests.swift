@@ -94,6 +94,42 @@ import Testing
     #expect(try units(unnamed) == nil)
   }
 
+  /// A run configuration's `target` takes a unit name (or an index), resolved in the model;
+  /// a name the model lacks, or a selection of several units, names the key.
+  @Test func runConfigurationTargetsByName() throws {
+    let folder = try TemporaryDirectory()
+    let (named, unnamed, input) = try Self.setUp(in: folder)
+    var configuration = RunConfiguration.demo(count: 3, seeds: 1)
+    configuration.model = named
+    configuration.inputs.file = input
+    configuration.target = "GATA1|K562"
+    #expect(try RunPipeline(configuration: configuration).target == 1)
+    let parsed = try RunConfiguration.parse(configuration.yaml(), file: "run.yaml")
+    #expect(parsed.target == .name("GATA1|K562"))
+    configuration.target = "JUN"
+    let json = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
+    #expect(json.contains(#""target":"JUN""#))
+    #expect(
+      try RunPipeline(configuration: RunConfiguration.parse(json, file: "run.json")).target == 2)
+    configuration.target = 2
+    #expect(try RunConfiguration.parse(configuration.yaml(), file: "run.yaml").target == .index(2))
+    #expect(try RunPipeline(configuration: configuration).target == 2)
+    for (model, target, message) in [
+      (named, "NOPE", "key 'target' is 'NOPE'; expected an output index in 0..<3 or one of CTCF"),
+      (unnamed, "JUN", "key 'target' is 'JUN'"), (named, "0-1", "one output unit"),
+    ] {
+      configuration.model = model
+      configuration.target = .name(target)
+      #expect {
+        _ = try RunPipeline(configuration: configuration)
+      } throws: { error in
+        String(describing: error).contains(message)
+      }
+    }
+    configuration.target = 3
+    #expect(throws: RunConfigurationError.self) { try RunPipeline(configuration: configuration) }
+  }
+
   @Test(arguments: [["model", "--seeds", "1"], ["class", "--other", "1"], ["invariance"]])
   func checkRowsNameTheirTargets(check: [String]) throws {
     let folder = try TemporaryDirectory()

@@ -22,8 +22,9 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
   public var model: String
   /// The explained sequences.
   public var inputs: Inputs
-  /// The explained output unit of every item (`nil`: each item's predicted unit).
-  public var target: Int?
+  /// The explained output unit of every item, by index or name (`nil`: each item's predicted
+  /// unit).
+  public var target: RunTarget?
   /// The explained methods, by their command-line names (`saliency`, `ism` …).
   public var methods: [String]
   /// The controls compared beside the methods (`random`, `constant`, `input`).

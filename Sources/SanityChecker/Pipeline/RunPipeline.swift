@@ -17,6 +17,9 @@ public struct RunPipeline {
   public let shard: Shard
   /// The trained model.
   public let model: Model
+  /// The explained unit's index (the configuration's `target` resolved in the model), or `nil`
+  /// for each item's predicted unit.
+  public let target: Int?
   /// The block's inputs.
   public let data: InputData
   /// The data-set index of the block's first item.
@@ -41,8 +44,9 @@ public struct RunPipeline {
       throw RunConfigurationError.invalid(
         key: "inputs.file", value: configuration.inputs.file, expected: "a file with records")
     }
-    model = try ModelLoader.load(
-      URL(fileURLWithPath: configuration.model), sequenceLength: probe.data.inputs.shape[1])
+    let modelFile = URL(fileURLWithPath: configuration.model)
+    model = try ModelLoader.load(modelFile, sequenceLength: probe.data.inputs.shape[1])
+    target = try configuration.target?.index(in: model, modelFile: modelFile)
     let block = try InputData.loadBlock(
       url, shard: shard, limit: configuration.inputs.limit, granule: model.chunkSize)
     (data, first, total) = block
@@ -66,7 +70,7 @@ public struct RunPipeline {
   }
 
   /// The explained unit of every item of the block.
-  var targets: [Int]? { configuration.target.map { [Int](repeating: $0, count: data.ids.count) } }
+  var targets: [Int]? { target.map { [Int](repeating: $0, count: data.ids.count) } }
 
   /// Runs every check on the block and writes the exported maps.
   /// - Parameter folder: Where `<method>.h5` of each exported method goes (`nil`: none written).
@@ -245,7 +249,7 @@ public struct RunPipeline {
           from: first + item)
         for (stage, stageModel) in [("original", model)] + stages.map({ ($0.name, $0.model) }) {
           let map = try explainer.attribution(
-            for: input, targets: [configuration.target ?? 0], in: stageModel
+            for: input, targets: [target ?? 0], in: stageModel
           ).values
           maps.append(
             .init(
