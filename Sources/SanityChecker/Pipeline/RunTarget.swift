@@ -54,21 +54,13 @@ public enum RunTarget: Codable, Equatable, Sendable, ExpressibleByIntegerLiteral
   ///   model does not have, a selection of several units), or ``TargetNamesError``.
   public func index(in model: Model, modelFile: URL) throws -> Int {
     let count = model.outputShape.count
-    let names: [String]
-    switch self {
-    case .index:
-      names = []
-    case .name:
+    var names: [String] = []
+    if case .name = self {
       names = try TargetNames.read(modelFile: modelFile, for: model)[model.outputHead]
     }
     let selection: TargetSelection
     do {
-      switch self {
-      case .index(let index):
-        selection = try TargetSelection(indices: [index], outputCount: count, names: names)
-      case .name(let text):
-        selection = try TargetSelection(parsing: text, outputCount: count, names: names)
-      }
+      selection = try TargetSelection(parsing: description, outputCount: count, names: names)
     } catch {
       let known = names.isEmpty ? "" : " or one of \(names.prefix(5).joined(separator: ", "))"
       throw RunConfigurationError.invalid(

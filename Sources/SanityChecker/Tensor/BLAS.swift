@@ -57,31 +57,28 @@ public enum BLAS {
       return
     }
     let (lda, ldb) = (transposeA ? m : k, ldb ?? (transposeB ? k : n))
-    if let identifier = kernel.identifier, kernel.isSupported {
-      let operands = Operands(a: a, b: b, c: c)
-      _ = inBlocks(m: m, n: n, k: k) { rows, columns in
-        let a = operands.a + (transposeA ? rows.lowerBound : rows.lowerBound * lda)
-        let b = operands.b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound)
-        let c = operands.c + rows.lowerBound * n + columns.lowerBound
-        guard
-          ck_sgemm(
-            identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, rows.count, columns.count, k,
-            alpha, a, lda, b, ldb, beta, c, n) == 0
-        else { return true }
-        _ = singleThreaded
-        cblas_sgemm(
-          CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-          transposeB ? CblasTrans : CblasNoTrans, Int32(rows.count), Int32(columns.count),
-          Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+    // A block takes OpenBLAS when the kernel is unsupported or `CKernels` cannot allocate.
+    let identifier = kernel.isSupported ? kernel.identifier : nil
+    let operands = Operands(a: a, b: b, c: c)
+    let block: @Sendable (Range<Int>, Range<Int>) -> Bool = { rows, columns in
+      let a = operands.a + (transposeA ? rows.lowerBound : rows.lowerBound * lda)
+      let b = operands.b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound)
+      let c = operands.c + rows.lowerBound * n + columns.lowerBound
+      if let identifier,
+        ck_sgemm(
+          identifier, transposeA ? 1 : 0, transposeB ? 1 : 0, rows.count, columns.count, k, alpha,
+          a, lda, b, ldb, beta, c, n) != 0
+      {
         return true
       }
-      return
+      _ = singleThreaded
+      cblas_sgemm(
+        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+        transposeB ? CblasTrans : CblasNoTrans, Int32(rows.count), Int32(columns.count),
+        Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+      return true
     }
-    _ = singleThreaded
-    cblas_sgemm(
-      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      Int32(m), Int32(n), Int32(k), alpha,
-      a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+    _ = identifier == nil ? block(0..<m, 0..<n) : inBlocks(m: m, n: n, k: k, block)
   }
 
   /// `C = alpha · A · op(B) + beta · C` where row `i` of `A` is the `k` scalars of `a` from
@@ -112,7 +109,6 @@ public enum BLAS {
     guard m > 0, n > 0, k > 0, let base = a.baseAddress, let b = b.baseAddress,
       let c = c.baseAddress
     else { return false }
-    guard GEMMKernel.preferred.isSupported else { return false }
     let rows = rowStarts.map { start -> UnsafePointer<Float>? in
       precondition(
         start >= 0 && start + k <= a.count, "gemm: row at \(start) + \(k) outside \(a.count)")
