@@ -41,14 +41,19 @@ public struct ControlExplainer: SeededExplainer {
     let values: Tensor
     switch kind {
     case .random:
-      let width = input.itemCount
-      values = Tensor(shape: input.shape) { out in
-        for item in 0..<input.batchSize {
+      // Each item draws from its own stream, so chunks of items run side by side.
+      let (width, seed, firstItem) = (input.itemCount, seed, firstItem)
+      let parts = Parallel.mapChunks(count: input.batchSize, chunkSize: 64) { items in
+        var part = [Float]()
+        part.reserveCapacity(items.count * width)
+        for item in items {
           var generator = SeededGenerator(
             seed: seed ^ UInt64(outputs[item].bitPattern), stream: UInt64(firstItem + item))
-          for j in 0..<width { out[item * width + j] = generator.normal() }
+          for _ in 0..<width { part.append(generator.normal()) }
         }
+        return part
       }
+      values = Tensor(shape: input.shape, scalars: parts.flatMap { $0 })
     case .constant:
       values = Tensor(shape: input.shape, repeating: 1)
     case .input:

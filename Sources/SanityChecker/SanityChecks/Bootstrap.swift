@@ -49,28 +49,59 @@ public struct Bootstrap: Hashable, Sendable {
   func interval(
     itemCounts: [Int], name: String, statistic: ([(replicate: Int, items: [Int])]) -> Double
   ) -> (low: Double, high: Double) {
-    guard resamples > 1, !itemCounts.isEmpty else { return (.nan, .nan) }
+    intervals(itemCounts: itemCounts, name: name, count: 1) { [statistic($0)] }[0]
+  }
+
+  /// The intervals of several statistics of the same resamples: each is the interval
+  /// ``interval(itemCounts:name:statistic:)`` gives that statistic alone under the same `name`,
+  /// but the resamples are drawn, and whatever the statistics share computed, once.
+  /// - Parameters:
+  ///   - itemCounts: The number of items of each replicate.
+  ///   - name: What is summarized; its hash names the random stream.
+  ///   - count: The number of statistics.
+  ///   - statistics: The `count` statistics of one resample (see
+  ///     ``interval(itemCounts:name:statistic:)``), each NaN when undefined.
+  /// - Returns: One percentile interval per statistic, in order.
+  func intervals(
+    itemCounts: [Int], name: String, count: Int,
+    statistics: ([(replicate: Int, items: [Int])]) -> [Double]
+  ) -> [(low: Double, high: Double)] {
+    let undefined = [(low: Double, high: Double)](repeating: (.nan, .nan), count: count)
+    guard resamples > 1, !itemCounts.isEmpty else { return undefined }
     var generator = SeededGenerator(seed: seed, stream: Self.hash(name))
-    var values: [Double] = []
-    values.reserveCapacity(resamples)
+    var values = [[Double]](repeating: [], count: count)
+    for index in values.indices { values[index].reserveCapacity(resamples) }
+    // One buffer per drawn replicate, overwritten in place by every resample.
+    var draws = itemCounts.map { (replicate: 0, items: [Int](repeating: 0, count: $0)) }
     for _ in 0..<resamples {
-      let replicates =
-        itemCounts.count == 1
-        ? [0] : itemCounts.indices.map { _ in generator.index(below: itemCounts.count) }
-      let draws = replicates.map { replicate in
-        let count = itemCounts[replicate]
-        return (replicate, (0..<count).map { _ in generator.index(below: count) })
+      if itemCounts.count > 1 {
+        for slot in draws.indices {
+          draws[slot].replicate = generator.index(below: itemCounts.count)
+        }
       }
-      let value = statistic(draws)
-      if value.isFinite { values.append(value) }
+      for slot in draws.indices {
+        let drawn = itemCounts[draws[slot].replicate]
+        if draws[slot].items.count != drawn {
+          draws[slot].items = [Int](repeating: 0, count: drawn)
+        }
+        draws[slot].items.withUnsafeMutableBufferPointer { items in
+          for item in items.indices { items[item] = generator.index(below: drawn) }
+        }
+      }
+      for (index, value) in statistics(draws).enumerated() where value.isFinite {
+        values[index].append(value)
+      }
     }
-    guard values.count > 1 else { return (.nan, .nan) }
-    values.sort()
-    let tail = (1 - confidence) / 2
-    let position = { (fraction: Double) in
-      values[min(values.count - 1, max(0, Int((fraction * Double(values.count - 1)).rounded())))]
+    return values.map { values in
+      guard values.count > 1 else { return (.nan, .nan) }
+      let sorted = values.sorted()
+      let tail = (1 - confidence) / 2
+      let position = { (fraction: Double) in
+        sorted[
+          min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count - 1)).rounded())))]
+      }
+      return (position(tail), position(1 - tail))
     }
-    return (position(tail), position(1 - tail))
   }
 
   /// The interval of the pooled mean of the defined values of every replicate.

@@ -51,37 +51,27 @@ extension SimilarityComparison {
   /// - Returns: The scale.
   func scale(_ perSeed: [[[Double?]]], reference: Reference, streamName: String) -> SimilarityScale
   {
-    func ratios(_ draws: [(replicate: Int, items: [Int])]?) -> (
-      normalized: Double, reproducibility: Double
-    ) {
+    // normalized, reproducibility, floor and ceiling of the same resample.
+    func statistics(_ draws: [(replicate: Int, items: [Int])]?) -> [Double] {
       let items = draws.map { $0.flatMap(\.items) }
       let s = summary(perSeed, draws: draws)
       let f = summary(reference.floor, draws: draws)
       let c = Self.mean(reference.ceiling, items: items)
       let p = Self.mean(reference.perfect, items: items)
       // Adding 0 writes a zero numerator as 0, not -0.
-      return ((s - f) / (c - f) + 0, (c - f) / (p - f) + 0)
+      return [(s - f) / (c - f) + 0, (c - f) / (p - f) + 0, f, c]
     }
-    let itemCounts = perSeed.map { $0.first?.count ?? 0 }
-    let estimates = ratios(nil)
-    let normalized = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
-      ratios($0).normalized
-    }
-    let reproducibility = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
-      ratios($0).reproducibility
-    }
+    let estimates = statistics(nil)
+    let intervals = bootstrap.intervals(
+      itemCounts: perSeed.map { $0.first?.count ?? 0 }, name: streamName, count: 4,
+      statistics: statistics)
     var scale = SimilarityScale(
-      floor: summary(reference.floor, draws: nil),
-      ceiling: Self.mean(reference.ceiling, items: nil),
+      floor: estimates[2], ceiling: estimates[3],
       perfect: Self.mean(reference.perfect, items: nil),
-      normalized: (estimates.normalized, normalized),
-      reproducibility: (estimates.reproducibility, reproducibility))
-    scale.floorInterval = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
-      summary(reference.floor, draws: $0)
-    }
-    scale.ceilingInterval = bootstrap.interval(itemCounts: itemCounts, name: streamName) {
-      Self.mean(reference.ceiling, items: $0.flatMap(\.items))
-    }
+      normalized: (estimates[0], intervals[0]),
+      reproducibility: (estimates[1], intervals[1]))
+    scale.floorInterval = intervals[2]
+    scale.ceilingInterval = intervals[3]
     return scale
   }
 

@@ -9,7 +9,7 @@
 /// metric and, for a signed metric, on its sign-blind score (``signBlind(_:magnitude:)``), which
 /// reads the metric's magnitude variant (`spearman-abs`, scored even when not configured) beside
 /// the signed score.
-struct SimilarityComparison {
+struct SimilarityComparison: Sendable {
   /// One method's scores.
   struct MethodScores: Codable, Sendable {
     /// The method's name.
@@ -155,11 +155,18 @@ struct SimilarityComparison {
   func report(
     _ methods: [MethodScores], seeds: [SeedLabel], stages: [ResultStage], condition: String
   ) -> (rows: [ResultRow], verdicts: [Verdict]) {
-    var rows = methods.flatMap { self.rows($0, seeds: seeds, stages: stages) }
     let floor = methods.first { ControlExplainer.Kind(rawValue: $0.method) == .random }
-    let evidence = methods.map {
-      (method: $0.method, evidence: self.evidence($0, floor: floor), context: self.context($0))
+    // Each method's rows and readings draw from streams named by the method: computed side by
+    // side, they are the same as one after another.
+    let perMethod = Parallel.mapChunks(count: methods.count, chunkSize: 1) { range in
+      let method = methods[range.lowerBound]
+      return (
+        rows: self.rows(method, seeds: seeds, stages: stages), method: method.method,
+        evidence: self.evidence(method, floor: floor), context: self.context(method)
+      )
     }
+    var rows = perMethod.flatMap(\.rows)
+    let evidence = perMethod.map { (method: $0.method, evidence: $0.evidence, context: $0.context) }
     for (method, item) in zip(methods, evidence) {
       rows += scaleRows(method, readings: item.evidence)
     }
