@@ -9,48 +9,66 @@ extension Dense: PositionSummaryLayer {
 
   /// `activation(z₀ + Σ_{p in window} (x'[p] − x[p])·W[p])`, the input read flattened `[L·C]`.
   ///
-  /// Windows are taken in groups whose union spans at most twice a window, so one `sgemm` per
-  /// group multiplies `[G, U·C]` changes by the `U·C` kernel rows they touch.
+  /// One `sgemm` per input position `p` multiplies the changes at `p` of the windows that cover
+  /// it and change it, `[G_p, C]`, by the `C` kernel rows of `p`, `W[p]`:
+  ///
+  /// ```
+  /// z[m] = z₀ + Σ_p Δx[m, p]·W[p]    (p ascending over window m; rows with Δx[m, p] = 0 skipped)
+  /// ```
+  ///
+  /// Each change meets only its own kernel rows (no zero padding between windows of different
+  /// starts is multiplied), and each `W[p]` is read once per call, for all windows at once.
   func forward(
     _ windows: PositionWindows, original: [Float], summary: PositionSummary, length: Int
   ) -> [Float] {
-    let (units, channels, width) = (outputUnits, windows.channels, windows.width)
-    var rows = [Float](repeating: 0, count: windows.count * units)
-    var first = 0
-    while first < windows.count {
-      var (lower, upper, end) = (windows.starts[first], windows.starts[first] + width, first + 1)
-      while end < windows.count {
-        let (start, stop) = (
-          min(lower, windows.starts[end]), max(upper, windows.starts[end] + width)
-        )
-        guard stop - start <= 2 * width else { break }
-        (lower, upper, end) = (start, stop, end + 1)
-      }
-      let (group, span) = (end - first, (upper - lower) * channels)
-      var changes = [Float](repeating: 0, count: group * span)
-      for g in 0..<group {
-        let m = first + g
-        let offset = (windows.starts[m] - lower) * channels
-        let source = windows.starts[m] * channels
-        for j in 0..<(width * channels) {
-          changes[g * span + offset + j] =
-            windows.values[m * width * channels + j] - original[source + j]
-        }
-      }
-      for g in 0..<group {
-        for u in 0..<units { rows[(first + g) * units + u] = summary.prefix[u] }
-      }
-      rows.withUnsafeMutableBufferPointer { rows in
-        changes.withUnsafeBufferPointer { a in
-          kernel.withUnsafeBufferPointer { w in
-            let touched = UnsafeBufferPointer(
-              rebasing: w[(lower * channels * units)..<(upper * channels * units)])
-            let target = UnsafeMutableBufferPointer(rebasing: rows[(first * units)..<(end * units)])
-            BLAS.gemm(m: group, n: units, k: span, a: a, b: touched, beta: 1, c: target)
+    let (units, channels, width, count) = (
+      outputUnits, windows.channels, windows.width, windows.count
+    )
+    var rows = [Float]()
+    rows.reserveCapacity(count * units)
+    for _ in 0..<count { rows.append(contentsOf: summary.prefix) }
+    guard let lower = windows.starts.min(), let last = windows.starts.max() else { return rows }
+    var changes = [Float](repeating: 0, count: count * channels)
+    var product = [Float](repeating: 0, count: count * units)
+    var members = [Int]()
+    members.reserveCapacity(count)
+    for position in lower..<(last + width) {
+      members.removeAll(keepingCapacity: true)
+      windows.values.withUnsafeBufferPointer { values in
+        original.withUnsafeBufferPointer { original in
+          changes.withUnsafeMutableBufferPointer { changes in
+            guard let values = values.baseAddress, let changes = changes.baseAddress,
+              let base = original.baseAddress.map({ $0 + position * channels })
+            else { return }
+            for (m, start) in windows.starts.enumerated()
+            where (0..<width).contains(position - start) {
+              let from = values + (m * width + position - start) * channels
+              let row = changes + members.count * channels
+              for c in 0..<channels { row[c] = from[c] - base[c] }
+              if !SIMDRows.isZero(row, count: channels) { members.append(m) }
+            }
           }
         }
       }
-      first = end
+      guard !members.isEmpty else { continue }
+      changes.withUnsafeBufferPointer { a in
+        kernel.withUnsafeBufferPointer { w in
+          product.withUnsafeMutableBufferPointer { c in
+            let rowsOfPosition = UnsafeBufferPointer(
+              rebasing: w[(position * channels * units)..<((position + 1) * channels * units)])
+            BLAS.gemm(m: members.count, n: units, k: channels, a: a, b: rowsOfPosition, c: c)
+          }
+        }
+      }
+      rows.withUnsafeMutableBufferPointer { rows in
+        product.withUnsafeBufferPointer { product in
+          guard let rows = rows.baseAddress, let product = product.baseAddress else { return }
+          for (g, m) in members.enumerated() {
+            let (target, source) = (rows + m * units, product + g * units)
+            for u in 0..<units { target[u] += source[u] }
+          }
+        }
+      }
     }
     rows.withUnsafeMutableBufferPointer { activation.apply($0, width: units) }
     return rows
