@@ -34,6 +34,41 @@ import Testing
       "\(hierarchical) vs \(pooled)")
   }
 
+  /// Several statistics of one set of resamples get each the interval it gets alone under the
+  /// same name, and the resamples are the documented ones: per resample the replicates first,
+  /// then each drawn replicate's items, from the stream the name's hash selects (replicates of
+  /// unequal sizes, so a draw written into the wrong buffer would show).
+  @Test func sharedResamplesGiveEachStatisticsOwnInterval() {
+    let replicates = [Self.values(30, mean: 0.2, seed: 4), Self.values(45, mean: 0.5, seed: 5)]
+    let bootstrap = Bootstrap(resamples: 200)
+    let mean = { (draws: [(replicate: Int, items: [Int])]) -> Double in
+      let drawn = draws.flatMap { draw in draw.items.map { replicates[draw.replicate][$0] ?? 0 } }
+      return drawn.reduce(0, +) / Double(drawn.count)
+    }
+    let largest = { (draws: [(replicate: Int, items: [Int])]) -> Double in
+      draws.flatMap { draw in draw.items.map { replicates[draw.replicate][$0] ?? 0 } }.max() ?? 0
+    }
+    let shared = bootstrap.intervals(itemCounts: [30, 45], name: "s", count: 2) {
+      [mean($0), largest($0)]
+    }
+    #expect(shared[0] == bootstrap.interval(itemCounts: [30, 45], name: "s", statistic: mean))
+    #expect(shared[1] == bootstrap.interval(itemCounts: [30, 45], name: "s", statistic: largest))
+    // The same resamples drawn by hand.
+    var generator = SeededGenerator(seed: 0, stream: Bootstrap.hash("s"))
+    var means: [Double] = []
+    for _ in 0..<200 {
+      let chosen = (0..<2).map { _ in generator.index(below: 2) }
+      let draws = chosen.map { replicate in
+        let count = replicates[replicate].count
+        return (replicate: replicate, items: (0..<count).map { _ in generator.index(below: count) })
+      }
+      means.append(mean(draws))
+    }
+    means.sort()
+    #expect(shared[0].low == means[Int((0.025 * 199).rounded())])
+    #expect(shared[0].high == means[Int((0.975 * 199).rounded())])
+  }
+
   @Test func sameNameSameInterval() {
     let values = [Self.values(50, mean: 0, seed: 3)]
     #expect(
