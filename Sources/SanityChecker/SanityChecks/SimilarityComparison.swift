@@ -158,18 +158,16 @@ struct SimilarityComparison: Sendable {
     let floor = methods.first { ControlExplainer.Kind(rawValue: $0.method) == .random }
     // Each method's rows and readings draw from streams named by the method: computed side by
     // side, they are the same as one after another.
-    let perMethod = Parallel.mapChunks(count: methods.count, chunkSize: 1) { range in
+    let evidence = Parallel.mapChunks(count: methods.count, chunkSize: 1) { range in
       let method = methods[range.lowerBound]
+      let evidence = self.evidence(method, floor: floor)
       return (
-        rows: self.rows(method, seeds: seeds, stages: stages), method: method.method,
-        evidence: self.evidence(method, floor: floor), context: self.context(method)
+        method: method.method, evidence: evidence, context: self.context(method),
+        rows: self.rows(method, seeds: seeds, stages: stages),
+        scaleRows: self.scaleRows(method, readings: evidence)
       )
     }
-    var rows = perMethod.flatMap(\.rows)
-    let evidence = perMethod.map { (method: $0.method, evidence: $0.evidence, context: $0.context) }
-    for (method, item) in zip(methods, evidence) {
-      rows += scaleRows(method, readings: item.evidence)
-    }
+    let rows = evidence.flatMap(\.rows) + evidence.flatMap(\.scaleRows)
     let controls = Dictionary(
       evidence.filter { ControlExplainer.Kind(rawValue: $0.method) != nil }
         .compactMap { item in item.evidence.first.map { (item.method, $0.estimate) } },
