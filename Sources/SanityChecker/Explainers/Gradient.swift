@@ -37,7 +37,8 @@ enum Gradient {
 
 extension Explainer {
   /// The attribution every backward-signal method computes: the signal at the input under
-  /// `rule`, optionally combined with the input, chunk by chunk.
+  /// `rule`, optionally combined with the input, chunk by chunk (for a chain with a wide `Dense`
+  /// layer, the same values from ``WideDenseForward/inputSignals(_:units:rule:)``).
   /// - Parameters:
   ///   - input: The batch.
   ///   - targets: One target per item.
@@ -51,6 +52,12 @@ extension Explainer {
     combine: @escaping @Sendable (Tensor, Tensor) -> Tensor = { signal, _ in signal }
   ) -> Attribution {
     let explained = model.explained(output)
+    if let wide = WideDenseForward(model: explained), WideDenseForward.handles(rule) {
+      let (signal, outputs) = wide.inputSignals(input, units: [targets], rule: rule)[0]
+      return Attribution(
+        values: combine(signal, input), method: Self.identifier, targets: targets,
+        predictions: outputs)
+    }
     return chunked(input, targets: targets, model: explained) { chunk, chunkTargets, _ in
       let (signal, outputs) = Gradient.inputSignal(
         explained, chunk, targets: chunkTargets, rule: rule)
@@ -63,7 +70,8 @@ extension Explainer {
 
 extension Explainer {
   /// The attributions of several units from one forward pass per chunk: each chunk is traced
-  /// once and run backward once per unit, in the chunks ``signalAttribution(_:targets:model:output:rule:combine:)``
+  /// once and run backward once per unit (for a chain with a wide `Dense` layer, through
+  /// ``WideDenseForward/inputSignals(_:units:rule:)``), in the chunks ``signalAttribution(_:targets:model:output:rule:combine:)``
   /// uses, so every unit's maps equal that method's bit for bit.
   /// - Parameters:
   ///   - input: The batch.
@@ -83,6 +91,12 @@ extension Explainer {
     try model.validate(input: input)
     try model.validate(targets: selection.indices)
     let explained = model.explained(output)
+    if let wide = WideDenseForward(model: explained), WideDenseForward.handles(rule) {
+      let units = selection.indices.map { [Int](repeating: $0, count: input.batchSize) }
+      return zip(units, wide.inputSignals(input, units: units, rule: rule)).map {
+        finish($1.signal, input, $0, $1.outputs)
+      }
+    }
     // The trace as in one unit's pass, plus one input-sized map per unit.
     let mapBytes = selection.count * explained.chunkSize * explained.inputShape.count * 4
     let parts = Parallel.mapChunks(

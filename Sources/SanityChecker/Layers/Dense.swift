@@ -74,18 +74,7 @@ public struct Dense: ParameterizedLayer, KernelBiasLayer {
   public func backward(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
     -> Tensor
   {
-    var atLinear = signal
-    let width = outputUnits
-    if activation.needsInput {
-      atLinear = activation.backward(
-        signal, output: output, rule: rule, input: preActivation(input))
-    } else {
-      output.withUnsafeBufferPointer { out in
-        atLinear.withUnsafeMutableBufferPointer {
-          activation.backward($0, output: out, width: width, rule: rule)
-        }
-      }
-    }
+    let atLinear = linearSignal(signal, input: input, output: output, rule: rule)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
       return transposedProduct(atLinear)
@@ -94,6 +83,29 @@ public struct Dense: ParameterizedLayer, KernelBiasLayer {
       let ratio = EpsilonLRP.stabilizedRatio(atLinear, z, epsilon: epsilon)
       return EpsilonLRP.times(transposedProduct(ratio), input)
     }
+  }
+
+  /// Passes the fused activation backward under `rule`, to the pre-activation.
+  /// - Parameters:
+  ///   - signal: The signal at the output, `[N, O]`.
+  ///   - input: The input the forward pass saw, `[N, I]`.
+  ///   - output: The forward pass's output, `[N, O]`.
+  ///   - rule: The backward rule.
+  /// - Returns: `[N, O]`.
+  func linearSignal(_ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule)
+    -> Tensor
+  {
+    guard !activation.needsInput else {
+      return activation.backward(signal, output: output, rule: rule, input: preActivation(input))
+    }
+    var atLinear = signal
+    let width = outputUnits
+    output.withUnsafeBufferPointer { out in
+      atLinear.withUnsafeMutableBufferPointer {
+        activation.backward($0, output: out, width: width, rule: rule)
+      }
+    }
+    return atLinear
   }
 
   /// `s·Wᵀ`, `[N, I]`.

@@ -101,21 +101,32 @@ extension Dense {
         }
       }
     }
-    var output = Tensor(shape: [batch, outputs]) { z in
+    var output = Tensor.joiningColumns(blocks, rows: batch)
+    output.withUnsafeMutableBufferPointer { activation.apply($0, width: outputs) }
+    return output
+  }
+}
+
+extension Tensor {
+  /// Column blocks `[R, C_b]` placed side by side: `[R, Σ C_b]`.
+  /// - Parameters:
+  ///   - blocks: The blocks, left to right, each with `rows` rows.
+  ///   - rows: `R`.
+  /// - Returns: The joined matrix.
+  static func joiningColumns(_ blocks: [Tensor], rows: Int) -> Tensor {
+    let width = blocks.reduce(0) { $0 + $1.shape[1] }
+    return Tensor(shape: [rows, width]) { joined in
       var start = 0
       for block in blocks {
         let columns = block.shape[1]
         block.withUnsafeBufferPointer { part in
-          guard let source = part.baseAddress, let target = z.baseAddress else { return }
-          for row in 0..<batch {
-            (target + row * outputs + start).update(
-              from: source + row * columns, count: columns)
+          guard let source = part.baseAddress, let target = joined.baseAddress else { return }
+          for row in 0..<rows {
+            (target + row * width + start).update(from: source + row * columns, count: columns)
           }
         }
         start += columns
       }
     }
-    output.withUnsafeMutableBufferPointer { activation.apply($0, width: outputs) }
-    return output
   }
 }

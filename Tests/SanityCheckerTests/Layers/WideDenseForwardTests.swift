@@ -72,8 +72,9 @@ import Testing
     #expect(output.scalars == Self.chunked(model, input))
   }
 
-  /// Column blocks of any width give the whole product's values, also with a last block
-  /// narrower than the others.
+  /// Column blocks of any width give the whole product's values, forward and backward (the
+  /// backward product's columns are the kernel's rows), also with a last block narrower than the
+  /// others.
   @Test(arguments: [1, 2, 3, 7])
   func columnBlocksMatchWholeProduct(blocks: Int) throws {
     guard GEMMKernel.preferred != .openBLAS else { return }
@@ -81,7 +82,15 @@ import Testing
       name: "dense", kernel: TestSupport.uniform([300, 200], seed: 11),
       bias: TestSupport.uniform([200], seed: 12), activation: .tanh)
     let input = TestSupport.uniform([9, 300], seed: 13)
-    #expect(dense.forward(input, columnBlocks: blocks).scalars == dense.forward(input).scalars)
+    let output = dense.forward(input)
+    #expect(dense.forward(input, columnBlocks: blocks).scalars == output.scalars)
+    let signal = TestSupport.uniform([9, 200], seed: 26)
+    for rule in [BackwardRule.gradient, .guidedBackprop, .deconvNet] {
+      let whole = dense.backward(signal, input: input, output: output, rule: rule)
+      let split = dense.backward(
+        signal, input: input, output: output, rule: rule, columnBlocks: blocks)
+      #expect(split.scalars == whole.scalars)
+    }
   }
 
   /// Kernels under 2²² weights, and wide kernels with fewer than 32 units (OpenBLAS), keep the
