@@ -86,12 +86,14 @@ extension WideDenseForward {
           signal = after[offset].backward(
             signal, input: activations[offset], output: activations[offset + 1], rule: rule)
         }
-        return (signal, model.values(of: activations[after.count], at: chunkTargets))
+        return (
+          signal: signal, outputs: model.values(of: activations[after.count], at: chunkTargets)
+        )
       }
     }
     return units.indices.map { unit in
       let wideSignal = dense.backward(
-        Tensor.concatenating(tails.map { $0[unit].0 }), input: wideInput, output: wideOutput,
+        Tensor.concatenating(tails.map { $0[unit].signal }), input: wideInput, output: wideOutput,
         rule: rule, columnBlocks: Parallel.threadCount)
       let signals = Parallel.mapChunks(
         count: input.batchSize, chunkSize: chunk, bytesPerChunk: model.bytesPerChunk
@@ -102,7 +104,7 @@ extension WideDenseForward {
             signal, input: activations[layer], output: activations[layer + 1], rule: rule)
         }
       }
-      return (Tensor.concatenating(signals), tails.flatMap { $0[unit].1 })
+      return (Tensor.concatenating(signals), tails.flatMap { $0[unit].outputs })
     }
   }
 }

@@ -41,12 +41,15 @@ import Testing
   @Test func sharedResamplesGiveEachStatisticsOwnInterval() {
     let replicates = [Self.values(30, mean: 0.2, seed: 4), Self.values(45, mean: 0.5, seed: 5)]
     let bootstrap = Bootstrap(resamples: 200)
+    let drawnValues = { (draws: [(replicate: Int, items: [Int])]) -> [Double] in
+      draws.flatMap { draw in draw.items.map { replicates[draw.replicate][$0] ?? 0 } }
+    }
     let mean = { (draws: [(replicate: Int, items: [Int])]) -> Double in
-      let drawn = draws.flatMap { draw in draw.items.map { replicates[draw.replicate][$0] ?? 0 } }
+      let drawn = drawnValues(draws)
       return drawn.reduce(0, +) / Double(drawn.count)
     }
     let largest = { (draws: [(replicate: Int, items: [Int])]) -> Double in
-      draws.flatMap { draw in draw.items.map { replicates[draw.replicate][$0] ?? 0 } }.max() ?? 0
+      drawnValues(draws).max() ?? 0
     }
     let shared = bootstrap.intervals(itemCounts: [30, 45], name: "s", count: 2) {
       [mean($0), largest($0)]
