@@ -18,15 +18,10 @@ protocol AffineLayer: FusedActivationLayer {
 }
 
 extension Conv1D: AffineLayer {
-  func preActivationOutput(_ input: Tensor) -> Tensor {
-    let core = core(batch: input.shape[0], length: input.shape[1])
-    return core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
-      .reshaped([core.geometry.batch, core.geometry.width.output, core.outputs])
-  }
+  func preActivationOutput(_ input: Tensor) -> Tensor { preActivation(input) }
 
   func linearInputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
-    core(batch: inputShape[0], length: inputShape[1]).transposedProduct(
-      delta, kernel: kernel, inputShape: inputShape)
+    inputGradient(delta, inputShape: inputShape)
   }
 }
 

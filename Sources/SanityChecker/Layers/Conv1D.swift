@@ -7,8 +7,10 @@
 /// z[n, ol, o] = b[o] + Σ_{w, i} x[n, ol·s − p + w·d, i] · K[w, i, o]
 /// ```
 ///
-/// with zeros in the padding. It runs the ``Conv2D`` code path on `[N, 1, L, I]`: one im2col
-/// plus one `sgemm` per batch for the forward pass and for each gradient.
+/// with zeros in the padding. With unit stride and dilation, at least 3 taps and at least 32
+/// input and output channels, the forward and input-gradient products run Winograd's F(4, 4)
+/// (``SequenceWinograd``); otherwise the ``Conv2D`` code path on `[N, 1, L, I]`: the windows
+/// read in place (or one im2col) plus one `sgemm` per batch.
 ///
 /// Backward rules: the fused activation is passed by the rule (see ``BackwardRule``), then the
 /// linear part uses `Kᵀ` (gradient, Guided Backprop, DeconvNet) or the ε-LRP z-rule with the
@@ -17,7 +19,9 @@ public struct Conv1D: ParameterizedLayer, KernelBiasLayer {
   /// The layer's name.
   public var name: String
   /// The kernel `[W, I, O]` and, when present, the bias `[O]`.
-  public var parameters: [String: Tensor]
+  public var parameters: [String: Tensor] {
+    didSet { winogradKernels = WinogradKernels<SequenceWinograd>() }
+  }
   /// The stride.
   public let stride: Int
   /// The padding mode.
@@ -28,6 +32,10 @@ public struct Conv1D: ParameterizedLayer, KernelBiasLayer {
   public var activation: Activation
   /// The kernel's shape, fixed at creation; replacement kernels must keep it.
   public let kernelShape: Shape
+  /// How the forward and input-gradient products are computed (tests force ``ConvolutionAlgorithm/im2col``).
+  var algorithm = ConvolutionAlgorithm.automatic
+  /// The transformed kernels of the current parameters, computed on first use.
+  private(set) var winogradKernels = WinogradKernels<SequenceWinograd>()
 
   /// Creates a 1-D convolution.
   /// - Parameters:
@@ -91,26 +99,24 @@ public struct Conv1D: ParameterizedLayer, KernelBiasLayer {
 
   /// `activation(conv(x, K) + b)`, `[N, OL, O]`.
   public func forward(_ input: Tensor) -> Tensor {
-    let core = core(for: input)
-    var output = core.preActivation(of: input, kernel: kernel, bias: parameters["bias"])
+    var output = preActivation(input)
     activation.apply(to: &output)
-    return output.reshaped([core.geometry.batch, core.geometry.width.output, core.outputs])
+    return output
   }
 
-  /// Activation backward (by rule), then `Kᵀ` via col2im, or the ε-LRP z-rule.
+  /// Activation backward (by rule), then `Kᵀ` via col2im or Winograd, or the ε-LRP z-rule.
   public func backward(
     _ signal: Tensor, input: Tensor, output: Tensor, rule: BackwardRule
   ) -> Tensor {
-    let core = core(for: input)
+    _ = core(for: input)
     let delta = activation.backward(
       signal, output: output, rule: rule,
       input: activation.needsInput ? preActivationOutput(input) : nil)
     switch rule {
     case .gradient, .guidedBackprop, .deconvNet:
-      return core.transposedProduct(delta, kernel: kernel, inputShape: input.shape)
+      return inputGradient(delta, inputShape: input.shape)
     case .epsilonLRP(let epsilon, _):
-      return core.relevance(
-        delta, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
+      return relevance(delta, input: input, epsilon: epsilon)
     }
   }
 

@@ -1,14 +1,3 @@
-/// How a ``Conv2D`` computes its forward and input-gradient products.
-enum ConvolutionAlgorithm: Hashable, Sendable {
-  /// Winograd F(2×2, 3×3) where it applies (3×3 taps, unit strides and dilations) and pays
-  /// (at least 8 input and 8 output channels), else im2col.
-  case automatic
-  /// Winograd wherever it applies, whatever the channel counts (for tests).
-  case winograd
-  /// Always im2col plus `sgemm` (the reference for tests).
-  case im2col
-}
-
 extension Conv2D {
   /// Whether the forward and input-gradient products go through ``WinogradConvolution``:
   /// 3×3 taps with unit strides and dilations, any padding; under
@@ -43,7 +32,12 @@ extension Conv2D {
       batch: geometry.batch, height: geometry.height.input, width: geometry.width.input,
       padTop: geometry.height.padBefore, padLeft: geometry.width.padBefore,
       outputHeight: geometry.height.output, outputWidth: geometry.width.output)
-    let winograd = winogradKernels.forward(kernel)
+    let kernel = kernel
+    let winograd = winogradKernels.forward {
+      kernel.withUnsafeBufferPointer {
+        WinogradConvolution(kernel: $0, inputs: kernel.shape[2], outputs: kernel.shape[3])
+      }
+    }
     let bias = parameters["bias"]
     return Tensor(shape: shape) { z in
       input.withUnsafeBufferPointer { x in
@@ -87,7 +81,16 @@ extension Conv2D {
       batch: geometry.batch, height: geometry.height.output, width: geometry.width.output,
       padTop: 2 - geometry.height.padBefore, padLeft: 2 - geometry.width.padBefore,
       outputHeight: geometry.height.input, outputWidth: geometry.width.input)
-    let winograd = winogradKernels.adjoint(kernel)
+    let kernel = kernel
+    let winograd = winogradKernels.adjoint {
+      let (inputs, outputs) = (kernel.shape[2], kernel.shape[3])
+      let rotated = kernel.withUnsafeBufferPointer {
+        WinogradTransforms.adjoint($0, inputs: inputs, outputs: outputs)
+      }
+      return rotated.withUnsafeBufferPointer {
+        WinogradConvolution(kernel: $0, inputs: outputs, outputs: inputs)
+      }
+    }
     return Tensor(shape: inputShape) { x in
       delta.withUnsafeBufferPointer { winograd.correlate($0, plane, bias: nil, into: x) }
     }

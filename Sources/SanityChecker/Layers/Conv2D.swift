@@ -22,7 +22,7 @@ public struct Conv2D: ParameterizedLayer, KernelBiasLayer {
   public var name: String
   /// The kernel `[KH, KW, I, O]` and, when present, the bias `[O]`.
   public var parameters: [String: Tensor] {
-    didSet { winogradKernels = WinogradKernels() }
+    didSet { winogradKernels = WinogradKernels<WinogradConvolution>() }
   }
   /// The strides `[sh, sw]`.
   public let strides: [Int]
@@ -37,7 +37,7 @@ public struct Conv2D: ParameterizedLayer, KernelBiasLayer {
   /// How the forward and input-gradient products are computed (tests force ``ConvolutionAlgorithm/im2col``).
   var algorithm = ConvolutionAlgorithm.automatic
   /// The transformed kernels of the current parameters, computed on first use.
-  private(set) var winogradKernels = WinogradKernels()
+  private(set) var winogradKernels = WinogradKernels<WinogradConvolution>()
 
   /// Creates a 2-D convolution.
   /// - Parameters:

@@ -1,0 +1,112 @@
+extension Conv1D {
+  /// Whether the forward and input-gradient products go through ``SequenceWinograd``: unit
+  /// stride and dilation, at least 3 taps, any padding, and a `CKernels` kernel (the products
+  /// read overlapping rows); under ``ConvolutionAlgorithm/automatic`` also at least 32 input
+  /// and 32 output channels.
+  ///
+  /// With fewer channels one side of each product is a sliver and the tile transforms weigh more
+  /// than the multiplications they save (DNA's first layer has 4 input channels).
+  var usesWinograd: Bool {
+    let fits =
+      stride == 1 && dilation == 1 && kernelShape[0] >= 3 && GEMMKernel.preferred != .openBLAS
+    switch algorithm {
+    case .automatic: return fits && min(kernelShape[1], kernelShape[2]) >= 32
+    case .winograd: return fits
+    case .im2col: return false
+    }
+  }
+
+  /// `conv(x, K) + b` before the activation, `[N, OL, O]`.
+  /// - Parameter input: `[N, L, I]`.
+  /// - Returns: The pre-activation.
+  func preActivation(_ input: Tensor) -> Tensor {
+    let core = core(batch: input.shape[0], length: input.shape[1])
+    let axis = core.geometry.width
+    let shape: Shape = [core.geometry.batch, axis.output, core.outputs]
+    guard usesWinograd else {
+      return core.preActivation(of: input, kernel: kernel, bias: parameters["bias"]).reshaped(shape)
+    }
+    let line = SequenceLine(
+      batch: core.geometry.batch, length: axis.input, padBefore: axis.padBefore,
+      outputLength: axis.output)
+    let kernel = kernel
+    let winograd = winogradKernels.forward {
+      kernel.withUnsafeBufferPointer {
+        SequenceWinograd(
+          kernel: $0, taps: kernel.shape[0], inputs: kernel.shape[1], outputs: kernel.shape[2])
+      }
+    }
+    let bias = parameters["bias"]
+    return Tensor(shape: shape) { z in
+      input.withUnsafeBufferPointer { x in
+        if let bias {
+          bias.withUnsafeBufferPointer { winograd.correlate(x, line, bias: $0, into: z) }
+        } else {
+          winograd.correlate(x, line, bias: nil, into: z)
+        }
+      }
+    }
+  }
+
+  /// `Kᵀ δ`: the input gradient of the linear part.
+  ///
+  /// With Winograd, this is the 'full' correlation of `δ` with the adjoint kernel
+  /// `K'[k, o, i] = K[W − 1 − k, i, o]`, padded by `W − 1 − p` before (`p`: the forward padding
+  /// before): `∂x[l, i] = Σ_{k, o} δ[l − (W − 1 − p) + k, o] · K'[k, o, i]`. A signal with at
+  /// most 1/16 nonzeros is scattered instead (see
+  /// ``ConvolutionCore/sparseTransposedProduct(_:kernel:inputShape:)``).
+  /// - Parameters:
+  ///   - delta: The signal at the pre-activation, `[N, OL, O]` scalars.
+  ///   - inputShape: The batched input shape `[N, L, I]`.
+  /// - Returns: The signal at the input.
+  func inputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
+    let core = core(batch: inputShape[0], length: inputShape[1])
+    guard usesWinograd else {
+      return core.transposedProduct(delta, kernel: kernel, inputShape: inputShape)
+    }
+    let isSparse = delta.withUnsafeBufferPointer {
+      SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0)
+    }
+    if isSparse,
+      let sparse = core.sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape)
+    {
+      return sparse
+    }
+    let axis = core.geometry.width
+    let line = SequenceLine(
+      batch: core.geometry.batch, length: axis.output, padBefore: axis.kernel - 1 - axis.padBefore,
+      outputLength: axis.input)
+    let kernel = kernel
+    let winograd = winogradKernels.adjoint {
+      let (taps, inputs, outputs) = (kernel.shape[0], kernel.shape[1], kernel.shape[2])
+      let reversed = kernel.withUnsafeBufferPointer {
+        SequenceWinograd.adjoint($0, taps: taps, inputs: inputs, outputs: outputs)
+      }
+      return reversed.withUnsafeBufferPointer {
+        SequenceWinograd(kernel: $0, taps: taps, inputs: outputs, outputs: inputs)
+      }
+    }
+    return Tensor(shape: inputShape) { x in
+      delta.withUnsafeBufferPointer { winograd.correlate($0, line, bias: nil, into: x) }
+    }
+  }
+
+  /// The ε-LRP z-rule: `x ⊙ Kᵀ (R / (z + ε·sign z))`, with `z` recomputed including the bias.
+  /// - Parameters:
+  ///   - relevance: The relevance at the pre-activation.
+  ///   - input: The input the forward pass saw.
+  ///   - epsilon: The stabilizer ε.
+  /// - Returns: The relevance at the input.
+  func relevance(_ relevance: Tensor, input: Tensor, epsilon: Float) -> Tensor {
+    let core = core(batch: input.shape[0], length: input.shape[1])
+    guard usesWinograd else {
+      return core.relevance(
+        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
+    }
+    let ratio =
+      core.sparseStabilizedRatio(
+        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
+      ?? EpsilonLRP.stabilizedRatio(relevance, preActivation(input), epsilon: epsilon)
+    return EpsilonLRP.times(inputGradient(ratio, inputShape: input.shape), input)
+  }
+}
