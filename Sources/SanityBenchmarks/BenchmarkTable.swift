@@ -56,7 +56,11 @@ public enum BenchmarkTable {
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }
     let peak =
-      peers.fmaPeakGFLOPS.map { ["% peak: of the 2-thread FMA peak, \(number($0)) GFLOP/s"] } ?? []
+      peers.fmaPeakGFLOPS.map {
+        [
+          "% peak: direct-convolution FLOPs over the 2-thread FMA peak, \(number($0)) GFLOP/s (Winograd layers execute fewer)"
+        ]
+      } ?? []
     let notes = ["peers: \(peers.source)"] + peak + (host.map { ["host: \($0.summary)"] } ?? [])
     return (lines + notes).joined(separator: "\n")
   }
