@@ -1,4 +1,8 @@
-extension Conv1D {
+extension Conv1D: WinogradLayer {
+  func core(batchShape: Shape) -> ConvolutionCore {
+    core(batch: batchShape[0], length: batchShape[1])
+  }
+
   /// Whether the forward and input-gradient products go through ``SequenceWinograd``: unit
   /// stride and dilation, at least 3 taps, any padding, and a `CKernels` kernel (the products
   /// read overlapping rows); under ``ConvolutionAlgorithm/automatic`` also at least 32 input
@@ -36,15 +40,8 @@ extension Conv1D {
           kernel: $0, taps: kernel.shape[0], inputs: kernel.shape[1], outputs: kernel.shape[2])
       }
     }
-    let bias = parameters["bias"]
-    return Tensor(shape: shape) { z in
-      input.withUnsafeBufferPointer { x in
-        if let bias {
-          bias.withUnsafeBufferPointer { winograd.correlate(x, line, bias: $0, into: z) }
-        } else {
-          winograd.correlate(x, line, bias: nil, into: z)
-        }
-      }
+    return Self.correlated(shape: shape, input: input, bias: parameters["bias"]) {
+      winograd.correlate($0, line, bias: $1, into: $2)
     }
   }
 
@@ -64,14 +61,7 @@ extension Conv1D {
     guard usesWinograd else {
       return core.transposedProduct(delta, kernel: kernel, inputShape: inputShape)
     }
-    let isSparse = delta.withUnsafeBufferPointer {
-      SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0)
-    }
-    if isSparse,
-      let sparse = core.sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape)
-    {
-      return sparse
-    }
+    if let sparse = sparseInputGradient(delta, inputShape: inputShape) { return sparse }
     let axis = core.geometry.width
     let line = SequenceLine(
       batch: core.geometry.batch, length: axis.output, padBefore: axis.kernel - 1 - axis.padBefore,
@@ -89,24 +79,5 @@ extension Conv1D {
     return Tensor(shape: inputShape) { x in
       delta.withUnsafeBufferPointer { winograd.correlate($0, line, bias: nil, into: x) }
     }
-  }
-
-  /// The ε-LRP z-rule: `x ⊙ Kᵀ (R / (z + ε·sign z))`, with `z` recomputed including the bias.
-  /// - Parameters:
-  ///   - relevance: The relevance at the pre-activation.
-  ///   - input: The input the forward pass saw.
-  ///   - epsilon: The stabilizer ε.
-  /// - Returns: The relevance at the input.
-  func relevance(_ relevance: Tensor, input: Tensor, epsilon: Float) -> Tensor {
-    let core = core(batch: input.shape[0], length: input.shape[1])
-    guard usesWinograd else {
-      return core.relevance(
-        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
-    }
-    let ratio =
-      core.sparseStabilizedRatio(
-        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
-      ?? EpsilonLRP.stabilizedRatio(relevance, preActivation(input), epsilon: epsilon)
-    return EpsilonLRP.times(inputGradient(ratio, inputShape: input.shape), input)
   }
 }

@@ -1,4 +1,8 @@
-extension Conv2D {
+extension Conv2D: WinogradLayer {
+  func core(batchShape: Shape) -> ConvolutionCore {
+    core(batch: batchShape[0], height: batchShape[1], width: batchShape[2])
+  }
+
   /// Whether the forward and input-gradient products go through ``WinogradConvolution``:
   /// 3×3 taps with unit strides and dilations, any padding; under
   /// ``ConvolutionAlgorithm/automatic`` also at least 8 input and 8 output channels.
@@ -38,15 +42,8 @@ extension Conv2D {
         WinogradConvolution(kernel: $0, inputs: kernel.shape[2], outputs: kernel.shape[3])
       }
     }
-    let bias = parameters["bias"]
-    return Tensor(shape: shape) { z in
-      input.withUnsafeBufferPointer { x in
-        if let bias {
-          bias.withUnsafeBufferPointer { winograd.correlate(x, plane, bias: $0, into: z) }
-        } else {
-          winograd.correlate(x, plane, bias: nil, into: z)
-        }
-      }
+    return Self.correlated(shape: shape, input: input, bias: parameters["bias"]) {
+      winograd.correlate($0, plane, bias: $1, into: $2)
     }
   }
 
@@ -68,14 +65,7 @@ extension Conv2D {
     guard usesWinograd else {
       return core.transposedProduct(delta, kernel: kernel, inputShape: inputShape)
     }
-    let isSparse = delta.withUnsafeBufferPointer {
-      SIMDRows.hasAtMost($0.count / 16, nonzerosIn: $0)
-    }
-    if isSparse,
-      let sparse = core.sparseTransposedProduct(delta, kernel: kernel, inputShape: inputShape)
-    {
-      return sparse
-    }
+    if let sparse = sparseInputGradient(delta, inputShape: inputShape) { return sparse }
     let geometry = core.geometry
     let plane = WinogradPlane(
       batch: geometry.batch, height: geometry.height.output, width: geometry.width.output,
@@ -94,24 +84,5 @@ extension Conv2D {
     return Tensor(shape: inputShape) { x in
       delta.withUnsafeBufferPointer { winograd.correlate($0, plane, bias: nil, into: x) }
     }
-  }
-
-  /// The ε-LRP z-rule: `x ⊙ Kᵀ (R / (z + ε·sign z))`, with `z` recomputed including the bias.
-  /// - Parameters:
-  ///   - relevance: The relevance at the pre-activation.
-  ///   - input: The input the forward pass saw.
-  ///   - epsilon: The stabilizer ε.
-  /// - Returns: The relevance at the input.
-  func relevance(_ relevance: Tensor, input: Tensor, epsilon: Float) -> Tensor {
-    let core = core(batch: input.shape[0], height: input.shape[1], width: input.shape[2])
-    guard usesWinograd else {
-      return core.relevance(
-        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
-    }
-    let ratio =
-      core.sparseStabilizedRatio(
-        relevance, input: input, kernel: kernel, bias: parameters["bias"], epsilon: epsilon)
-      ?? EpsilonLRP.stabilizedRatio(relevance, preActivation(input), epsilon: epsilon)
-    return EpsilonLRP.times(inputGradient(ratio, inputShape: input.shape), input)
   }
 }

@@ -68,14 +68,10 @@ struct SequenceWinogradCase: Sendable, CustomTestStringConvertible {
   @Test(arguments: SequenceWinogradCase.grid)
   func forwardMatchesIm2Col(_ testCase: SequenceWinogradCase) {
     let (layer, reference) = layers(testCase)
-    #expect(layer.usesWinograd && !reference.usesWinograd)
     let x = TestSupport.uniform(
       [testCase.batch, testCase.length, testCase.channels], seed: testCase.seed + 2)
-    TestSupport.expectClose(
-      layer.preActivation(x), reference.preActivation(x), relativeTolerance: Self.tolerance,
-      "\(testCase) z")
-    TestSupport.expectClose(
-      layer.forward(x), reference.forward(x), relativeTolerance: Self.tolerance, "\(testCase) y")
+    WinogradChecks.expectForwardMatches(
+      layer, reference, input: x, tolerance: Self.tolerance, "\(testCase)")
   }
 
   /// The input gradient ('full' correlation with the adjoint kernel) and the ε-LRP z-rule
@@ -85,18 +81,9 @@ struct SequenceWinogradCase: Sendable, CustomTestStringConvertible {
     let (layer, reference) = layers(testCase)
     let x = TestSupport.uniform(
       [testCase.batch, testCase.length, testCase.channels], seed: testCase.seed + 2)
-    let y = reference.forward(x)
-    let signal = TestSupport.uniform(y.shape, seed: testCase.seed + 3)
-    let rules = [
-      (BackwardRule.gradient, Self.tolerance), (.guidedBackprop, Self.tolerance),
-      (.epsilonLRP(epsilon: 0.1), 1e-4),
-    ]
-    for (rule, tolerance) in rules {
-      TestSupport.expectClose(
-        layer.backward(signal, input: x, output: y, rule: rule),
-        reference.backward(signal, input: x, output: y, rule: rule),
-        relativeTolerance: tolerance, "\(testCase) \(rule)")
-    }
+    WinogradChecks.expectBackwardMatches(
+      layer, reference, input: x, seed: testCase.seed + 3, tolerance: Self.tolerance,
+      "\(testCase)")
   }
 
   /// The input gradient is the adjoint of the forward product: `⟨δ, K x⟩ = ⟨Kᵀ δ, x⟩` within

@@ -57,14 +57,10 @@ struct WinogradCase: Sendable, CustomTestStringConvertible {
   @Test(arguments: WinogradCase.grid)
   func forwardMatchesIm2Col(_ testCase: WinogradCase) {
     let (layer, reference) = layers(testCase)
-    #expect(layer.usesWinograd && !reference.usesWinograd)
     let x = TestSupport.uniform(
       [testCase.batch, testCase.height, testCase.width, testCase.channels], seed: testCase.seed + 2)
-    TestSupport.expectClose(
-      layer.preActivation(x), reference.preActivation(x), relativeTolerance: Self.tolerance,
-      "\(testCase) z")
-    TestSupport.expectClose(
-      layer.forward(x), reference.forward(x), relativeTolerance: Self.tolerance, "\(testCase) y")
+    WinogradChecks.expectForwardMatches(
+      layer, reference, input: x, tolerance: Self.tolerance, "\(testCase)")
   }
 
   /// The input gradient ('full' correlation with the adjoint kernel) and the ε-LRP z-rule
@@ -74,20 +70,9 @@ struct WinogradCase: Sendable, CustomTestStringConvertible {
     let (layer, reference) = layers(testCase)
     let x = TestSupport.uniform(
       [testCase.batch, testCase.height, testCase.width, testCase.channels], seed: testCase.seed + 2)
-    let y = reference.forward(x)
-    let signal = TestSupport.uniform(y.shape, seed: testCase.seed + 3)
-    // ε-LRP divides by z + ε·sign z, which magnifies the rounding difference in z by up to
-    // |R|/ε² (ε = 0.1: 100×), so its bound is 1e-4.
-    let rules = [
-      (BackwardRule.gradient, Self.tolerance), (.guidedBackprop, Self.tolerance),
-      (.epsilonLRP(epsilon: 0.1), 1e-4),
-    ]
-    for (rule, tolerance) in rules {
-      TestSupport.expectClose(
-        layer.backward(signal, input: x, output: y, rule: rule),
-        reference.backward(signal, input: x, output: y, rule: rule),
-        relativeTolerance: tolerance, "\(testCase) \(rule)")
-    }
+    WinogradChecks.expectBackwardMatches(
+      layer, reference, input: x, seed: testCase.seed + 3, tolerance: Self.tolerance,
+      "\(testCase)")
   }
 
   /// A new kernel replaces the cached transform; an unchanged copy keeps giving the old result.
