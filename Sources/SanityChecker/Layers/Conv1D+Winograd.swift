@@ -24,7 +24,7 @@ extension Conv1D: WinogradLayer {
   /// - Parameter input: `[N, L, I]`.
   /// - Returns: The pre-activation.
   func preActivation(_ input: Tensor) -> Tensor {
-    let core = core(batch: input.shape[0], length: input.shape[1])
+    let core = core(batchShape: input.shape)
     let axis = core.geometry.width
     let shape: Shape = [core.geometry.batch, axis.output, core.outputs]
     guard usesWinograd else {
@@ -33,12 +33,9 @@ extension Conv1D: WinogradLayer {
     let line = SequenceLine(
       batch: core.geometry.batch, length: axis.input, padBefore: axis.padBefore,
       outputLength: axis.output)
-    let kernel = kernel
-    let winograd = winogradKernels.forward {
-      kernel.withUnsafeBufferPointer {
-        SequenceWinograd(
-          kernel: $0, taps: kernel.shape[0], inputs: kernel.shape[1], outputs: kernel.shape[2])
-      }
+    let taps = kernelShape[0]
+    let winograd = winogradKernels.forward(kernel) {
+      SequenceWinograd(kernel: $0, taps: taps, inputs: $1, outputs: $2)
     }
     return Self.correlated(shape: shape, input: input, bias: parameters["bias"]) {
       winograd.correlate($0, line, bias: $1, into: $2)
@@ -57,7 +54,7 @@ extension Conv1D: WinogradLayer {
   ///   - inputShape: The batched input shape `[N, L, I]`.
   /// - Returns: The signal at the input.
   func inputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
-    let core = core(batch: inputShape[0], length: inputShape[1])
+    let core = core(batchShape: inputShape)
     guard usesWinograd else {
       return core.transposedProduct(delta, kernel: kernel, inputShape: inputShape)
     }
@@ -66,15 +63,9 @@ extension Conv1D: WinogradLayer {
     let line = SequenceLine(
       batch: core.geometry.batch, length: axis.output, padBefore: axis.kernel - 1 - axis.padBefore,
       outputLength: axis.input)
-    let kernel = kernel
-    let winograd = winogradKernels.adjoint {
-      let (taps, inputs, outputs) = (kernel.shape[0], kernel.shape[1], kernel.shape[2])
-      let reversed = kernel.withUnsafeBufferPointer {
-        SequenceWinograd.adjoint($0, taps: taps, inputs: inputs, outputs: outputs)
-      }
-      return reversed.withUnsafeBufferPointer {
-        SequenceWinograd(kernel: $0, taps: taps, inputs: outputs, outputs: inputs)
-      }
+    let taps = kernelShape[0]
+    let winograd = winogradKernels.adjoint(kernel) {
+      SequenceWinograd(kernel: $0, taps: taps, inputs: $1, outputs: $2)
     }
     return Tensor(shape: inputShape) { x in
       delta.withUnsafeBufferPointer { winograd.correlate($0, line, bias: nil, into: x) }

@@ -24,7 +24,7 @@ extension Conv2D: WinogradLayer {
   /// - Parameter input: `[N, H, W, I]`.
   /// - Returns: The pre-activation.
   func preActivation(_ input: Tensor) -> Tensor {
-    let core = core(batch: input.shape[0], height: input.shape[1], width: input.shape[2])
+    let core = core(batchShape: input.shape)
     let geometry = core.geometry
     let shape: Shape = [
       geometry.batch, geometry.height.output, geometry.width.output, core.outputs,
@@ -36,11 +36,8 @@ extension Conv2D: WinogradLayer {
       batch: geometry.batch, height: geometry.height.input, width: geometry.width.input,
       padTop: geometry.height.padBefore, padLeft: geometry.width.padBefore,
       outputHeight: geometry.height.output, outputWidth: geometry.width.output)
-    let kernel = kernel
-    let winograd = winogradKernels.forward {
-      kernel.withUnsafeBufferPointer {
-        WinogradConvolution(kernel: $0, inputs: kernel.shape[2], outputs: kernel.shape[3])
-      }
+    let winograd = winogradKernels.forward(kernel) {
+      WinogradConvolution(kernel: $0, inputs: $1, outputs: $2)
     }
     return Self.correlated(shape: shape, input: input, bias: parameters["bias"]) {
       winograd.correlate($0, plane, bias: $1, into: $2)
@@ -61,7 +58,7 @@ extension Conv2D: WinogradLayer {
   ///   - inputShape: The batched input shape `[N, H, W, I]`.
   /// - Returns: The signal at the input.
   func inputGradient(_ delta: Tensor, inputShape: Shape) -> Tensor {
-    let core = core(batch: inputShape[0], height: inputShape[1], width: inputShape[2])
+    let core = core(batchShape: inputShape)
     guard usesWinograd else {
       return core.transposedProduct(delta, kernel: kernel, inputShape: inputShape)
     }
@@ -71,15 +68,8 @@ extension Conv2D: WinogradLayer {
       batch: geometry.batch, height: geometry.height.output, width: geometry.width.output,
       padTop: 2 - geometry.height.padBefore, padLeft: 2 - geometry.width.padBefore,
       outputHeight: geometry.height.input, outputWidth: geometry.width.input)
-    let kernel = kernel
-    let winograd = winogradKernels.adjoint {
-      let (inputs, outputs) = (kernel.shape[2], kernel.shape[3])
-      let rotated = kernel.withUnsafeBufferPointer {
-        WinogradTransforms.adjoint($0, inputs: inputs, outputs: outputs)
-      }
-      return rotated.withUnsafeBufferPointer {
-        WinogradConvolution(kernel: $0, inputs: outputs, outputs: inputs)
-      }
+    let winograd = winogradKernels.adjoint(kernel) {
+      WinogradConvolution(kernel: $0, inputs: $1, outputs: $2)
     }
     return Tensor(shape: inputShape) { x in
       delta.withUnsafeBufferPointer { winograd.correlate($0, plane, bias: nil, into: x) }

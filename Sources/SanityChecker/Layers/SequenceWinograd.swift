@@ -86,30 +86,6 @@ struct SequenceWinograd: Sendable {
     self.outputs = outputs
   }
 
-  /// The kernel of the adjoint correlation: taps reversed, inputs and outputs swapped,
-  /// `K'[k, o, c] = K[W − 1 − k, c, o]`.
-  /// - Parameters:
-  ///   - kernel: `[W, C, O]`.
-  ///   - taps: `W`.
-  ///   - inputs: `C`.
-  ///   - outputs: `O`.
-  /// - Returns: `K'`, `[W, O, C]`.
-  static func adjoint(
-    _ kernel: UnsafeBufferPointer<Float>, taps: Int, inputs: Int, outputs: Int
-  ) -> [Float] {
-    let plane = inputs * outputs
-    var reversed = [Float](repeating: 0, count: taps * plane)
-    for tap in 0..<taps {
-      let source = (taps - 1 - tap) * plane
-      for c in 0..<inputs {
-        for o in 0..<outputs {
-          reversed[tap * plane + o * inputs + c] = kernel[source + c * outputs + o]
-        }
-      }
-    }
-    return reversed
-  }
-
   /// Consecutive output tiles of one item.
   private struct Run {
     /// The item.
@@ -234,7 +210,8 @@ struct SequenceWinograd: Sendable {
 
   /// Writes `V_u = Bᵀ d_u` of source tile `u = tile` of `item`: 7 rows of `C` scalars.
   ///
-  /// The rows are `stride` apart. A window that reaches past the input is first copied into `window` with its zeros.
+  /// The rows are `stride` apart. A window that reaches past the input is first copied into
+  /// `window` with its zeros.
   private func transformInput(
     _ x: UnsafePointer<Float>, _ line: SequenceLine, item: Int, tile: Int,
     window: UnsafeMutablePointer<Float>, into v: UnsafeMutablePointer<Float>, stride: Int

@@ -69,27 +69,6 @@ enum WinogradTransforms {
     return u
   }
 
-  /// The kernel of the input-gradient correlation: rotated by 180° with inputs and outputs
-  /// swapped, `K'[kh, kw, o, c] = K[2 − kh, 2 − kw, c, o]`.
-  /// - Parameters:
-  ///   - kernel: `[3, 3, C, O]`.
-  ///   - inputs: `C`.
-  ///   - outputs: `O`.
-  /// - Returns: `K'`, `[3, 3, O, C]`.
-  static func adjoint(_ kernel: UnsafeBufferPointer<Float>, inputs: Int, outputs: Int) -> [Float] {
-    let plane = inputs * outputs
-    var rotated = [Float](repeating: 0, count: 9 * plane)
-    for tap in 0..<9 {
-      let source = (8 - tap) * plane
-      for c in 0..<inputs {
-        for o in 0..<outputs {
-          rotated[tap * plane + o * inputs + c] = kernel[source + c * outputs + o]
-        }
-      }
-    }
-    return rotated
-  }
-
   /// `d B` of one input row: `(d₀ − d₂, d₁ + d₂, d₂ − d₁, d₁ − d₃)`.
   @inline(__always)
   private static func rowTransform<L: SIMD>(
